@@ -1,0 +1,46 @@
+export { Ag2EvalError } from "./ag2-eval-error.js";
+export type { AgentFactory, AgentFactoryContext, Agent, AskOptions, ModelConfig } from "./agent.js";
+export type { Feedback, ScoreValue } from "./feedback.js";
+export type {
+  ChatMessage,
+  Hook,
+  HookName,
+  Middleware,
+  ModelCallRequest,
+  ToolDefinition,
+  ToolExecutionRequest,
+  ToolExecutionResult,
+  TurnRequest,
+  TurnResult,
+} from "./middleware.js";
+export { runHook, toErrorInfo } from "./middleware.js";
+export type {
+  Outputs,
+  Scorer,
+  ScorerContext,
+  ScorerFn,
+  ScorerReturn,
+} from "./scorer.js";
+export { normalizeScorerReturn, ScorerReturnTypeError, scorer } from "./scorer.js";
+export type { Task } from "./task.js";
+export { createTask } from "./task.js";
+export type { TokenUsage } from "./token-usage.js";
+export { addTokenUsage, tokenUsage } from "./token-usage.js";
+export type { TraceInit } from "./trace.js";
+export { Trace } from "./trace.js";
+export type {
+  ErrorInfo,
+  HumanInputRequest,
+  HumanMessage,
+  ModelResponse,
+  ToolCall,
+  ToolCallEvent,
+  ToolErrorEvent,
+  ToolResultEvent,
+  TraceEvent,
+  TraceEventOf,
+  TraceEventType,
+  Usage,
+} from "./trace-events.js";
+export type { TraceRef, TraceSource } from "./trace-source.js";
+export type { TaskTracing, TaskTracingContext, TracedTask, Tracing } from "./tracing.js";

@@ -1,0 +1,117 @@
+import { Ag2EvalError } from "./ag2-eval-error.js";
+import type { Feedback } from "./feedback.js";
+import { toErrorInfo } from "./middleware.js";
+import type { Task } from "./task.js";
+import type { Trace } from "./trace.js";
+
+/**
+ * What the agent produced, taken from the last model response: `body` is its text,
+ * `content` the text parsed as JSON when it parses (else the text again). Empty when
+ * there was no answer.
+ */
+export interface Outputs {
+  readonly body?: string;
+  readonly content?: unknown;
+}
+
+/** Everything a scorer may read about one graded task. */
+export interface ScorerContext {
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly outputs: Outputs;
+  readonly referenceOutputs: Readonly<Record<string, unknown>> | null;
+  readonly trace: Trace;
+  readonly task: Task;
+}
+
+/** What a scorer function may return; anything else is a {@link ScorerReturnTypeError}. */
+export type ScorerReturn = boolean | number | string | Feedback | readonly Feedback[] | null | undefined;
+
+/** A scorer function, sync or async. */
+export type ScorerFn = (context: ScorerContext) => ScorerReturn | Promise<ScorerReturn>;
+
+/**
+ * A named grading step. `score` never throws for a failing scorer function: the error
+ * becomes a feedback with `score: null` and the comment `scorer raised: <Type>: <message>`.
+ * It rejects only with a {@link ScorerReturnTypeError}, which the grading core records as an
+ * error on that task.
+ */
+export interface Scorer {
+  readonly key: string;
+  score(context: ScorerContext): Promise<Feedback[]>;
+}
+
+/** A scorer function returned something that is not a grade. */
+export class ScorerReturnTypeError extends Ag2EvalError {}
+
+const FEEDBACK_KEYS = new Set(["key", "score", "value", "comment", "detail"]);
+
+function isFeedback(value: unknown): value is Feedback {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  if (typeof record.key !== "string") return false;
+  if (!Object.keys(record).every((key) => FEEDBACK_KEYS.has(key))) return false;
+  const score = record.score;
+  return (
+    score === undefined || score === null || typeof score === "boolean" || typeof score === "number"
+  );
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "object") return value.constructor?.name ?? "object";
+  return typeof value;
+}
+
+/** Normalizes what a scorer function returned into a list of feedback, as the reference does. */
+export function normalizeScorerReturn(key: string, returned: unknown): Feedback[] {
+  if (returned === null || returned === undefined) return [];
+  if (typeof returned === "boolean" || typeof returned === "number") {
+    return [{ key, score: returned }];
+  }
+  if (typeof returned === "string") return [{ key, value: returned }];
+  if (Array.isArray(returned)) {
+    returned.forEach((item, index) => {
+      if (!isFeedback(item)) {
+        throw new ScorerReturnTypeError(
+          `scorer '${key}' returned list[...] with non-Feedback at index ${index}: got ${typeName(item)}`,
+        );
+      }
+    });
+    return [...(returned as Feedback[])];
+  }
+  if (isFeedback(returned)) return [returned];
+  throw new ScorerReturnTypeError(
+    `scorer '${key}' returned unsupported type ${typeName(returned)}; expected boolean, number, string, Feedback, Feedback[], null or undefined`,
+  );
+}
+
+/**
+ * Wraps a function as a {@link Scorer}. The function receives one context object
+ * `{ inputs, outputs, referenceOutputs, trace, task }`; a boolean return is pass/fail, a
+ * number a numeric grade, a string a categorical value, a Feedback (or a list) is kept as is.
+ *
+ * @param options.key - the feedback key; defaults to the function's name, else `"scorer"`.
+ * @example
+ * ```ts
+ * const mentionsParis = scorer(({ outputs }) => String(outputs.body).includes("Paris"), {
+ *   key: "mentions_paris",
+ * });
+ * ```
+ */
+export function scorer(fn: ScorerFn, options: { key?: string } = {}): Scorer {
+  const key = options.key ?? (fn.name || "scorer");
+  return {
+    key,
+    async score(context) {
+      let returned: unknown;
+      try {
+        returned = await fn(context);
+      } catch (error) {
+        const info = toErrorInfo(error);
+        return [{ key, score: null, comment: `scorer raised: ${info.type}: ${info.message}` }];
+      }
+      return normalizeScorerReturn(key, returned);
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { type TokenUsage, tokenUsage } from "./token-usage.js";
+import type { ErrorInfo, TraceEvent, TraceEventOf, TraceEventType } from "./trace-events.js";
+
+/** What a {@link Trace} is built from. */
+export interface TraceInit {
+  readonly events?: readonly TraceEvent[];
+  /** Set when the run crashed; keeps the original error's type and message. */
+  readonly exception?: ErrorInfo | null;
+  /** Wall-clock duration of the run in milliseconds. */
+  readonly durationMs?: number;
+}
+
+/**
+ * A read-only view of one agent run: the events it produced, in order, the exception that
+ * ended it (if any) and how long it took. Scorers grade traces; every trace is rebuilt the
+ * same way whether it comes from a live run or from stored spans.
+ *
+ * @example
+ * ```ts
+ * const trace = new Trace({ events: [{ type: "ModelResponse", content: "Paris" }], durationMs: 12 });
+ * trace.eventsOf("ModelResponse").length; // 1
+ * ```
+ */
+export class Trace {
+  readonly events: readonly TraceEvent[];
+  readonly exception: ErrorInfo | null;
+  readonly durationMs: number;
+
+  constructor(init: TraceInit = {}) {
+    this.events = Object.freeze([...(init.events ?? [])]);
+    this.exception = init.exception ?? null;
+    this.durationMs = init.durationMs ?? 0;
+  }
+
+  /** Token totals over the model responses (other events carry no usage). */
+  get tokens(): TokenUsage {
+    let input = 0;
+    let output = 0;
+    let cacheCreation = 0;
+    let cacheRead = 0;
+    for (const event of this.events) {
+      if (event.type !== "ModelResponse" || !event.usage) continue;
+      input += event.usage.inputTokens ?? 0;
+      output += event.usage.outputTokens ?? 0;
+      cacheCreation += event.usage.cacheCreationInputTokens ?? 0;
+      cacheRead += event.usage.cacheReadInputTokens ?? 0;
+    }
+    return tokenUsage({ input, output, cacheCreation, cacheRead });
+  }
+
+  /**
+   * The events of one type, in order; with `name`, only those whose `name` equals it.
+   * `"ToolResultEvent"` includes tool errors, as a tool error is a kind of tool result.
+   */
+  eventsOf<T extends TraceEventType>(
+    type: T,
+    options: { name?: string } = {},
+  ): readonly TraceEventOf<T>[] {
+    const matches = (event: TraceEvent): boolean =>
+      event.type === type || (type === "ToolResultEvent" && event.type === "ToolErrorEvent");
+    return this.events.filter(
+      (event) =>
+        matches(event) &&
+        (options.name === undefined || ("name" in event && event.name === options.name)),
+    ) as TraceEventOf<T>[];
+  }
+}

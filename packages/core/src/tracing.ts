@@ -1,0 +1,47 @@
+import type { Middleware } from "./middleware.js";
+import type { Task } from "./task.js";
+import type { Trace } from "./trace.js";
+import type { ErrorInfo } from "./trace-events.js";
+
+/** What a {@link Tracing} needs to start tracing one task. */
+export interface TaskTracingContext {
+  readonly runId: string;
+  readonly task: Task;
+  readonly agentName: string;
+  /** Attributes to stamp on every span of this task (`ag2.eval.*` plus the caller's). */
+  readonly attributes: Readonly<Record<string, string>>;
+}
+
+/** The result of tracing one task: the rebuilt trace and its trace id. */
+export interface TracedTask {
+  readonly trace: Trace;
+  /** The real trace id of the backend (a 32-hex OpenTelemetry trace id with `otelTracing()`). */
+  readonly traceId: string;
+}
+
+/** Tracing for one task, started by {@link Tracing.startTask}. */
+export interface TaskTracing {
+  /** Middleware to hand to the agent; it records what the agent does. */
+  readonly middleware: readonly Middleware[];
+  /** See {@link AskOptions.tracer}. */
+  readonly tracer?: unknown;
+  /**
+   * Ends tracing and rebuilds the trace. `durationMs` is the measured run time; `error` is
+   * what `ask` threw, used when the recorded spans do not carry the error themselves.
+   */
+  finish(outcome: { durationMs: number; error?: ErrorInfo | null }): Promise<TracedTask>;
+}
+
+/**
+ * The seam that turns one agent run into a {@link Trace}. `otelTracing()` in
+ * `@ag2/eval-telemetry` records OpenTelemetry spans and converts them back;
+ * `eventTracing()` in core records the middleware calls directly, with no OpenTelemetry.
+ *
+ * @example
+ * ```ts
+ * const result = await runAgent(suite, { agent, scorers, store: null, tracing: eventTracing() });
+ * ```
+ */
+export interface Tracing {
+  startTask(context: TaskTracingContext): TaskTracing;
+}

@@ -1,0 +1,42 @@
+import assert from "node:assert/strict";
+import { dirname, join } from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { checkGraph, readWorkspacePackages, type WorkspacePackage } from "./check-graph.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+
+const pkg = (name: string, dependencies: string[]): WorkspacePackage => ({
+  name,
+  folder: `packages/${name}`,
+  dependencies,
+});
+
+describe("package graph", () => {
+  it("the workspace follows ARCHITECTURE.md §1", () => {
+    const packages = readWorkspacePackages(root);
+    assert.equal(packages.length, 7);
+    assert.deepEqual(checkGraph(packages), []);
+  });
+
+  it("reports a dependency that points up the graph", () => {
+    const problems = checkGraph([
+      pkg("@ag2/eval-core", ["@ag2/eval-scorers"]),
+      pkg("@ag2/eval-scorers", ["@ag2/eval-core"]),
+    ]);
+    assert.ok(problems.includes("@ag2/eval-core must not depend on @ag2/eval-scorers"));
+    assert.ok(problems.some((line) => line.startsWith("dependency cycle: ")));
+  });
+
+  it("reports OpenTelemetry in core", () => {
+    assert.deepEqual(checkGraph([pkg("@ag2/eval-core", ["zod", "@opentelemetry/api"])]), [
+      "@ag2/eval-core must not depend on @opentelemetry/api (no @opentelemetry/* here)",
+    ]);
+  });
+
+  it("reports a package that is not in the graph", () => {
+    assert.deepEqual(checkGraph([pkg("@ag2/eval-extra", [])]), [
+      "@ag2/eval-extra (packages/@ag2/eval-extra) is not in the architecture's package graph",
+    ]);
+  });
+});
