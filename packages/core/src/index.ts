@@ -44,3 +44,18 @@ export type {
 } from "./trace-events.js";
 export type { TraceRef, TraceSource } from "./trace-source.js";
 export type { TaskTracing, TaskTracingContext, TracedTask, Tracing } from "./tracing.js";
+export type { Aggregates, ScoreStats } from "./aggregates.js";
+export { computeAggregates, EMPTY_SCORE_STATS, percentile, scoreStatsOf } from "./aggregates.js";
+export type { BudgetThresholds, BudgetViolation } from "./budget-thresholds.js";
+export { budgetViolations } from "./budget-thresholds.js";
+export type { RunResultInit, SuiteInfo } from "./run-result.js";
+export { RunResult } from "./run-result.js";
+export type {
+  JournalContents,
+  JournalHeader,
+  RunInfo,
+  RunJournal,
+  RunStore,
+} from "./run-store.js";
+export { runInfo } from "./run-store.js";
+export type { TaskResult } from "./task-result.js";

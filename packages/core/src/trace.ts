@@ -8,6 +8,11 @@ export interface TraceInit {
   readonly exception?: ErrorInfo | null;
   /** Wall-clock duration of the run in milliseconds. */
   readonly durationMs?: number;
+  /**
+   * Token totals to report when the events are not available, e.g. a run loaded from a file
+   * that stores totals but not events. Ignored when the trace has model responses.
+   */
+  readonly tokens?: TokenUsage;
 }
 
 /**
@@ -25,15 +30,20 @@ export class Trace {
   readonly events: readonly TraceEvent[];
   readonly exception: ErrorInfo | null;
   readonly durationMs: number;
+  readonly #storedTokens: TokenUsage | undefined;
 
   constructor(init: TraceInit = {}) {
     this.events = Object.freeze([...(init.events ?? [])]);
     this.exception = init.exception ?? null;
     this.durationMs = init.durationMs ?? 0;
+    this.#storedTokens = init.tokens;
   }
 
   /** Token totals over the model responses (other events carry no usage). */
   get tokens(): TokenUsage {
+    if (this.#storedTokens && !this.events.some((event) => event.type === "ModelResponse")) {
+      return this.#storedTokens;
+    }
     let input = 0;
     let output = 0;
     let cacheCreation = 0;

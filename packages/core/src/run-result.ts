@@ -1,0 +1,96 @@
+import {
+  type Aggregates,
+  computeAggregates,
+  EMPTY_SCORE_STATS,
+  type ScoreStats,
+} from "./aggregates.js";
+import type { TaskResult } from "./task-result.js";
+
+/** Name, size and origin of the suite a run graded. */
+export interface SuiteInfo {
+  readonly name: string;
+  readonly source: string;
+  /** Number of task runs (tasks × repeats for `runAgent`). */
+  readonly size: number;
+}
+
+/** What a {@link RunResult} is built from. */
+export interface RunResultInit {
+  readonly runId: string;
+  readonly tasks: readonly TaskResult[];
+  readonly suite: SuiteInfo;
+  /** What was evaluated: the agent's class or factory name, or `trace-source:<Source>`. */
+  readonly target: string;
+  readonly concurrency: number;
+  readonly durationMs: number;
+  /** ISO-8601 UTC time the run started. */
+  readonly createdAt: string;
+  readonly label?: string | null;
+}
+
+/**
+ * The results of one evaluation run: every graded task, in suite order, and their
+ * aggregates (computed once, at construction).
+ *
+ * @example
+ * ```ts
+ * const result = await runAgent(suite, options);
+ * result.passRate("correct"); // 0.8
+ * console.log(result.summary());
+ * ```
+ */
+export class RunResult {
+  readonly schemaVersion = "0.1";
+  readonly runId: string;
+  readonly tasks: readonly TaskResult[];
+  readonly suite: SuiteInfo;
+  readonly target: string;
+  readonly concurrency: number;
+  readonly durationMs: number;
+  readonly createdAt: string;
+  readonly label: string | null;
+  readonly aggregates: Aggregates;
+  readonly #byTag = new Map<string, Aggregates>();
+
+  constructor(init: RunResultInit) {
+    this.runId = init.runId;
+    this.tasks = Object.freeze([...init.tasks]);
+    this.suite = init.suite;
+    this.target = init.target;
+    this.concurrency = init.concurrency;
+    this.durationMs = init.durationMs;
+    this.createdAt = init.createdAt;
+    this.label = init.label ?? null;
+    this.aggregates = computeAggregates(this.tasks);
+  }
+
+  /** Every tag on any task. */
+  get tags(): ReadonlySet<string> {
+    return new Set(this.tasks.flatMap((result) => result.task.tags));
+  }
+
+  /** Pass rate of a boolean key (0 when absent); with `tag`, over the tasks carrying it. */
+  passRate(key: string, options: { tag?: string } = {}): number {
+    return this.#slice(options.tag).passRate[key] ?? 0;
+  }
+
+  /** Score statistics of a numeric key (zeros when absent); with `tag`, over that slice. */
+  scoreStats(key: string, options: { tag?: string } = {}): ScoreStats {
+    return this.#slice(options.tag).scoreStats[key] ?? EMPTY_SCORE_STATS;
+  }
+
+  /** A copy of the label counts of a key (`{}` when absent); with `tag`, over that slice. */
+  valueCounts(key: string, options: { tag?: string } = {}): Record<string, number> {
+    return { ...(this.#slice(options.tag).valueCounts[key] ?? {}) };
+  }
+
+  #slice(tag: string | undefined): Aggregates {
+    if (tag === undefined) return this.aggregates;
+    let sliced = this.#byTag.get(tag);
+    if (!sliced) {
+      sliced = computeAggregates(this.tasks.filter((result) => result.task.tags.includes(tag)));
+      this.#byTag.set(tag, sliced);
+    }
+    return sliced;
+  }
+}

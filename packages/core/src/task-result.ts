@@ -1,0 +1,19 @@
+import type { BudgetViolation } from "./budget-thresholds.js";
+import type { Feedback } from "./feedback.js";
+import type { Task } from "./task.js";
+import type { Trace } from "./trace.js";
+import type { TraceRef } from "./trace-source.js";
+
+/**
+ * One graded task (one repeat of it, with repeats): the task, its trace, the feedback of
+ * every scorer in order, and the budget limits it exceeded.
+ */
+export interface TaskResult {
+  readonly task: Task;
+  readonly trace: Trace;
+  readonly feedback: readonly Feedback[];
+  /** True when any budget limit was exceeded; `budgetViolations` says which. */
+  readonly budgetViolation: boolean;
+  readonly budgetViolations: readonly BudgetViolation[];
+  readonly traceRef: TraceRef | null;
+}
