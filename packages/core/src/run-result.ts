@@ -26,6 +26,11 @@ export interface RunResultInit {
   /** ISO-8601 UTC time the run started. */
   readonly createdAt: string;
   readonly label?: string | null;
+  /**
+   * Problems that did not stop the run (a failed save, a failing stream subscriber). Not
+   * part of the run file: they describe this call, not the graded tasks.
+   */
+  readonly warnings?: readonly string[];
 }
 
 /**
@@ -49,6 +54,8 @@ export class RunResult {
   readonly durationMs: number;
   readonly createdAt: string;
   readonly label: string | null;
+  /** See {@link RunResultInit.warnings}; empty when the run had none. */
+  readonly warnings: readonly string[];
   readonly aggregates: Aggregates;
   readonly #byTag = new Map<string, Aggregates>();
 
@@ -61,6 +68,7 @@ export class RunResult {
     this.durationMs = init.durationMs;
     this.createdAt = init.createdAt;
     this.label = init.label ?? null;
+    this.warnings = Object.freeze([...(init.warnings ?? [])]);
     this.aggregates = computeAggregates(this.tasks);
   }
 
