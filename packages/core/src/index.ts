@@ -59,3 +59,9 @@ export type {
 } from "./run-store.js";
 export { runInfo } from "./run-store.js";
 export type { TaskResult } from "./task-result.js";
+export type { SuiteOptions } from "./suite.js";
+export { Suite } from "./suite.js";
+export type { SuiteFileErrorLocation } from "./suite-file-error.js";
+export { SuiteFileError } from "./suite-file-error.js";
+export type { RecordPlace, TaskRecord } from "./task-record.js";
+export { defaultTaskId, taskFromRecord } from "./task-record.js";
