@@ -1,1 +1,7 @@
-export {};
+export { assertValidRunId, InvalidRunIdError, MAX_RUN_ID_LENGTH, runIdProblem } from "./invalid-run-id-error.js";
+export { JournalFileError } from "./journal-file-error.js";
+export { RunNotFoundError } from "./run-not-found-error.js";
+export { StoreFolderError } from "./store-folder-error.js";
+export type { StoreWarning } from "./store-warning.js";
+export type { TrendPoint } from "./trend-point.js";
+export { writeFileAtomic } from "./write-file-atomic.js";
