@@ -1,0 +1,54 @@
+import type { Outputs } from "./scorer.js";
+import type { Trace } from "./trace.js";
+
+/**
+ * The outputs scorers read, from the trace's LAST model response: `{}` when there is none or
+ * its content is null (even if an earlier response had text); else `body` is the text and
+ * `content` the text parsed as JSON when it parses, the text itself otherwise.
+ *
+ * @example
+ * ```ts
+ * outputsFromTrace(trace); // { body: '{"a":1}', content: { a: 1 } }
+ * ```
+ */
+export function outputsFromTrace(trace: Trace): Outputs {
+  const responses = trace.eventsOf("ModelResponse");
+  const last = responses[responses.length - 1];
+  if (!last || last.content === null || last.content === undefined) return {};
+  return outputsFromText(last.content);
+}
+
+/** `{ body: text, content: JSON.parse(text) }`, or the text as content when it is not JSON. */
+export function outputsFromText(text: string): Outputs {
+  try {
+    return { body: text, content: JSON.parse(text) };
+  } catch {
+    return { body: text, content: text };
+  }
+}
+
+/**
+ * Outputs from what `Agent.ask` returned, used when the trace holds no model response: a
+ * string is the body; an agent reply (an object with a string `content`) gives its content;
+ * any other object is the content and its JSON the body; null or undefined give `{}`.
+ *
+ * @example
+ * ```ts
+ * outputsFromValue("Paris"); // { body: "Paris", content: "Paris" }
+ * outputsFromValue({ city: "Paris" }); // { body: '{"city":"Paris"}', content: { city: "Paris" } }
+ * ```
+ */
+export function outputsFromValue(value: unknown): Outputs {
+  if (value === null || value === undefined) return {};
+  if (typeof value === "string") return outputsFromText(value);
+  if (typeof value === "object" && typeof (value as { content?: unknown }).content === "string") {
+    return outputsFromText((value as { content: string }).content);
+  }
+  let body: string | undefined;
+  try {
+    body = JSON.stringify(value);
+  } catch {
+    body = String(value);
+  }
+  return body === undefined ? { content: value } : { body, content: value };
+}
