@@ -1,1 +1,35 @@
-export {};
+export type { AgentOptions } from "./agent.js";
+export { Agent } from "./agent.js";
+export {
+  AgentOptionsError,
+  HumanInputUnavailableError,
+  InvalidModelConfigError,
+  MaxStepsExceededError,
+  MissingModelConfigError,
+  ResponseValidationError,
+} from "./agent-errors.js";
+export type { AgentReply, ContinueOptions } from "./agent-reply.js";
+export type { HumanInputHandler } from "./conversation.js";
+export type { AgentModelConfig, ModelClient } from "./model-config.js";
+export { isAgentModelConfig } from "./model-config.js";
+export {
+  ModelConnectionError,
+  ModelHTTPError,
+  ModelResponseFormatError,
+  ModelTimeoutError,
+} from "./model-errors.js";
+export type { OpenAICompatibleConfigOptions } from "./openai-compatible-config.js";
+export { OpenAICompatibleConfig } from "./openai-compatible-config.js";
+export type {
+  ScriptedElement,
+  ScriptedModelResponse,
+  ScriptedReply,
+  ScriptedToolCall,
+} from "./scripted-response.js";
+export type { StructuredOutput } from "./structured-output.js";
+export { parseStructured } from "./structured-output.js";
+export { TestConfig } from "./test-config.js";
+export { TestConfigElementError, TestConfigExhaustedError } from "./test-config-errors.js";
+export type { Tool, ToolContext, ToolOptions } from "./tool.js";
+export { tool } from "./tool.js";
+export { ToolArgumentsError, UnknownToolError } from "./tool-errors.js";

@@ -1,0 +1,55 @@
+import type { ModelCallRequest, ModelResponse } from "@ag2/eval-core";
+
+/**
+ * Talks to one model. A client may keep state between calls (a scripted cassette's
+ * position, a connection); an agent creates one per `ask` and reuses it for continuations.
+ *
+ * @example
+ * ```ts
+ * const client: ModelClient = {
+ *   call: async (request) => ({ type: "ModelResponse", content: `echo: ${request.messages.length}` }),
+ * };
+ * ```
+ */
+export interface ModelClient {
+  call(
+    request: ModelCallRequest,
+    options: { signal?: AbortSignal | undefined },
+  ): Promise<ModelResponse>;
+}
+
+/**
+ * A model configuration: which provider and model, and how to build a client for it.
+ * Implement it as a class: `runAgent` reads a plain object as a per-task map of configs.
+ *
+ * @example
+ * ```ts
+ * class EchoConfig implements AgentModelConfig {
+ *   readonly provider = "echo";
+ *   readonly model = "echo-1";
+ *   createClient(): ModelClient {
+ *     return { call: async () => ({ type: "ModelResponse", content: "echo" }) };
+ *   }
+ * }
+ * ```
+ */
+export interface AgentModelConfig {
+  readonly provider: string;
+  readonly model: string;
+  createClient(): ModelClient;
+}
+
+/**
+ * True when `value` can serve as an {@link AgentModelConfig}.
+ *
+ * @example
+ * ```ts
+ * isAgentModelConfig(new TestConfig("hi")); // true
+ * isAgentModelConfig({ t1: new TestConfig("hi") }); // false: a per-task map
+ * ```
+ */
+export function isAgentModelConfig(value: unknown): value is AgentModelConfig {
+  if (typeof value !== "object" || value === null) return false;
+  const record = value as Partial<Record<keyof AgentModelConfig, unknown>>;
+  return typeof record.createClient === "function" && typeof record.model === "string";
+}

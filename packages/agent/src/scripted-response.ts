@@ -1,0 +1,99 @@
+import type { ModelCallRequest, ModelResponse, ToolCall } from "@ag2/eval-core";
+import { TestConfigElementError } from "./test-config-errors.js";
+
+/** A tool call in a cassette; `arguments` may be an object (sent as JSON) and `id` is optional. */
+export interface ScriptedToolCall {
+  readonly name: string;
+  readonly arguments?: string | Readonly<Record<string, unknown>> | undefined;
+  readonly id?: string | undefined;
+}
+
+/** A full response in a cassette, e.g. to script `usage` or a `finishReason`. */
+export interface ScriptedModelResponse extends Omit<Partial<ModelResponse>, "type" | "toolCalls"> {
+  readonly type: "ModelResponse";
+  readonly toolCalls?: readonly ScriptedToolCall[] | undefined;
+}
+
+/** A fixed cassette element: text, a tool call, several tool calls, or a full response. */
+export type ScriptedElement =
+  | string
+  | ScriptedToolCall
+  | readonly ScriptedToolCall[]
+  | ScriptedModelResponse;
+
+/** A cassette element, or a function that builds one from the request it answers. */
+export type ScriptedReply =
+  | ScriptedElement
+  | ((request: ModelCallRequest) => ScriptedElement | Promise<ScriptedElement>);
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array with a non-tool-call item";
+  if (typeof value === "object") return `an object with keys [${Object.keys(value).join(", ")}]`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function isToolCall(value: unknown): value is ScriptedToolCall {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  const args = record.arguments;
+  return (
+    typeof record.name === "string" &&
+    record.type === undefined &&
+    (args === undefined || typeof args === "string" || (typeof args === "object" && args !== null))
+  );
+}
+
+/** Checks an element's shape; `position` is 1-based for the error message. */
+export function checkElement(element: unknown, position: number): void {
+  if (typeof element === "string" || typeof element === "function") return;
+  if (Array.isArray(element) && element.every(isToolCall)) return;
+  if (isToolCall(element)) return;
+  if (
+    typeof element === "object" &&
+    element !== null &&
+    (element as { type?: unknown }).type === "ModelResponse"
+  ) {
+    const calls = (element as { toolCalls?: unknown }).toolCalls;
+    if (calls === undefined || (Array.isArray(calls) && calls.every(isToolCall))) return;
+  }
+  throw new TestConfigElementError(position, describe(element));
+}
+
+/** Turns a cassette element into the response a model would have sent. */
+export function toModelResponse(
+  element: ScriptedElement,
+  position: number,
+  nextId: () => string,
+  defaults: { provider: string; model: string },
+): ModelResponse {
+  checkElement(element, position);
+  const toToolCall = (call: ScriptedToolCall): ToolCall => ({
+    id: call.id ?? nextId(),
+    name: call.name,
+    arguments:
+      typeof call.arguments === "string" ? call.arguments : JSON.stringify(call.arguments ?? {}),
+  });
+  const base = { type: "ModelResponse" as const, ...defaults };
+  if (typeof element === "string") {
+    return { ...base, content: element, finishReason: "stop" };
+  }
+  if (Array.isArray(element)) {
+    return {
+      ...base,
+      content: null,
+      toolCalls: element.map(toToolCall),
+      finishReason: "tool_calls",
+    };
+  }
+  if (isToolCall(element)) {
+    return { ...base, content: null, toolCalls: [toToolCall(element)], finishReason: "tool_calls" };
+  }
+  const full = element as ScriptedModelResponse;
+  return {
+    ...base,
+    ...full,
+    content: full.content ?? null,
+    toolCalls: full.toolCalls?.map(toToolCall),
+  };
+}
