@@ -1,0 +1,34 @@
+import { type ModelCallRequest, TestConfig } from "@ag2/eval";
+
+/** Answers from the last tool result in the conversation, like a model reading it would. */
+function answerFromToolResult(request: ModelCallRequest): string {
+  const toolMessage = [...request.messages].reverse().find((message) => message.role === "tool");
+  const weather = JSON.parse(String(toolMessage?.content ?? "{}")) as {
+    city?: string;
+    temperatureC?: number;
+    conditions?: string;
+  };
+  return `It is ${weather.temperatureC}°C and ${weather.conditions} in ${weather.city}.`;
+}
+
+function lookUp(city: string): TestConfig {
+  return new TestConfig({ name: "get_weather", arguments: { city } }, answerFromToolResult);
+}
+
+/**
+ * The scripted model replies per task, chosen by the task's `metadata.cassette`. One cassette
+ * answers from memory without calling the tool (and guesses wrong), so the example shows a
+ * failing task.
+ *
+ * @example
+ * ```ts
+ * const config = CASSETTES["tokyo"];
+ * ```
+ */
+export const CASSETTES: Readonly<Record<string, TestConfig>> = {
+  tokyo: lookUp("Tokyo"),
+  "sao-paulo": lookUp("São Paulo"),
+  reykjavik: lookUp("Reykjavík"),
+  cairo: lookUp("Cairo"),
+  "sydney-from-memory": new TestConfig("Sydney is usually sunny, around 25°C."),
+};

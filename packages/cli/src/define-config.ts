@@ -1,0 +1,52 @@
+import type { Agent, AgentFactory, ModelConfig, Scorer } from "@ag2/eval";
+
+/**
+ * The settings of `ag2-eval.config.ts`. Every one has a flag of the same name (kebab-case);
+ * a flag overrides the file. Relative paths are read from the config file's folder.
+ */
+export interface Ag2EvalConfig {
+  /** The JSONL suite `ag2-eval run` uses when no suite argument is given. */
+  readonly suite?: string;
+  /** An agent or factory, or a module spec `path[#export]`. */
+  readonly agent?: Agent | AgentFactory | string;
+  /** Scorers, or a module spec `path[#export]` exporting them. */
+  readonly scorers?: Iterable<Scorer> | string;
+  /** Where runs are kept; `.ag2-eval/runs` by default. */
+  readonly store?: string;
+  readonly repeats?: number;
+  readonly concurrency?: number;
+  readonly label?: string;
+  readonly variant?: string;
+  readonly runId?: string;
+  /** Per-task token budget (observational, like the reference's thresholds). */
+  readonly budgetTokens?: number;
+  /** Per-task time budget in seconds. */
+  readonly budgetSeconds?: number;
+  /** Per-task timeout in seconds; a task over it is aborted and recorded as an error. */
+  readonly timeout?: number;
+  /** An OTLP/HTTP traces endpoint that receives every span as well. */
+  readonly otlpEndpoint?: string;
+  /** Gates: the lowest acceptable pass rate per scorer key. */
+  readonly minPassRate?: Readonly<Record<string, number>>;
+  /** Gate: fail when a task flips from pass to fail against the baseline. */
+  readonly failOnRegression?: boolean;
+  /** The run to compare against (default: the newest run with the same label). */
+  readonly baseline?: string;
+  /** Passed to `runAgent` as `modelConfig` (one config, or a map by task id). */
+  readonly modelConfig?: ModelConfig | Readonly<Record<string, ModelConfig>>;
+}
+
+/**
+ * Types an `ag2-eval.config.ts` file; returns its argument unchanged.
+ *
+ * @example
+ * ```ts
+ * import { defineConfig } from "@ag2/eval-cli";
+ * import { weatherAgent } from "./src/agent.js";
+ *
+ * export default defineConfig({ suite: "suite.jsonl", agent: weatherAgent, concurrency: 4 });
+ * ```
+ */
+export function defineConfig(config: Ag2EvalConfig): Ag2EvalConfig {
+  return config;
+}

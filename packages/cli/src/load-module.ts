@@ -1,0 +1,70 @@
+import { isAbsolute, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { UsageError } from "./usage-error.js";
+
+const TYPESCRIPT = /\.(?:ts|mts|cts|tsx)$/;
+
+/**
+ * Imports a module given as `path[#export]` and returns the named export (`default` when no
+ * name is given, then the `fallbacks` in order). TypeScript files are loaded through tsx's
+ * ESM API, so no build step is needed; tsx is imported only then, keeping start-up fast for
+ * JavaScript modules.
+ *
+ * @example
+ * ```ts
+ * const agent = await loadExport({ spec: "./agent.ts#weatherAgent", baseDir: process.cwd(), flag: "--agent" });
+ * ```
+ */
+export async function loadExport(options: {
+  spec: string;
+  baseDir: string;
+  /** Names the setting in errors, e.g. `--agent`. */
+  flag: string;
+  fallbacks?: readonly string[];
+}): Promise<unknown> {
+  const { spec, baseDir, flag } = options;
+  const hash = spec.lastIndexOf("#");
+  const file = hash > 0 ? spec.slice(0, hash) : spec;
+  const exportName = hash > 0 ? spec.slice(hash + 1) : null;
+  const path = isAbsolute(file) ? file : resolve(baseDir, file);
+  const namespace = await importFile(path, flag);
+  const names = exportName ? [exportName] : ["default", ...(options.fallbacks ?? [])];
+  for (const name of names) {
+    const value = namespace[name];
+    if (value !== undefined) return value;
+  }
+  const found = Object.keys(namespace).filter((name) => name !== "__esModule");
+  throw new UsageError(
+    `${flag}: ${path} has no export ${names.map((name) => `"${name}"`).join(" or ")} (exports: ${found.join(", ") || "none"})`,
+    { hint: `name the export after a #, e.g. ${flag} ${file}#${found[0] ?? "myExport"}` },
+  );
+}
+
+/** Imports a file by path, through tsx for TypeScript. */
+export async function importFile(path: string, flag: string): Promise<Record<string, unknown>> {
+  const url = pathToFileURL(path).href;
+  try {
+    if (TYPESCRIPT.test(path)) {
+      const { tsImport } = await import("tsx/esm/api");
+      return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+    }
+    return (await import(url)) as Record<string, unknown>;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === "ERR_MODULE_NOT_FOUND" && String((error as Error).message).includes(path)) {
+      throw new UsageError(`${flag}: cannot find ${path}`, {
+        hint: "paths are relative to the current folder (or, in a config file, to its folder)",
+        cause: error,
+      });
+    }
+    throw new UsageError(`${flag}: importing ${path} failed: ${firstLine(error)}`, {
+      hint: "run with --debug to see the full error",
+      cause: error,
+    });
+  }
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0] ?? message;
+}

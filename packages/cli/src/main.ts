@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import { Ag2EvalError } from "@ag2/eval";
+import { type CliIo, EXIT } from "./cli-io.js";
+import { type Command, commandHelp } from "./command.js";
+import { parseCommandArgs } from "./parse-command-args.js";
+import { UsageError } from "./usage-error.js";
+
+/** Sub-commands, loaded on demand so `--help` and `--version` stay instant. */
+const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
+  run: { summary: "run an agent over a suite, grade and save the run", load: async () => (await import("./commands/run.js")).runCommand },
+  list: { summary: "list saved runs, newest first", load: async () => (await import("./commands/list.js")).listCommand },
+  show: { summary: "print a saved run's summary and failing tasks", load: async () => (await import("./commands/show.js")).showCommand },
+  diff: { summary: "compare a run with a baseline (optionally as a CI gate)", load: async () => (await import("./commands/diff.js")).diffCommand },
+  trend: { summary: "chart pass rates of the runs with a label over time", load: async () => (await import("./commands/trend.js")).trendCommand },
+  variants: { summary: "run the same suite over several agent variants", load: async () => (await import("./commands/variants.js")).variantsCommand },
+  pairwise: { summary: "compare two agents task by task with comparators", load: async () => (await import("./commands/pairwise.js")).pairwiseCommand },
+  grade: { summary: "grade saved traces (a folder or an OTLP file) against a suite", load: async () => (await import("./commands/grade.js")).gradeCommand },
+  export: { summary: "write a saved run as JUnit XML, Markdown or JSON", load: async () => (await import("./commands/export.js")).exportCommand },
+};
+
+/**
+ * Runs `ag2-eval` with the given arguments and resolves to the exit code: 0 success, 1 a
+ * failed gate or an unexpected error, 2 a usage or configuration mistake, 130 interrupted.
+ * Nothing is thrown: errors are printed to `io.stderr`, with a stack only under `--debug`.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await main(process.argv.slice(2), {
+ *   stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(),
+ * });
+ * ```
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const debug = argv.includes("--debug");
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined || first === "--help" || first === "-h" || first === "help") {
+      // Without a command the help is an error message: a script that forgot it must not pass.
+      (first === undefined ? io.stderr : io.stdout).write(globalHelp());
+      return first === undefined ? EXIT.usage : EXIT.ok;
+    }
+    if (first === "--version" || first === "-v") {
+      io.stdout.write(`${version()}\n`);
+      return EXIT.ok;
+    }
+    const entry = COMMANDS[first];
+    if (!entry) {
+      throw new UsageError(
+        first.startsWith("-") ? `unknown flag ${first}` : `unknown command "${first}"`,
+        { hint: `commands: ${Object.keys(COMMANDS).join(", ")} (ag2-eval --help)` },
+      );
+    }
+    const command = await entry.load();
+    if (rest.includes("--help") || rest.includes("-h")) {
+      io.stdout.write(commandHelp(command));
+      return EXIT.ok;
+    }
+    const { values, positionals } = parseCommandArgs({
+      command: command.name,
+      args: rest,
+      flags: command.flags,
+      maxPositionals: command.maxPositionals,
+    });
+    return await command.run({ values, positionals, io });
+  } catch (error) {
+    return report(error, { io, debug });
+  }
+}
+
+function report(error: unknown, options: { io: CliIo; debug: boolean }): number {
+  const { io, debug } = options;
+  if (options.io.signal?.aborted || (error as { name?: string } | null)?.name === "AbortError") {
+    io.stderr.write("interrupted\n");
+    return EXIT.interrupted;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (UsageError.isInstance(error) && error instanceof UsageError) {
+    io.stderr.write(`error: ${message}\n`);
+    if (error.hint) io.stderr.write(`hint: ${error.hint}\n`);
+  } else if (Ag2EvalError.isInstance(error)) {
+    // Library errors (a bad suite line, an unknown run id) are the user's input, not a crash.
+    io.stderr.write(`error: ${message}\n`);
+    if (!debug) io.stderr.write("hint: run again with --debug for the stack trace\n");
+  } else {
+    io.stderr.write(`error: unexpected failure: ${message}\n`);
+    if (!debug) io.stderr.write("hint: run again with --debug for the stack trace\n");
+  }
+  if (debug) io.stderr.write(`${stackOf(error)}\n`);
+  return UsageError.isInstance(error) || Ag2EvalError.isInstance(error) ? EXIT.usage : EXIT.failed;
+}
+
+function stackOf(error: unknown): string {
+  const lines: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    lines.push(depth === 0 ? String((current as Error).stack ?? current) : `caused by: ${String((current as Error).stack ?? current)}`);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return lines.join("\n");
+}
+
+function globalHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  return [
+    "Usage: ag2-eval <command> [flags]",
+    "",
+    "Commands:",
+    ...Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`),
+    "",
+    "Flags: --help (per command: ag2-eval <command> --help), --version, --debug",
+    "Settings may also come from ag2-eval.config.ts (defineConfig from @ag2/eval-cli); flags win.",
+    "Exit codes: 0 ok, 1 a gate failed, 2 usage or configuration error, 130 interrupted.",
+    "",
+  ].join("\n");
+}
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
+  return manifest.version;
+}

@@ -1,0 +1,91 @@
+import type { Ag2EvalConfig } from "./define-config.js";
+import { ConfigError } from "./usage-error.js";
+
+type Check = (value: unknown) => string | null;
+
+const text: Check = (value) => (typeof value === "string" && value !== "" ? null : "a non-empty string");
+const wholeAtLeastOne: Check = (value) =>
+  Number.isInteger(value) && (value as number) >= 1 ? null : "a whole number >= 1";
+const positive: Check = (value) =>
+  typeof value === "number" && Number.isFinite(value) && value > 0 ? null : "a number > 0";
+const flag: Check = (value) => (typeof value === "boolean" ? null : "true or false");
+const object: Check = (value) => (typeof value === "object" && value !== null ? null : "an object");
+const agent: Check = (value) =>
+  typeof value === "string" ||
+  typeof value === "function" ||
+  (typeof value === "object" && value !== null && typeof (value as { ask?: unknown }).ask === "function")
+    ? null
+    : 'an Agent (with ask()), a factory function, or a module spec "path#export"';
+const scorers: Check = (value) =>
+  typeof value === "string" ||
+  (typeof value === "object" && value !== null && Symbol.iterator in value)
+    ? null
+    : 'a list of scorers or a module spec "path#export"';
+
+const CHECKS: Readonly<Record<keyof Ag2EvalConfig, Check>> = {
+  suite: text,
+  agent,
+  scorers,
+  store: text,
+  repeats: wholeAtLeastOne,
+  concurrency: wholeAtLeastOne,
+  label: text,
+  variant: text,
+  runId: text,
+  budgetTokens: wholeAtLeastOne,
+  budgetSeconds: positive,
+  timeout: positive,
+  otlpEndpoint: text,
+  minPassRate: object,
+  failOnRegression: flag,
+  baseline: text,
+  modelConfig: object,
+};
+
+/**
+ * Checks a config file's default export field by field; the first problem becomes a
+ * {@link ConfigError} naming the file, the field, what was got and what was expected.
+ *
+ * @example
+ * ```ts
+ * const config = validateConfig({ value: { concurrency: 4 }, path: "ag2-eval.config.ts" });
+ * ```
+ */
+export function validateConfig(options: { value: unknown; path: string }): Ag2EvalConfig {
+  const { value, path } = options;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new ConfigError({ path, problem: `got ${describe(value)}, expected an object (defineConfig({ ... }))` });
+  }
+  const record = value as Record<string, unknown>;
+  for (const [field, fieldValue] of Object.entries(record)) {
+    const check = CHECKS[field as keyof Ag2EvalConfig];
+    if (!check) {
+      throw new ConfigError({
+        path,
+        field,
+        problem: `unknown setting (expected one of: ${Object.keys(CHECKS).join(", ")})`,
+      });
+    }
+    if (fieldValue === undefined) continue;
+    const expected = check(fieldValue);
+    if (expected) throw new ConfigError({ path, field, problem: `got ${describe(fieldValue)}, expected ${expected}` });
+  }
+  for (const [key, rate] of Object.entries((record.minPassRate ?? {}) as Record<string, unknown>)) {
+    if (typeof rate !== "number" || !(rate >= 0 && rate <= 1)) {
+      throw new ConfigError({
+        path,
+        field: `minPassRate.${key}`,
+        problem: `got ${describe(rate)}, expected a number between 0 and 1`,
+      });
+    }
+  }
+  return record as Ag2EvalConfig;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return `"${value}" (a string)`;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}
