@@ -65,3 +65,29 @@ export type { SuiteFileErrorLocation } from "./suite-file-error.js";
 export { SuiteFileError } from "./suite-file-error.js";
 export type { RecordPlace, TaskRecord } from "./task-record.js";
 export { defaultTaskId, taskFromRecord } from "./task-record.js";
+export type {
+  Agreement,
+  PairwiseCase,
+  PairwiseCompareContext,
+  PairwiseComparator,
+  PairwiseOutcome,
+  PairwiseWinner,
+  WinRate,
+} from "./pairwise-types.js";
+export type { PairwiseRunJson, PairwiseRunResultInit } from "./pairwise-run-result.js";
+export { PairwiseRunResult } from "./pairwise-run-result.js";
+export { PairwiseJsonError } from "./pairwise-json.js";
+export type { BootstrapEstimate, PairedCluster, ResamplingOptions } from "./stats/bootstrap.js";
+export { pairedBootstrap, taskDifferences } from "./stats/bootstrap.js";
+export { cohenKappa } from "./stats/cohen-kappa.js";
+export { mcnemarExact, minimumDiscordantPairs } from "./stats/mcnemar.js";
+export type { MinimumDetectableDifferenceOptions } from "./stats/minimum-detectable-difference.js";
+export { minimumDetectableDifference } from "./stats/minimum-detectable-difference.js";
+export { normalQuantile } from "./stats/normal.js";
+export { flipRate, passAtK, passHatK } from "./stats/pass-at-k.js";
+export type { SignFlipOptions } from "./stats/permutation.js";
+export { signFlipTest } from "./stats/permutation.js";
+export type { Random } from "./stats/seeded-random.js";
+export { seededRandom } from "./stats/seeded-random.js";
+export type { Interval } from "./stats/wilson.js";
+export { wilsonInterval } from "./stats/wilson.js";
