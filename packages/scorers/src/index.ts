@@ -1,1 +1,30 @@
-export {};
+export { contains } from "./contains.js";
+export type { ContainsOptions } from "./contains.js";
+export type { CostOptions } from "./cost.js";
+export { cost, findPrice } from "./cost.js";
+export type { ModelPrice, PriceTable } from "./default-prices.js";
+export { DEFAULT_PRICES, PRICES_AS_OF } from "./default-prices.js";
+export type { ExactMatchOptions } from "./exact-match.js";
+export { exactMatch } from "./exact-match.js";
+export type { AnswerMatcher } from "./final-answer-matches.js";
+export { finalAnswerMatches } from "./final-answer-matches.js";
+export { jsonSchema } from "./json-schema.js";
+export type { JsonSchemaObject, SchemaIssue } from "./internal/json-schema-validator.js";
+export { latency } from "./latency.js";
+export { noToolErrors } from "./no-tool-errors.js";
+export type { NumericCloseOptions } from "./numeric-close.js";
+export { numericClose } from "./numeric-close.js";
+export { regexMatch } from "./regex-match.js";
+export { ScorerOptionsError } from "./scorer-options-error.js";
+export type { ThresholdOptions } from "./threshold.js";
+export { threshold } from "./threshold.js";
+export { tokenBudget } from "./token-budget.js";
+export type { ArgsExpectation } from "./tool-args-match.js";
+export { toolArgsMatch } from "./tool-args-match.js";
+export { toolCalled } from "./tool-called.js";
+export type {
+  ArgsComparison,
+  ExpectedToolCall,
+  TrajectoryMatchOptions,
+} from "./trajectory-match.js";
+export { trajectoryMatch } from "./trajectory-match.js";
