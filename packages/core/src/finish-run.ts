@@ -19,17 +19,31 @@ export function streamWarnings(stream: Stream | null | undefined, from: number):
  */
 export async function finishRun(
   init: RunResultInit,
-  context: { store: RunStore | null | undefined; stream: Stream | null | undefined; streamErrorsFrom: number },
+  context: {
+    store: RunStore | null | undefined;
+    stream: Stream | null | undefined;
+    streamErrorsFrom: number;
+    /** Runs after a successful save (e.g. discarding the journal); a failure becomes a warning. */
+    afterSave?: (() => Promise<void>) | undefined;
+  },
 ): Promise<RunResult> {
   const warnings = [...(init.warnings ?? []), ...streamWarnings(context.stream, context.streamErrorsFrom)];
   let result = new RunResult({ ...init, warnings });
+  const warn = (what: string, error: unknown): void => {
+    const info = toErrorInfo(error);
+    warnings.push(`${what}: ${info.type}: ${info.message}`);
+    result = new RunResult({ ...init, warnings });
+  };
   if (context.store) {
+    let saved = false;
     try {
       await context.store.save(result);
+      saved = true;
     } catch (error) {
-      const info = toErrorInfo(error);
-      warnings.push(`saving run ${init.runId} failed: ${info.type}: ${info.message}`);
-      result = new RunResult({ ...init, warnings });
+      warn(`saving run ${init.runId} failed`, error);
+    }
+    if (saved && context.afterSave) {
+      await context.afterSave().catch((error: unknown) => warn(`after saving run ${init.runId}`, error));
     }
   }
   context.stream?.publish(

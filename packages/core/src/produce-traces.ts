@@ -1,0 +1,138 @@
+import type { Agent, AgentFactory } from "./agent.js";
+import { toErrorInfo } from "./middleware.js";
+import { outputsFromTrace, outputsFromValue } from "./outputs-from-trace.js";
+import { type ModelConfigOption, resolveModelConfig } from "./resolve-model-config.js";
+import { runLimited } from "./run-limited.js";
+import type { Outputs } from "./scorer.js";
+import type { Task } from "./task.js";
+import { TaskTimeoutError } from "./task-timeout-error.js";
+import type { Trace } from "./trace.js";
+import type { TraceRef } from "./trace-source.js";
+import type { Tracing } from "./tracing.js";
+
+/** What producing one task gives: the trace, its ref and the outputs scorers will read. */
+export interface ProducedTrace {
+  readonly task: Task;
+  readonly ref: TraceRef;
+  readonly trace: Trace;
+  /** From the last model response, or from what `ask` returned when there is none. */
+  readonly outputs: Outputs;
+}
+
+/** How to produce traces; shared by `runAgent`, `runVariants` and `runPairwise`. */
+export interface ProduceOptions {
+  readonly agent: Agent | AgentFactory;
+  readonly tracing: Tracing;
+  readonly runId: string;
+  /** Run-level span attributes; `ag2.eval.task_id` is added last per task. */
+  readonly attributes: Readonly<Record<string, string>>;
+  readonly modelConfig?: ModelConfigOption | null | undefined;
+  /** Aborting it stops the run: the task's ask sees it, and production rejects. */
+  readonly signal?: AbortSignal | undefined;
+  /** Per task: abort the task's signal and record a `TaskTimeoutError` when it runs longer. */
+  readonly taskTimeoutMs?: number | undefined;
+}
+
+/** The agent's display name: an instance's `name`, else the factory function's name. */
+export function agentName(agent: Agent | AgentFactory): string {
+  if (typeof agent === "function") return agent.name || "agent";
+  return agent.name;
+}
+
+/** What `target` records for an agent: its class name, or the factory function's name. */
+export function agentTarget(agent: Agent | AgentFactory): string {
+  if (typeof agent === "function") return agent.name || "anonymous";
+  return agent.constructor?.name ?? "Object";
+}
+
+function withTimeout<T>(
+  work: Promise<T>,
+  task: Task,
+  timeoutMs: number | undefined,
+  controller: AbortController,
+): Promise<T> {
+  if (timeoutMs === undefined) return work;
+  // the agent may ignore the signal; its late rejection must not surface as unhandled
+  work.catch(() => undefined);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new TaskTimeoutError(task.taskId, timeoutMs);
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Runs the agent on one task under tracing and returns its trace. Whatever the agent (or its
+ * factory) throws is recorded on the trace with its error type; only cancellation of
+ * `options.signal` rejects.
+ *
+ * @example
+ * ```ts
+ * const produced = await produceTask(task, { agent, tracing: eventTracing(), runId, attributes: {} });
+ * ```
+ */
+export async function produceTask(task: Task, options: ProduceOptions): Promise<ProducedTrace> {
+  const { agent, signal } = options;
+  signal?.throwIfAborted();
+  const config = resolveModelConfig(options.modelConfig, task);
+  const attributes = { ...options.attributes, "ag2.eval.task_id": task.taskId };
+  const tracing = options.tracing.startTask({
+    runId: options.runId,
+    task,
+    agentName: agentName(agent),
+    attributes,
+  });
+  const controller = new AbortController();
+  const stopTask = (): void => controller.abort(signal?.reason);
+  signal?.addEventListener("abort", stopTask, { once: true });
+  const started = performance.now();
+  let error: unknown = null;
+  let failed = false;
+  let returned: unknown;
+  try {
+    const work = (async () => {
+      const instance =
+        typeof agent === "function" ? await agent({ config, task, tracer: tracing.tracer }) : agent;
+      return instance.ask(task.inputs.input as string, {
+        middleware: tracing.middleware,
+        config,
+        signal: controller.signal,
+        tracer: tracing.tracer,
+      });
+    })();
+    returned = await withTimeout(work, task, options.taskTimeoutMs, controller);
+  } catch (caught) {
+    failed = true;
+    error = caught;
+  } finally {
+    signal?.removeEventListener("abort", stopTask);
+  }
+  const durationMs = Math.trunc(performance.now() - started);
+  const traced = await tracing.finish({ durationMs, error: failed ? toErrorInfo(error) : null });
+  signal?.throwIfAborted();
+  const { trace } = traced;
+  const outputs =
+    trace.eventsOf("ModelResponse").length > 0 ? outputsFromTrace(trace) : outputsFromValue(returned);
+  return { task, ref: { traceId: traced.traceId, taskId: task.taskId }, trace, outputs };
+}
+
+/**
+ * Produces every task with at most `concurrency` asks in flight; results keep task order.
+ * `runAgent` grades each task as soon as it is produced; `runPairwise` produces both sides
+ * with this and compares afterwards.
+ *
+ * @example
+ * ```ts
+ * const produced = await produceTraces(suite.tasks, { agent, tracing, runId, attributes: {}, concurrency: 4 });
+ * ```
+ */
+export function produceTraces(
+  tasks: readonly Task[],
+  options: ProduceOptions & { readonly concurrency: number },
+): Promise<ProducedTrace[]> {
+  return runLimited(tasks, options, (task) => produceTask(task, options));
+}

@@ -1,0 +1,163 @@
+import type { Agent, AgentFactory } from "./agent.js";
+import type { BudgetThresholds } from "./budget-thresholds.js";
+import { expandRepeats } from "./expand-repeats.js";
+import { finishRun } from "./finish-run.js";
+import { type GradeSettings, gradeTask } from "./grade-traces.js";
+import { InvalidOptionError } from "./invalid-option-error.js";
+import { type EvalStarted, evalEvent } from "./lifecycle-events.js";
+import { toErrorInfo } from "./middleware.js";
+import { agentTarget, produceTask } from "./produce-traces.js";
+import type { ModelConfigOption } from "./resolve-model-config.js";
+import { checkInputs, resolveSuite, type SuiteInput } from "./resolve-suite.js";
+import { readResumeState } from "./resume-run.js";
+import type { RunResult } from "./run-result.js";
+import { runLimited } from "./run-limited.js";
+import { checkConcurrency, checkName, checkRunId, checkScorers, nowIso } from "./run-options.js";
+import type { JournalHeader, RunJournal, RunStore } from "./run-store.js";
+import type { Scorer } from "./scorer.js";
+import type { Stream } from "./stream.js";
+import type { TaskResult } from "./task-result.js";
+import type { Tracing } from "./tracing.js";
+import { checkRunAgentOptions } from "./run-agent-options.js";
+
+/** Options of {@link runAgent} (ARCHITECTURE.md §2). */
+export interface RunAgentOptions {
+  /** An instance (reused for every task) or a factory called per task with `{ config, task, tracer }`. */
+  readonly agent: Agent | AgentFactory;
+  readonly scorers: Iterable<Scorer>;
+  /** Where to save the run; null = don't save. */
+  readonly store: RunStore | null;
+  /** How each task's trace is recorded: `otelTracing()` (telemetry) or `eventTracing()`. */
+  readonly tracing: Tracing;
+  /** One config, or a map looked up by repeated id (`"t1#2"`) then original id (`"t1"`). */
+  readonly modelConfig?: ModelConfigOption | null;
+  /** Runs of each task (`<id>#1…#n`, grouped by task); `<= 1` runs each once. */
+  readonly repeats?: number;
+  readonly budgets?: BudgetThresholds | null;
+  /** Tasks in flight at once (default 4, at least 1). */
+  readonly concurrency?: number;
+  readonly runId?: string;
+  readonly label?: string | null;
+  readonly stream?: Stream | null;
+  readonly variant?: string | null;
+  /** Stamped on every span; they override `ag2.eval.run_id`/variant/label but never `ag2.eval.task_id`. */
+  readonly spanAttributes?: Readonly<Record<string, string>>;
+  /** Aborting it rejects the run with the signal's reason; each running ask sees its own signal abort. */
+  readonly signal?: AbortSignal;
+  /** Per task: past this, the task's signal aborts and it is recorded as a `TaskTimeoutError`. */
+  readonly taskTimeoutMs?: number;
+  /** The id of an unfinished run to continue from its journal (needs a store with journals). */
+  readonly resume?: string;
+}
+
+/**
+ * Runs an agent over a suite and grades every run: tasks without `inputs.input` are refused
+ * before anything runs; repeats expand to `<id>#1…#n`; at most `concurrency` tasks run at once,
+ * each traced by `tracing` and graded by the scorers as soon as it finishes (and journaled,
+ * when the store keeps journals, so a crashed run can `resume`). Failures of one task are
+ * recorded on it; only invalid options and cancellation reject. Results keep suite order.
+ *
+ * @example
+ * ```ts
+ * const result = await runAgent("evals/capitals.jsonl", {
+ *   agent, scorers: [correct], store: null, tracing: eventTracing(), repeats: 3,
+ * });
+ * console.log(result.summary());
+ * ```
+ */
+export async function runAgent(suiteInput: SuiteInput, options: RunAgentOptions): Promise<RunResult> {
+  const caller = "runAgent";
+  const started = performance.now();
+  let createdAt = nowIso();
+  const scorers = checkScorers(options.scorers, caller);
+  const concurrency = checkConcurrency(options.concurrency, caller);
+  const { repeats, taskTimeoutMs } = checkRunAgentOptions(options);
+  const label = checkName(options.label, "label", caller);
+  const variant = checkName(options.variant, "variant", caller);
+  if (options.resume !== undefined && options.runId !== undefined && options.runId !== options.resume) {
+    throw new InvalidOptionError(
+      "resume",
+      `${caller}: options 'runId' (${options.runId}) and 'resume' (${options.resume}) name different runs`,
+    );
+  }
+  const runId = checkRunId(options.resume ?? options.runId, caller);
+  const { agent, store, stream, signal } = options;
+
+  const suite = await resolveSuite(suiteInput, caller);
+  checkInputs(suite);
+  const tasks = expandRepeats(suite.tasks, repeats);
+  const target = agentTarget(agent);
+  const suiteInfo = { name: suite.name, source: suite.source, size: tasks.length };
+  let header: JournalHeader = {
+    runId,
+    label,
+    createdAt,
+    target,
+    concurrency,
+    suite: suiteInfo,
+    taskIds: tasks.map((task) => task.taskId),
+  };
+  let done: ReadonlyMap<string, TaskResult> = new Map();
+  if (options.resume !== undefined) {
+    const state = await readResumeState(store, runId, header.taskIds);
+    header = state.header;
+    createdAt = state.header.createdAt;
+    done = state.done;
+  }
+
+  const attributes: Record<string, string> = { "ag2.eval.run_id": runId };
+  if (variant) attributes["ag2.eval.variant"] = variant;
+  if (label) attributes["ag2.eval.label"] = label;
+  Object.assign(attributes, options.spanAttributes ?? {});
+
+  const warnings: string[] = [];
+  const streamErrorsFrom = stream?.errors.length ?? 0;
+  const journal: RunJournal | null = store?.openJournal ? await store.openJournal(header) : null;
+  stream?.publish(
+    evalEvent<EvalStarted>({ type: "EvalStarted", runId, label, suite: suite.name, total: tasks.length }),
+  );
+  const settings: GradeSettings = { scorers, budgets: options.budgets, stream, runId, label, variant };
+  const produceOptions = { agent, tracing: options.tracing, runId, attributes, modelConfig: options.modelConfig, signal, taskTimeoutMs };
+  let journalFailed = false;
+  const pending = tasks.filter((task) => !done.has(task.taskId));
+  let graded: TaskResult[];
+  try {
+    graded = await runLimited(pending, { concurrency, signal }, async (task) => {
+      const produced = await produceTask(task, produceOptions);
+      const result = await gradeTask(produced, settings);
+      if (journal && !journalFailed) {
+        await journal.append(result).catch((error: unknown) => {
+          journalFailed = true;
+          const info = toErrorInfo(error);
+          warnings.push(`journaling run ${runId} failed (a crash now would lose its tasks): ${info.type}: ${info.message}`);
+        });
+      }
+      return result;
+    });
+  } finally {
+    await journal?.close().catch(() => undefined);
+  }
+
+  const byId = new Map(done);
+  for (const result of graded) byId.set(result.task.taskId, result);
+  const results = tasks.map((task) => byId.get(task.taskId) as TaskResult);
+  return finishRun(
+    {
+      runId,
+      tasks: results,
+      suite: suiteInfo,
+      target,
+      concurrency,
+      durationMs: Math.trunc(performance.now() - started),
+      createdAt,
+      label,
+      warnings,
+    },
+    {
+      store,
+      stream,
+      streamErrorsFrom,
+      afterSave: journal && store?.discardJournal ? () => store.discardJournal?.(runId) ?? Promise.resolve() : undefined,
+    },
+  );
+}
