@@ -91,3 +91,43 @@ export type { Random } from "./stats/seeded-random.js";
 export { seededRandom } from "./stats/seeded-random.js";
 export type { Interval } from "./stats/wilson.js";
 export { wilsonInterval } from "./stats/wilson.js";
+export type {
+  EvalCompleted,
+  EvalEvent,
+  EvalEventBase,
+  EvalEventInit,
+  EvalEventType,
+  EvalStarted,
+  PairwiseCompared,
+  PairwiseCompleted,
+  PairwiseStarted,
+  TaskEvaluated,
+  VariantCompleted,
+  VariantStarted,
+} from "./lifecycle-events.js";
+export { evalEvent } from "./lifecycle-events.js";
+export type { Stream, StreamError, StreamListener } from "./stream.js";
+export { createStream } from "./stream.js";
+export { consoleReporter, createConsoleReporter } from "./console-reporter.js";
+export { InMemoryTraceSource, TraceNotFoundError } from "./in-memory-trace-source.js";
+export { outputsFromText, outputsFromTrace, outputsFromValue } from "./outputs-from-trace.js";
+export type { GradeSettings } from "./grade-traces.js";
+export { gradeTask, gradeTraces, listRefs, taskForRef } from "./grade-traces.js";
+export { finishRun } from "./finish-run.js";
+export { runLimited } from "./run-limited.js";
+export type { EvaluateTracesOptions } from "./evaluate-traces.js";
+export { evaluateTraces } from "./evaluate-traces.js";
+export { InvalidOptionError } from "./invalid-option-error.js";
+export { eventTracing } from "./event-tracing.js";
+export { expandRepeats, originalTaskId } from "./expand-repeats.js";
+export type { ModelConfigOption } from "./resolve-model-config.js";
+export { resolveModelConfig } from "./resolve-model-config.js";
+export type { SuiteInput } from "./resolve-suite.js";
+export { checkInputs, resolveSuite } from "./resolve-suite.js";
+export type { ProducedTrace, ProduceOptions } from "./produce-traces.js";
+export { agentName, agentTarget, produceTask, produceTraces } from "./produce-traces.js";
+export { TaskTimeoutError } from "./task-timeout-error.js";
+export { ResumeError } from "./resume-error.js";
+export type { RunAgentOptions } from "./run-agent.js";
+export { runAgent } from "./run-agent.js";
+export { checkConcurrency, checkName, checkRunId, checkScorers } from "./run-options.js";
