@@ -131,3 +131,22 @@ export { ResumeError } from "./resume-error.js";
 export type { RunAgentOptions } from "./run-agent.js";
 export { runAgent } from "./run-agent.js";
 export { checkConcurrency, checkName, checkRunId, checkScorers } from "./run-options.js";
+export { isoUtcNow, toIsoUtc } from "./iso-utc.js";
+export type {
+  AggregatesJSON,
+  EventJSON,
+  FeedbackJSON,
+  RunJSON,
+  TaskResultJSON,
+} from "./run-file.js";
+export { runResultToJSON, runResultToJsonText, taskResultToJSON, toAsciiJson } from "./run-file.js";
+export type { RunFileErrorDetails } from "./run-file-error.js";
+export { RunFileError } from "./run-file-error.js";
+export type { ReadOptions } from "./run-file-read.js";
+export { parseRunFile, runResultFromJSON, taskResultFromJSON } from "./run-file-read.js";
+export type { RunFile, TaskResultFile } from "./run-file-schema.js";
+export { runFileSchema, taskResultFileSchema, traceEventSchema } from "./run-file-schema.js";
+export type { Delta, Flip, RunDiffInit } from "./run-diff.js";
+export { diffRuns, RunDiff } from "./run-diff.js";
+export { RunsNotComparableError } from "./runs-not-comparable-error.js";
+export { runSummary } from "./run-summary.js";

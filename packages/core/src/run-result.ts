@@ -4,6 +4,10 @@ import {
   EMPTY_SCORE_STATS,
   type ScoreStats,
 } from "./aggregates.js";
+import { type RunDiff, diffRuns } from "./run-diff.js";
+import { type RunJSON, runResultToJSON } from "./run-file.js";
+import { type ReadOptions, runResultFromJSON } from "./run-file-read.js";
+import { runSummary } from "./run-summary.js";
 import type { TaskResult } from "./task-result.js";
 
 /** Name, size and origin of the suite a run graded. */
@@ -90,6 +94,38 @@ export class RunResult {
   /** A copy of the label counts of a key (`{}` when absent); with `tag`, over that slice. */
   valueCounts(key: string, options: { tag?: string } = {}): Record<string, number> {
     return { ...(this.#slice(options.tag).valueCounts[key] ?? {}) };
+  }
+
+  /**
+   * Compares this run with `baseline` (spec §3.11). With `strict` (the default) any
+   * mismatch — tasks or scorers in one run only, changed task content — throws
+   * {@link RunsNotComparableError}; with `strict: false` the overlap is diffed.
+   */
+  diff(baseline: RunResult, options: { strict?: boolean } = {}): RunDiff {
+    return diffRuns(this, baseline, options);
+  }
+
+  /** Plain-text report, line for line as the reference's (spec Appendix A.1). */
+  summary(): string {
+    return runSummary(this);
+  }
+
+  /** The run file object, schema "0.1" (spec §2.7); `JSON.stringify` calls it. */
+  toJSON(): RunJSON {
+    return runResultToJSON(this);
+  }
+
+  /**
+   * Rebuilds a run from a parsed run file (the inverse of {@link RunResult.toJSON}); a
+   * malformed file throws `RunFileError` naming the field.
+   *
+   * @example
+   * ```ts
+   * const run = RunResult.fromJSON(JSON.parse(text), { source: "runs/r1.json" });
+   * ```
+   */
+  static fromJSON(json: unknown, options: ReadOptions = {}): RunResult {
+    return runResultFromJSON(json, options);
   }
 
   #slice(tag: string | undefined): Aggregates {

@@ -1,0 +1,179 @@
+import type { z } from "zod";
+import type { Feedback } from "./feedback.js";
+import { RunResult } from "./run-result.js";
+import { describeFound, RunFileError } from "./run-file-error.js";
+import { runFileSchema, type TaskResultFile, taskResultFileSchema, traceEventSchema } from "./run-file-schema.js";
+import { createTask } from "./task.js";
+import type { TaskResult } from "./task-result.js";
+import { tokenUsage } from "./token-usage.js";
+import { Trace } from "./trace.js";
+import type { TraceEvent } from "./trace-events.js";
+
+/** Where the JSON being read came from, for error messages. */
+export interface ReadOptions {
+  /** A file path or other origin, named first in every error message. */
+  readonly source?: string | undefined;
+}
+
+/** `tasks[3].feedback[0].score` from a zod issue path. */
+function fieldPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const part of path) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
+function expectedOf(issue: z.core.$ZodIssue): string {
+  const builtIn = /expected (.+?)(, received .*)?$/.exec(issue.message);
+  if (builtIn?.[1]) return builtIn[1];
+  if (issue.code === "too_small") return `a value >= ${String(issue.minimum)}`;
+  return issue.message;
+}
+
+function schemaError(error: z.ZodError, root: unknown, source: string | undefined): RunFileError {
+  const issue = error.issues[0] as z.core.$ZodIssue;
+  return new RunFileError(
+    {
+      source,
+      field: fieldPath(issue.path),
+      expected: expectedOf(issue),
+      found: describeFound(valueAt(root, issue.path)),
+    },
+    { cause: error },
+  );
+}
+
+function taskFromFile(json: TaskResultFile): TaskResult {
+  const events = (json.events ?? []).flatMap((event) => {
+    const parsed = traceEventSchema.safeParse(event);
+    return parsed.success ? [parsed.data as TraceEvent] : [];
+  });
+  const tokens = json.tokens;
+  const trace = new Trace({
+    events,
+    exception: json.exception ? { type: json.exception.type, message: json.exception.message } : null,
+    durationMs: json.duration_ms ?? 0,
+    tokens: tokenUsage({
+      input: tokens?.input ?? 0,
+      output: tokens?.output ?? 0,
+      cacheCreation: tokens?.cache_creation ?? 0,
+      cacheRead: tokens?.cache_read ?? 0,
+    }),
+  });
+  const feedback: Feedback[] = (json.feedback ?? []).map((fb) => ({
+    key: fb.key,
+    score: fb.score ?? null,
+    value: fb.value ?? null,
+    comment: fb.comment ?? null,
+    detail: fb.detail ?? null,
+  }));
+  const ref = json.trace_ref;
+  return {
+    task: createTask({
+      taskId: json.task_id,
+      inputs: json.inputs,
+      referenceOutputs: json.reference_outputs ?? null,
+      tags: json.tags ?? [],
+      metadata: json.metadata ?? {},
+    }),
+    trace,
+    feedback,
+    budgetViolation: json.budget_violation ?? false,
+    budgetViolations: (json.budget_violations ?? []).map((v) => ({
+      limit: v.limit,
+      threshold: v.threshold,
+      actual: v.actual,
+    })),
+    traceRef: ref ? { traceId: ref.trace_id, taskId: ref.task_id ?? null, metadata: ref.metadata ?? {} } : null,
+  };
+}
+
+/**
+ * Rebuilds one graded task from its run-file form ({@link taskResultToJSON}'s output, or a
+ * task of a run file written by the Python framework). Events of unknown shape are dropped;
+ * without model responses the trace reports the stored token totals.
+ *
+ * @example
+ * ```ts
+ * const result = taskResultFromJSON(JSON.parse(line), { source: "journal.jsonl line 4" });
+ * ```
+ */
+export function taskResultFromJSON(json: unknown, options: ReadOptions = {}): TaskResult {
+  const parsed = taskResultFileSchema.safeParse(json);
+  if (!parsed.success) throw schemaError(parsed.error, json, options.source);
+  return taskFromFile(parsed.data);
+}
+
+/**
+ * Rebuilds a {@link RunResult} from a parsed run file (schema "0.1"). Aggregates are
+ * recomputed from the tasks. Missing optional fields take the reference loader's defaults.
+ *
+ * @example
+ * ```ts
+ * const run = runResultFromJSON(JSON.parse(await readFile(path, "utf8")), { source: path });
+ * ```
+ */
+export function runResultFromJSON(json: unknown, options: ReadOptions = {}): RunResult {
+  const { source } = options;
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new RunFileError({ source, field: "", expected: "a run file (a JSON object)", found: describeFound(json) });
+  }
+  const version = (json as Record<string, unknown>).schema_version;
+  if (version !== undefined && version !== "0.1") {
+    throw new RunFileError(
+      { source, field: "schema_version", expected: '"0.1"', found: describeFound(version) },
+      { note: "this release reads run files of schema 0.1 only; a newer ag2-eval may read this one" },
+    );
+  }
+  const parsed = runFileSchema.safeParse(json);
+  if (!parsed.success) throw schemaError(parsed.error, json, source);
+  const data = parsed.data;
+  const tasks = data.tasks.map(taskFromFile);
+  return new RunResult({
+    runId: data.run_id ?? "",
+    tasks,
+    suite: {
+      name: data.suite?.name ?? "loaded",
+      source: data.suite?.source ?? source ?? "",
+      size: data.suite?.size ?? tasks.length,
+    },
+    target: data.target ?? "",
+    concurrency: data.concurrency ?? 1,
+    durationMs: data.duration_ms ?? 0,
+    createdAt: data.created_at ?? "",
+    label: data.label ?? null,
+  });
+}
+
+/**
+ * Parses a run file's text; invalid or truncated JSON is a {@link RunFileError} too.
+ *
+ * @example
+ * ```ts
+ * const run = parseRunFile(await readFile(path, "utf8"), { source: path });
+ * ```
+ */
+export function parseRunFile(text: string, options: ReadOptions = {}): RunResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new RunFileError(
+      { source: options.source, field: "", expected: "a complete JSON document", found: `invalid JSON (${reason})` },
+      { cause: error },
+    );
+  }
+  return runResultFromJSON(json, options);
+}
