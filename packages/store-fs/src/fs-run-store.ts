@@ -1,0 +1,227 @@
+import { mkdir, readdir, rm, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import {
+  type JournalContents,
+  type JournalHeader,
+  type RunInfo,
+  type RunJournal,
+  type RunResult,
+  type RunStore,
+  runInfo,
+  runResultToJsonText,
+} from "@ag2/eval-core";
+import { assertValidRunId } from "./invalid-run-id-error.js";
+import { openJournalFile, readJournalFile, removeJournalFile } from "./journal-file.js";
+import { loadRun } from "./load-run.js";
+import { readRunInfo } from "./read-run-info.js";
+import { RunNotFoundError } from "./run-not-found-error.js";
+import { StoreFolderError } from "./store-folder-error.js";
+import type { StoreWarning } from "./store-warning.js";
+import { compareNewestFirst, type TrendPoint, trendPointOf } from "./trend-point.js";
+import { writeFileAtomic } from "./write-file-atomic.js";
+
+/** How to build a {@link FsRunStore}. */
+export interface FsRunStoreOptions {
+  /** The folder holding `<run_id>.json` files; created on the first save. */
+  readonly dir: string;
+  /** Called for every file `list` or `trend` skips; `lastWarnings` keeps them too. */
+  readonly onWarning?: ((warning: StoreWarning) => void) | undefined;
+}
+
+const RUN_SUFFIX = ".json";
+const JOURNAL_SUFFIX = ".journal.jsonl";
+
+/**
+ * A {@link RunStore} on a plain folder: each run is `<dir>/<run_id>.json` in the reference's
+ * schema 0.1, written atomically, so AG2's Python `load_run` reads it and a crash never
+ * leaves half a file. A run in progress keeps a journal, `<dir>/<run_id>.journal.jsonl`,
+ * one fsync'd line per graded task, which makes the run resumable after a crash.
+ *
+ * `list` and `trend` skip files they cannot read (reported through `onWarning` and
+ * `lastWarnings`), temporary files, journals, and other ag2-eval files such as pairwise runs.
+ *
+ * @example
+ * ```ts
+ * const store = fsRunStore(".ag2-eval/runs");
+ * await store.save(result);
+ * const [latest] = await store.list({ label: "nightly" });
+ * const again = await store.load(latest.runId);
+ * ```
+ */
+export class FsRunStore implements RunStore {
+  readonly dir: string;
+  readonly #onWarning: ((warning: StoreWarning) => void) | undefined;
+  #lastWarnings: readonly StoreWarning[] = [];
+
+  constructor(options: string | FsRunStoreOptions) {
+    const init = typeof options === "string" ? { dir: options } : options;
+    this.dir = resolve(init.dir);
+    this.#onWarning = init.onWarning;
+  }
+
+  /** The files skipped by the most recent `list` or `trend`, with the reason. */
+  get lastWarnings(): readonly StoreWarning[] {
+    return this.#lastWarnings;
+  }
+
+  /** Where the run with this id is (or would be) stored. */
+  pathOf(runId: string): string {
+    assertValidRunId(runId);
+    return join(this.dir, `${runId}${RUN_SUFFIX}`);
+  }
+
+  /** Where the journal of the run with this id is (or would be). */
+  journalPathOf(runId: string): string {
+    assertValidRunId(runId);
+    return join(this.dir, `${runId}${JOURNAL_SUFFIX}`);
+  }
+
+  async save(result: RunResult): Promise<void> {
+    const path = this.pathOf(result.runId);
+    const text = runResultToJsonText(result);
+    await this.#ensureDir();
+    try {
+      await writeFileAtomic(path, text);
+    } catch (error) {
+      throw new StoreFolderError({ path, operation: "write", cause: error });
+    }
+  }
+
+  async load(runId: string): Promise<RunResult> {
+    const path = this.pathOf(runId);
+    try {
+      await stat(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+        throw new RunNotFoundError({ runId, path });
+      }
+      throw new StoreFolderError({ path, operation: "read", cause: error });
+    }
+    return loadRun(path);
+  }
+
+  async list(options: { label?: string } = {}): Promise<RunInfo[]> {
+    const warnings: StoreWarning[] = [];
+    const infos: RunInfo[] = [];
+    for (const name of await this.#runFileNames()) {
+      const file = join(this.dir, name);
+      try {
+        const info = await readRunInfo(file);
+        if (info === null) continue;
+        if (options.label === undefined || info.label === options.label) infos.push(info);
+      } catch (error) {
+        const warning = { file, message: error instanceof Error ? error.message : String(error) };
+        warnings.push(warning);
+        try {
+          this.#onWarning?.(warning);
+        } catch {
+          // An observer must not break listing.
+        }
+      }
+    }
+    this.#lastWarnings = Object.freeze(warnings);
+    return infos.sort(compareNewestFirst);
+  }
+
+  /**
+   * The runs carrying `label`, oldest to newest, with their pass rates and score means per
+   * key: how a tracked eval moves over time.
+   */
+  async trend(label: string): Promise<TrendPoint[]> {
+    return (await this.list({ label })).reverse().map(trendPointOf);
+  }
+
+  /** Removes the run file and its journal, if any; rejects when neither exists. */
+  async delete(runId: string): Promise<void> {
+    const path = this.pathOf(runId);
+    const journal = this.journalPathOf(runId);
+    const existed = (await exists(path)) || (await exists(journal));
+    if (!existed) throw new RunNotFoundError({ runId, path });
+    try {
+      await rm(path, { force: true });
+      await removeJournalFile(journal);
+    } catch (error) {
+      throw new StoreFolderError({ path, operation: "delete", cause: error });
+    }
+  }
+
+  /**
+   * Starts recording a run. When a journal with the same header (run id, start time, task
+   * ids) exists, as when `runAgent` resumes after a crash, recording continues after its
+   * last complete line; otherwise a new journal replaces any earlier one.
+   */
+  async openJournal(header: JournalHeader): Promise<RunJournal> {
+    const path = this.journalPathOf(header.runId);
+    await this.#ensureDir();
+    let append = false;
+    try {
+      const existing = await readJournalFile(path);
+      append = existing !== null && sameHeader(existing.header, header);
+    } catch {
+      append = false;
+    }
+    try {
+      return await openJournalFile(path, { header, append });
+    } catch (error) {
+      throw new StoreFolderError({ path, operation: "write", cause: error });
+    }
+  }
+
+  async readJournal(runId: string): Promise<JournalContents | null> {
+    return readJournalFile(this.journalPathOf(runId));
+  }
+
+  async discardJournal(runId: string): Promise<void> {
+    await removeJournalFile(this.journalPathOf(runId));
+  }
+
+  async #ensureDir(): Promise<void> {
+    try {
+      await mkdir(this.dir, { recursive: true });
+    } catch (error) {
+      throw new StoreFolderError({ path: this.dir, operation: "create the folder", cause: error });
+    }
+  }
+
+  async #runFileNames(): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw new StoreFolderError({ path: this.dir, operation: "list", cause: error });
+    }
+    return names.filter((name) => name.endsWith(RUN_SUFFIX) && !name.startsWith(".")).sort();
+  }
+}
+
+/**
+ * A {@link FsRunStore} on `dir`.
+ *
+ * @example
+ * ```ts
+ * const store = fsRunStore({ dir: "runs", onWarning: (w) => console.warn(w.file, w.message) });
+ * ```
+ */
+export function fsRunStore(dir: string | FsRunStoreOptions): FsRunStore {
+  return new FsRunStore(dir);
+}
+
+function sameHeader(a: JournalHeader, b: JournalHeader): boolean {
+  // createdAt tells a resume (which reuses the journal's header) from a new run under an old id.
+  return (
+    a.runId === b.runId &&
+    a.createdAt === b.createdAt &&
+    a.taskIds.length === b.taskIds.length &&
+    a.taskIds.every((id, index) => id === b.taskIds[index])
+  );
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,127 @@
+import assert from "node:assert/strict";
+import { appendFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { type JournalHeader, taskResultToJSON } from "@ag2/eval-core";
+import { makeRun } from "./__fixtures__/make-run.js";
+import { fsRunStore } from "./fs-run-store.js";
+import { JournalFileError } from "./journal-file-error.js";
+
+let root: string;
+before(async () => {
+  root = await mkdtemp(join(tmpdir(), "ag2-journal-"));
+});
+after(() => rm(root, { recursive: true, force: true }));
+
+function headerFor(runId: string, size: number): JournalHeader {
+  return {
+    runId,
+    label: "l",
+    createdAt: "2026-11-26T10:30:00.123000+00:00",
+    target: "Agent",
+    concurrency: 4,
+    suite: { name: "s", source: "memory", size },
+    taskIds: Array.from({ length: size }, (_, i) => `t${i}`),
+  };
+}
+
+let counter = 0;
+function freshStore() {
+  counter++;
+  const dir = join(root, `case-${counter}`);
+  return { dir, store: fsRunStore(dir) };
+}
+
+describe("run journal", () => {
+  it("records the header then one line per task, and reads them back", async () => {
+    const { dir, store } = freshStore();
+    const run = makeRun({ runId: "j1", size: 5 });
+    const journal = await store.openJournal(headerFor("j1", 5));
+    for (const result of run.tasks.slice(0, 3)) await journal.append(result);
+    const lines = (await readFile(join(dir, "j1.journal.jsonl"), "utf8")).split("\n");
+    assert.equal(lines.length, 5); // header, 3 tasks, trailing newline
+    assert.equal(JSON.parse(lines[0] ?? "").journal, "ag2-eval.journal/1");
+    const contents = await store.readJournal("j1");
+    assert.deepEqual(contents?.header, headerFor("j1", 5));
+    assert.deepEqual(contents?.results.map(taskResultToJSON), run.tasks.slice(0, 3).map(taskResultToJSON));
+    await journal.close();
+    await assert.rejects(journal.append(run.tasks[3] ?? assert.fail()), JournalFileError);
+  });
+
+  it("reads null when there is no journal, and discards one", async () => {
+    const { store } = freshStore();
+    assert.equal(await store.readJournal("none"), null);
+    const journal = await store.openJournal(headerFor("gone", 1));
+    await journal.close();
+    assert.notEqual(await store.readJournal("gone"), null);
+    await store.discardJournal("gone");
+    assert.equal(await store.readJournal("gone"), null);
+    await store.discardJournal("gone");
+  });
+
+  it("keeps every line whole when appends race", async () => {
+    const { store } = freshStore();
+    const run = makeRun({ runId: "race", size: 60, padding: 5_000 });
+    const journal = await store.openJournal(headerFor("race", 60));
+    await Promise.all(run.tasks.map((result) => journal.append(result)));
+    await journal.close();
+    const contents = await store.readJournal("race");
+    assert.deepEqual(
+      contents?.results.map((result) => result.task.taskId).sort(),
+      run.tasks.map((result) => result.task.taskId).sort(),
+    );
+  });
+
+  it("ignores a torn last line, as a crash mid-write leaves it, and appends after it cleanly", async () => {
+    const { dir, store } = freshStore();
+    const run = makeRun({ runId: "torn", size: 4 });
+    const journal = await store.openJournal(headerFor("torn", 4));
+    await journal.append(run.tasks[0] ?? assert.fail());
+    await journal.append(run.tasks[1] ?? assert.fail());
+    await journal.close();
+    const path = join(dir, "torn.journal.jsonl");
+    const line = JSON.stringify(taskResultToJSON(run.tasks[2] ?? assert.fail()));
+    await appendFile(path, line.slice(0, line.length - 7));
+    const read = await store.readJournal("torn");
+    assert.deepEqual(read?.results.map((result) => result.task.taskId), ["t0", "t1"]);
+    // Resuming continues the same journal (same header) after cutting the torn tail.
+    const resumed = await store.openJournal(headerFor("torn", 4));
+    await resumed.append(run.tasks[2] ?? assert.fail());
+    await resumed.close();
+    const after = await store.readJournal("torn");
+    assert.deepEqual(after?.results.map((result) => result.task.taskId), ["t0", "t1", "t2"]);
+  });
+
+  it("starts over when a journal for other tasks is opened under the same id", async () => {
+    const { store } = freshStore();
+    const run = makeRun({ runId: "re", size: 3 });
+    const first = await store.openJournal(headerFor("re", 3));
+    await first.append(run.tasks[0] ?? assert.fail());
+    await first.close();
+    const second = await store.openJournal(headerFor("re", 2));
+    await second.close();
+    const contents = await store.readJournal("re");
+    assert.equal(contents?.header.taskIds.length, 2);
+    assert.deepEqual(contents?.results, []);
+  });
+
+  it("a damaged line before the last one is an error naming the file and line", async () => {
+    const { dir, store } = freshStore();
+    const run = makeRun({ runId: "bad", size: 2 });
+    const journal = await store.openJournal(headerFor("bad", 2));
+    await journal.close();
+    const path = join(dir, "bad.journal.jsonl");
+    await appendFile(path, "{not json\n");
+    await appendFile(path, `${JSON.stringify(taskResultToJSON(run.tasks[0] ?? assert.fail()))}\n`);
+    await assert.rejects(store.readJournal("bad"), (error: unknown) => {
+      assert.ok(JournalFileError.isInstance(error));
+      assert.equal(error.path, path);
+      assert.equal(error.line, 2);
+      assert.match(error.message, /bad\.journal\.jsonl: line 2/);
+      return true;
+    });
+    await writeFile(path, '{"run_id": "bad"}\n');
+    await assert.rejects(store.readJournal("bad"), /line 1: not a journal header/);
+  });
+});

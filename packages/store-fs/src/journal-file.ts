@@ -1,0 +1,165 @@
+import { open, readFile, rm, stat, truncate } from "node:fs/promises";
+import { dirname } from "node:path";
+import {
+  type JournalContents,
+  type JournalHeader,
+  type RunJournal,
+  type TaskResult,
+  taskResultFromJSON,
+  taskResultToJSON,
+} from "@ag2/eval-core";
+import { z } from "zod";
+import { JournalFileError } from "./journal-file-error.js";
+import { syncFolder } from "./write-file-atomic.js";
+
+/** Marks the first line of a journal; bump the number for an incompatible layout. */
+export const JOURNAL_FORMAT = "ag2-eval.journal/1";
+
+const headerSchema = z.object({
+  journal: z.literal(JOURNAL_FORMAT),
+  run_id: z.string(),
+  label: z.string().nullable(),
+  created_at: z.string(),
+  target: z.string(),
+  concurrency: z.number().int(),
+  suite: z.object({ name: z.string(), source: z.string(), size: z.number().int() }),
+  task_ids: z.array(z.string()),
+});
+
+function headerToJSON(header: JournalHeader): z.infer<typeof headerSchema> {
+  return {
+    journal: JOURNAL_FORMAT,
+    run_id: header.runId,
+    label: header.label,
+    created_at: header.createdAt,
+    target: header.target,
+    concurrency: header.concurrency,
+    suite: { name: header.suite.name, source: header.suite.source, size: header.suite.size },
+    task_ids: [...header.taskIds],
+  };
+}
+
+function headerFromJSON(json: z.infer<typeof headerSchema>): JournalHeader {
+  return {
+    runId: json.run_id,
+    label: json.label,
+    createdAt: json.created_at,
+    target: json.target,
+    concurrency: json.concurrency,
+    suite: json.suite,
+    taskIds: json.task_ids,
+  };
+}
+
+/**
+ * Starts a journal at `path` with its header line, replacing any earlier one, or, with
+ * `append`, continues the existing journal after cutting off a torn last line.
+ */
+export async function openJournalFile(
+  path: string,
+  options: { header: JournalHeader; append: boolean },
+): Promise<RunJournal> {
+  if (options.append) await cutTornTail(path);
+  const handle = await open(path, options.append ? "a" : "w");
+  if (!options.append) {
+    await handle.write(`${JSON.stringify(headerToJSON(options.header))}\n`);
+    await handle.sync();
+    await syncFolder(dirname(path));
+  }
+  // Appends run one after another so lines never interleave and each is durable in order.
+  let tail: Promise<void> = Promise.resolve();
+  let closed = false;
+  return {
+    append(result: TaskResult): Promise<void> {
+      if (closed) return Promise.reject(new JournalFileError({ path, message: "journal is closed" }));
+      const line = `${JSON.stringify(taskResultToJSON(result))}\n`;
+      const done = tail.then(async () => {
+        await handle.write(line);
+        await handle.sync();
+      });
+      tail = done.catch(() => {});
+      return done;
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await tail;
+      await handle.close();
+    },
+  };
+}
+
+/**
+ * Reads a journal: its header and every complete task line. A last line that does not parse
+ * is what a crash in the middle of a write leaves, so it is ignored; a bad line anywhere else
+ * means the file was damaged and is an error naming the line.
+ */
+export async function readJournalFile(path: string): Promise<JournalContents | null> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+  const lines = text.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  const parsed = lines.map((line) => tryParse(line));
+  if (parsed.length > 0 && parsed.at(-1) === undefined) parsed.pop();
+  if (parsed.length === 0) {
+    throw new JournalFileError({ path, line: 1, message: "missing header line" });
+  }
+  const header = headerSchema.safeParse(parsed[0]);
+  if (!header.success) {
+    throw new JournalFileError({
+      path,
+      line: 1,
+      message: `not a journal header (${header.error.issues[0]?.message ?? "invalid"}); expected {"journal": "${JOURNAL_FORMAT}", ...}`,
+    });
+  }
+  const results: TaskResult[] = [];
+  for (let index = 1; index < parsed.length; index++) {
+    const json = parsed[index];
+    if (json === undefined) {
+      throw new JournalFileError({ path, line: index + 1, message: "is not valid JSON" });
+    }
+    try {
+      results.push(taskResultFromJSON(json));
+    } catch (error) {
+      throw new JournalFileError({
+        path,
+        line: index + 1,
+        message: error instanceof Error ? error.message : String(error),
+        cause: error,
+      });
+    }
+  }
+  return { header: headerFromJSON(header.data), results };
+}
+
+/** Removes a journal; a missing one is fine. */
+export async function removeJournalFile(path: string): Promise<void> {
+  await rm(path, { force: true });
+}
+
+function tryParse(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cuts the file back to its last newline so the next append starts on a line of its own. */
+async function cutTornTail(path: string): Promise<void> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    return;
+  }
+  if (size === 0) return;
+  const text = await readFile(path);
+  const end = text.lastIndexOf(0x0a) + 1;
+  if (end !== size) await truncate(path, end);
+}
