@@ -20,6 +20,34 @@ describe("TestConfig", () => {
     assert.equal((await agent.ask("y")).content, "one");
   });
 
+  it("gives concurrent asks on one agent their own replay", async () => {
+    let inFlight = 0;
+    let release: () => void = () => {};
+    const allStarted = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const config = new TestConfig(
+      async (request) => {
+        inFlight++;
+        if (inFlight === 3) release();
+        await allStarted;
+        return { name: "add", arguments: { a: request.messages.length, b: 1 } };
+      },
+      (request) => `sum ${request.messages.at(-1)?.content}`,
+    );
+    const agent = new Agent({ name: "calc", tools: [add], config });
+    const replies = await Promise.all(["a", "b", "c"].map((input) => agent.ask(input)));
+    assert.equal(inFlight, 3);
+    assert.deepEqual(
+      replies.map((r) => r.content),
+      ["sum 2", "sum 2", "sum 2"],
+    );
+    assert.deepEqual(
+      replies.map((r) => r.messages[0]?.content),
+      ["a", "b", "c"],
+    );
+  });
+
   it("continues the cassette on reply.ask (same client)", async () => {
     const agent = new Agent({ name: "a", config: new TestConfig("one", "two") });
     const reply = await agent.ask("x");
