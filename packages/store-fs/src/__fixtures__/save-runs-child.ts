@@ -7,5 +7,5 @@ const [dir, prefix, countText] = process.argv.slice(2);
 if (!dir || !prefix || !countText) throw new Error("usage: save-runs-child <dir> <prefix> <count>");
 const store = fsRunStore(dir);
 for (let i = 0; i < Number(countText); i++) {
-  await store.save(makeRun({ runId: `${prefix}-${i}`, size: 200, padding: 200, label: prefix }));
+  await store.save(makeRun({ runId: `${prefix}-${i}`, size: 200, padding: 10_000, label: prefix }));
 }
