@@ -1,0 +1,189 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { JournalHeader, RunStore } from "../run-store.js";
+import { makeRunResult, makeTaskResult } from "./make-results.js";
+
+/** A run exercising every field a store must keep: detail, tags, metadata, trace refs, errors. */
+function richRun(runId: string) {
+  return makeRunResult({
+    runId,
+    label: "nightly",
+    target: "weather-agent",
+    concurrency: 4,
+    durationMs: 1234,
+    suiteName: "capitals",
+    suiteSource: "evals/capitals.jsonl",
+    tasks: [
+      makeTaskResult({
+        taskId: "fr",
+        inputs: { input: "Capital of France?" },
+        referenceOutputs: { answer: "Paris" },
+        tags: ["geo", "eu"],
+        metadata: { level: 2, source: "S\u00e3o Paulo" },
+        feedback: [
+          { key: "correct", score: true, comment: "matched", detail: { expected: "Paris", got: "Paris" } },
+          { key: "quality", score: 0.75, value: "good" },
+        ],
+        events: [
+          { type: "ModelResponse", content: "Paris", usage: { inputTokens: 12, outputTokens: 3 } },
+          { type: "ToolCallEvent", id: "c1", name: "lookup", arguments: '{"q":"France"}' },
+          { type: "ToolResultEvent", parentId: "c1", name: "lookup", result: "Paris" },
+        ],
+        durationMs: 40,
+        traceRef: { traceId: "abc123", taskId: "fr", metadata: { source: "tempo" } },
+      }),
+      makeTaskResult({
+        taskId: "pe",
+        feedback: [{ key: "correct", score: null, comment: "scorer raised: TypeError: boom" }],
+        exception: { type: "TimeoutError", message: "task exceeded 30s" },
+        budgetViolations: [{ limit: "maxTokensPerTask", threshold: 10, actual: 15 }],
+        tokens: { input: 9, output: 6, cacheCreation: 1, cacheRead: 2, total: 15 },
+      }),
+    ],
+  });
+}
+
+function header(runId: string, createdAt = "2026-11-26T10:30:00.123000+00:00"): JournalHeader {
+  return {
+    runId,
+    label: null,
+    createdAt,
+    target: "test-agent",
+    concurrency: 2,
+    suite: { name: "inline", source: "inline", size: 3 },
+    taskIds: ["a", "b", "c"],
+  };
+}
+
+async function rejectsNaming(promise: Promise<unknown>, runId: string): Promise<void> {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof Error, "expected an Error");
+    assert.ok(error.message.includes(runId), `the error should name '${runId}': ${error.message}`);
+    return true;
+  });
+}
+
+/**
+ * Registers `node:test` cases that any {@link RunStore} implementation should pass: save and
+ * load round trip every field of the run file, listing is newest first with a label filter,
+ * unknown ids reject naming the id, delete and overwrite work, and — when the store has
+ * journal methods — journals append, resume, read back and discard.
+ *
+ * @example
+ * ```ts
+ * import { describeRunStoreContract } from "@ag2/eval-core/testing";
+ * describeRunStoreContract("FsRunStore", async () => new FsRunStore(await mkdtemp(tmp)));
+ * ```
+ */
+export function describeRunStoreContract(name: string, createStore: () => RunStore | Promise<RunStore>): void {
+  describe(`RunStore contract: ${name}`, () => {
+    it("loads back exactly what was saved", async () => {
+      const store = await createStore();
+      const run = richRun("rich-1");
+      await store.save(run);
+      const loaded = await store.load("rich-1");
+      assert.deepEqual(loaded.toJSON(), run.toJSON());
+      const [fr, pe] = loaded.tasks;
+      assert.deepEqual(fr?.feedback[0]?.detail, { expected: "Paris", got: "Paris" });
+      assert.deepEqual(fr?.task.tags, ["geo", "eu"]);
+      assert.deepEqual(fr?.task.metadata, { level: 2, source: "S\u00e3o Paulo" });
+      assert.deepEqual(fr?.traceRef, { traceId: "abc123", taskId: "fr", metadata: { source: "tempo" } });
+      assert.equal(pe?.trace.exception?.type, "TimeoutError");
+      assert.equal(pe?.trace.exception?.message, "task exceeded 30s");
+      assert.equal(pe?.budgetViolation, true);
+      assert.equal(loaded.label, "nightly");
+      assert.equal(loaded.passRate("correct"), 1);
+      assert.equal(loaded.aggregates.tokens.total, 30);
+    });
+
+    it("lists newest first and filters by label", async () => {
+      const store = await createStore();
+      const at = (day: string) => `2026-11-${day}T10:00:00.000000+00:00`;
+      await store.save(makeRunResult({ runId: "mid", label: "x", createdAt: at("20") }));
+      await store.save(makeRunResult({ runId: "new", label: "y", createdAt: at("25") }));
+      await store.save(makeRunResult({ runId: "old", label: "x", createdAt: at("10") }));
+      const all = await store.list();
+      assert.deepEqual(
+        all.map((info) => info.runId),
+        ["new", "mid", "old"],
+      );
+      assert.equal(all[0]?.label, "y");
+      assert.deepEqual(all[0]?.passRate, { ok: 0.5 });
+      const x = await store.list({ label: "x" });
+      assert.deepEqual(
+        x.map((info) => info.runId),
+        ["mid", "old"],
+      );
+      assert.deepEqual(await store.list({ label: "none" }), []);
+    });
+
+    it("rejects loading an unknown id with an error naming it", async () => {
+      const store = await createStore();
+      await store.save(makeRunResult({ runId: "known" }));
+      await rejectsNaming(store.load("missing-run-42"), "missing-run-42");
+    });
+
+    it("deletes a run, and rejects deleting an unknown one", async () => {
+      const store = await createStore();
+      await store.save(makeRunResult({ runId: "keep" }));
+      await store.save(makeRunResult({ runId: "gone" }));
+      await store.delete("gone");
+      await rejectsNaming(store.load("gone"), "gone");
+      assert.deepEqual(
+        (await store.list()).map((info) => info.runId),
+        ["keep"],
+      );
+      await rejectsNaming(store.delete("gone"), "gone");
+    });
+
+    it("overwrites a run saved again under the same id", async () => {
+      const store = await createStore();
+      await store.save(makeRunResult({ runId: "same", label: "first" }));
+      const second = makeRunResult({
+        runId: "same",
+        label: "second",
+        tasks: [makeTaskResult({ taskId: "only", feedback: [{ key: "ok", score: true }] })],
+      });
+      await store.save(second);
+      const listed = await store.list();
+      assert.deepEqual(
+        listed.map((info) => [info.runId, info.label]),
+        [["same", "second"]],
+      );
+      assert.deepEqual((await store.load("same")).toJSON(), second.toJSON());
+    });
+
+    it("keeps, resumes, reads back and discards journals (stores with journals)", async (t) => {
+      const store = await createStore();
+      if (!store.openJournal || !store.readJournal || !store.discardJournal) {
+        t.skip("this store has no journal methods");
+        return;
+      }
+      assert.equal(await store.readJournal("j1"), null);
+      const first = await store.openJournal(header("j1"));
+      const a = makeTaskResult({ taskId: "a", feedback: [{ key: "ok", score: true, detail: { n: 1 } }] });
+      const b = makeTaskResult({ taskId: "b", exception: { type: "RangeError", message: "bad" } });
+      await Promise.all([first.append(a), first.append(b)]);
+      await first.close();
+      const read = await store.readJournal("j1");
+      assert.deepEqual(read?.header, header("j1"));
+      assert.deepEqual(new Set(read?.results.map((r) => r.task.taskId)), new Set(["a", "b"]));
+      const readA = read?.results.find((r) => r.task.taskId === "a");
+      assert.deepEqual(readA?.feedback[0]?.detail, { n: 1 });
+      const readB = read?.results.find((r) => r.task.taskId === "b");
+      assert.equal(readB?.trace.exception?.type, "RangeError");
+
+      const resumed = await store.openJournal(header("j1"));
+      await resumed.append(makeTaskResult({ taskId: "c" }));
+      await resumed.close();
+      assert.equal((await store.readJournal("j1"))?.results.length, 3);
+
+      const fresh = await store.openJournal(header("j1", "2026-11-27T08:00:00.000000+00:00"));
+      await fresh.close();
+      assert.deepEqual((await store.readJournal("j1"))?.results, []);
+
+      await store.discardJournal("j1");
+      assert.equal(await store.readJournal("j1"), null);
+    });
+  });
+}
