@@ -1,6 +1,13 @@
 import type { ChatMessage } from "@ag2/eval-core";
 
-/** Options of a continuation ({@link AgentReply.ask}). */
+/**
+ * Options of a continuation ({@link AgentReply.ask}).
+ *
+ * @example
+ * ```ts
+ * await reply.ask("And tomorrow?", { signal: AbortSignal.timeout(30_000) });
+ * ```
+ */
 export interface ContinueOptions {
   /** Replaces the original call's signal for this turn. */
   readonly signal?: AbortSignal | undefined;

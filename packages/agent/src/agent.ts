@@ -10,7 +10,14 @@ import { type HumanInputHandler, runTurn } from "./conversation.js";
 import { type AgentModelConfig, isAgentModelConfig } from "./model-config.js";
 import type { Tool } from "./tool.js";
 
-/** The options of {@link Agent}. */
+/**
+ * The options of {@link Agent}.
+ *
+ * @example
+ * ```ts
+ * const options: AgentOptions = { name: "helper", instructions: "Be brief.", maxSteps: 5 };
+ * ```
+ */
 export interface AgentOptions<Value = unknown> {
   readonly name: string;
   /** The system message. */

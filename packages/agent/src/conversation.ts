@@ -18,7 +18,14 @@ import type { ModelClient } from "./model-config.js";
 import { parseStructured } from "./structured-output.js";
 import type { Tool, ToolContext } from "./tool.js";
 
-/** Answers a tool's request for human input. */
+/**
+ * Answers a tool's request for human input.
+ *
+ * @example
+ * ```ts
+ * const humanInput: HumanInputHandler = async (prompt) => (await rl.question(`${prompt} `)).trim();
+ * ```
+ */
 export type HumanInputHandler = (
   prompt: string,
   options: { signal?: AbortSignal | undefined },

@@ -8,7 +8,18 @@ import {
 } from "./model-errors.js";
 import { fromChatCompletion, retryAfterMs, toChatCompletionsBody } from "./openai-wire.js";
 
-/** The options of {@link OpenAICompatibleConfig}. */
+/**
+ * The options of {@link OpenAICompatibleConfig}.
+ *
+ * @example
+ * ```ts
+ * const options: OpenAICompatibleConfigOptions = {
+ *   baseURL: "https://api.openai.com/v1",
+ *   apiKey: process.env.OPENAI_API_KEY,
+ *   model: "gpt-4o-mini",
+ * };
+ * ```
+ */
 export interface OpenAICompatibleConfigOptions {
   /** The API root, e.g. `https://api.openai.com/v1` or `http://localhost:11434/v1`. */
   readonly baseURL: string;

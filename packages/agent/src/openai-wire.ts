@@ -76,12 +76,13 @@ export function fromChatCompletion(
   const toolCalls: ToolCall[] = [];
   const wireCalls = Array.isArray(message.tool_calls) ? message.tool_calls : [];
   for (const [index, wire] of wireCalls.entries()) {
-    const fn = record(record(wire)?.function);
+    const call = record(wire);
+    const fn = record(call?.function);
     if (!fn || typeof fn.name !== "string")
       return `no choices[0].message.tool_calls[${index}].function.name`;
     const args = fn.arguments;
     toolCalls.push({
-      id: typeof record(wire)?.id === "string" ? (record(wire)?.id as string) : `call_${index + 1}`,
+      id: typeof call?.id === "string" ? call.id : `call_${index + 1}`,
       name: fn.name,
       // Some servers send the arguments as an object rather than JSON text.
       arguments: typeof args === "string" ? args : JSON.stringify(args ?? {}),

@@ -1,27 +1,55 @@
 import type { ModelCallRequest, ModelResponse, ToolCall } from "@ag2/eval-core";
 import { TestConfigElementError } from "./test-config-errors.js";
 
-/** A tool call in a cassette; `arguments` may be an object (sent as JSON) and `id` is optional. */
+/**
+ * A tool call in a cassette; `arguments` may be an object (sent as JSON) and `id` is optional.
+ *
+ * @example
+ * ```ts
+ * new TestConfig({ name: "get_weather", arguments: { city: "Tokyo" } }, "Sunny.");
+ * ```
+ */
 export interface ScriptedToolCall {
   readonly name: string;
   readonly arguments?: string | Readonly<Record<string, unknown>> | undefined;
   readonly id?: string | undefined;
 }
 
-/** A full response in a cassette, e.g. to script `usage` or a `finishReason`. */
+/**
+ * A full response in a cassette, e.g. to script `usage` or a `finishReason`.
+ *
+ * @example
+ * ```ts
+ * new TestConfig({ type: "ModelResponse", content: "Hi", usage: { inputTokens: 10, outputTokens: 2 } });
+ * ```
+ */
 export interface ScriptedModelResponse extends Omit<Partial<ModelResponse>, "type" | "toolCalls"> {
   readonly type: "ModelResponse";
   readonly toolCalls?: readonly ScriptedToolCall[] | undefined;
 }
 
-/** A fixed cassette element: text, a tool call, several tool calls, or a full response. */
+/**
+ * A fixed cassette element: text, a tool call, several tool calls, or a full response.
+ *
+ * @example
+ * ```ts
+ * const elements: ScriptedElement[] = ["text", { name: "a" }, [{ name: "a" }, { name: "b" }]];
+ * ```
+ */
 export type ScriptedElement =
   | string
   | ScriptedToolCall
   | readonly ScriptedToolCall[]
   | ScriptedModelResponse;
 
-/** A cassette element, or a function that builds one from the request it answers. */
+/**
+ * A cassette element, or a function that builds one from the request it answers.
+ *
+ * @example
+ * ```ts
+ * const echo: ScriptedReply = (request) => `echo: ${request.messages.at(-1)?.content}`;
+ * ```
+ */
 export type ScriptedReply =
   | ScriptedElement
   | ((request: ModelCallRequest) => ScriptedElement | Promise<ScriptedElement>);

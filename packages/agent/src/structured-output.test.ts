@@ -13,7 +13,9 @@ describe("structured output", () => {
     const config = new TestConfig('{"score": 1, "reason": "exact"}');
     const agent = new Agent({ name: "judge", responseSchema: Verdict, config });
     const reply = await agent.ask("grade");
-    assert.deepEqual(reply.value, { score: 1, reason: "exact" });
+    // The schema types the value: this line fails to compile if inference breaks.
+    const value: { score: number; reason: string } | null = reply.value;
+    assert.deepEqual(value, { score: 1, reason: "exact" });
     const schema = config.requests[0]?.responseSchema;
     assert.equal(schema?.type, "object");
     assert.deepEqual(schema?.required, ["score", "reason"]);

@@ -1,7 +1,15 @@
 import type { z } from "zod";
 import { formatIssues } from "./format-issues.js";
 
-/** The outcome of checking a final answer against a response schema. */
+/**
+ * The outcome of checking a final answer against a response schema.
+ *
+ * @example
+ * ```ts
+ * const outcome: StructuredOutput = parseStructured(text, schema);
+ * if (!outcome.ok) console.error(outcome.issues);
+ * ```
+ */
 export type StructuredOutput =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly issues: readonly string[] };

@@ -3,7 +3,18 @@ import { z } from "zod";
 import { formatIssues } from "./format-issues.js";
 import { ToolArgumentsError } from "./tool-errors.js";
 
-/** What a tool's `execute` receives besides its arguments. */
+/**
+ * What a tool's `execute` receives besides its arguments.
+ *
+ * @example
+ * ```ts
+ * const confirm = tool({
+ *   name: "confirm",
+ *   parameters: z.object({ question: z.string() }),
+ *   execute: ({ question }, context: ToolContext) => context.askHuman(question),
+ * });
+ * ```
+ */
 export interface ToolContext {
   /** Aborted when the agent's call is cancelled; pass it on to slow work. */
   readonly signal?: AbortSignal | undefined;
@@ -11,7 +22,18 @@ export interface ToolContext {
   askHuman(prompt: string): Promise<string>;
 }
 
-/** The options of {@link tool}. */
+/**
+ * The options of {@link tool}.
+ *
+ * @example
+ * ```ts
+ * const options: ToolOptions<z.ZodObject<{ n: z.ZodNumber }>> = {
+ *   name: "double",
+ *   parameters: z.object({ n: z.number() }),
+ *   execute: ({ n }) => n * 2,
+ * };
+ * ```
+ */
 export interface ToolOptions<Parameters extends z.ZodType> {
   readonly name: string;
   readonly description?: string | undefined;
@@ -21,7 +43,15 @@ export interface ToolOptions<Parameters extends z.ZodType> {
   execute(args: z.output<Parameters>, context: ToolContext): unknown;
 }
 
-/** A tool an {@link Agent} can offer to its model. Build one with {@link tool}. */
+/**
+ * A tool an agent can offer to its model. Build one with {@link tool}.
+ *
+ * @example
+ * ```ts
+ * const tools: Tool[] = [getWeather];
+ * new Agent({ name: "weather", tools, config });
+ * ```
+ */
 export interface Tool {
   readonly name: string;
   /** What the model sees: name, description, JSON Schema of the parameters. */
