@@ -1,0 +1,320 @@
+import assert from "node:assert/strict";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import type { Agent, AgentFactory, AskOptions, ModelConfig } from "./agent.js";
+import { eventTracing } from "./event-tracing.js";
+import { evaluateTraces } from "./evaluate-traces.js";
+import { InMemoryTraceSource } from "./in-memory-trace-source.js";
+import type { EvalEvent } from "./lifecycle-events.js";
+import { type RunAgentOptions, runAgent } from "./run-agent.js";
+import { deferred, InFlight, modelAgent, settle, TinyStore } from "./run-fixtures.test.js";
+import { scorer } from "./scorer.js";
+import { createStream } from "./stream.js";
+import { Suite } from "./suite.js";
+import type { TaskTracingContext, Tracing } from "./tracing.js";
+
+const reversed = (s: string) => [...s].reverse().join("");
+const exact = scorer(({ outputs, referenceOutputs }) => outputs.body === referenceOutputs?.answer, {
+  key: "exact",
+});
+const records = [
+  { task_id: "a", inputs: { input: "abc" }, reference_outputs: { answer: "cba" } },
+  { task_id: "b", inputs: { input: "xy" }, reference_outputs: { answer: "yx" } },
+];
+
+function options(overrides: Partial<RunAgentOptions> = {}): RunAgentOptions {
+  return {
+    agent: modelAgent(reversed),
+    scorers: [exact],
+    store: null,
+    tracing: eventTracing(),
+    ...overrides,
+  };
+}
+
+/** Records every context the Tracing receives, delegating to eventTracing(). */
+function capturingTracing(): Tracing & { contexts: TaskTracingContext[] } {
+  const inner = eventTracing();
+  const contexts: TaskTracingContext[] = [];
+  return { contexts, startTask: (context) => (contexts.push(context), inner.startTask(context)) };
+}
+
+describe("runAgent", () => {
+  it("runs inline records, grades the model's answer and names the target after the agent's class", async () => {
+    class Reverser implements Agent {
+      readonly name = "reverser";
+      ask(input: string, opts?: AskOptions) {
+        return modelAgent(reversed).ask(input, opts);
+      }
+    }
+    const result = await runAgent(records, options({ agent: new Reverser(), runId: "run1" }));
+    assert.equal(result.runId, "run1");
+    assert.equal(result.target, "Reverser");
+    assert.deepEqual(result.suite, { name: "inline", source: "inline", size: 2 });
+    assert.deepEqual(
+      result.tasks.map((t) => [t.task.taskId, t.feedback[0]?.score]),
+      [
+        ["a", true],
+        ["b", true],
+      ],
+    );
+    assert.equal(result.aggregates.tokens.total, 10);
+    assert.match(result.tasks[0]?.traceRef?.traceId ?? "", /^[0-9a-f]{32}$/);
+  });
+
+  it("loads a JSONL path", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "run-agent-"));
+    try {
+      const file = join(dir, "rev.jsonl");
+      await writeFile(file, `${records.map((r) => JSON.stringify(r)).join("\n")}\n`);
+      const result = await runAgent(file, options());
+      assert.deepEqual([result.suite.name, result.passRate("exact")], ["rev", 1]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses tasks without inputs.input before running anything", async () => {
+    let asked = 0;
+    const agent: Agent = { name: "n", ask: async () => (asked++, "x") };
+    const suite = [
+      { task_id: "ok", inputs: { input: "" } },
+      { task_id: "t2", inputs: { prompt: "hi" } },
+      { task_id: "t3", inputs: {} },
+    ];
+    await assert.rejects(runAgent(suite, options({ agent })), {
+      name: "InvalidOptionError",
+      message: `runAgent asks the agent inputs['input'], but these task(s) have no 'input' key: ['t2', 't3']. Add an "input" to each (use "" for an intentionally empty prompt).`,
+    });
+    assert.equal(asked, 0);
+  });
+
+  it("expands repeats to <id>#1..#n grouped by task, and looks up model configs by repeated id then original id", async () => {
+    const seen: [string, unknown][] = [];
+    const agent: Agent = {
+      name: "cfg",
+      async ask(input, opts) {
+        seen.push([input, (opts?.config as { model?: string } | undefined)?.model]);
+        return reversed(input);
+      },
+    };
+    const modelConfig = { a: { model: "small" }, "a#2": { model: "large" } };
+    const result = await runAgent(records, options({ agent, repeats: 2, modelConfig, concurrency: 1 }));
+    assert.deepEqual(
+      result.tasks.map((t) => t.task.taskId),
+      ["a#1", "a#2", "b#1", "b#2"],
+    );
+    assert.deepEqual(seen, [
+      ["abc", "small"],
+      ["abc", "large"],
+      ["xy", undefined],
+      ["xy", undefined],
+    ]);
+    assert.equal(result.suite.size, 4);
+  });
+
+  it("treats a Map as a per-task map and a class instance as one config for all", async () => {
+    class Config {
+      model = "one";
+    }
+    const configs: unknown[] = [];
+    const agent: Agent = { name: "c", ask: async (_input, opts) => (configs.push(opts?.config), "x") };
+    const single = new Config();
+    await runAgent(records, options({ agent, modelConfig: single, concurrency: 1 }));
+    await runAgent(records, options({ agent, modelConfig: new Map([["b", { model: "m" }]]), concurrency: 1 }));
+    assert.deepEqual(configs, [single, single, undefined, { model: "m" }]);
+  });
+
+  it("seeds span attributes in order: run id, variant, label, caller keys (winning), task id last", async () => {
+    const tracing = capturingTracing();
+    await runAgent([records[0] as never], options({
+      tracing,
+      runId: "r9",
+      variant: "v1",
+      label: "nightly",
+      spanAttributes: { team: "evals", "ag2.eval.label": "override", "ag2.eval.task_id": "spoof" },
+    }));
+    const attributes = tracing.contexts[0]?.attributes ?? {};
+    assert.deepEqual(Object.entries(attributes), [
+      ["ag2.eval.run_id", "r9"],
+      ["ag2.eval.variant", "v1"],
+      ["ag2.eval.label", "override"],
+      ["team", "evals"],
+      ["ag2.eval.task_id", "a"],
+    ]);
+    assert.equal(tracing.contexts[0]?.runId, "r9");
+    assert.equal(tracing.contexts[0]?.agentName, "model-agent");
+  });
+
+  it("takes outputs from ask()'s return value when the trace has no model response", async () => {
+    const replies: Record<string, unknown> = { s: "plain", j: '{"n":1}', r: { content: "reply text" }, o: { n: 2 }, u: undefined };
+    const agent: Agent = { name: "fn", ask: async (input) => replies[input] };
+    const suite = Object.keys(replies).map((id) => ({ task_id: id, inputs: { input: id } }));
+    const outputs: unknown[] = [];
+    const capture = scorer(({ outputs: o }) => (outputs.push(o), null), { key: "capture" });
+    await runAgent(suite, options({ agent, scorers: [capture], concurrency: 1 }));
+    assert.deepEqual(outputs, [
+      { body: "plain", content: "plain" },
+      { body: '{"n":1}', content: { n: 1 } },
+      { body: "reply text", content: "reply text" },
+      { body: '{"n":2}', content: { n: 2 } },
+      {},
+    ]);
+  });
+
+  it("records an agent that throws as that task's error, with its type, and goes on", async () => {
+    class QuotaError extends Error {}
+    const agent: Agent = {
+      name: "flaky",
+      async ask(input) {
+        if (input === "abc") throw new QuotaError("quota exceeded");
+        return reversed(input);
+      },
+    };
+    const result = await runAgent(records, options({ agent }));
+    assert.equal(result.tasks[0]?.trace.exception?.type, "QuotaError");
+    assert.equal(result.tasks[0]?.trace.exception?.message, "quota exceeded");
+    assert.equal(result.tasks[1]?.feedback[0]?.score, true);
+    assert.equal(result.aggregates.errors, 1);
+  });
+
+  it("calls a factory once per task with { config, task, tracer } and names the target after it", async () => {
+    const calls: [string, unknown][] = [];
+    const makeAgent: AgentFactory = ({ config, task }) => {
+      calls.push([task.taskId, config]);
+      return modelAgent(reversed);
+    };
+    const cfg: ModelConfig = { model: "m" };
+    const result = await runAgent(records, options({ agent: makeAgent, repeats: 2, modelConfig: { b: cfg }, concurrency: 1 }));
+    assert.deepEqual(calls, [
+      ["a#1", undefined],
+      ["a#2", undefined],
+      ["b#1", cfg],
+      ["b#2", cfg],
+    ]);
+    assert.equal(result.target, "makeAgent");
+    assert.equal(result.passRate("exact"), 1);
+  });
+
+  it("a factory that throws is that task's error", async () => {
+    const broken: AgentFactory = () => {
+      throw new TypeError("no API key");
+    };
+    const result = await runAgent(records, options({ agent: broken }));
+    assert.deepEqual(result.tasks.map((t) => t.trace.exception?.type), ["TypeError", "TypeError"]);
+  });
+
+  it("keeps at most `concurrency` asks in flight", async () => {
+    const inFlight = new InFlight();
+    const gates: (() => void)[] = [];
+    const agent: Agent = {
+      name: "slow",
+      async ask(input) {
+        inFlight.enter();
+        const gate = deferred();
+        gates.push(gate.resolve);
+        await gate.promise;
+        inFlight.leave();
+        return input;
+      },
+    };
+    const suite = Array.from({ length: 9 }, (_, i) => ({ task_id: `t${i}`, inputs: { input: `${i}` } }));
+    const running = runAgent(suite, options({ agent, concurrency: 4 }));
+    for (let released = 0; released < 9; released++) {
+      await settle();
+      assert.ok(inFlight.now <= 4, `in flight ${inFlight.now}`);
+      gates.shift()?.();
+    }
+    const result = await running;
+    assert.equal(inFlight.max, 4);
+    assert.deepEqual(result.tasks.map((t) => t.task.taskId), suite.map((r) => r.task_id));
+  });
+
+  it("saves through a store, and not with store: null", async () => {
+    const store = new TinyStore();
+    const saved = await runAgent(records, options({ store, runId: "kept" }));
+    assert.equal(store.runs.get("kept"), saved);
+    assert.equal(store.journals.size, 0, "the journal is discarded after the save");
+    await runAgent(records, options({ store: null, runId: "not-kept" }));
+    assert.equal(store.runs.has("not-kept"), false);
+    assert.equal(store.saves, 1);
+  });
+
+  it("publishes lifecycle events and sets createdAt when the run starts", async () => {
+    const stream = createStream();
+    const events: EvalEvent[] = [];
+    stream.subscribe((event) => {
+      events.push(event);
+    });
+    const before = new Date().toISOString();
+    const gate = deferred();
+    const agent: Agent = { name: "g", ask: async (input) => (await gate.promise, input) };
+    const running = runAgent(records, options({ agent, stream, variant: "v" }));
+    await settle();
+    const during = new Date().toISOString();
+    // let the clock pass `during`, so a createdAt taken after production would be later
+    const until = Date.now() + 3;
+    while (Date.now() < until) await settle(1);
+    gate.resolve();
+    const result = await running;
+    assert.ok(result.createdAt >= before && result.createdAt <= during, result.createdAt);
+    assert.deepEqual(events.map((e) => e.type), ["EvalStarted", "TaskEvaluated", "TaskEvaluated", "EvalCompleted"]);
+    assert.deepEqual(events.filter((e) => e.type === "TaskEvaluated").map((e) => e.type === "TaskEvaluated" && e.variant), ["v", "v"]);
+  });
+
+  it("grades a live trace exactly as evaluateTraces grades the same trace", async () => {
+    const live = await runAgent(records, options({ budgets: { maxTokensPerTask: 4 } }));
+    const source = new InMemoryTraceSource(live.tasks.map((t) => [t.traceRef ?? { traceId: "?" }, t.trace] as const));
+    const regraded = await evaluateTraces(source, { scorers: [exact], suite: Suite.fromList(records), store: null, budgets: { maxTokensPerTask: 4 } });
+    assert.deepEqual(regraded.tasks.map((t) => [t.feedback, t.budgetViolations]), live.tasks.map((t) => [t.feedback, t.budgetViolations]));
+    assert.equal(live.aggregates.budgetViolations, 2);
+  });
+
+  it("times out a task that ignores its signal, frees the slot and goes on", async () => {
+    let sawAbort = false;
+    const agent: Agent = {
+      name: "stuck",
+      ask: (input, opts) => {
+        if (input !== "abc") return Promise.resolve(reversed(input));
+        opts?.signal?.addEventListener("abort", () => (sawAbort = true));
+        return new Promise(() => undefined); // never settles
+      },
+    };
+    const result = await runAgent(records, options({ agent, concurrency: 1, taskTimeoutMs: 20 }));
+    assert.equal(result.tasks[0]?.trace.exception?.type, "TaskTimeoutError");
+    assert.match(result.tasks[0]?.trace.exception?.message ?? "", /task 'a' timed out after 20 ms/);
+    assert.equal(result.tasks[1]?.feedback[0]?.score, true);
+    assert.equal(sawAbort, true);
+  });
+
+  it("cancellation rejects with the signal's reason and aborts the running asks", async () => {
+    const controller = new AbortController();
+    const aborted: string[] = [];
+    const agent: Agent = {
+      name: "waits",
+      ask: (input, opts) =>
+        new Promise((_, reject) => {
+          opts?.signal?.addEventListener("abort", () => {
+            aborted.push(input);
+            reject(opts.signal?.reason);
+          });
+        }),
+    };
+    const suite = Array.from({ length: 5 }, (_, i) => ({ task_id: `t${i}`, inputs: { input: `${i}` } }));
+    const running = runAgent(suite, options({ agent, concurrency: 2, signal: controller.signal }));
+    await settle();
+    controller.abort(new Error("stop"));
+    await assert.rejects(running, /stop/);
+    assert.deepEqual(aborted.sort(), ["0", "1"]);
+  });
+
+  it("refuses invalid options", async () => {
+    await assert.rejects(runAgent(records, options({ agent: {} as never })), /option 'agent' must be an Agent/);
+    await assert.rejects(runAgent(records, options({ tracing: undefined as never })), /option 'tracing' must be a Tracing/);
+    await assert.rejects(runAgent(records, options({ repeats: 1.5 })), /option 'repeats' must be an integer; got 1.5/);
+    await assert.rejects(runAgent(records, options({ taskTimeoutMs: -1 })), /option 'taskTimeoutMs'/);
+    await assert.rejects(runAgent(42 as never, options()), /suite must be a Suite, a JSONL path/);
+  });
+});
