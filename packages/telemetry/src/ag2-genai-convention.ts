@@ -1,0 +1,132 @@
+import { randomUUID } from "node:crypto";
+import type { ModelResponse, TraceEvent, Usage } from "@ag2/eval-core";
+import { readOutputMessage } from "./genai-messages.js";
+import { ALIASES, ATTR, MODEL_OPERATIONS, SPAN_TYPE, STRUCTURE_OPERATIONS } from "./semconv.js";
+import type { SpanConvention } from "./span-convention.js";
+import {
+  type Attributes,
+  asText,
+  firstString,
+  numberAttr,
+  type SpanData,
+  startMs,
+  stringAttr,
+} from "./span-data.js";
+import { toolOutcome } from "./tool-outcome.js";
+
+type Role = "agent" | "llm" | "tool" | "human_input";
+
+function roleOf(span: SpanData): Role | null {
+  const type = stringAttr(span.attributes, ATTR.spanType);
+  if (type === SPAN_TYPE.agent || type === SPAN_TYPE.llm || type === SPAN_TYPE.tool) return type;
+  if (type === SPAN_TYPE.humanInput) return type;
+  // Spans from other GenAI instrumentations (AI SDK 7, Mastra, LangSmith) have no ag2.span.type.
+  const operation = stringAttr(span.attributes, ATTR.operationName);
+  if (operation === undefined) return null;
+  if (MODEL_OPERATIONS.has(operation)) return "llm";
+  if (operation === "execute_tool") return "tool";
+  if (operation === "await_human_input") return "human_input";
+  if (STRUCTURE_OPERATIONS.has(operation)) return "agent";
+  return null;
+}
+
+/** Usage from the alias chains; undefined when the span carries no count at all. */
+export function genAIUsage(attributes: Attributes): Usage | undefined {
+  const usage: Usage = {
+    inputTokens: numberAttr(attributes, ALIASES.inputTokens),
+    outputTokens: numberAttr(attributes, ALIASES.outputTokens),
+    cacheCreationInputTokens: numberAttr(attributes, ALIASES.cacheCreationTokens),
+    cacheReadInputTokens: numberAttr(attributes, ALIASES.cacheReadTokens),
+    thinkingTokens: numberAttr(attributes, ALIASES.thinkingTokens),
+  };
+  const present = Object.entries(usage).filter(([, value]) => value !== undefined);
+  return present.length > 0 ? (Object.fromEntries(present) as Usage) : undefined;
+}
+
+/** A finish reason given as a string, a JSON-array string (Mastra) or a list. */
+export function firstFinishReason(value: unknown): string | null {
+  if (Array.isArray(value)) return typeof value[0] === "string" ? value[0] : null;
+  if (typeof value !== "string" || value === "") return null;
+  if (value.startsWith("[")) {
+    try {
+      return firstFinishReason(JSON.parse(value));
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+function modelResponse(span: SpanData): ModelResponse {
+  const { attributes } = span;
+  const output = readOutputMessage(attributes[ATTR.outputMessages]);
+  const usage = genAIUsage(attributes);
+  return {
+    type: "ModelResponse",
+    content: output.content,
+    ...(output.toolCalls.length > 0 ? { toolCalls: output.toolCalls } : {}),
+    ...(usage ? { usage } : {}),
+    model: firstString(attributes, ALIASES.model) ?? null,
+    provider: firstString(attributes, ALIASES.provider) ?? null,
+    finishReason: firstFinishReason(attributes[ATTR.finishReasons]),
+    createdAt: startMs(span),
+  };
+}
+
+function toolEvents(span: SpanData): TraceEvent[] {
+  const { attributes } = span;
+  const name =
+    stringAttr(attributes, ATTR.toolName) ??
+    (span.name.startsWith("execute_tool ") ? span.name.slice("execute_tool ".length) : "");
+  const args = attributes[ATTR.toolArguments];
+  const result = attributes[ATTR.toolResult];
+  return toolOutcome(span, {
+    id: stringAttr(attributes, ATTR.toolCallId) || randomUUID(),
+    name,
+    arguments: args === undefined || args === null ? "{}" : asText(args),
+    result: result === undefined || result === null ? "" : asText(result),
+  });
+}
+
+function humanEvents(span: SpanData): TraceEvent[] {
+  const prompt = stringAttr(span.attributes, ATTR.humanPrompt);
+  const response = stringAttr(span.attributes, ATTR.humanResponse);
+  const createdAt = startMs(span);
+  const events: TraceEvent[] = [];
+  if (prompt !== undefined) events.push({ type: "HumanInputRequest", prompt, createdAt });
+  if (response !== undefined) events.push({ type: "HumanMessage", content: response, createdAt });
+  return events;
+}
+
+/**
+ * Spans written by {@link TelemetryMiddleware} and the AG2 Python reference (`ag2.span.type`),
+ * and any span following the GenAI semantic conventions (`gen_ai.operation.name`: `chat`,
+ * `execute_tool`, `invoke_agent`, …) such as AI SDK 7's. Agent and step spans give no events,
+ * so the aggregated usage some frameworks put on them is never counted twice.
+ *
+ * @example
+ * ```ts
+ * const trace = spansToTrace(spans, { conventions: [AG2GenAIConvention] });
+ * ```
+ */
+export const AG2GenAIConvention: SpanConvention = {
+  name: "ag2-genai",
+  toEvents(span) {
+    switch (roleOf(span)) {
+      case "agent":
+        return [];
+      case "llm":
+        return [modelResponse(span)];
+      case "tool":
+        return toolEvents(span);
+      case "human_input":
+        return humanEvents(span);
+      default:
+        return null;
+    }
+  },
+  isAgentSpan: (span) =>
+    stringAttr(span.attributes, ATTR.spanType) === SPAN_TYPE.agent ||
+    stringAttr(span.attributes, ATTR.operationName) === "invoke_agent",
+};
+

@@ -1,0 +1,127 @@
+import { randomUUID } from "node:crypto";
+import type { ModelResponse, ToolCall, TraceEvent, Usage } from "@ag2/eval-core";
+import { firstFinishReason } from "./ag2-genai-convention.js";
+import type { SpanConvention } from "./span-convention.js";
+import {
+  type Attributes,
+  asText,
+  firstString,
+  numberAttr,
+  type SpanData,
+  startMs,
+  stringAttr,
+} from "./span-data.js";
+import { toolOutcome } from "./tool-outcome.js";
+
+/** The spans of one model call; their parents (`ai.generateText` …) hold aggregated usage. */
+const MODEL_CALL = /^ai\.(generateText|streamText|generateObject|streamObject)\.(doGenerate|doStream)$/;
+const ROOT_CALL = /^ai\.(generateText|streamText|generateObject|streamObject)$/;
+
+function operationOf(span: SpanData): string | undefined {
+  const id = stringAttr(span.attributes, "ai.operationId");
+  if (id !== undefined) return id;
+  return span.name.startsWith("ai.") ? span.name : undefined;
+}
+
+function usageOf(attributes: Attributes): Usage | undefined {
+  const usage: Usage = {
+    inputTokens: numberAttr(attributes, [
+      "ai.usage.inputTokens",
+      "ai.usage.promptTokens",
+      "gen_ai.usage.input_tokens",
+    ]),
+    outputTokens: numberAttr(attributes, [
+      "ai.usage.outputTokens",
+      "ai.usage.completionTokens",
+      "gen_ai.usage.output_tokens",
+    ]),
+    cacheReadInputTokens: numberAttr(attributes, [
+      "ai.usage.inputTokenDetails.cacheReadTokens",
+      "ai.usage.cachedInputTokens",
+    ]),
+    cacheCreationInputTokens: numberAttr(attributes, ["ai.usage.inputTokenDetails.cacheWriteTokens"]),
+    thinkingTokens: numberAttr(attributes, [
+      "ai.usage.outputTokenDetails.reasoningTokens",
+      "ai.usage.reasoningTokens",
+    ]),
+  };
+  const present = Object.entries(usage).filter(([, value]) => value !== undefined);
+  return present.length > 0 ? (Object.fromEntries(present) as Usage) : undefined;
+}
+
+function toolCallsOf(raw: string | undefined): ToolCall[] {
+  if (!raw) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.map((call: Record<string, unknown>) => {
+      // v5+ writes `input`, v4 wrote `args`.
+      const input = call.input ?? call.args ?? {};
+      return {
+        id: String(call.toolCallId ?? ""),
+        name: String(call.toolName ?? ""),
+        arguments: typeof input === "string" ? input : JSON.stringify(input),
+      };
+    });
+  } catch {
+    return [];
+  }
+}
+
+function modelResponse(span: SpanData): ModelResponse {
+  const { attributes } = span;
+  const text = stringAttr(attributes, "ai.response.text") ?? stringAttr(attributes, "ai.response.object");
+  const toolCalls = toolCallsOf(stringAttr(attributes, "ai.response.toolCalls"));
+  const usage = usageOf(attributes);
+  return {
+    type: "ModelResponse",
+    content: text === undefined || text === "" ? null : text,
+    ...(toolCalls.length > 0 ? { toolCalls } : {}),
+    ...(usage ? { usage } : {}),
+    model:
+      firstString(attributes, ["ai.response.model", "gen_ai.response.model", "ai.model.id"]) ?? null,
+    provider: firstString(attributes, ["ai.model.provider", "gen_ai.system"]) ?? null,
+    finishReason:
+      stringAttr(attributes, "ai.response.finishReason") ??
+      firstFinishReason(attributes["gen_ai.response.finish_reasons"]),
+    createdAt: startMs(span),
+  };
+}
+
+function toolEvents(span: SpanData): TraceEvent[] {
+  const { attributes } = span;
+  const args = attributes["ai.toolCall.args"] ?? attributes["ai.toolCall.input"];
+  const result = attributes["ai.toolCall.result"] ?? attributes["ai.toolCall.output"];
+  return toolOutcome(span, {
+    id: stringAttr(attributes, "ai.toolCall.id") || randomUUID(),
+    name: stringAttr(attributes, "ai.toolCall.name") ?? "",
+    arguments: args === undefined || args === null ? "{}" : asText(args),
+    result: result === undefined || result === null ? "" : asText(result),
+  });
+}
+
+/**
+ * Spans of the Vercel AI SDK up to version 6 (and version 7's `LegacyOpenTelemetry`): the
+ * `ai.*` operation spans. Each `…doGenerate` / `…doStream` span is one model response with
+ * that call's own usage; `ai.toolCall` is a tool call and its outcome. The outer
+ * `ai.generateText` (and friends) span carries usage summed over its steps, so it gives no
+ * events and nothing is counted twice. AI SDK 7's GenAI spans (`chat`, `execute_tool`,
+ * `invoke_agent`) are read by {@link AG2GenAIConvention}.
+ *
+ * @example
+ * ```ts
+ * const trace = spansToTrace(spans, { conventions: [AISDKConvention] });
+ * trace.tokens.total; // summed over the doGenerate spans only
+ * ```
+ */
+export const AISDKConvention: SpanConvention = {
+  name: "ai-sdk",
+  toEvents(span) {
+    const operation = operationOf(span);
+    if (operation === undefined) return null;
+    if (MODEL_CALL.test(operation)) return [modelResponse(span)];
+    if (operation === "ai.toolCall") return toolEvents(span);
+    return [];
+  },
+  isAgentSpan: (span) => ROOT_CALL.test(operationOf(span) ?? ""),
+};

@@ -1,0 +1,34 @@
+import type { ModelResponse } from "@ag2/eval-core";
+import type { Attributes } from "@opentelemetry/api";
+import { outputMessagesJson } from "./genai-messages.js";
+import { ATTR } from "./semconv.js";
+
+/**
+ * The attributes a model response adds to its `chat` span. Token counts are written only
+ * when non-zero (as the reference does), the cache-write count under both its new and its
+ * older name, and the reply itself only when content capture is on and there is one.
+ */
+export function modelResponseAttributes(
+  response: ModelResponse,
+  options: { capture: boolean; provider: string | undefined },
+): Attributes {
+  const attributes: Attributes = {};
+  if (response.model) attributes[ATTR.responseModel] = response.model;
+  if (!options.provider && response.provider) attributes[ATTR.providerName] = response.provider;
+  if (response.finishReason) attributes[ATTR.finishReasons] = [response.finishReason];
+  const usage = response.usage ?? {};
+  const counts: [string[], number | null | undefined][] = [
+    [[ATTR.inputTokens], usage.inputTokens],
+    [[ATTR.outputTokens], usage.outputTokens],
+    [[ATTR.cacheReadTokens], usage.cacheReadInputTokens],
+    [[ATTR.cacheWriteTokens, ATTR.cacheCreationTokens], usage.cacheCreationInputTokens],
+    [[ATTR.reasoningTokens], usage.thinkingTokens],
+  ];
+  for (const [keys, value] of counts) {
+    if (!value) continue;
+    for (const key of keys) attributes[key] = value;
+  }
+  const hasReply = response.content !== null || (response.toolCalls?.length ?? 0) > 0;
+  if (options.capture && hasReply) attributes[ATTR.outputMessages] = outputMessagesJson(response);
+  return attributes;
+}

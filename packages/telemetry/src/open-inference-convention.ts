@@ -1,0 +1,72 @@
+import { randomUUID } from "node:crypto";
+import type { TraceEvent, Usage } from "@ag2/eval-core";
+import type { SpanConvention } from "./span-convention.js";
+import { asText, numberAttr, type SpanData, startMs, stringAttr } from "./span-data.js";
+import { toolOutcome } from "./tool-outcome.js";
+
+const KIND = "openinference.span.kind";
+
+function usageOf(span: SpanData): Usage | undefined {
+  const inputTokens = numberAttr(span.attributes, ["llm.token_count.prompt"]);
+  const outputTokens = numberAttr(span.attributes, ["llm.token_count.completion"]);
+  if (inputTokens === undefined && outputTokens === undefined) return undefined;
+  return {
+    ...(inputTokens !== undefined ? { inputTokens } : {}),
+    ...(outputTokens !== undefined ? { outputTokens } : {}),
+  };
+}
+
+function llmEvents(span: SpanData): TraceEvent[] {
+  const { attributes } = span;
+  const usage = usageOf(span);
+  return [
+    {
+      type: "ModelResponse",
+      content: stringAttr(attributes, "llm.output_messages.0.message.content") ?? null,
+      ...(usage ? { usage } : {}),
+      model: stringAttr(attributes, "llm.model_name") ?? null,
+      provider: stringAttr(attributes, "llm.provider") ?? null,
+      finishReason: null,
+      createdAt: startMs(span),
+    },
+  ];
+}
+
+function toolEvents(span: SpanData): TraceEvent[] {
+  const { attributes } = span;
+  const args = attributes["tool.parameters"] ?? attributes["input.value"];
+  const output = attributes["output.value"];
+  return toolOutcome(span, {
+    id: stringAttr(attributes, "tool_call.id") || randomUUID(),
+    name: stringAttr(attributes, "tool.name") ?? "",
+    arguments: args === undefined || args === null ? "{}" : asText(args),
+    result: output === undefined || output === null ? "" : asText(output),
+  });
+}
+
+/**
+ * Spans from OpenInference instrumentations (Arize Phoenix and friends), keyed by
+ * `openinference.span.kind`: `AGENT` (no events), `LLM` (a model response with
+ * `llm.token_count.*` usage) and `TOOL` (a call and its result or error).
+ *
+ * @example
+ * ```ts
+ * const trace = spansToTrace(spans, { conventions: [OpenInferenceConvention] });
+ * ```
+ */
+export const OpenInferenceConvention: SpanConvention = {
+  name: "openinference",
+  toEvents(span) {
+    switch (stringAttr(span.attributes, KIND)) {
+      case "AGENT":
+        return [];
+      case "LLM":
+        return llmEvents(span);
+      case "TOOL":
+        return toolEvents(span);
+      default:
+        return null;
+    }
+  },
+  isAgentSpan: (span) => stringAttr(span.attributes, KIND) === "AGENT",
+};

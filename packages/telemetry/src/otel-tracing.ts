@@ -1,0 +1,119 @@
+import { randomBytes } from "node:crypto";
+import { type TaskTracingContext, type TracedTask, Trace, type Tracing } from "@ag2/eval-core";
+import { context } from "@opentelemetry/api";
+import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  type SpanProcessor,
+} from "@opentelemetry/sdk-trace-base";
+import { readableSpanToData } from "./readable-span-to-data.js";
+import { ATTR } from "./semconv.js";
+import type { SpanConvention } from "./span-convention.js";
+import { SharedSpanProcessor } from "./shared-span-processor.js";
+import { spansToTrace } from "./spans-to-trace.js";
+import { TelemetryMiddleware, TRACER_NAME } from "./telemetry-middleware.js";
+
+/** Options of {@link otelTracing}. */
+export interface OtelTracingOptions {
+  /**
+   * Extra processors (an OTLP exporter, a console logger …) that receive every span after the
+   * grading processor. The same objects serve every task; they are never shut down here, and
+   * their errors never reach the run. Batching processors are flushed in the background.
+   */
+  readonly spanProcessors?: readonly SpanProcessor[] | undefined;
+  /** Added to every span; the task's own `ag2.eval.task_id` is never overridden. */
+  readonly spanAttributes?: Readonly<Record<string, string>> | undefined;
+  /** Conventions used to rebuild each trace; default {@link DEFAULT_CONVENTIONS}. */
+  readonly conventions?: readonly SpanConvention[] | undefined;
+  /** Put prompts, replies and tool data on spans (default true). */
+  readonly captureContent?: boolean | undefined;
+  /** Told about a failing caller processor or an empty trace. Default: a process warning. */
+  readonly onWarning?: ((message: string) => void) | undefined;
+}
+
+let contextManagerChecked = false;
+
+/** Parent links across `await`s need a context manager; install one unless the host has. */
+function ensureContextManager(): void {
+  if (contextManagerChecked) return;
+  contextManagerChecked = true;
+  const manager = new AsyncLocalStorageContextManager().enable();
+  if (!context.setGlobalContextManager(manager)) manager.disable();
+}
+
+/**
+ * OpenTelemetry tracing for `runAgent`: each task gets its own tracer provider whose first
+ * processor feeds the in-memory exporter grading reads, followed by the caller's processors.
+ * The task's middleware records GenAI spans, its tracer is handed to the agent (for the AI
+ * SDK's `experimental_telemetry.tracer`), and `finish` rebuilds the trace from the spans,
+ * keeping the original error type and the real OpenTelemetry trace id.
+ *
+ * @example
+ * ```ts
+ * const result = await runAgent(suite, {
+ *   agent, scorers, store: null,
+ *   tracing: otelTracing({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter())] }),
+ * });
+ * ```
+ */
+export function otelTracing(options: OtelTracingOptions = {}): Tracing {
+  const warn =
+    options.onWarning ?? ((message: string) => process.emitWarning(message, { code: "AG2_EVAL_TRACING" }));
+  const onProcessorError = (error: unknown) =>
+    warn(`a span processor failed: ${error instanceof Error ? error.message : String(error)}`);
+  const shared = (options.spanProcessors ?? []).map(
+    (processor) => new SharedSpanProcessor(processor, onProcessorError),
+  );
+  return {
+    startTask(task: TaskTracingContext) {
+      ensureContextManager();
+      const taskId = task.attributes[ATTR.taskId] ?? task.task.taskId;
+      const attributes = { ...task.attributes, ...options.spanAttributes, [ATTR.taskId]: taskId };
+      const exporter = new InMemorySpanExporter();
+      const grading = new SimpleSpanProcessor(exporter);
+      const provider = new BasicTracerProvider({
+        resource: resourceFromAttributes({
+          "service.name": "ag2-eval",
+          [ATTR.runId]: task.runId,
+          [ATTR.taskId]: taskId,
+        }),
+        spanProcessors: [grading, ...shared],
+      });
+      const tracer = provider.getTracer(TRACER_NAME);
+      const middleware = new TelemetryMiddleware({
+        tracer,
+        agentName: task.agentName,
+        spanAttributes: attributes,
+        captureContent: options.captureContent,
+      });
+      return {
+        middleware: [middleware],
+        tracer,
+        async finish({ durationMs, error }): Promise<TracedTask> {
+          await grading.forceFlush();
+          for (const processor of shared) void processor.forceFlush();
+          const spans = exporter.getFinishedSpans().map(readableSpanToData);
+          // Shutdown empties the exporter, so the spans are copied first.
+          await provider.shutdown().catch(onProcessorError);
+          const trace = spansToTrace(spans, {
+            conventions: options.conventions,
+            durationMs,
+            onWarning: options.onWarning,
+          });
+          // An agent that threw outside its traced turn leaves no error on the root span.
+          const rebuilt =
+            trace.exception || !error
+              ? trace
+              : new Trace({ events: trace.events, exception: error, durationMs: trace.durationMs });
+          return {
+            trace: rebuilt,
+            traceId: spans[0]?.traceId ?? randomBytes(16).toString("hex"),
+          };
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import { readFile } from "node:fs/promises";
+import type { Trace, TraceRef, TraceSource } from "@ag2/eval-core";
+import { otlpJsonToSpans } from "./otlp-json-to-spans.js";
+import { ATTR } from "./semconv.js";
+import type { SpanConvention } from "./span-convention.js";
+import { type SpanData, stringAttr } from "./span-data.js";
+import { spansToTrace } from "./spans-to-trace.js";
+import { TraceFileError } from "./trace-file-error.js";
+
+/** Options of {@link OtlpFileTraceSource}. */
+export interface OtlpFileTraceSourceOptions {
+  readonly conventions?: readonly SpanConvention[] | undefined;
+  /** The span (or resource) attribute that names the task; default `ag2.eval.task_id`. */
+  readonly taskIdAttribute?: string | undefined;
+}
+
+interface Group {
+  readonly ref: TraceRef;
+  readonly spans: SpanData[];
+}
+
+function readSpans(path: string, text: string): SpanData[] {
+  const spans: SpanData[] = [];
+  const lines = text.split("\n");
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === "") continue;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(line);
+    } catch (error) {
+      throw new TraceFileError(
+        path,
+        index + 1,
+        `got a line that is not JSON (${(error as Error).message}), expected one OTLP JSON document per line`,
+        { cause: error },
+      );
+    }
+    spans.push(...otlpJsonToSpans(doc));
+  }
+  return spans;
+}
+
+/**
+ * Reads a file of OTLP JSON lines, as the OpenTelemetry Collector's `file` exporter writes it
+ * (one `{"resourceSpans": …}` document per line; a single pretty-printed document works too).
+ * The file may hold many traces of many tasks: spans are grouped by trace id, then traces
+ * naming the same task (`ag2.eval.task_id` on a span or the resource, within one
+ * `ag2.eval.run_id`) are merged, so a framework that started a second trace stays with its
+ * task. A line that is not JSON fails `list` with a {@link TraceFileError} naming the file and
+ * line: grading a silently shortened file would give wrong results.
+ *
+ * @example
+ * ```ts
+ * const result = await evaluateTraces(new OtlpFileTraceSource("spans.jsonl"), { scorers, suite });
+ * ```
+ */
+export class OtlpFileTraceSource implements TraceSource {
+  readonly path: string;
+  readonly #options: OtlpFileTraceSourceOptions;
+  #groups: Promise<Map<string, Group>> | null = null;
+
+  constructor(path: string, options: OtlpFileTraceSourceOptions = {}) {
+    this.path = path;
+    this.#options = options;
+  }
+
+  async *list(): AsyncIterable<TraceRef> {
+    // Re-read on every listing: the collector may still be appending.
+    this.#groups = this.#read();
+    for (const group of (await this.#groups).values()) yield group.ref;
+  }
+
+  async load(ref: TraceRef): Promise<Trace> {
+    this.#groups ??= this.#read();
+    const group = (await this.#groups).get(ref.traceId);
+    if (!group) {
+      throw new TraceFileError(this.path, null, `trace ${JSON.stringify(ref.traceId)} not found in the file`);
+    }
+    return spansToTrace(group.spans, { conventions: this.#options.conventions });
+  }
+
+  async #read(): Promise<Map<string, Group>> {
+    let text: string;
+    try {
+      text = await readFile(this.path, "utf8");
+    } catch (error) {
+      throw new TraceFileError(this.path, null, `cannot read the OTLP file (${(error as Error).message})`, {
+        cause: error,
+      });
+    }
+    // A pretty-printed single document parses whole; JSON lines fail that after the first line.
+    const whole = tryParse(text);
+    const spans = whole === undefined ? readSpans(this.path, text) : otlpJsonToSpans(whole);
+    return this.#group(spans);
+  }
+
+  #group(spans: readonly SpanData[]): Map<string, Group> {
+    const key = this.#options.taskIdAttribute ?? ATTR.taskId;
+    const byTrace = new Map<string, SpanData[]>();
+    for (const span of spans) {
+      const traceId = span.traceId ?? "";
+      const list = byTrace.get(traceId) ?? [];
+      list.push(span);
+      byTrace.set(traceId, list);
+    }
+    const groups = new Map<string, Group>();
+    const byTask = new Map<string, Group>();
+    for (const [traceId, traceSpans] of byTrace) {
+      const named = traceSpans.find((s) => taskOf(s, key) !== undefined);
+      const taskId = named ? taskOf(named, key) : undefined;
+      const runId = named ? taskOf(named, ATTR.runId) : undefined;
+      const taskKey = taskId === undefined ? undefined : `${runId ?? ""}\u0000${taskId}`;
+      const existing = taskKey === undefined ? undefined : byTask.get(taskKey);
+      if (existing) {
+        existing.spans.push(...traceSpans);
+        continue;
+      }
+      const group: Group = {
+        ref: { traceId, taskId: taskId ?? null, metadata: runId ? { runId } : {} },
+        spans: [...traceSpans],
+      };
+      groups.set(traceId, group);
+      if (taskKey !== undefined) byTask.set(taskKey, group);
+    }
+    return groups;
+  }
+}
+
+function taskOf(span: SpanData, key: string): string | undefined {
+  return stringAttr(span.attributes, key) ?? (span.resource ? stringAttr(span.resource, key) : undefined);
+}
+
+function tryParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,44 @@
+import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
+import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
+import type { Attributes, SpanData, SpanStatusName } from "./span-data.js";
+
+function hrToNanos(time: readonly [number, number] | undefined): bigint {
+  if (!time) return 0n;
+  return BigInt(time[0]) * 1_000_000_000n + BigInt(time[1]);
+}
+
+const STATUS: Record<number, SpanStatusName> = {
+  [SpanStatusCode.UNSET]: "UNSET",
+  [SpanStatusCode.OK]: "OK",
+  [SpanStatusCode.ERROR]: "ERROR",
+};
+
+/**
+ * One finished OpenTelemetry SDK span as {@link SpanData}: 16-hex span and parent ids,
+ * epoch nanoseconds as bigints, the status code's name, attributes and events copied.
+ *
+ * @example
+ * ```ts
+ * const spans = exporter.getFinishedSpans().map(readableSpanToData);
+ * ```
+ */
+export function readableSpanToData(span: ReadableSpan): SpanData {
+  const context = span.spanContext();
+  return {
+    name: span.name,
+    spanId: context.spanId,
+    parentId: span.parentSpanContext?.spanId ?? null,
+    traceId: context.traceId,
+    startNs: hrToNanos(span.startTime),
+    endNs: hrToNanos(span.endTime),
+    attributes: { ...span.attributes } as Attributes,
+    status: STATUS[span.status.code] ?? "UNSET",
+    ...(span.status.message ? { statusMessage: span.status.message } : {}),
+    kind: SpanKind[span.kind],
+    events: span.events.map((event) => ({
+      name: event.name,
+      attributes: { ...(event.attributes ?? {}) } as Attributes,
+    })),
+    resource: { ...span.resource.attributes } as Attributes,
+  };
+}
