@@ -1,8 +1,9 @@
 import type { Colors } from "./colors.js";
 
 /**
- * The parts of the lifecycle events progress reads. Events are matched on `type`, so any
- * event stream with these names drives it (core's `EvalStarted`, `TaskEvaluated`, …).
+ * The parts of the lifecycle events progress reads, matched on `type` (core's `EvalStarted`,
+ * `TaskEvaluated`, `VariantStarted`, `VariantCompleted`), plus the CLI's own `TaskErrored`
+ * (see `countingAgent`), since the lifecycle events do not say whether a task failed.
  */
 export interface ProgressEvent {
   readonly type: string;
@@ -13,9 +14,6 @@ export interface ProgressEvent {
   readonly variant?: string | null;
   readonly index?: number;
   readonly feedback?: readonly { readonly score?: unknown }[];
-  /** Set by core when the task's trace carries an exception. */
-  readonly error?: unknown;
-  readonly result?: { readonly trace?: { readonly exception?: unknown } };
 }
 
 /** Live (one rewritten line), plain (one line per task), or off. */
@@ -107,13 +105,13 @@ export function createProgressRenderer(options: {
         state.done += 1;
         state.passed += passed;
         state.graded += feedback.filter((item) => typeof item.score === "boolean").length;
-        const failedWithError = event.error != null || event.result?.trace?.exception != null;
-        if (failedWithError) state.errors += 1;
         if (mode === "plain") {
           const variant = event.variant ? `[${event.variant}] ` : "";
-          const mark = failedWithError ? ` ${c.red("(error)")}` : "";
-          write(`    ${variant}${event.taskId ?? "?"}: ${passed}/${feedback.length} passed${mark}\n`);
+          write(`    ${variant}${event.taskId ?? "?"}: ${passed}/${feedback.length} passed\n`);
         }
+        draw();
+      } else if (event.type === "TaskErrored") {
+        state.errors += 1;
         draw();
       } else if (event.type === "VariantStarted" && mode === "plain") {
         write(`  → variant ${event.variant ?? ""} (${event.index ?? 0}/${event.total ?? 0})\n`);

@@ -1,0 +1,72 @@
+import { compareRuns } from "@ag2/eval";
+import { EXIT } from "../cli-io.js";
+import type { Command } from "../command.js";
+import { formatGateOutcome } from "../evaluate-gates.js";
+import { flagReader, parseMinPassRates } from "../flag-values.js";
+import { checkMinPassRates, checkRegressions } from "../gates.js";
+import { resolveRunId } from "../resolve-run-id.js";
+import { COMMON_FLAGS, STORE_FLAG } from "../command.js";
+import { loadSettings, openStore } from "../settings.js";
+import { UsageError } from "../usage-error.js";
+
+/** `ag2-eval diff <run-id> [--baseline <id> | --against-latest]`, optionally as a CI gate. */
+export const diffCommand: Command = {
+  name: "diff",
+  usage: "ag2-eval diff <run-id | latest> [--baseline <run-id> | --against-latest] [gates]",
+  summary: "Compare a run with a baseline: per-key deltas, flipped tasks, and paired statistics.",
+  maxPositionals: 1,
+  flags: {
+    baseline: { type: "string", valueName: "<run-id>", description: "the run to compare against" },
+    "against-latest": { type: "boolean", description: "compare against the newest earlier run with the same label" },
+    overlap: { type: "boolean", description: "diff the comparable tasks even when the runs graded different evals" },
+    "fail-on-regression": { type: "boolean", description: "exit 1 when a task flips from pass to fail" },
+    "min-pass-rate": {
+      type: "string",
+      multiple: true,
+      valueName: "<key>=<0..1>",
+      description: "exit 1 when the run's pass rate of <key> is below the value",
+    },
+    json: { type: "boolean", description: "print the diff and statistics as JSON" },
+    ...STORE_FLAG,
+    ...COMMON_FLAGS,
+  },
+  async run({ values, positionals, io }) {
+    const flags = flagReader(values);
+    const store = openStore(await loadSettings({ values, io }));
+    const current = await store.load(await resolveRunId({ store, given: positionals[0], command: "diff" }));
+    const baselineId = flags.string("baseline") ?? (flags.boolean("against-latest") ? await previous() : undefined);
+    if (baselineId === undefined) {
+      throw new UsageError("ag2-eval diff: no baseline", { hint: "pass --baseline <run-id> or --against-latest" });
+    }
+    const baseline = await store.load(baselineId);
+    const diff = current.diff(baseline, { strict: !flags.boolean("overlap") });
+    const comparison = compareRuns(baseline, current);
+    const failures = [
+      ...checkMinPassRates({
+        passRates: current.aggregates.passRate,
+        minPassRate: parseMinPassRates(flags.list("min-pass-rate")),
+      }),
+      ...(flags.boolean("fail-on-regression")
+        ? checkRegressions({ baselineRunId: baseline.runId, flippedToFail: diff.flippedToFail })
+        : []),
+    ];
+    if (flags.boolean("json")) {
+      io.stdout.write(`${JSON.stringify({ diff, comparison, gates: { passed: failures.length === 0, failures } }, null, 2)}\n`);
+    } else {
+      io.stdout.write(`${diff.summary()}\n\n${comparison.summary()}\n`);
+      io.stderr.write(formatGateOutcome({ failures, notes: [], baselineRunId: baseline.runId, checked: 0 }));
+    }
+    return failures.length === 0 ? EXIT.ok : EXIT.failed;
+
+    async function previous(): Promise<string> {
+      const runs = await store.list(current.label === null ? {} : { label: current.label });
+      const earlier = runs.find((run) => run.runId !== current.runId && run.createdAt <= current.createdAt);
+      if (!earlier) {
+        throw new UsageError(`ag2-eval diff: no run saved before ${current.runId}${current.label ? ` with label "${current.label}"` : ""}`, {
+          hint: "pass --baseline <run-id> (ag2-eval list shows the runs)",
+        });
+      }
+      return earlier.runId;
+    }
+  },
+};

@@ -1,0 +1,46 @@
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { type Command, COMMON_FLAGS, STORE_FLAG } from "../command.js";
+import { flagReader } from "../flag-values.js";
+import { formatJunit } from "../format-junit.js";
+import { formatMarkdown } from "../format-markdown.js";
+import { resolveRunId } from "../resolve-run-id.js";
+import { loadSettings, openStore } from "../settings.js";
+import { UsageError } from "../usage-error.js";
+
+const FORMATS = ["junit", "markdown", "json"] as const;
+
+/** `ag2-eval export <run-id> --format junit|markdown|json [--output <file>]`. */
+export const exportCommand: Command = {
+  name: "export",
+  usage: "ag2-eval export <run-id | latest> --format junit|markdown|json [--output <file>]",
+  summary: "Write a saved run as JUnit XML, Markdown or JSON (to stdout, or a file).",
+  maxPositionals: 1,
+  flags: {
+    format: { type: "string", valueName: "<format>", description: "junit, markdown or json" },
+    output: { type: "string", short: "o", valueName: "<file>", description: "write to this file instead of stdout" },
+    ...STORE_FLAG,
+    ...COMMON_FLAGS,
+  },
+  async run({ values, positionals, io }) {
+    const flags = flagReader(values);
+    const format = flags.string("format");
+    if (!FORMATS.includes(format as (typeof FORMATS)[number])) {
+      throw new UsageError(`--format: got ${format === undefined ? "nothing" : `"${format}"`}, expected one of ${FORMATS.join(", ")}`, {
+        hint: "e.g. ag2-eval export latest --format junit -o junit.xml",
+      });
+    }
+    const store = openStore(await loadSettings({ values, io }));
+    const result = await store.load(await resolveRunId({ store, given: positionals[0], command: "export" }));
+    const text =
+      format === "junit"
+        ? formatJunit(result)
+        : format === "markdown"
+          ? formatMarkdown(result)
+          : `${JSON.stringify(result.toJSON(), null, 2)}\n`;
+    const output = flags.string("output");
+    if (output === undefined) io.stdout.write(text);
+    else await writeFile(resolve(io.cwd, output), text, "utf8");
+    return 0;
+  },
+};

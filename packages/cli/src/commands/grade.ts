@@ -1,0 +1,84 @@
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { createStream, DirectoryTraceSource, evaluateTraces, OtlpFileTraceSource, Suite } from "@ag2/eval";
+import { colors } from "../colors.js";
+import type { Command } from "../command.js";
+import { COMMON_FLAGS, STORE_FLAG } from "../command.js";
+import { evaluateGates } from "../evaluate-gates.js";
+import { flagReader } from "../flag-values.js";
+import { loadScorers } from "../load-targets.js";
+import { printRunOutcome } from "../print-run-outcome.js";
+import { createProgressRenderer, progressMode } from "../progress-renderer.js";
+import { GATE_FLAGS } from "../run-flags.js";
+import { gatePlan } from "../run-plan.js";
+import { loadSettings, openStore } from "../settings.js";
+import { UsageError } from "../usage-error.js";
+
+/** `ag2-eval grade <traces-dir | otlp-file> --suite <suite>`: evaluateTraces from the shell. */
+export const gradeCommand: Command = {
+  name: "grade",
+  usage: "ag2-eval grade <traces-dir | otlp-file.json> [--suite <suite.jsonl>] --scorers <module>[#export]",
+  summary: "Grade traces that already exist (saved trace files, or an OTLP JSON export) and save the run.",
+  maxPositionals: 1,
+  flags: {
+    suite: { type: "string", valueName: "<suite.jsonl>", description: "joins traces to tasks by task id (for references)" },
+    scorers: { type: "string", valueName: "<module>[#export]", description: "the scorers (default: the config's)" },
+    label: { type: "string", valueName: "<label>", description: "label the run" },
+    "run-id": { type: "string", valueName: "<id>", description: "the run id (default: a random one)" },
+    concurrency: { type: "string", valueName: "<n>", description: "traces graded at once (default 4)" },
+    json: { type: "boolean", description: "print the run and gate results as JSON" },
+    ...GATE_FLAGS,
+    ...STORE_FLAG,
+    ...COMMON_FLAGS,
+  },
+  async run({ values, positionals, io }) {
+    const flags = flagReader(values);
+    const settings = await loadSettings({ values, io });
+    const target = positionals[0];
+    if (target === undefined) {
+      throw new UsageError("ag2-eval grade: missing <traces-dir | otlp-file>", {
+        hint: "e.g. ag2-eval grade traces/ --suite suite.jsonl --scorers ./scorers.ts",
+      });
+    }
+    const path = resolve(io.cwd, target);
+    const info = await stat(path).catch(() => null);
+    if (!info) throw new UsageError(`ag2-eval grade: cannot find ${path}`, { hint: "pass a folder of trace files or an OTLP JSON file" });
+    const source = info.isDirectory() ? new DirectoryTraceSource(path) : new OtlpFileTraceSource(path);
+    const suiteFlag = flags.string("suite");
+    const suitePath = suiteFlag !== undefined ? resolve(io.cwd, suiteFlag) : settings.config.suite && resolve(settings.configDir, settings.config.suite);
+    const scorersFlag = flags.string("scorers");
+    const scorers = await loadScorers(
+      scorersFlag !== undefined
+        ? { value: scorersFlag, baseDir: io.cwd, origin: "--scorers" }
+        : { value: settings.config.scorers, baseDir: settings.configDir, origin: "config scorers" },
+    );
+    const json = flags.boolean("json") ?? false;
+    const progress = createProgressRenderer({
+      mode: progressMode({ isTTY: io.stderr.isTTY, env: io.env, json }),
+      write: (text) => io.stderr.write(text),
+      colors: colors({ isTTY: io.stderr.isTTY, env: io.env }),
+    });
+    const stream = createStream();
+    stream.subscribe((event) => progress.handle(event));
+    const label = flags.string("label") ?? settings.config.label;
+    const runId = flags.string("run-id");
+    const concurrency = flags.integer("concurrency", { min: 1 });
+    let result: Awaited<ReturnType<typeof evaluateTraces>>;
+    try {
+      result = await evaluateTraces(source, {
+        scorers,
+        storeDir: settings.storeDir,
+        stream,
+        suite: suitePath ? await Suite.fromJsonl(suitePath) : null,
+        ...(label !== undefined && { label }),
+        ...(runId !== undefined && { runId }),
+        ...(concurrency !== undefined && { concurrency }),
+        ...(io.signal && { signal: io.signal }),
+      });
+    } finally {
+      progress.stop();
+    }
+    const gates = await evaluateGates({ result, store: openStore(settings), gates: gatePlan(values, settings) });
+    return printRunOutcome({ result, gates, io, json, storeDir: settings.storeDir });
+  },
+};

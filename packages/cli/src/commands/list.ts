@@ -1,0 +1,30 @@
+import { type Command, COMMON_FLAGS, STORE_FLAG } from "../command.js";
+import { flagReader } from "../flag-values.js";
+import { formatRunList } from "../format-run-list.js";
+import { loadSettings, openStore } from "../settings.js";
+
+/** `ag2-eval list [--label <l>]`: saved runs, newest first. */
+export const listCommand: Command = {
+  name: "list",
+  usage: "ag2-eval list [--label <label>] [--json]",
+  summary: "List the saved runs of the store, newest first.",
+  maxPositionals: 0,
+  flags: {
+    label: { type: "string", valueName: "<label>", description: "only runs with this label" },
+    json: { type: "boolean", description: "print the listing as JSON" },
+    ...STORE_FLAG,
+    ...COMMON_FLAGS,
+  },
+  async run({ values, io }) {
+    const flags = flagReader(values);
+    const store = openStore(await loadSettings({ values, io }));
+    const label = flags.string("label");
+    const runs = await store.list(label === undefined ? {} : { label });
+    if (flags.boolean("json")) {
+      io.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
+      return 0;
+    }
+    io.stdout.write(formatRunList(runs));
+    return 0;
+  },
+};

@@ -1,0 +1,71 @@
+import { createStream, runAgent } from "@ag2/eval";
+import { colors } from "../colors.js";
+import type { Command } from "../command.js";
+import { countingAgent } from "../counting-agent.js";
+import { evaluateGates } from "../evaluate-gates.js";
+import { otlpSpanProcessor } from "../otlp-span-processor.js";
+import { createProgressRenderer, progressMode } from "../progress-renderer.js";
+import { printRunOutcome } from "../print-run-outcome.js";
+import { RUN_FLAGS } from "../run-flags.js";
+import { traceSaver } from "../trace-saver.js";
+import { runPlan } from "../run-plan.js";
+import { loadSettings, openStore } from "../settings.js";
+
+/** `ag2-eval run <suite.jsonl>`: run, grade, save, then check the gates. */
+export const runCommand: Command = {
+  name: "run",
+  usage: "ag2-eval run [suite.jsonl] --agent <module>[#export] [--scorers <module>[#export]] [flags]",
+  summary: "Run an agent over a suite, grade every task, save the run and check the gates.",
+  maxPositionals: 1,
+  flags: RUN_FLAGS,
+  details: [
+    "Examples:",
+    "  ag2-eval run suite.jsonl --agent ./agent.ts#myAgent --scorers ./scorers.ts",
+    "  ag2-eval run --label nightly --min-pass-rate correct=0.9 --fail-on-regression",
+  ].join("\n"),
+  async run({ values, positionals, io }) {
+    const settings = await loadSettings({ values, io });
+    const plan = await runPlan({ values, positionals, settings, cwd: io.cwd });
+    const store = openStore(settings);
+    const mode = progressMode({ isTTY: io.stderr.isTTY, env: io.env, json: plan.json });
+    const progress = createProgressRenderer({
+      mode,
+      write: (text) => io.stderr.write(text),
+      colors: colors({ isTTY: io.stderr.isTTY, env: io.env }),
+    });
+    const stream = createStream();
+    stream.subscribe((event) => progress.handle(event));
+    const otlp = plan.otlpEndpoint ? otlpSpanProcessor(plan.otlpEndpoint) : null;
+    const saver = plan.saveTraces ? traceSaver(plan.saveTraces) : null;
+    const spanProcessors = [...(otlp ? [otlp] : []), ...(saver ? [saver.processor] : [])];
+    let result: Awaited<ReturnType<typeof runAgent>>;
+    try {
+      result = await runAgent(plan.suitePath, {
+        agent: countingAgent(plan.agent, () => progress.handle({ type: "TaskErrored" })),
+        scorers: plan.scorers,
+        storeDir: settings.storeDir,
+        stream,
+        ...(plan.repeats !== undefined && { repeats: plan.repeats }),
+        ...(plan.concurrency !== undefined && { concurrency: plan.concurrency }),
+        ...(plan.label !== undefined && { label: plan.label }),
+        ...(plan.variant !== undefined && { variant: plan.variant }),
+        ...(plan.runId !== undefined && { runId: plan.runId }),
+        ...(plan.budgets !== undefined && { budgets: plan.budgets }),
+        ...(plan.taskTimeoutMs !== undefined && { taskTimeoutMs: plan.taskTimeoutMs }),
+        ...(plan.resume !== undefined && { resume: plan.resume }),
+        ...(plan.modelConfig !== undefined && { modelConfig: plan.modelConfig }),
+        ...(spanProcessors.length > 0 && { spanProcessors }),
+        ...(io.signal && { signal: io.signal }),
+      });
+    } finally {
+      progress.stop();
+      await otlp?.shutdown();
+    }
+    if (saver) {
+      const saved = await saver.save();
+      if (!plan.json) io.stderr.write(`saved ${saved} trace(s) to ${plan.saveTraces}\n`);
+    }
+    const gates = await evaluateGates({ result, store, gates: plan.gates });
+    return printRunOutcome({ result, gates, io, json: plan.json, storeDir: settings.storeDir });
+  },
+};

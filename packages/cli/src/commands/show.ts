@@ -1,0 +1,29 @@
+import { type Command, COMMON_FLAGS, STORE_FLAG } from "../command.js";
+import { flagReader } from "../flag-values.js";
+import { formatFailingTasks } from "../format-failing-tasks.js";
+import { resolveRunId } from "../resolve-run-id.js";
+import { loadSettings, openStore } from "../settings.js";
+
+/** `ag2-eval show <run-id>`: the run's summary plus its failing tasks. */
+export const showCommand: Command = {
+  name: "show",
+  usage: "ag2-eval show <run-id | latest> [--json]",
+  summary: "Print a saved run's summary and its failing tasks.",
+  maxPositionals: 1,
+  flags: {
+    json: { type: "boolean", description: "print the whole run file (schema 0.1) instead" },
+    ...STORE_FLAG,
+    ...COMMON_FLAGS,
+  },
+  async run({ values, positionals, io }) {
+    const store = openStore(await loadSettings({ values, io }));
+    const runId = await resolveRunId({ store, given: positionals[0], command: "show" });
+    const result = await store.load(runId);
+    if (flagReader(values).boolean("json")) {
+      io.stdout.write(`${JSON.stringify(result.toJSON(), null, 2)}\n`);
+      return 0;
+    }
+    io.stdout.write(`${result.summary()}\n${formatFailingTasks(result)}`);
+    return 0;
+  },
+};

@@ -1,0 +1,35 @@
+import { type Command, COMMON_FLAGS, STORE_FLAG } from "../command.js";
+import { flagReader } from "../flag-values.js";
+import { formatTrend } from "../format-trend.js";
+import { loadSettings, openStore } from "../settings.js";
+import { UsageError } from "../usage-error.js";
+
+/** `ag2-eval trend --label <l>`: a text chart of pass rates over the label's runs. */
+export const trendCommand: Command = {
+  name: "trend",
+  usage: "ag2-eval trend --label <label> [--key <scorer-key>] [--json]",
+  summary: "Chart the pass rates of the runs carrying a label, oldest first.",
+  maxPositionals: 0,
+  flags: {
+    label: { type: "string", valueName: "<label>", description: "the label whose runs to chart (required)" },
+    key: { type: "string", valueName: "<key>", description: "chart only this scorer key" },
+    json: { type: "boolean", description: "print the trend points as JSON" },
+    ...STORE_FLAG,
+    ...COMMON_FLAGS,
+  },
+  async run({ values, io }) {
+    const flags = flagReader(values);
+    const label = flags.string("label");
+    if (label === undefined) {
+      throw new UsageError("ag2-eval trend: missing --label", { hint: "ag2-eval list shows the runs and their labels" });
+    }
+    const store = openStore(await loadSettings({ values, io }));
+    const points = await store.trend(label);
+    if (flags.boolean("json")) io.stdout.write(`${JSON.stringify(points, null, 2)}\n`);
+    else {
+      const key = flags.string("key");
+      io.stdout.write(formatTrend(key === undefined ? { label, points } : { label, points, key }));
+    }
+    return 0;
+  },
+};

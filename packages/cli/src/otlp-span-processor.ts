@@ -1,0 +1,20 @@
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+
+/**
+ * `--otlp-endpoint`: an OTLP/HTTP exporter in a batch processor, added to the run's span
+ * processors. Tracing shares it between tasks and never shuts it down, so the caller calls
+ * `shutdown()` once at the end, which sends the last batch. A bare `http://host:4318` gets
+ * the standard `/v1/traces` path.
+ *
+ * @example
+ * ```ts
+ * const otlp = otlpSpanProcessor("http://127.0.0.1:4318");
+ * await runAgent(suite, { ...options, spanProcessors: [otlp] });
+ * await otlp.shutdown();
+ * ```
+ */
+export function otlpSpanProcessor(endpoint: string): BatchSpanProcessor {
+  const url = /\/v1\/traces\/?$/.test(endpoint) ? endpoint : `${endpoint.replace(/\/$/, "")}/v1/traces`;
+  return new BatchSpanProcessor(new OTLPTraceExporter({ url }));
+}

@@ -1,0 +1,46 @@
+import { join } from "node:path";
+import type { RunResult } from "@ag2/eval";
+import { type CliIo, EXIT } from "./cli-io.js";
+import { colors } from "./colors.js";
+import { type GateOutcome, formatGateOutcome } from "./evaluate-gates.js";
+import { formatFailingTasks } from "./format-failing-tasks.js";
+
+/**
+ * Prints a finished run (summary, failing tasks, where it was saved, gates), or with `json`
+ * one JSON document `{ run, savedTo, gates }`; resolves to the exit code the gates decide.
+ *
+ * @example
+ * ```ts
+ * return printRunOutcome({ result, gates, io, json: false, storeDir });
+ * ```
+ */
+export function printRunOutcome(options: {
+  result: RunResult;
+  gates: GateOutcome;
+  io: CliIo;
+  json: boolean;
+  storeDir: string | null;
+}): number {
+  const { result, gates, io, json, storeDir } = options;
+  const savedTo = storeDir === null ? null : join(storeDir, `${result.runId}.json`);
+  const passed = gates.failures.length === 0;
+  if (json) {
+    const document = {
+      run: result.toJSON(),
+      savedTo,
+      gates: { passed, failures: gates.failures, notes: gates.notes, baseline: gates.baselineRunId },
+    };
+    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  } else {
+    const c = colors({ isTTY: io.stdout.isTTY, env: io.env });
+    io.stdout.write(`${result.summary()}\n${formatFailingTasks(result)}`);
+    for (const warning of result.warnings) io.stdout.write(`${c.yellow("warning:")} ${warning}\n`);
+    if (savedTo) io.stdout.write(`\nSaved ${savedTo}\n`);
+    io.stderr.write(formatGateOutcome(gates));
+    if (passed && gates.checked > 0) {
+      const against = gates.baselineRunId ? ` (baseline ${gates.baselineRunId})` : "";
+      io.stdout.write(`${c.green(`${gates.checked} gate(s) passed`)}${against}\n`);
+    }
+  }
+  return passed ? EXIT.ok : EXIT.failed;
+}

@@ -1,0 +1,41 @@
+import { COMMON_FLAGS, type FlagSpecs, STORE_FLAG } from "./command.js";
+
+/** The gate flags of `run`, `grade` and `diff`. */
+export const GATE_FLAGS: FlagSpecs = {
+  "min-pass-rate": {
+    type: "string",
+    multiple: true,
+    valueName: "<key>=<0..1>",
+    description: "exit 1 when the pass rate of <key> is below the value",
+  },
+  "fail-on-regression": {
+    type: "boolean",
+    description: "exit 1 when a task flips from pass to fail against the baseline",
+  },
+  baseline: {
+    type: "string",
+    valueName: "<run-id>",
+    description: "the run to compare against (default: newest earlier run with the same label)",
+  },
+};
+
+/** The flags of `ag2-eval run`. */
+export const RUN_FLAGS: FlagSpecs = {
+  agent: { type: "string", valueName: "<module>[#export]", description: "the agent or agent factory (TypeScript or JavaScript)" },
+  scorers: { type: "string", valueName: "<module>[#export]", description: "a list of scorers (default export, or named)" },
+  repeats: { type: "string", valueName: "<n>", description: "run every task n times" },
+  concurrency: { type: "string", valueName: "<n>", description: "tasks in flight at once (default 4)" },
+  label: { type: "string", valueName: "<label>", description: "label the run (list, trend and baselines use it)" },
+  variant: { type: "string", valueName: "<name>", description: "name the variant being run" },
+  "run-id": { type: "string", valueName: "<id>", description: "the run id (default: a random one)" },
+  "budget-tokens": { type: "string", valueName: "<n>", description: "flag tasks that use more tokens than n" },
+  "budget-seconds": { type: "string", valueName: "<s>", description: "flag tasks that take longer than s seconds" },
+  timeout: { type: "string", valueName: "<s>", description: "abort a task after s seconds (recorded as its error)" },
+  resume: { type: "string", valueName: "<run-id>", description: "continue an interrupted run from its journal" },
+  "otlp-endpoint": { type: "string", valueName: "<url>", description: "also send every span to this OTLP/HTTP endpoint" },
+  "save-traces": { type: "string", valueName: "<dir>", description: "also save every task's spans there (ag2-eval grade reads them)" },
+  json: { type: "boolean", description: "print the run and gate results as JSON (no progress)" },
+  ...GATE_FLAGS,
+  ...STORE_FLAG,
+  ...COMMON_FLAGS,
+};

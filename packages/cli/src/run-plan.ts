@@ -1,0 +1,108 @@
+import { resolve } from "node:path";
+import type { Agent, AgentFactory, BudgetThresholds, ModelConfig, Scorer } from "@ag2/eval";
+import { flagReader, parseMinPassRates } from "./flag-values.js";
+import { loadAgent, loadScorers } from "./load-targets.js";
+import type { FlagValues } from "./parse-command-args.js";
+import type { Settings } from "./settings.js";
+import { UsageError } from "./usage-error.js";
+
+/** Everything `ag2-eval run` needs, from flags over the config file. */
+export interface RunPlan {
+  readonly suitePath: string;
+  readonly agent: Agent | AgentFactory;
+  readonly scorers: Scorer[];
+  readonly repeats: number | undefined;
+  readonly concurrency: number | undefined;
+  readonly label: string | undefined;
+  readonly variant: string | undefined;
+  readonly runId: string | undefined;
+  readonly budgets: BudgetThresholds | undefined;
+  readonly taskTimeoutMs: number | undefined;
+  readonly resume: string | undefined;
+  readonly otlpEndpoint: string | undefined;
+  /** Absolute folder to save each task's spans in, or undefined. */
+  readonly saveTraces: string | undefined;
+  readonly modelConfig: ModelConfig | Readonly<Record<string, ModelConfig>> | undefined;
+  readonly json: boolean;
+  readonly gates: GatePlan;
+}
+
+/** The gates to check after a run or a diff. */
+export interface GatePlan {
+  readonly minPassRate: Readonly<Record<string, number>>;
+  readonly failOnRegression: boolean;
+  /** An explicit baseline run id; otherwise the newest run with the same label. */
+  readonly baseline: string | undefined;
+}
+
+/** The flags shared by `run` and `grade` for the gates. */
+export function gatePlan(values: FlagValues, settings: Settings): GatePlan {
+  const flags = flagReader(values);
+  return {
+    minPassRate: { ...(settings.config.minPassRate ?? {}), ...parseMinPassRates(flags.list("min-pass-rate")) },
+    failOnRegression: flags.boolean("fail-on-regression") ?? settings.config.failOnRegression ?? false,
+    baseline: flags.string("baseline") ?? settings.config.baseline,
+  };
+}
+
+/**
+ * Merges flags over the config file (flags win) and loads the agent and scorer modules.
+ *
+ * @example
+ * ```ts
+ * const plan = await runPlan({ values, positionals, settings, cwd: io.cwd });
+ * ```
+ */
+export async function runPlan(options: {
+  values: FlagValues;
+  positionals: readonly string[];
+  settings: Settings;
+  cwd: string;
+}): Promise<RunPlan> {
+  const { values, positionals, settings, cwd } = options;
+  const { config, configDir } = settings;
+  const flags = flagReader(values);
+  const suiteArg = positionals[0];
+  if (suiteArg === undefined && config.suite === undefined) {
+    throw new UsageError("ag2-eval run: missing <suite.jsonl>", {
+      hint: "pass the suite file, or set suite in ag2-eval.config.ts",
+    });
+  }
+  const suitePath = suiteArg !== undefined ? resolve(cwd, suiteArg) : resolve(configDir, config.suite ?? "");
+  const agentFlag = flags.string("agent");
+  const scorersFlag = flags.string("scorers");
+  const agent = await loadAgent(
+    agentFlag !== undefined
+      ? { value: agentFlag, baseDir: cwd, origin: "--agent" }
+      : { value: config.agent, baseDir: configDir, origin: `${settings.configPath ?? "config"}: agent` },
+  );
+  const scorers = await loadScorers(
+    scorersFlag !== undefined
+      ? { value: scorersFlag, baseDir: cwd, origin: "--scorers" }
+      : { value: config.scorers, baseDir: configDir, origin: `${settings.configPath ?? "config"}: scorers` },
+  );
+  const budgetTokens = flags.integer("budget-tokens", { min: 1 }) ?? config.budgetTokens;
+  const budgetSeconds = flags.number("budget-seconds", { min: 0, exclusive: true }) ?? config.budgetSeconds;
+  const timeout = flags.number("timeout", { min: 0, exclusive: true }) ?? config.timeout;
+  return {
+    suitePath,
+    agent,
+    scorers,
+    repeats: flags.integer("repeats", { min: 1 }) ?? config.repeats,
+    concurrency: flags.integer("concurrency", { min: 1 }) ?? config.concurrency,
+    label: flags.string("label") ?? config.label,
+    variant: flags.string("variant") ?? config.variant,
+    runId: flags.string("run-id") ?? config.runId,
+    budgets:
+      budgetTokens === undefined && budgetSeconds === undefined
+        ? undefined
+        : { maxTokensPerTask: budgetTokens ?? null, maxSecondsPerTask: budgetSeconds ?? null },
+    taskTimeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
+    resume: flags.string("resume"),
+    otlpEndpoint: flags.string("otlp-endpoint") ?? config.otlpEndpoint,
+    saveTraces: ((dir) => (dir === undefined ? undefined : resolve(cwd, dir)))(flags.string("save-traces")),
+    modelConfig: config.modelConfig,
+    json: flags.boolean("json") ?? false,
+    gates: gatePlan(values, settings),
+  };
+}

@@ -1,0 +1,46 @@
+import { saveTrace } from "@ag2/eval";
+import type { ReadableSpan, SpanProcessor } from "@opentelemetry/sdk-trace-base";
+
+/** A span processor that keeps every span, and writes them out as one file per trace. */
+export interface TraceSaver {
+  readonly processor: SpanProcessor;
+  /** Writes `<dir>/<traceId>.json` for every trace seen; resolves to the number of files. */
+  save(): Promise<number>;
+}
+
+/**
+ * `--save-traces <dir>`: collects the run's spans and saves each trace in the directory
+ * layout `DirectoryTraceSource` reads, so `ag2-eval grade <dir>` can regrade the run later
+ * without running the agent again. Each file is tagged with the task id from the spans.
+ *
+ * @example
+ * ```ts
+ * const saver = traceSaver("traces");
+ * await runAgent(suite, { ...options, spanProcessors: [saver.processor] });
+ * await saver.save();
+ * ```
+ */
+export function traceSaver(dir: string): TraceSaver {
+  const traces = new Map<string, ReadableSpan[]>();
+  const processor: SpanProcessor = {
+    onStart: () => {},
+    onEnd: (span) => {
+      const traceId = span.spanContext().traceId;
+      const spans = traces.get(traceId) ?? [];
+      spans.push(span);
+      traces.set(traceId, spans);
+    },
+    forceFlush: async () => {},
+    shutdown: async () => {},
+  };
+  return {
+    processor,
+    async save() {
+      for (const [traceId, spans] of traces) {
+        const taskId = spans.map((span) => span.attributes["ag2.eval.task_id"]).find((id) => typeof id === "string");
+        await saveTrace(dir, traceId, spans, { taskId: typeof taskId === "string" ? taskId : null });
+      }
+      return traces.size;
+    },
+  };
+}
