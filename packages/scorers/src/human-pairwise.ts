@@ -1,0 +1,62 @@
+import type { PairwiseComparator, PairwiseWinner, Task } from "@ag2/eval-core";
+import { seededRandom } from "./internal/seeded-random.js";
+import { finalText } from "./internal/trace-text.js";
+
+/** Asks a person which response is better: `"1"`, `"2"` or `"tie"` (anything else is a tie). */
+export type HumanAsk = (task: Task, response1: string, response2: string) => string | Promise<string>;
+
+async function askOnTerminal(task: Task, response1: string, response2: string): Promise<string> {
+  const { createInterface } = await import("node:readline/promises");
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const input = task.inputs.input === undefined ? "" : String(task.inputs.input);
+    const answer = await rl.question(`Task: ${input}\n[1] ${response1}\n[2] ${response2}\nBetter (1/2/tie): `);
+    return answer.trim() || "tie";
+  } finally {
+    rl.close();
+  }
+}
+
+/** Maps a blinded choice back to a variant. */
+export function deblind(preferred: unknown, firstVariant: "a" | "b"): PairwiseWinner {
+  const choice = String(preferred ?? "").trim();
+  if (choice === "1") return firstVariant;
+  if (choice === "2") return firstVariant === "a" ? "b" : "a";
+  return "tie";
+}
+
+/**
+ * A human comparator: shows a person the two final answers in a random (blinded) order and
+ * maps their choice back to A or B. `ask` is called with the task and Response 1 / Response 2;
+ * without it, the person is asked on the terminal. `detail` = `{ preferred, first_variant }`.
+ * `seed` makes the blinding order repeatable here; it does not reproduce Python's
+ * `random.Random(seed)` order (this uses mulberry32).
+ *
+ * Use when a person's preference is the ground truth (or to calibrate {@link pairwiseJudge}).
+ * Avoid when there are more than a handful of cases or no one at the terminal; export them
+ * with {@link exportPairwiseCases} and read the labels back with {@link humanLabels}.
+ *
+ * @example
+ * ```ts
+ * const human = humanPairwise({ key: "human", ask: async (task, r1, r2) => (r1.length < r2.length ? "1" : "2") });
+ * ```
+ */
+export function humanPairwise(options: { key: string; ask?: HumanAsk; seed?: number | null }): PairwiseComparator {
+  const random = seededRandom(options.seed);
+  const ask = options.ask ?? askOnTerminal;
+  return {
+    key: options.key,
+    async compare({ task, traceA, traceB }) {
+      const firstVariant: "a" | "b" = random() < 0.5 ? "a" : "b";
+      const textA = finalText(traceA) ?? "(no answer)";
+      const textB = finalText(traceB) ?? "(no answer)";
+      const [one, two] = firstVariant === "a" ? [textA, textB] : [textB, textA];
+      const preferred = await ask(task, one, two);
+      return {
+        winner: deblind(preferred, firstVariant),
+        reasoning: "human (inline)",
+        detail: { preferred, first_variant: firstVariant },
+      };
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type {
+  Middleware,
+  PairwiseComparator,
+  PairwiseOutcome,
+  PairwiseWinner,
+  Trace,
+} from "@ag2/eval-core";
+import { Agent, type AgentModelConfig } from "@ag2/eval-agent";
+import { z } from "zod";
+import { pairwiseSystemPrompt, pairwiseUserPrompt } from "./internal/judge-prompts.js";
+import { finalText } from "./internal/trace-text.js";
+
+/** The pairwise judge's structured answer. */
+export const PairwiseVerdict = z.object({
+  preferred: z.enum(["first", "second", "tie"]),
+  reasoning: z.string(),
+});
+
+/** Options of {@link pairwiseJudge}. */
+export interface PairwiseJudgeOptions {
+  readonly criterion: string;
+  readonly key: string;
+  /** Show the judge each response's tool calls. Default false. */
+  readonly includeTrace?: boolean;
+  /** Show the judge the reference outputs (when non-empty). Default true. */
+  readonly includeReference?: boolean;
+  /** Re-asks after an answer that fails the verdict schema. Default 1. */
+  readonly retries?: number;
+  /** Ask twice, A first then B first; only a consistent preference wins. Default true. */
+  readonly swap?: boolean;
+  readonly middleware?: readonly Middleware[];
+}
+
+type Preference = "first" | "second" | "tie";
+
+/**
+ * An LLM comparator: shows a judge agent (`pairwise_judge_<key>`) two responses and asks which
+ * is better on one criterion. With `swap` (default) it asks twice with the order reversed and
+ * declares a winner only if both orders agree; otherwise it is a tie, which cancels the judge's
+ * position bias. `detail` records `order1` (and `order2`) as the judge answered; the reasoning
+ * is the first call's. An empty answer counts as a tie (`judge returned no verdict`).
+ *
+ * Use when absolute scores are noisy and you want "is B better than A?" (prompt or model changes).
+ * Avoid when you need a per-run score to track over time; use {@link agentJudge}.
+ *
+ * @example
+ * ```ts
+ * const result = await runPairwise(suite, {
+ *   variantA, variantB, comparators: [pairwiseJudge(config, { criterion: "more helpful", key: "helpful" })],
+ * });
+ * ```
+ */
+export function pairwiseJudge(config: AgentModelConfig, options: PairwiseJudgeOptions): PairwiseComparator {
+  const { criterion, key } = options;
+  const swap = options.swap ?? true;
+  const judge = new Agent({
+    name: `pairwise_judge_${key}`,
+    instructions: pairwiseSystemPrompt(criterion),
+    config,
+    responseSchema: PairwiseVerdict,
+    retries: options.retries ?? 1,
+    middleware: options.middleware,
+  });
+  const side = (trace: Trace) => ({ text: finalText(trace) ?? "(no answer)", trace });
+  return {
+    key,
+    async compare({ task, traceA, traceB, referenceOutputs }): Promise<PairwiseOutcome> {
+      const ask = async (first: Trace, second: Trace) => {
+        const prompt = pairwiseUserPrompt({
+          input: task.inputs.input,
+          reference: referenceOutputs,
+          first: side(first),
+          second: side(second),
+          includeTrace: options.includeTrace ?? false,
+          includeReference: options.includeReference ?? true,
+        });
+        const verdict = (await judge.ask(prompt)).value;
+        return {
+          preferred: (verdict?.preferred ?? "tie") as Preference,
+          reasoning: verdict ? verdict.reasoning : "judge returned no verdict",
+        };
+      };
+      const one = await ask(traceA, traceB);
+      const w1: PairwiseWinner = one.preferred === "first" ? "a" : one.preferred === "second" ? "b" : "tie";
+      if (!swap) return { winner: w1, reasoning: one.reasoning, detail: { order1: one.preferred } };
+      const two = await ask(traceB, traceA);
+      const w2: PairwiseWinner = two.preferred === "first" ? "b" : two.preferred === "second" ? "a" : "tie";
+      const winner = w1 === w2 && w1 !== "tie" ? w1 : "tie";
+      return { winner, reasoning: one.reasoning, detail: { order1: one.preferred, order2: two.preferred } };
+    },
+  };
+}
