@@ -29,9 +29,27 @@ describe("score statistics (spec §2.6)", () => {
 describe("computeAggregates", () => {
   it("counts only booleans as passes, numbers as stats, values separately", () => {
     const tasks = [
-      makeTaskResult({ taskId: "a", feedback: [{ key: "ok", score: true }, { key: "n", score: 1, value: "hi" }] }),
-      makeTaskResult({ taskId: "b", feedback: [{ key: "ok", score: false }, { key: "n", score: 0, value: "hi" }] }),
-      makeTaskResult({ taskId: "c", feedback: [{ key: "ok", score: null, value: "lo" }, { key: "label", value: "x" }] }),
+      makeTaskResult({
+        taskId: "a",
+        feedback: [
+          { key: "ok", score: true },
+          { key: "n", score: 1, value: "hi" },
+        ],
+      }),
+      makeTaskResult({
+        taskId: "b",
+        feedback: [
+          { key: "ok", score: false },
+          { key: "n", score: 0, value: "hi" },
+        ],
+      }),
+      makeTaskResult({
+        taskId: "c",
+        feedback: [
+          { key: "ok", score: null, value: "lo" },
+          { key: "label", value: "x" },
+        ],
+      }),
     ];
     const agg = computeAggregates(tasks);
     assert.deepEqual(agg.passRate, { ok: 0.5 });
@@ -43,7 +61,13 @@ describe("computeAggregates", () => {
     const agg = computeAggregates([
       makeTaskResult({
         taskId: "a",
-        events: [{ type: "ModelResponse", content: "x", usage: { inputTokens: 5, outputTokens: 2, cacheReadInputTokens: 1 } }],
+        events: [
+          {
+            type: "ModelResponse",
+            content: "x",
+            usage: { inputTokens: 5, outputTokens: 2, cacheReadInputTokens: 1 },
+          },
+        ],
         exception: { type: "Error", message: "x" },
       }),
       makeTaskResult({
@@ -61,9 +85,30 @@ describe("computeAggregates", () => {
 describe("RunResult lookups", () => {
   const run = makeRunResult({
     tasks: [
-      makeTaskResult({ taskId: "a", tags: ["geo"], feedback: [{ key: "ok", score: true }, { key: "q", score: 1 }] }),
-      makeTaskResult({ taskId: "b", tags: ["geo", "hard"], feedback: [{ key: "ok", score: false }, { key: "q", score: 0, value: "bad" }] }),
-      makeTaskResult({ taskId: "c", tags: ["math"], feedback: [{ key: "ok", score: 1 }, { key: "q", score: 0.5, value: "fine" }] }),
+      makeTaskResult({
+        taskId: "a",
+        tags: ["geo"],
+        feedback: [
+          { key: "ok", score: true },
+          { key: "q", score: 1 },
+        ],
+      }),
+      makeTaskResult({
+        taskId: "b",
+        tags: ["geo", "hard"],
+        feedback: [
+          { key: "ok", score: false },
+          { key: "q", score: 0, value: "bad" },
+        ],
+      }),
+      makeTaskResult({
+        taskId: "c",
+        tags: ["math"],
+        feedback: [
+          { key: "ok", score: 1 },
+          { key: "q", score: 0.5, value: "fine" },
+        ],
+      }),
     ],
   });
 

@@ -24,9 +24,13 @@ export async function* readNumberedLines(path: string): AsyncGenerator<NumberedL
     try {
       text = decoder.decode(bytes);
     } catch (error) {
-      throw new SuiteFileError(`${path}: line ${lineNo} is not valid UTF-8`, { path, line: lineNo }, {
-        cause: error,
-      });
+      throw new SuiteFileError(
+        `${path}: line ${lineNo} is not valid UTF-8`,
+        { path, line: lineNo },
+        {
+          cause: error,
+        },
+      );
     }
     return { line: lineNo, text: text.endsWith("\r") ? text.slice(0, -1) : text };
   };
@@ -53,19 +57,31 @@ function fileError(path: string, error: unknown): unknown {
   if (SuiteFileError.isInstance(error)) return error;
   const code = (error as { code?: unknown } | null)?.code;
   if (code === "ENOENT") {
-    return new SuiteFileError(`${path}: no such file (expected a JSONL suite file)`, { path }, {
-      cause: error,
-    });
+    return new SuiteFileError(
+      `${path}: no such file (expected a JSONL suite file)`,
+      { path },
+      {
+        cause: error,
+      },
+    );
   }
   if (code === "EISDIR") {
-    return new SuiteFileError(`${path}: is a directory, expected a JSONL suite file`, { path }, {
-      cause: error,
-    });
+    return new SuiteFileError(
+      `${path}: is a directory, expected a JSONL suite file`,
+      { path },
+      {
+        cause: error,
+      },
+    );
   }
   if (code === "EACCES") {
-    return new SuiteFileError(`${path}: permission denied reading the suite file`, { path }, {
-      cause: error,
-    });
+    return new SuiteFileError(
+      `${path}: permission denied reading the suite file`,
+      { path },
+      {
+        cause: error,
+      },
+    );
   }
   return error;
 }

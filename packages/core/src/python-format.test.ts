@@ -26,9 +26,14 @@ describe("Python formatting helpers", () => {
   });
 
   it("names JSON values by their Python type", () => {
-    assert.deepEqual(
-      [[], "x", 1, 1.5, true, null, {}].map(pythonTypeName),
-      ["list", "str", "int", "float", "bool", "NoneType", "dict"],
-    );
+    assert.deepEqual([[], "x", 1, 1.5, true, null, {}].map(pythonTypeName), [
+      "list",
+      "str",
+      "int",
+      "float",
+      "bool",
+      "NoneType",
+      "dict",
+    ]);
   });
 });

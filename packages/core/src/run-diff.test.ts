@@ -8,22 +8,71 @@ const task = makeTaskResult;
 const baseline = makeRunResult({
   runId: "base",
   tasks: [
-    task({ taskId: "t1", feedback: [{ key: "ok", score: true }, { key: "q", score: 0.5 }] }),
-    task({ taskId: "t2", feedback: [{ key: "ok", score: false }, { key: "q", score: 1 }] }),
-    task({ taskId: "t3", feedback: [{ key: "ok", score: true }, { key: "q", score: 0 }] }),
-    task({ taskId: "t4", feedback: [{ key: "ok", score: true }, { key: "old", score: true }] }),
+    task({
+      taskId: "t1",
+      feedback: [
+        { key: "ok", score: true },
+        { key: "q", score: 0.5 },
+      ],
+    }),
+    task({
+      taskId: "t2",
+      feedback: [
+        { key: "ok", score: false },
+        { key: "q", score: 1 },
+      ],
+    }),
+    task({
+      taskId: "t3",
+      feedback: [
+        { key: "ok", score: true },
+        { key: "q", score: 0 },
+      ],
+    }),
+    task({
+      taskId: "t4",
+      feedback: [
+        { key: "ok", score: true },
+        { key: "old", score: true },
+      ],
+    }),
     task({ taskId: "t5", inputs: { input: "before" }, feedback: [{ key: "ok", score: true }] }),
   ],
 });
 const current = makeRunResult({
   runId: "cur",
   tasks: [
-    task({ taskId: "t1", feedback: [{ key: "ok", score: false }, { key: "q", score: 0.25 }] }),
-    task({ taskId: "t2", feedback: [{ key: "ok", score: true }, { key: "q", score: 0.75 }] }),
+    task({
+      taskId: "t1",
+      feedback: [
+        { key: "ok", score: false },
+        { key: "q", score: 0.25 },
+      ],
+    }),
+    task({
+      taskId: "t2",
+      feedback: [
+        { key: "ok", score: true },
+        { key: "q", score: 0.75 },
+      ],
+    }),
     // The last feedback of a key wins.
-    task({ taskId: "t3", feedback: [{ key: "ok", score: true }, { key: "ok", score: false }, { key: "q", score: 1 }] }),
+    task({
+      taskId: "t3",
+      feedback: [
+        { key: "ok", score: true },
+        { key: "ok", score: false },
+        { key: "q", score: 1 },
+      ],
+    }),
     task({ taskId: "t5", inputs: { input: "after" }, feedback: [{ key: "ok", score: true }] }),
-    task({ taskId: "t6", feedback: [{ key: "ok", score: true }, { key: "new", value: "x" }] }),
+    task({
+      taskId: "t6",
+      feedback: [
+        { key: "ok", score: true },
+        { key: "new", value: "x" },
+      ],
+    }),
   ],
 });
 
@@ -101,8 +150,14 @@ describe("RunResult.diff", () => {
   });
 
   it("counts a key with booleans on one side only, without flips", () => {
-    const a = makeRunResult({ runId: "a", tasks: [task({ taskId: "x", feedback: [{ key: "k", score: 1 }] })] });
-    const b = makeRunResult({ runId: "b", tasks: [task({ taskId: "x", feedback: [{ key: "k", score: true }] })] });
+    const a = makeRunResult({
+      runId: "a",
+      tasks: [task({ taskId: "x", feedback: [{ key: "k", score: 1 }] })],
+    });
+    const b = makeRunResult({
+      runId: "b",
+      tasks: [task({ taskId: "x", feedback: [{ key: "k", score: true }] })],
+    });
     const diff = a.diff(b);
     assert.deepEqual(diff.passRateDeltas, { k: [1, 0] });
     assert.deepEqual(diff.meanDeltas, { k: [0, 1] });
@@ -112,13 +167,23 @@ describe("RunResult.diff", () => {
   it("treats a changed reference output as content drift, ignoring tags and metadata", () => {
     const a = makeRunResult({
       runId: "a",
-      tasks: [task({ taskId: "x", referenceOutputs: { answer: "Paris" }, tags: ["a"], metadata: { v: 1 } })],
+      tasks: [
+        task({
+          taskId: "x",
+          referenceOutputs: { answer: "Paris" },
+          tags: ["a"],
+          metadata: { v: 1 },
+        }),
+      ],
     });
     const b = makeRunResult({
       runId: "b",
       tasks: [task({ taskId: "x", referenceOutputs: { answer: "Lyon" } })],
     });
-    const c = makeRunResult({ runId: "c", tasks: [task({ taskId: "x", referenceOutputs: { answer: "Paris" } })] });
+    const c = makeRunResult({
+      runId: "c",
+      tasks: [task({ taskId: "x", referenceOutputs: { answer: "Paris" } })],
+    });
     assert.deepEqual(a.diff(b, { strict: false }).contentChanged, ["x"]);
     assert.deepEqual(a.diff(c).comparableTasks, ["x"]);
   });

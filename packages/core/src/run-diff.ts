@@ -88,9 +88,12 @@ export class RunDiff implements RunDiffInit {
       const f = (value: number, sign = false) => formatFixed(value, { precision: 2, sign });
       lines.push(`  ${padRight(key, 24)} mean ${f(base)} -> ${f(cur)}   ${f(cur - base, true)}`);
     }
-    const flips = (pairs: readonly Flip[]) => pythonListRepr(pairs.map(([key, id]) => `${key}:${id}`));
-    if (this.flippedToFail.length > 0) lines.push(`  flipped pass->fail: ${flips(this.flippedToFail)}`);
-    if (this.flippedToPass.length > 0) lines.push(`  flipped fail->pass: ${flips(this.flippedToPass)}`);
+    const flips = (pairs: readonly Flip[]) =>
+      pythonListRepr(pairs.map(([key, id]) => `${key}:${id}`));
+    if (this.flippedToFail.length > 0)
+      lines.push(`  flipped pass->fail: ${flips(this.flippedToFail)}`);
+    if (this.flippedToPass.length > 0)
+      lines.push(`  flipped fail->pass: ${flips(this.flippedToPass)}`);
     const excluded: [string, readonly string[]][] = [
       ["content changed", this.contentChanged],
       ["only in current", this.onlyInCurrent],
@@ -128,7 +131,11 @@ function lastByKey(result: TaskResult): Map<string, Feedback> {
  * const diff = diffRuns(current, baseline, { strict: false });
  * ```
  */
-export function diffRuns(current: RunResult, baseline: RunResult, options: { strict?: boolean } = {}): RunDiff {
+export function diffRuns(
+  current: RunResult,
+  baseline: RunResult,
+  options: { strict?: boolean } = {},
+): RunDiff {
   const cur = new Map(current.tasks.map((result) => [result.task.taskId, result]));
   const base = new Map(baseline.tasks.map((result) => [result.task.taskId, result]));
   const onlyInCurrent = sorted([...cur.keys()].filter((id) => !base.has(id)));
@@ -138,7 +145,10 @@ export function diffRuns(current: RunResult, baseline: RunResult, options: { str
     shared.filter((id) => {
       const a = (cur.get(id) as TaskResult).task;
       const b = (base.get(id) as TaskResult).task;
-      return !isDeepStrictEqual(a.inputs, b.inputs) || !isDeepStrictEqual(a.referenceOutputs, b.referenceOutputs);
+      return (
+        !isDeepStrictEqual(a.inputs, b.inputs) ||
+        !isDeepStrictEqual(a.referenceOutputs, b.referenceOutputs)
+      );
     }),
   );
   const changed = new Set(contentChanged);
@@ -150,11 +160,16 @@ export function diffRuns(current: RunResult, baseline: RunResult, options: { str
   if (options.strict ?? true) {
     const problems: string[] = [];
     const n = (ids: readonly string[]) => `${ids.length} task(s)`;
-    if (contentChanged.length) problems.push(`content changed for ${n(contentChanged)}: ${pythonListRepr(contentChanged)}`);
-    if (onlyInBaseline.length) problems.push(`${n(onlyInBaseline)} only in baseline: ${pythonListRepr(onlyInBaseline)}`);
-    if (onlyInCurrent.length) problems.push(`${n(onlyInCurrent)} only in current: ${pythonListRepr(onlyInCurrent)}`);
-    if (scorersOnlyInBaseline.length) problems.push(`scorer(s) only in baseline: ${pythonListRepr(scorersOnlyInBaseline)}`);
-    if (scorersOnlyInCurrent.length) problems.push(`scorer(s) only in current: ${pythonListRepr(scorersOnlyInCurrent)}`);
+    if (contentChanged.length)
+      problems.push(`content changed for ${n(contentChanged)}: ${pythonListRepr(contentChanged)}`);
+    if (onlyInBaseline.length)
+      problems.push(`${n(onlyInBaseline)} only in baseline: ${pythonListRepr(onlyInBaseline)}`);
+    if (onlyInCurrent.length)
+      problems.push(`${n(onlyInCurrent)} only in current: ${pythonListRepr(onlyInCurrent)}`);
+    if (scorersOnlyInBaseline.length)
+      problems.push(`scorer(s) only in baseline: ${pythonListRepr(scorersOnlyInBaseline)}`);
+    if (scorersOnlyInCurrent.length)
+      problems.push(`scorer(s) only in current: ${pythonListRepr(scorersOnlyInCurrent)}`);
     if (problems.length > 0) throw new RunsNotComparableError(problems);
   }
   const curFb = new Map(comparable.map((id) => [id, lastByKey(cur.get(id) as TaskResult)]));

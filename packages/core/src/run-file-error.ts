@@ -32,7 +32,10 @@ export class RunFileError extends Ag2EvalError {
   constructor(details: RunFileErrorDetails, options?: { cause?: unknown; note?: string }) {
     const where = [details.source, details.field || undefined].filter(Boolean).join(": ");
     const note = options?.note ? `; ${options.note}` : "";
-    super(`${where ? `${where}: ` : ""}expected ${details.expected}, got ${details.found}${note}`, options);
+    super(
+      `${where ? `${where}: ` : ""}expected ${details.expected}, got ${details.found}${note}`,
+      options,
+    );
     this.source = details.source;
     this.field = details.field;
     this.expected = details.expected;

@@ -1,8 +1,13 @@
 import type { z } from "zod";
 import type { Feedback } from "./feedback.js";
-import { RunResult } from "./run-result.js";
 import { describeFound, RunFileError } from "./run-file-error.js";
-import { runFileSchema, type TaskResultFile, taskResultFileSchema, traceEventSchema } from "./run-file-schema.js";
+import {
+  runFileSchema,
+  type TaskResultFile,
+  taskResultFileSchema,
+  traceEventSchema,
+} from "./run-file-schema.js";
+import { RunResult } from "./run-result.js";
 import { createTask } from "./task.js";
 import type { TaskResult } from "./task-result.js";
 import { tokenUsage } from "./token-usage.js";
@@ -62,7 +67,9 @@ function taskFromFile(json: TaskResultFile): TaskResult {
   const tokens = json.tokens;
   const trace = new Trace({
     events,
-    exception: json.exception ? { type: json.exception.type, message: json.exception.message } : null,
+    exception: json.exception
+      ? { type: json.exception.type, message: json.exception.message }
+      : null,
     durationMs: json.duration_ms ?? 0,
     tokens: tokenUsage({
       input: tokens?.input ?? 0,
@@ -95,7 +102,9 @@ function taskFromFile(json: TaskResultFile): TaskResult {
       threshold: v.threshold,
       actual: v.actual,
     })),
-    traceRef: ref ? { traceId: ref.trace_id, taskId: ref.task_id ?? null, metadata: ref.metadata ?? {} } : null,
+    traceRef: ref
+      ? { traceId: ref.trace_id, taskId: ref.task_id ?? null, metadata: ref.metadata ?? {} }
+      : null,
   };
 }
 
@@ -127,13 +136,20 @@ export function taskResultFromJSON(json: unknown, options: ReadOptions = {}): Ta
 export function runResultFromJSON(json: unknown, options: ReadOptions = {}): RunResult {
   const { source } = options;
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new RunFileError({ source, field: "", expected: "a run file (a JSON object)", found: describeFound(json) });
+    throw new RunFileError({
+      source,
+      field: "",
+      expected: "a run file (a JSON object)",
+      found: describeFound(json),
+    });
   }
   const version = (json as Record<string, unknown>).schema_version;
   if (version !== undefined && version !== "0.1") {
     throw new RunFileError(
       { source, field: "schema_version", expected: '"0.1"', found: describeFound(version) },
-      { note: "this release reads run files of schema 0.1 only; a newer ag2-eval may read this one" },
+      {
+        note: "this release reads run files of schema 0.1 only; a newer ag2-eval may read this one",
+      },
     );
   }
   const parsed = runFileSchema.safeParse(json);
@@ -171,7 +187,12 @@ export function parseRunFile(text: string, options: ReadOptions = {}): RunResult
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new RunFileError(
-      { source: options.source, field: "", expected: "a complete JSON document", found: `invalid JSON (${reason})` },
+      {
+        source: options.source,
+        field: "",
+        expected: "a complete JSON document",
+        found: `invalid JSON (${reason})`,
+      },
       { cause: error },
     );
   }

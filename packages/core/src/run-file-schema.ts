@@ -34,8 +34,20 @@ export const traceEventSchema = z.discriminatedUnion("type", [
     finishReason: optionalText,
     createdAt,
   }),
-  z.looseObject({ type: z.literal("ToolCallEvent"), id: text, name: text, arguments: text, createdAt }),
-  z.looseObject({ type: z.literal("ToolResultEvent"), parentId: text, name: text, result: text, createdAt }),
+  z.looseObject({
+    type: z.literal("ToolCallEvent"),
+    id: text,
+    name: text,
+    arguments: text,
+    createdAt,
+  }),
+  z.looseObject({
+    type: z.literal("ToolResultEvent"),
+    parentId: text,
+    name: text,
+    result: text,
+    createdAt,
+  }),
   z.looseObject({
     type: z.literal("ToolErrorEvent"),
     parentId: text,
@@ -59,9 +71,12 @@ const feedbackSchema = z.looseObject({
 });
 
 const budgetViolationSchema = z.looseObject({
-  limit: z.enum(["maxTokensPerTask", "maxSecondsPerTask", "maxToolCallsPerTask", "maxModelCallsPerTask"], {
-    error: "expected a budget limit name",
-  }),
+  limit: z.enum(
+    ["maxTokensPerTask", "maxSecondsPerTask", "maxToolCallsPerTask", "maxModelCallsPerTask"],
+    {
+      error: "expected a budget limit name",
+    },
+  ),
   threshold: z.number({ error: "expected a number" }),
   actual: z.number({ error: "expected a number" }),
 });
@@ -75,14 +90,26 @@ export const taskResultFileSchema = z.looseObject({
   metadata: jsonObject.nullable().optional(),
   duration_ms: z.number({ error: "expected a number" }).min(0).optional(),
   events: z.array(z.unknown(), { error: "expected an array" }).optional(),
-  exception: z.looseObject({ type: text, message: text }, { error: "expected an object or null" }).nullable().optional(),
+  exception: z
+    .looseObject({ type: text, message: text }, { error: "expected an object or null" })
+    .nullable()
+    .optional(),
   tokens: z
-    .looseObject({ input: count, output: count, cache_creation: count.optional(), cache_read: count.optional() })
+    .looseObject({
+      input: count,
+      output: count,
+      cache_creation: count.optional(),
+      cache_read: count.optional(),
+    })
     .optional(),
   feedback: z.array(feedbackSchema, { error: "expected an array" }).optional(),
   budget_violation: z.boolean({ error: "expected a boolean" }).optional(),
   trace_ref: z
-    .looseObject({ trace_id: text, task_id: optionalText, metadata: jsonObject.nullable().optional() })
+    .looseObject({
+      trace_id: text,
+      task_id: optionalText,
+      metadata: jsonObject.nullable().optional(),
+    })
     .nullable()
     .optional(),
   budget_violations: z.array(budgetViolationSchema, { error: "expected an array" }).optional(),

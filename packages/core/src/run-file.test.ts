@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { toIsoUtc } from "./iso-utc.js";
-import { RunResult } from "./run-result.js";
 import { runResultToJsonText, taskResultToJSON } from "./run-file.js";
 import { RunFileError } from "./run-file-error.js";
 import { parseRunFile, taskResultFromJSON } from "./run-file-read.js";
+import { RunResult } from "./run-result.js";
 import { makeRunResult, makeTaskResult } from "./testing/make-results.js";
 
 const rich = makeRunResult({
@@ -27,9 +27,19 @@ const rich = makeRunResult({
         { key: "quality", score: 0.5, value: "good" },
       ],
       events: [
-        { type: "ModelResponse", content: null, toolCalls: [{ id: "c1", name: "weather", arguments: "{}" }], usage: { inputTokens: 10, outputTokens: 4, cacheReadInputTokens: 2 } },
+        {
+          type: "ModelResponse",
+          content: null,
+          toolCalls: [{ id: "c1", name: "weather", arguments: "{}" }],
+          usage: { inputTokens: 10, outputTokens: 4, cacheReadInputTokens: 2 },
+        },
         { type: "ToolCallEvent", id: "c1", name: "weather", arguments: "{}" },
-        { type: "ToolErrorEvent", parentId: "c1", name: "weather", error: { type: "HttpError", message: "503" } },
+        {
+          type: "ToolErrorEvent",
+          parentId: "c1",
+          name: "weather",
+          error: { type: "HttpError", message: "503" },
+        },
         { type: "HumanInputRequest", prompt: "retry?" },
         { type: "HumanMessage", content: "yes" },
         { type: "ModelResponse", content: "sunny", usage: { inputTokens: 20, outputTokens: 6 } },
@@ -51,21 +61,63 @@ describe("RunResult.toJSON (schema 0.1)", () => {
   it("writes exactly the reference's keys, in order, snake_case", () => {
     const json = rich.toJSON();
     assert.deepEqual(Object.keys(json), [
-      "schema_version", "run_id", "label", "created_at", "duration_ms", "suite", "target", "concurrency", "tasks", "aggregates",
+      "schema_version",
+      "run_id",
+      "label",
+      "created_at",
+      "duration_ms",
+      "suite",
+      "target",
+      "concurrency",
+      "tasks",
+      "aggregates",
     ]);
     assert.deepEqual(Object.keys(json.suite), ["name", "size", "source"]);
     const taskKeys = [
-      "task_id", "inputs", "reference_outputs", "tags", "metadata", "duration_ms", "events", "exception", "tokens", "feedback", "budget_violation", "trace_ref",
+      "task_id",
+      "inputs",
+      "reference_outputs",
+      "tags",
+      "metadata",
+      "duration_ms",
+      "events",
+      "exception",
+      "tokens",
+      "feedback",
+      "budget_violation",
+      "trace_ref",
     ];
     assert.deepEqual(Object.keys(json.tasks[0] ?? {}), taskKeys);
     assert.deepEqual(Object.keys(json.tasks[1] ?? {}), [...taskKeys, "budget_violations"]);
-    assert.deepEqual(json.tasks[0]?.tokens, { input: 30, output: 10, cache_creation: 0, cache_read: 2 });
-    assert.deepEqual(json.tasks[0]?.feedback[1], { key: "quality", score: 0.5, value: "good", comment: null, detail: null });
-    assert.deepEqual(json.tasks[0]?.trace_ref, { trace_id: "t-1", task_id: "sp", metadata: { from: "tempo" } });
+    assert.deepEqual(json.tasks[0]?.tokens, {
+      input: 30,
+      output: 10,
+      cache_creation: 0,
+      cache_read: 2,
+    });
+    assert.deepEqual(json.tasks[0]?.feedback[1], {
+      key: "quality",
+      score: 0.5,
+      value: "good",
+      comment: null,
+      detail: null,
+    });
+    assert.deepEqual(json.tasks[0]?.trace_ref, {
+      trace_id: "t-1",
+      task_id: "sp",
+      metadata: { from: "tempo" },
+    });
     assert.deepEqual(json.tasks[1]?.exception, { type: "TimeoutError", message: "took too long" });
     assert.deepEqual(
       json.tasks[0]?.events.map((event) => event.type),
-      ["ModelResponse", "ToolCallEvent", "ToolErrorEvent", "HumanInputRequest", "HumanMessage", "ModelResponse"],
+      [
+        "ModelResponse",
+        "ToolCallEvent",
+        "ToolErrorEvent",
+        "HumanInputRequest",
+        "HumanMessage",
+        "ModelResponse",
+      ],
     );
     assert.deepEqual(json.aggregates, {
       pass_rate: { ok: 1 },
@@ -79,7 +131,10 @@ describe("RunResult.toJSON (schema 0.1)", () => {
 
   it("writes ASCII text with \\u escapes like Python's ensure_ascii, 2-space indent", () => {
     const text = runResultToJsonText(rich);
-    assert.ok(/^[\x00-\x7f]*$/.test(text), "only ASCII characters");
+    assert.ok(
+      [...text].every((char) => char.charCodeAt(0) < 0x80),
+      "only ASCII characters",
+    );
     assert.ok(text.includes('"input": "Weather in S\\u00e3o Paulo? \\ud83d\\ude00"'));
     assert.ok(text.startsWith('{\n  "schema_version": "0.1",\n  "run_id": "r1",'));
     assert.deepEqual(JSON.parse(text), rich.toJSON());
@@ -92,7 +147,9 @@ describe("RunResult.fromJSON", () => {
     const loaded = RunResult.fromJSON(original, { source: "r1.json" });
     assert.deepEqual(loaded.toJSON(), original);
     assert.equal(loaded.tasks[1]?.trace.exception?.type, "TimeoutError");
-    assert.deepEqual(loaded.tasks[1]?.budgetViolations, [{ limit: "maxSecondsPerTask", threshold: 1, actual: 2.5 }]);
+    assert.deepEqual(loaded.tasks[1]?.budgetViolations, [
+      { limit: "maxSecondsPerTask", threshold: 1, actual: 2.5 },
+    ]);
     assert.equal(loaded.tasks[0]?.trace.eventsOf("ToolResultEvent").length, 1);
     assert.equal(loaded.passRate("ok"), 1);
   });
@@ -128,12 +185,21 @@ describe("RunResult.fromJSON", () => {
     const run = RunResult.fromJSON(python);
     const [t1] = run.tasks;
     assert.deepEqual(t1?.trace.events, []);
-    assert.deepEqual(t1?.trace.tokens, { input: 5, output: 2, cacheCreation: 1, cacheRead: 0, total: 7 });
+    assert.deepEqual(t1?.trace.tokens, {
+      input: 5,
+      output: 2,
+      cacheCreation: 1,
+      cacheRead: 0,
+      total: 7,
+    });
     assert.deepEqual(t1?.trace.exception, { type: "ValueError", message: "bad" });
     assert.deepEqual(t1?.feedback[0]?.detail, { a: 1 });
     assert.equal(run.createdAt, "2026-11-26T10:30:00.123456+00:00");
 
-    const minimal = RunResult.fromJSON({ tasks: [{ task_id: "x", inputs: {} }] }, { source: "old.json" });
+    const minimal = RunResult.fromJSON(
+      { tasks: [{ task_id: "x", inputs: {} }] },
+      { source: "old.json" },
+    );
     assert.equal(minimal.runId, "");
     assert.equal(minimal.target, "");
     assert.equal(minimal.concurrency, 1);
@@ -161,11 +227,12 @@ describe("RunResult.fromJSON", () => {
       },
     );
     delete json.tasks;
-    assert.throws(
-      () => RunResult.fromJSON(json),
-      { message: "tasks: expected an array of tasks, got nothing (the field is missing)" },
-    );
-    assert.throws(() => RunResult.fromJSON([1]), { message: "expected a run file (a JSON object), got an array of 1" });
+    assert.throws(() => RunResult.fromJSON(json), {
+      message: "tasks: expected an array of tasks, got nothing (the field is missing)",
+    });
+    assert.throws(() => RunResult.fromJSON([1]), {
+      message: "expected a run file (a JSON object), got an array of 1",
+    });
     assert.throws(() => RunResult.fromJSON({ tasks: [{ task_id: 3, inputs: {} }] }), {
       message: "tasks[0].task_id: expected a string, got 3 (number)",
     });
@@ -177,7 +244,10 @@ describe("RunResult.fromJSON", () => {
       (error: unknown) => {
         assert.ok(RunFileError.isInstance(error));
         assert.equal(error.field, "schema_version");
-        assert.match(error.message, /^new\.json: schema_version: expected "0\.1", got "0\.2" \(string\); this release reads run files of schema 0\.1 only/);
+        assert.match(
+          error.message,
+          /^new\.json: schema_version: expected "0\.1", got "0\.2" \(string\); this release reads run files of schema 0\.1 only/,
+        );
         return true;
       },
     );
@@ -187,7 +257,9 @@ describe("RunResult.fromJSON", () => {
     const text = runResultToJsonText(rich);
     assert.throws(
       () => parseRunFile(text.slice(0, 200), { source: "cut.json" }),
-      (error: unknown) => RunFileError.isInstance(error) && /^cut\.json: expected a complete JSON document, got invalid JSON/.test(error.message),
+      (error: unknown) =>
+        RunFileError.isInstance(error) &&
+        /^cut\.json: expected a complete JSON document, got invalid JSON/.test(error.message),
     );
     assert.equal(parseRunFile(text).runId, "r1");
   });
@@ -207,7 +279,10 @@ describe("taskResultToJSON / taskResultFromJSON", () => {
 
 describe("toIsoUtc", () => {
   it("writes Python's isoformat of an aware UTC time", () => {
-    assert.equal(toIsoUtc(new Date("2026-11-26T10:30:00.123Z")), "2026-11-26T10:30:00.123000+00:00");
+    assert.equal(
+      toIsoUtc(new Date("2026-11-26T10:30:00.123Z")),
+      "2026-11-26T10:30:00.123000+00:00",
+    );
     assert.equal(toIsoUtc(new Date(0)), "1970-01-01T00:00:00.000000+00:00");
   });
 });

@@ -89,7 +89,9 @@ export function taskResultToJSON(result: TaskResult): TaskResultJSON {
     duration_ms: trace.durationMs,
     // Events go through JSON so that the object equals what a reader parses back.
     events: trace.events.map((event) => JSON.parse(JSON.stringify(event)) as EventJSON),
-    exception: trace.exception ? { type: trace.exception.type, message: trace.exception.message } : null,
+    exception: trace.exception
+      ? { type: trace.exception.type, message: trace.exception.message }
+      : null,
     tokens: {
       input: tokens.input,
       output: tokens.output,
@@ -127,7 +129,8 @@ export function runResultToJSON(result: RunResult): RunJSON {
     scoreStats[key] = { mean: stats.mean, p50: stats.p50, p95: stats.p95, n: stats.n };
   }
   const valueCounts: AggregatesJSON["value_counts"] = {};
-  for (const [key, counts] of Object.entries(aggregates.valueCounts)) valueCounts[key] = { ...counts };
+  for (const [key, counts] of Object.entries(aggregates.valueCounts))
+    valueCounts[key] = { ...counts };
   return {
     schema_version: "0.1",
     run_id: result.runId,

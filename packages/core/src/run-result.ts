@@ -4,7 +4,7 @@ import {
   EMPTY_SCORE_STATS,
   type ScoreStats,
 } from "./aggregates.js";
-import { type RunDiff, diffRuns } from "./run-diff.js";
+import { diffRuns, type RunDiff } from "./run-diff.js";
 import { type RunJSON, runResultToJSON } from "./run-file.js";
 import { type ReadOptions, runResultFromJSON } from "./run-file-read.js";
 import { runSummary } from "./run-summary.js";

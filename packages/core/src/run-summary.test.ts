@@ -19,7 +19,9 @@ describe("RunResult.summary (Appendix A.1)", () => {
             { key: "quality", score: 0.25, value: "meh" },
             { key: "tone", value: "warm" },
           ],
-          events: [{ type: "ModelResponse", content: "x", usage: { inputTokens: 100, outputTokens: 20 } }],
+          events: [
+            { type: "ModelResponse", content: "x", usage: { inputTokens: 100, outputTokens: 20 } },
+          ],
         }),
         makeTaskResult({
           taskId: "b",
@@ -65,7 +67,14 @@ describe("RunResult.summary (Appendix A.1)", () => {
     const empty = makeRunResult({ runId: "e", tasks: [] });
     assert.equal(empty.summary().split("\n").length, 10);
     const all = makeRunResult({
-      tasks: [makeTaskResult({ feedback: [{ key: "a", score: true }, { key: "long_key", score: false }] })],
+      tasks: [
+        makeTaskResult({
+          feedback: [
+            { key: "a", score: true },
+            { key: "long_key", score: false },
+          ],
+        }),
+      ],
     });
     assert.deepEqual(all.summary().split("\n").slice(10), [
       "",

@@ -2,7 +2,11 @@ import type { Aggregates } from "./aggregates.js";
 import { formatFixed, padRight } from "./python-format.js";
 import type { RunResult } from "./run-result.js";
 
-function section(title: string, keys: string[], line: (key: string, width: number) => string): string[] {
+function section(
+  title: string,
+  keys: string[],
+  line: (key: string, width: number) => string,
+): string[] {
   if (keys.length === 0) return [];
   const width = Math.max(...keys.map((key) => key.length));
   return ["", title, ...keys.map((key) => line(key, width))];
@@ -63,7 +67,9 @@ export function runSummary(result: RunResult): string {
     }),
     ...section("Value counts:", Object.keys(agg.valueCounts).sort(), (key, width) => {
       const counts = agg.valueCounts[key] ?? {};
-      const labels = Object.keys(counts).sort().map((label) => `${label}=${counts[label]}`);
+      const labels = Object.keys(counts)
+        .sort()
+        .map((label) => `${label}=${counts[label]}`);
       return `  ${padRight(key, width)}  ${labels.join(" ")}`;
     }),
   );

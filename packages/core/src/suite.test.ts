@@ -92,20 +92,33 @@ describe("Suite", () => {
       suite.tasks.map((task) => task.taskId),
       ["task-0000", "task-0001", "x"],
     );
-    const error = listError([{ task_id: "x", inputs: {} }, { inputs: {} }, { task_id: "x", inputs: {} }]);
-    assert.equal(error.message, "inline: task at index 2: duplicate task_id 'x' (first at index 0)");
+    const error = listError([
+      { task_id: "x", inputs: {} },
+      { inputs: {} },
+      { task_id: "x", inputs: {} },
+    ]);
+    assert.equal(
+      error.message,
+      "inline: task at index 2: duplicate task_id 'x' (first at index 0)",
+    );
     assert.equal(error.index, 2);
     assert.equal(error.field, "task_id");
   });
 
   it("names the index and the field for bad list items", () => {
-    assert.equal(listError([{ inputs: {} }, [1]]).message, "inline: task at index 1 must be a dict, got list");
+    assert.equal(
+      listError([{ inputs: {} }, [1]]).message,
+      "inline: task at index 1 must be a dict, got list",
+    );
     assert.equal(
       listError([{}]).message,
       "inline: task at index 0 is missing required field 'inputs' (must be a dict)",
     );
     const tags = listError([{ inputs: {}, tags: "abc" }]);
-    assert.equal(tags.message, "inline: task at index 0: field 'tags' must be an array of strings, got str");
+    assert.equal(
+      tags.message,
+      "inline: task at index 0: field 'tags' must be an array of strings, got str",
+    );
     assert.equal(tags.field, "tags");
     assert.match(listError([{ inputs: {}, tags: ["a", 3] }]).message, /got int at \[1\]$/);
     assert.equal(
@@ -120,7 +133,10 @@ describe("Suite", () => {
       listError([{ inputs: {}, task_id: 7 }]).message,
       "inline: task at index 0: field 'task_id' must be a string, got int",
     );
-    assert.match(listError([{ inputs: {}, task_id: "a", taskId: "b" }]).message, /'task_id' and its alias 'taskId' disagree/);
+    assert.match(
+      listError([{ inputs: {}, task_id: "a", taskId: "b" }]).message,
+      /'task_id' and its alias 'taskId' disagree/,
+    );
   });
 });
 
@@ -149,10 +165,16 @@ describe("Suite.fromJsonl", () => {
 
   it("reports invalid JSON and non-objects with the 1-based physical line", async () => {
     const bad = await loadError(await writeJsonl("bad.jsonl", '{"inputs":{}}\n\n{"inputs": \n'));
-    assert.match(bad.message, new RegExp(`^${escape(join(dir, "bad.jsonl"))}: line 3 is not valid JSON: .+`));
+    assert.match(
+      bad.message,
+      new RegExp(`^${escapeRegExp(join(dir, "bad.jsonl"))}: line 3 is not valid JSON: .+`),
+    );
     assert.equal(bad.line, 3);
-    const list = await loadError(await writeJsonl("list.jsonl", '\n[1, 2]\n'));
-    assert.equal(list.message, `${join(dir, "list.jsonl")}: line 2 must be a JSON object, got list`);
+    const list = await loadError(await writeJsonl("list.jsonl", "\n[1, 2]\n"));
+    assert.equal(
+      list.message,
+      `${join(dir, "list.jsonl")}: line 2 must be a JSON object, got list`,
+    );
     const str = await loadError(await writeJsonl("str.jsonl", '"hi"\n'));
     assert.equal(str.message, `${join(dir, "str.jsonl")}: line 1 must be a JSON object, got str`);
   });
@@ -180,11 +202,17 @@ describe("Suite.fromJsonl", () => {
   });
 
   it("rejects duplicate task ids, including a filled-in id colliding with an explicit one", async () => {
-    const path = await writeJsonl("dup.jsonl", '{"task_id":"a","inputs":{}}\n\n{"task_id":"a","inputs":{}}\n');
+    const path = await writeJsonl(
+      "dup.jsonl",
+      '{"task_id":"a","inputs":{}}\n\n{"task_id":"a","inputs":{}}\n',
+    );
     const error = await loadError(path);
     assert.equal(error.message, `${path}: line 3: duplicate task_id 'a' (first on line 1)`);
     assert.equal(error.line, 3);
-    const filled = await writeJsonl("filled.jsonl", '{"task_id":"task-0001","inputs":{}}\n{"inputs":{}}\n');
+    const filled = await writeJsonl(
+      "filled.jsonl",
+      '{"task_id":"task-0001","inputs":{}}\n{"inputs":{}}\n',
+    );
     assert.equal(
       (await loadError(filled)).message,
       `${filled}: line 2: duplicate task_id 'task-0001' (first on line 1)`,
@@ -213,13 +241,15 @@ describe("Suite.fromJsonl", () => {
   });
 
   it("keeps line numbers right across read-stream chunk boundaries", async () => {
-    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ inputs: { input: "x".repeat(i % 50) } }));
+    const lines = Array.from({ length: 3000 }, (_, i) =>
+      JSON.stringify({ inputs: { input: "x".repeat(i % 50) } }),
+    );
     lines[2500] = "not json";
     const error = await loadError(await writeJsonl("big.jsonl", lines.join("\n")));
     assert.equal(error.line, 2501);
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

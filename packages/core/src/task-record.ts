@@ -97,7 +97,11 @@ export function taskFromRecord(item: unknown, place: RecordPlace): Task {
   }
   const badTag = tags.findIndex((tag) => typeof tag !== "string");
   if (badTag >= 0) {
-    fail(place, "tags", `must be an array of strings, got ${pythonTypeName(tags[badTag])} at [${badTag}]`);
+    fail(
+      place,
+      "tags",
+      `must be an array of strings, got ${pythonTypeName(tags[badTag])} at [${badTag}]`,
+    );
   }
   const metadata = item.metadata ?? {};
   if (!isObject(metadata)) {

@@ -21,7 +21,12 @@ function richRun(runId: string) {
         tags: ["geo", "eu"],
         metadata: { level: 2, source: "S\u00e3o Paulo" },
         feedback: [
-          { key: "correct", score: true, comment: "matched", detail: { expected: "Paris", got: "Paris" } },
+          {
+            key: "correct",
+            score: true,
+            comment: "matched",
+            detail: { expected: "Paris", got: "Paris" },
+          },
           { key: "quality", score: 0.75, value: "good" },
         ],
         events: [
@@ -75,7 +80,10 @@ async function rejectsNaming(promise: Promise<unknown>, runId: string): Promise<
  * describeRunStoreContract("FsRunStore", async () => new FsRunStore(await mkdtemp(tmp)));
  * ```
  */
-export function describeRunStoreContract(name: string, createStore: () => RunStore | Promise<RunStore>): void {
+export function describeRunStoreContract(
+  name: string,
+  createStore: () => RunStore | Promise<RunStore>,
+): void {
   describe(`RunStore contract: ${name}`, () => {
     it("loads back exactly what was saved", async () => {
       const store = await createStore();
@@ -87,7 +95,11 @@ export function describeRunStoreContract(name: string, createStore: () => RunSto
       assert.deepEqual(fr?.feedback[0]?.detail, { expected: "Paris", got: "Paris" });
       assert.deepEqual(fr?.task.tags, ["geo", "eu"]);
       assert.deepEqual(fr?.task.metadata, { level: 2, source: "S\u00e3o Paulo" });
-      assert.deepEqual(fr?.traceRef, { traceId: "abc123", taskId: "fr", metadata: { source: "tempo" } });
+      assert.deepEqual(fr?.traceRef, {
+        traceId: "abc123",
+        taskId: "fr",
+        metadata: { source: "tempo" },
+      });
       assert.equal(pe?.trace.exception?.type, "TimeoutError");
       assert.equal(pe?.trace.exception?.message, "task exceeded 30s");
       assert.equal(pe?.budgetViolation, true);
@@ -161,7 +173,10 @@ export function describeRunStoreContract(name: string, createStore: () => RunSto
       }
       assert.equal(await store.readJournal("j1"), null);
       const first = await store.openJournal(header("j1"));
-      const a = makeTaskResult({ taskId: "a", feedback: [{ key: "ok", score: true, detail: { n: 1 } }] });
+      const a = makeTaskResult({
+        taskId: "a",
+        feedback: [{ key: "ok", score: true, detail: { n: 1 } }],
+      });
       const b = makeTaskResult({ taskId: "b", exception: { type: "RangeError", message: "bad" } });
       await Promise.all([first.append(a), first.append(b)]);
       await first.close();

@@ -42,6 +42,9 @@ describe("InMemoryRunStore", () => {
       taskIds: ["x"],
     });
     await journal.close();
-    await assert.rejects(journal.append(makeTaskResult({ taskId: "x" })), /journal of run "j" is closed/);
+    await assert.rejects(
+      journal.append(makeTaskResult({ taskId: "x" })),
+      /journal of run "j" is closed/,
+    );
   });
 });

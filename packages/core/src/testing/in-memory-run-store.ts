@@ -1,7 +1,7 @@
 import { Ag2EvalError } from "../ag2-eval-error.js";
-import type { RunResult } from "../run-result.js";
 import { runResultToJSON, taskResultToJSON } from "../run-file.js";
 import { runResultFromJSON, taskResultFromJSON } from "../run-file-read.js";
+import type { RunResult } from "../run-result.js";
 import {
   type JournalContents,
   type JournalHeader,
@@ -56,7 +56,9 @@ export class InMemoryRunStore implements RunStore {
   async load(runId: string): Promise<RunResult> {
     const stored = this.#runs.get(runId);
     if (!stored) throw this.#unknown(runId);
-    return runResultFromJSON(JSON.parse(stored.text), { source: `in-memory run ${JSON.stringify(runId)}` });
+    return runResultFromJSON(JSON.parse(stored.text), {
+      source: `in-memory run ${JSON.stringify(runId)}`,
+    });
   }
 
   async list(options: { label?: string } = {}): Promise<RunInfo[]> {
@@ -87,13 +89,17 @@ export class InMemoryRunStore implements RunStore {
       existing !== undefined &&
       existing.header.createdAt === header.createdAt &&
       JSON.stringify(existing.header.taskIds) === JSON.stringify(header.taskIds);
-    const journal: StoredJournal = resumes ? existing : { header: structuredClone(header), lines: [] };
+    const journal: StoredJournal = resumes
+      ? existing
+      : { header: structuredClone(header), lines: [] };
     this.#journals.set(header.runId, journal);
     let closed = false;
     return {
       append: async (result: TaskResult) => {
         if (closed) {
-          throw new Ag2EvalError(`InMemoryRunStore: journal of run ${JSON.stringify(header.runId)} is closed`);
+          throw new Ag2EvalError(
+            `InMemoryRunStore: journal of run ${JSON.stringify(header.runId)} is closed`,
+          );
         }
         journal.lines.push(JSON.stringify(taskResultToJSON(result)));
       },
@@ -109,7 +115,9 @@ export class InMemoryRunStore implements RunStore {
     return {
       header: structuredClone(journal.header),
       results: journal.lines.map((line, i) =>
-        taskResultFromJSON(JSON.parse(line), { source: `journal of ${JSON.stringify(runId)}, entry ${i + 1}` }),
+        taskResultFromJSON(JSON.parse(line), {
+          source: `journal of ${JSON.stringify(runId)}, entry ${i + 1}`,
+        }),
       ),
     };
   }

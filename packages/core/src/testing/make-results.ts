@@ -88,7 +88,11 @@ export function makeRunResult(init: MakeRunResultInit = {}): RunResult {
   return new RunResult({
     runId: init.runId ?? "run-1",
     tasks,
-    suite: { name: init.suiteName ?? "inline", source: init.suiteSource ?? "inline", size: tasks.length },
+    suite: {
+      name: init.suiteName ?? "inline",
+      source: init.suiteSource ?? "inline",
+      size: tasks.length,
+    },
     target: init.target ?? "test-agent",
     concurrency: init.concurrency ?? 1,
     durationMs: init.durationMs ?? 0,
