@@ -20,11 +20,19 @@ export function outputsFromTrace(trace: Trace): Outputs {
 
 /** `{ body: text, content: JSON.parse(text) }`, or the text as content when it is not JSON. */
 export function outputsFromText(text: string): Outputs {
+  // a failed JSON.parse throws, and thrown errors cost more than the rest of grading a task
+  if (!mayBeJson(text)) return { body: text, content: text };
   try {
     return { body: text, content: JSON.parse(text) };
   } catch {
     return { body: text, content: text };
   }
+}
+
+const JSON_START = /^[\s]*[{["\-0-9]|^\s*(?:true|false|null)\s*$/;
+
+function mayBeJson(text: string): boolean {
+  return JSON_START.test(text);
 }
 
 /**

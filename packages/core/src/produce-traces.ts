@@ -49,9 +49,9 @@ function withTimeout<T>(
   work: Promise<T>,
   task: Task,
   timeoutMs: number | undefined,
-  controller: AbortController,
+  controller: AbortController | null,
 ): Promise<T> {
-  if (timeoutMs === undefined) return work;
+  if (timeoutMs === undefined || !controller) return work;
   // the agent may ignore the signal; its late rejection must not surface as unhandled
   work.catch(() => undefined);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -86,8 +86,9 @@ export async function produceTask(task: Task, options: ProduceOptions): Promise<
     agentName: agentName(agent),
     attributes,
   });
-  const controller = new AbortController();
-  const stopTask = (): void => controller.abort(signal?.reason);
+  // a per-task signal only when something can abort it (it costs more than a trivial ask)
+  const controller = signal || options.taskTimeoutMs !== undefined ? new AbortController() : null;
+  const stopTask = (): void => controller?.abort(signal?.reason);
   signal?.addEventListener("abort", stopTask, { once: true });
   const started = performance.now();
   let error: unknown = null;
@@ -100,7 +101,7 @@ export async function produceTask(task: Task, options: ProduceOptions): Promise<
       return instance.ask(task.inputs.input as string, {
         middleware: tracing.middleware,
         config,
-        signal: controller.signal,
+        signal: controller?.signal,
         tracer: tracing.tracer,
       });
     })();

@@ -119,6 +119,7 @@ export async function runAgent(suiteInput: SuiteInput, options: RunAgentOptions)
   const settings: GradeSettings = { scorers, budgets: options.budgets, stream, runId, label, variant };
   const produceOptions = { agent, tracing: options.tracing, runId, attributes, modelConfig: options.modelConfig, signal, taskTimeoutMs };
   let journalFailed = false;
+  const appends: Promise<void>[] = [];
   const pending = tasks.filter((task) => !done.has(task.taskId));
   let graded: TaskResult[];
   try {
@@ -126,15 +127,21 @@ export async function runAgent(suiteInput: SuiteInput, options: RunAgentOptions)
       const produced = await produceTask(task, produceOptions);
       const result = await gradeTask(produced, settings);
       if (journal && !journalFailed) {
-        await journal.append(result).catch((error: unknown) => {
-          journalFailed = true;
-          const info = toErrorInfo(error);
-          warnings.push(`journaling run ${runId} failed (a crash now would lose its tasks): ${info.type}: ${info.message}`);
-        });
+        // not awaited here: the slot moves on while the store makes the line durable, so a
+        // store can batch many appends into one sync
+        appends.push(
+          journal.append(result).catch((error: unknown) => {
+            if (journalFailed) return;
+            journalFailed = true;
+            const info = toErrorInfo(error);
+            warnings.push(`journaling run ${runId} failed (a crash now would lose its tasks): ${info.type}: ${info.message}`);
+          }),
+        );
       }
       return result;
     });
   } finally {
+    await Promise.all(appends);
     await journal?.close().catch(() => undefined);
   }
 
