@@ -154,3 +154,30 @@ describe("FsRunStore list and trend", () => {
     assert.equal(store.lastWarnings.length, 1);
   });
 });
+
+describe("FsRunStore variant manifests", () => {
+  it("saves and loads a sweep manifest beside the runs, and listing skips it", async () => {
+    const dir = freshDir();
+    const store = fsRunStore(dir);
+    const manifest = {
+      schema: "ag2-eval.variants/1",
+      run_id: "sweep",
+      axis: "model",
+      label: null,
+      created_at: "2026-11-26T10:30:00.123000+00:00",
+      duration_ms: 10,
+      variants: [
+        { name: "gpt-4o", run_id: "sweep-gpt-4o" },
+        { name: "mini", run_id: null, error: { type: "Error", message: "boom" } },
+      ],
+    } as const;
+    await store.saveManifest(manifest);
+    await store.save(makeRun({ runId: "sweep-gpt-4o", size: 2 }));
+    assert.deepEqual(await store.loadManifest("sweep"), manifest);
+    assert.equal(await store.loadManifest("other"), null);
+    assert.deepEqual((await store.list()).map((info) => info.runId), ["sweep-gpt-4o"]);
+    assert.deepEqual(store.lastWarnings, []);
+    assert.deepEqual((await readdir(dir)).sort(), ["sweep-gpt-4o.json", "sweep.variants.json"]);
+    await assert.rejects(store.saveManifest({ ...manifest, run_id: "../x" }), InvalidRunIdError);
+  });
+});

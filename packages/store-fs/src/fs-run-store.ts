@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import {
   type JournalContents,
@@ -7,12 +7,14 @@ import {
   type RunJournal,
   type RunResult,
   type RunStore,
-  runInfo,
   runResultToJsonText,
+  toAsciiJson,
+  type VariantManifest,
+  type VariantManifestStore,
 } from "@ag2/eval-core";
 import { assertValidRunId } from "./invalid-run-id-error.js";
 import { openJournalFile, readJournalFile, removeJournalFile } from "./journal-file.js";
-import { loadRun } from "./load-run.js";
+import { loadRun, parseJsonText } from "./load-run.js";
 import { readRunInfo } from "./read-run-info.js";
 import { RunNotFoundError } from "./run-not-found-error.js";
 import { StoreFolderError } from "./store-folder-error.js";
@@ -30,6 +32,7 @@ export interface FsRunStoreOptions {
 
 const RUN_SUFFIX = ".json";
 const JOURNAL_SUFFIX = ".journal.jsonl";
+const MANIFEST_SUFFIX = ".variants.json";
 
 /**
  * A {@link RunStore} on a plain folder: each run is `<dir>/<run_id>.json` in the reference's
@@ -48,7 +51,7 @@ const JOURNAL_SUFFIX = ".journal.jsonl";
  * const again = await store.load(latest.runId);
  * ```
  */
-export class FsRunStore implements RunStore {
+export class FsRunStore implements RunStore, VariantManifestStore {
   readonly dir: string;
   readonly #onWarning: ((warning: StoreWarning) => void) | undefined;
   #lastWarnings: readonly StoreWarning[] = [];
@@ -173,6 +176,43 @@ export class FsRunStore implements RunStore {
 
   async discardJournal(runId: string): Promise<void> {
     await removeJournalFile(this.journalPathOf(runId));
+  }
+
+  /**
+   * Saves the manifest of a `runVariants` sweep as `<dir>/<run_id>.variants.json` (the
+   * variant runs themselves are ordinary run files). Listing skips manifests.
+   */
+  async saveManifest(manifest: VariantManifest): Promise<void> {
+    assertValidRunId(manifest.run_id);
+    const path = join(this.dir, `${manifest.run_id}${MANIFEST_SUFFIX}`);
+    await this.#ensureDir();
+    try {
+      await writeFileAtomic(path, toAsciiJson(manifest));
+    } catch (error) {
+      throw new StoreFolderError({ path, operation: "write", cause: error });
+    }
+  }
+
+  /** The manifest of the sweep `runId`, or null when there is none. */
+  async loadManifest(runId: string): Promise<VariantManifest | null> {
+    assertValidRunId(runId);
+    const path = join(this.dir, `${runId}${MANIFEST_SUFFIX}`);
+    let text: string;
+    try {
+      text = await readFile(path, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw new StoreFolderError({ path, operation: "read", cause: error });
+    }
+    const json = parseJsonText(text, path) as VariantManifest;
+    if (json?.schema !== "ag2-eval.variants/1" || !Array.isArray(json.variants)) {
+      throw new StoreFolderError({
+        path,
+        operation: "read",
+        cause: new Error(`expected a variants manifest (schema "ag2-eval.variants/1"), got ${JSON.stringify(json?.schema)}`),
+      });
+    }
+    return json;
   }
 
   async #ensureDir(): Promise<void> {
