@@ -166,3 +166,7 @@ export type { VariantManifest, VariantRunResultInit } from "./variant-run-result
 export { VariantRunResult } from "./variant-run-result.js";
 export type { RunVariantsOptions, VariantManifestStore } from "./run-variants.js";
 export { runVariants } from "./run-variants.js";
+export type { EvaluatePairwiseOptions, PairwiseStore } from "./evaluate-pairwise.js";
+export { evaluatePairwise } from "./evaluate-pairwise.js";
+export type { RunPairwiseOptions } from "./run-pairwise.js";
+export { runPairwise } from "./run-pairwise.js";
