@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { createTask, InMemoryTraceSource, Suite, Trace } from "@ag2/eval-core";
+import { exportPairwiseCases } from "./export-pairwise-cases.js";
+import { humanLabels } from "./human-labels.js";
+import { humanPairwise } from "./human-pairwise.js";
+import { answer } from "./internal/context.test-helper.js";
+
+const task = createTask({ taskId: "t1", inputs: { input: "Q?" } });
+const traceA = new Trace({ events: [answer("from A")] });
+const traceB = new Trace({ events: [answer("from B")] });
+const pair = { task, traceA, traceB, referenceOutputs: null };
+
+describe("humanPairwise", () => {
+  it("de-blinds the person's choice, whichever order was shown", async () => {
+    const shown: string[][] = [];
+    const human = humanPairwise({
+      key: "human",
+      seed: 1,
+      ask: async (_task, r1, r2) => {
+        shown.push([r1, r2]);
+        return r1 === "from B" ? "1" : "2"; // always prefers B
+      },
+    });
+    for (let i = 0; i < 8; i++) {
+      const outcome = await human.compare(pair);
+      assert.equal(outcome.winner, "b");
+      assert.equal(outcome.reasoning, "human (inline)");
+      const first = outcome.detail?.first_variant;
+      assert.equal(shown[i]?.[0], first === "a" ? "from A" : "from B");
+    }
+    const orders = new Set(shown.map((s) => s[0]));
+    assert.equal(orders.size, 2, "both orders occur over 8 cases");
+  });
+
+  it("a seed repeats the blinding order; anything but 1/2 is a tie", async () => {
+    const orderOf = async (seed: number) => {
+      const human = humanPairwise({ key: "h", seed, ask: () => "meh" });
+      const out: unknown[] = [];
+      for (let i = 0; i < 6; i++) {
+        const o = await human.compare(pair);
+        assert.equal(o.winner, "tie");
+        out.push(o.detail?.first_variant);
+      }
+      return out;
+    };
+    assert.deepEqual(await orderOf(42), await orderOf(42));
+  });
+});
+
+describe("exportPairwiseCases + humanLabels", () => {
+  const dir = mkdtemp(join(tmpdir(), "scorers-human-"));
+  after(async () => rm(await dir, { recursive: true, force: true }));
+  const sourceA = new InMemoryTraceSource([
+    [{ traceId: "a1", taskId: "t1" }, traceA],
+    [{ traceId: "a2", taskId: "t2" }, new Trace()],
+    [{ traceId: "a3", taskId: "only-a" }, traceA],
+  ]);
+  const sourceB = new InMemoryTraceSource([
+    [{ traceId: "b1", taskId: "t1" }, traceB],
+    [{ traceId: "b2", taskId: "t2" }, traceB],
+  ]);
+
+  it("writes one blinded line per (pair, criterion), sharing the order across criteria", async () => {
+    const suite = Suite.fromList([{ task_id: "t1", inputs: { input: "Q?" } }, { task_id: "t2", inputs: { input: "R?" } }]);
+    const out = join(await dir, "nested", "cases.jsonl");
+    const written = await exportPairwiseCases(sourceA, sourceB, { criteria: ["helpful", "short"], out, suite, seed: 3 });
+    assert.equal(written, out);
+    const rows = (await readFile(out, "utf8")).trim().split("\n").map((line) => JSON.parse(line));
+    assert.deepEqual(rows.map((r) => r.case_id), ["t1::helpful", "t1::short", "t2::helpful", "t2::short"]);
+    assert.equal(rows[0].first_variant, rows[1].first_variant);
+    assert.equal(rows[0].task_input, "Q?");
+    for (const row of rows) {
+      const [a, b] = row.task_id === "t1" ? ["from A", "from B"] : ["(no answer)", "from B"];
+      assert.deepEqual([row.response_1, row.response_2], row.first_variant === "a" ? [a, b] : [b, a]);
+    }
+    const raw = await readFile(out, "utf8");
+    assert.ok(raw.startsWith('{"case_id": "t1::helpful", "task_id": "t1"'), "Python json.dumps separators");
+  });
+
+  it("without a suite task_input is null; labels read back and de-blind", async () => {
+    const out = join(await dir, "cases.jsonl");
+    await exportPairwiseCases(sourceA, sourceB, { criteria: ["helpful"], out });
+    const rows = (await readFile(out, "utf8")).trim().split("\n").map((line) => JSON.parse(line));
+    assert.equal(rows[0].task_input, null);
+    // A person preferred B's answer on t1 (whichever position it was shown in).
+    const labelled = rows.map((r) =>
+      r.task_id === "t1" ? { ...r, preferred: r.response_1 === "from B" ? "1" : "2" } : r,
+    );
+    labelled.push({ task_id: "t1", criterion: "other", preferred: "1", first_variant: "a" });
+    await writeFile(out, labelled.map((r) => JSON.stringify(r)).join("\n"));
+    const labels = humanLabels(out, { criterion: "helpful", key: "human" });
+    const t1 = await labels.compare(pair);
+    assert.equal(t1.winner, "b");
+    assert.equal(t1.reasoning, "human label");
+    const t2 = await labels.compare({ ...pair, task: createTask({ taskId: "t2", inputs: {} }) });
+    assert.deepEqual(t2, { winner: "tie", reasoning: "no human label", detail: { missing: true } });
+  });
+
+  it("the last line for a task wins; a broken line names file and line", async () => {
+    const path = join(await dir, "labels.jsonl");
+    await writeFile(
+      path,
+      '{"task_id":"t1","criterion":"c","preferred":"1","first_variant":"b"}\n{"task_id":"t1","criterion":"c","preferred":"1"}\n',
+    );
+    assert.equal((await humanLabels(path, { criterion: "c", key: "h" }).compare(pair)).winner, "a");
+    await writeFile(path, '{"task_id":"t1","criterion":"c","preferred":"1"}\n{oops\n');
+    await assert.rejects(async () => humanLabels(path, { criterion: "c", key: "h" }).compare(pair), (error: Error) =>
+      error.message.startsWith(`${path}:2: got invalid JSON`),
+    );
+  });
+});
