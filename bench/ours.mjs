@@ -31,13 +31,21 @@ const records = makeTasks(w.tasks).map((t) => ({
   reference_outputs: { expected: t.expected },
 }));
 const scorers = w.scorers.map((key) =>
-  core.scorer(({ outputs, referenceOutputs }) => SCORERS[key](outputs.body, referenceOutputs.expected), { key }),
+  core.scorer(
+    ({ outputs, referenceOutputs }) => SCORERS[key](outputs.body, referenceOutputs.expected),
+    { key },
+  ),
 );
 const { name: tracingName, tracing } = await pickTracing();
 const { store, dir } = await pickStore();
 try {
   const result = await core.runAgent(records, {
-    agent, scorers, store, tracing, repeats: w.repeats, concurrency: w.concurrency,
+    agent,
+    scorers,
+    store,
+    tracing,
+    repeats: w.repeats,
+    concurrency: w.concurrency,
   });
   const sums = {};
   for (const key of w.scorers) sums[key] = 0;
@@ -48,10 +56,17 @@ try {
     w.scorers.every((key) => sums[key] === expected.sums[key]) &&
     result.aggregates.errors === 0 &&
     (store === null || (await store.load(result.runId)).tasks.length === expected.results);
-  console.log(JSON.stringify({
-    workload: w.name, tracing: tracingName, store: store ? "fs" : "none", results: result.tasks.length,
-    sums, ok, maxRssKb: process.resourceUsage().maxRSS,
-  }));
+  console.log(
+    JSON.stringify({
+      workload: w.name,
+      tracing: tracingName,
+      store: store ? "fs" : "none",
+      results: result.tasks.length,
+      sums,
+      ok,
+      maxRssKb: process.resourceUsage().maxRSS,
+    }),
+  );
   if (!ok) process.exitCode = 1;
 } finally {
   if (dir) rmSync(dir, { recursive: true, force: true });

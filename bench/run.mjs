@@ -15,20 +15,31 @@ const hasTime = existsSync("/usr/bin/time");
 const link = `${here}node_modules/p-limit`;
 if (!existsSync(link)) {
   mkdirSync(`${here}node_modules`, { recursive: true });
-  symlinkSync(fileURLToPath(new URL("../packages/core/node_modules/p-limit", import.meta.url)), link, "dir");
+  symlinkSync(
+    fileURLToPath(new URL("../packages/core/node_modules/p-limit", import.meta.url)),
+    link,
+    "dir",
+  );
 }
 
 function once(script, env) {
   const args = hasTime ? ["-f", "__RSS_KB__ %M", process.execPath, script] : [script];
   const started = performance.now();
   const child = spawnSync(hasTime ? "/usr/bin/time" : process.execPath, args, {
-    cwd: here, env: { ...process.env, ...env }, encoding: "utf8",
+    cwd: here,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
   });
   const ms = performance.now() - started;
-  if (child.status !== 0) throw new Error(`${script} ${JSON.stringify(env)} failed:\n${child.stdout}${child.stderr}`);
+  if (child.status !== 0)
+    throw new Error(`${script} ${JSON.stringify(env)} failed:\n${child.stdout}${child.stderr}`);
   const timed = /__RSS_KB__ (\d+)/.exec(child.stderr);
   const reported = /"maxRssKb":(\d+)/.exec(child.stdout);
-  return { ms, rssKb: Number(timed?.[1] ?? reported?.[1] ?? Number.NaN), stdout: child.stdout.trim() };
+  return {
+    ms,
+    rssKb: Number(timed?.[1] ?? reported?.[1] ?? Number.NaN),
+    stdout: child.stdout.trim(),
+  };
 }
 
 const median = (values) => {
@@ -41,15 +52,24 @@ function measure(script, env) {
   once(script, env);
   const samples = [];
   for (let i = 0; i < runs; i++) samples.push(once(script, env));
-  return { ms: median(samples.map((s) => s.ms)), rssKb: median(samples.map((s) => s.rssKb)), last: samples.at(-1).stdout };
+  return {
+    ms: median(samples.map((s) => s.ms)),
+    rssKb: median(samples.map((s) => s.rssKb)),
+    last: samples.at(-1).stdout,
+  };
 }
 
 const fmt = (ms) => `${ms.toFixed(0).padStart(6)} ms`;
 const mb = (kb) => `${(kb / 1024).toFixed(0).padStart(4)} MB`;
-const variants = [{ name: "store-fs", env: {} }, { name: "no store", env: { BENCH_STORE: "none" } }];
+const variants = [
+  { name: "store-fs", env: {} },
+  { name: "no store", env: { BENCH_STORE: "none" } },
+];
 if (process.env.BENCH_TRACING === "otel") console.log("tracing: otelTracing (@ag2/eval-telemetry)");
 else console.log("tracing: eventTracing (core); BENCH_TRACING=otel for OpenTelemetry");
-console.log(`median of ${runs} after a warm-up; whole process, ${hasTime ? "/usr/bin/time" : "resourceUsage"} RSS\n`);
+console.log(
+  `median of ${runs} after a warm-up; whole process, ${hasTime ? "/usr/bin/time" : "resourceUsage"} RSS\n`,
+);
 console.log("workload  variant     ours (time, RSS)        floor (time, RSS)       ratio");
 let failed = false;
 for (const name of only) {

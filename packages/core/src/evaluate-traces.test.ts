@@ -14,9 +14,12 @@ import type { TraceRef, TraceSource } from "./trace-source.js";
 const answer = (content: string | null) =>
   new Trace({ events: [{ type: "ModelResponse", content }], durationMs: 5 });
 
-const matches = scorer(({ outputs, referenceOutputs }) => outputs.body === referenceOutputs?.answer, {
-  key: "correct",
-});
+const matches = scorer(
+  ({ outputs, referenceOutputs }) => outputs.body === referenceOutputs?.answer,
+  {
+    key: "correct",
+  },
+);
 
 const suite = new Suite(
   [
@@ -33,7 +36,12 @@ describe("evaluateTraces", () => {
       [{ traceId: "t-a", taskId: "a" }, answer("3")],
       [{ traceId: "t-x" }, answer("?")],
     ]);
-    const result = await evaluateTraces(source, { scorers: [matches], suite, store: null, runId: "r1" });
+    const result = await evaluateTraces(source, {
+      scorers: [matches],
+      suite,
+      store: null,
+      runId: "r1",
+    });
     assert.deepEqual(
       result.tasks.map((t) => [t.task.taskId, t.feedback[0]?.score, t.traceRef?.traceId]),
       [
@@ -60,7 +68,10 @@ describe("evaluateTraces", () => {
   it("never has more than `concurrency` loads in flight, and keeps order when they finish out of order", async () => {
     const inFlight = new InFlight();
     const gates = new Map<string, { resolve: () => void }>();
-    const refs: TraceRef[] = Array.from({ length: 10 }, (_, i) => ({ traceId: `t${i}`, taskId: `k${i}` }));
+    const refs: TraceRef[] = Array.from({ length: 10 }, (_, i) => ({
+      traceId: `t${i}`,
+      taskId: `k${i}`,
+    }));
     const source: TraceSource = {
       async *list() {
         yield* refs;
@@ -113,14 +124,20 @@ describe("evaluateTraces", () => {
     assert.deepEqual(good?.feedback, [{ key: "picky", score: true }]);
     assert.equal(good?.trace.exception, null);
     assert.equal(scorerError?.trace.exception?.type, "ScorerReturnTypeError");
-    assert.match(scorerError?.trace.exception?.message ?? "", /scorer 'picky' returned unsupported type Object/);
+    assert.match(
+      scorerError?.trace.exception?.message ?? "",
+      /scorer 'picky' returned unsupported type Object/,
+    );
     assert.deepEqual(scorerError?.feedback, []);
     assert.equal(scorerError?.trace.events.length, 1, "the trace's events are kept");
-    assert.deepEqual(loadError?.trace.exception && { ...loadError.trace.exception, stack: undefined }, {
-      type: "RangeError",
-      message: "trace t-gone expired",
-      stack: undefined,
-    });
+    assert.deepEqual(
+      loadError?.trace.exception && { ...loadError.trace.exception, stack: undefined },
+      {
+        type: "RangeError",
+        message: "trace t-gone expired",
+        stack: undefined,
+      },
+    );
     assert.deepEqual(loadError?.task.inputs, { input: "1+1" });
     assert.equal(result.aggregates.errors, 2);
   });
@@ -135,16 +152,28 @@ describe("evaluateTraces", () => {
       [{ traceId: "t-a", taskId: "a" }, answer("2")],
       [{ traceId: "t-b", taskId: "b" }, answer("5")],
     ]);
-    const result = await evaluateTraces(source, { scorers: [matches], suite, store: null, stream, label: "ci" });
+    const result = await evaluateTraces(source, {
+      scorers: [matches],
+      suite,
+      store: null,
+      stream,
+      label: "ci",
+    });
     assert.deepEqual(
       events.map((e) => e.type),
       ["EvalStarted", "TaskEvaluated", "TaskEvaluated", "EvalCompleted"],
     );
     const [started, , , completed] = events;
-    assert.deepEqual(started?.type === "EvalStarted" && [started.suite, started.total, started.label], ["math", 2, "ci"]);
+    assert.deepEqual(
+      started?.type === "EvalStarted" && [started.suite, started.total, started.label],
+      ["math", 2, "ci"],
+    );
     assert.equal(completed?.type === "EvalCompleted" && completed.result, result);
     assert.deepEqual(
-      events.filter((e) => e.type === "TaskEvaluated").map((e) => e.type === "TaskEvaluated" && e.taskId).sort(),
+      events
+        .filter((e) => e.type === "TaskEvaluated")
+        .map((e) => e.type === "TaskEvaluated" && e.taskId)
+        .sort(),
       ["a", "b"],
     );
   });
@@ -157,7 +186,9 @@ describe("evaluateTraces", () => {
     const source = new InMemoryTraceSource([[{ traceId: "t-a", taskId: "a" }, answer("2")]]);
     const result = await evaluateTraces(source, { scorers: [matches], suite, store: null, stream });
     assert.equal(result.passRate("correct"), 1);
-    assert.deepEqual(result.warnings, ["stream subscriber failed on TaskEvaluated: Error: reporter crashed"]);
+    assert.deepEqual(result.warnings, [
+      "stream subscriber failed on TaskEvaluated: Error: reporter crashed",
+    ]);
   });
 
   it("saves through the store, and a failing save keeps the result with a warning", async () => {
@@ -166,7 +197,12 @@ describe("evaluateTraces", () => {
     const saved = await evaluateTraces(source, { scorers: [matches], suite, store, runId: "keep" });
     assert.equal(store.runs.get("keep"), saved);
     store.failSave = true;
-    const unsaved = await evaluateTraces(source, { scorers: [matches], suite, store, runId: "lost" });
+    const unsaved = await evaluateTraces(source, {
+      scorers: [matches],
+      suite,
+      store,
+      runId: "lost",
+    });
     assert.equal(unsaved.passRate("correct"), 1);
     assert.deepEqual(unsaved.warnings, ["saving run lost failed: Error: disk full"]);
     assert.equal(store.runs.has("lost"), false);
@@ -186,7 +222,12 @@ describe("evaluateTraces", () => {
         return answer("x");
       },
     };
-    const running = evaluateTraces(source, { scorers: [], store: null, concurrency: 2, signal: controller.signal });
+    const running = evaluateTraces(source, {
+      scorers: [],
+      store: null,
+      concurrency: 2,
+      signal: controller.signal,
+    });
     await settle();
     const reason = new Error("user pressed ctrl-c");
     controller.abort(reason);
@@ -201,6 +242,7 @@ describe("evaluateTraces", () => {
     const source: TraceSource = {
       async *list() {
         listed = true;
+        yield* [];
       },
       async load() {
         return answer("x");

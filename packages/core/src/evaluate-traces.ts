@@ -2,8 +2,8 @@ import type { BudgetThresholds } from "./budget-thresholds.js";
 import { finishRun } from "./finish-run.js";
 import { gradeTraces, listRefs } from "./grade-traces.js";
 import { type EvalStarted, evalEvent } from "./lifecycle-events.js";
-import type { RunResult } from "./run-result.js";
 import { checkConcurrency, checkName, checkRunId, checkScorers, nowIso } from "./run-options.js";
+import type { RunResult } from "./run-result.js";
 import type { RunStore } from "./run-store.js";
 import type { Scorer } from "./scorer.js";
 import type { Stream } from "./stream.js";
@@ -65,7 +65,13 @@ export async function evaluateTraces(
     : { name: "traces", source: "trace-source", size: refs.length };
 
   stream?.publish(
-    evalEvent<EvalStarted>({ type: "EvalStarted", runId, label, suite: suiteInfo.name, total: refs.length }),
+    evalEvent<EvalStarted>({
+      type: "EvalStarted",
+      runId,
+      label,
+      suite: suiteInfo.name,
+      total: refs.length,
+    }),
   );
   const tasks = await gradeTraces(source, refs, {
     scorers,

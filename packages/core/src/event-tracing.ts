@@ -41,13 +41,23 @@ function startEventTask(): TaskTracing {
       return response;
     },
     async onToolExecution(call, next) {
-      events.push({ type: "ToolCallEvent", id: call.id, name: call.name, arguments: call.arguments });
+      events.push({
+        type: "ToolCallEvent",
+        id: call.id,
+        name: call.name,
+        arguments: call.arguments,
+      });
       try {
         const result = await next(call);
         events.push(result);
         return result;
       } catch (error) {
-        events.push({ type: "ToolErrorEvent", parentId: call.id, name: call.name, error: toErrorInfo(error) });
+        events.push({
+          type: "ToolErrorEvent",
+          parentId: call.id,
+          name: call.name,
+          error: toErrorInfo(error),
+        });
         throw error;
       }
     },

@@ -1,18 +1,24 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { expandRepeats, originalTaskId } from "./expand-repeats.js";
+import { InMemoryTraceSource } from "./in-memory-trace-source.js";
 import { outputsFromTrace } from "./outputs-from-trace.js";
 import { resolveModelConfig } from "./resolve-model-config.js";
 import { createTask } from "./task.js";
 import { Trace } from "./trace.js";
-import { InMemoryTraceSource } from "./in-memory-trace-source.js";
 
-const tasks = [createTask({ taskId: "a#x", inputs: { input: "1" } }), createTask({ taskId: "b", inputs: { input: "2" } })];
+const tasks = [
+  createTask({ taskId: "a#x", inputs: { input: "1" } }),
+  createTask({ taskId: "b", inputs: { input: "2" } }),
+];
 
 describe("expandRepeats", () => {
   it("groups repeats by task and remembers the original id (even when it holds a '#')", () => {
     const expanded = expandRepeats(tasks, 3);
-    assert.deepEqual(expanded.map((t) => t.taskId), ["a#x#1", "a#x#2", "a#x#3", "b#1", "b#2", "b#3"]);
+    assert.deepEqual(
+      expanded.map((t) => t.taskId),
+      ["a#x#1", "a#x#2", "a#x#3", "b#1", "b#2", "b#3"],
+    );
     assert.deepEqual(expanded.map(originalTaskId), ["a#x", "a#x", "a#x", "b", "b", "b"]);
     assert.deepEqual(expanded[4]?.inputs, { input: "2" });
   });
@@ -26,7 +32,10 @@ describe("resolveModelConfig", () => {
   it("prefers the repeated id, falls back to the original id, else undefined", () => {
     const [a1, a2, b1] = expandRepeats(tasks, 2) as [never, never, never];
     const map = { "a#x": "orig", "a#x#2": "rep" };
-    assert.deepEqual([a1, a2, b1].map((t) => resolveModelConfig(map as never, t)), ["orig", "rep", undefined]);
+    assert.deepEqual(
+      [a1, a2, b1].map((t) => resolveModelConfig(map as never, t)),
+      ["orig", "rep", undefined],
+    );
     assert.equal(resolveModelConfig(null, a1), undefined);
   });
 });
@@ -34,10 +43,22 @@ describe("resolveModelConfig", () => {
 describe("outputsFromTrace", () => {
   const response = (content: string | null) => ({ type: "ModelResponse" as const, content });
   it("reads the last response only, parsing JSON when it parses", () => {
-    assert.deepEqual(outputsFromTrace(new Trace({ events: [response('{"a":1}')] })), { body: '{"a":1}', content: { a: 1 } });
-    assert.deepEqual(outputsFromTrace(new Trace({ events: [response("null")] })), { body: "null", content: null });
-    assert.deepEqual(outputsFromTrace(new Trace({ events: [response("Paris")] })), { body: "Paris", content: "Paris" });
-    assert.deepEqual(outputsFromTrace(new Trace({ events: [response("early"), response(null)] })), {});
+    assert.deepEqual(outputsFromTrace(new Trace({ events: [response('{"a":1}')] })), {
+      body: '{"a":1}',
+      content: { a: 1 },
+    });
+    assert.deepEqual(outputsFromTrace(new Trace({ events: [response("null")] })), {
+      body: "null",
+      content: null,
+    });
+    assert.deepEqual(outputsFromTrace(new Trace({ events: [response("Paris")] })), {
+      body: "Paris",
+      content: "Paris",
+    });
+    assert.deepEqual(
+      outputsFromTrace(new Trace({ events: [response("early"), response(null)] })),
+      {},
+    );
     assert.deepEqual(outputsFromTrace(new Trace()), {});
   });
 });

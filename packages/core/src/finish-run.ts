@@ -9,7 +9,10 @@ export function streamWarnings(stream: Stream | null | undefined, from: number):
   if (!stream) return [];
   return stream.errors
     .slice(from)
-    .map(({ event, error }) => `stream subscriber failed on ${event.type}: ${error.type}: ${error.message}`);
+    .map(
+      ({ event, error }) =>
+        `stream subscriber failed on ${event.type}: ${error.type}: ${error.message}`,
+    );
 }
 
 /**
@@ -27,7 +30,10 @@ export async function finishRun(
     afterSave?: (() => Promise<void>) | undefined;
   },
 ): Promise<RunResult> {
-  const warnings = [...(init.warnings ?? []), ...streamWarnings(context.stream, context.streamErrorsFrom)];
+  const warnings = [
+    ...(init.warnings ?? []),
+    ...streamWarnings(context.stream, context.streamErrorsFrom),
+  ];
   let result = new RunResult({ ...init, warnings });
   const warn = (what: string, error: unknown): void => {
     const info = toErrorInfo(error);
@@ -43,11 +49,18 @@ export async function finishRun(
       warn(`saving run ${init.runId} failed`, error);
     }
     if (saved && context.afterSave) {
-      await context.afterSave().catch((error: unknown) => warn(`after saving run ${init.runId}`, error));
+      await context
+        .afterSave()
+        .catch((error: unknown) => warn(`after saving run ${init.runId}`, error));
     }
   }
   context.stream?.publish(
-    evalEvent<EvalCompleted>({ type: "EvalCompleted", runId: init.runId, label: init.label ?? null, result }),
+    evalEvent<EvalCompleted>({
+      type: "EvalCompleted",
+      runId: init.runId,
+      label: init.label ?? null,
+      result,
+    }),
   );
   return result;
 }

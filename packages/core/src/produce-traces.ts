@@ -117,7 +117,9 @@ export async function produceTask(task: Task, options: ProduceOptions): Promise<
   signal?.throwIfAborted();
   const { trace } = traced;
   const outputs =
-    trace.eventsOf("ModelResponse").length > 0 ? outputsFromTrace(trace) : outputsFromValue(returned);
+    trace.eventsOf("ModelResponse").length > 0
+      ? outputsFromTrace(trace)
+      : outputsFromValue(returned);
   return { task, ref: { traceId: traced.traceId, taskId: task.taskId }, trace, outputs };
 }
 

@@ -53,7 +53,10 @@ export async function readResumeState(
       onlyJournal.length + onlySuite.length === 0
         ? "same ids in another order"
         : `only in the journal: ${pyList(onlyJournal)}; only in this suite: ${pyList(onlySuite)}`;
-    throw new ResumeError(runId, `cannot resume run ${runId}: its journal was written for other tasks (${detail})`);
+    throw new ResumeError(
+      runId,
+      `cannot resume run ${runId}: its journal was written for other tasks (${detail})`,
+    );
   }
   const done = new Map<string, TaskResult>();
   for (const result of contents.results) done.set(result.task.taskId, result);

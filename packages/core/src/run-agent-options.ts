@@ -8,12 +8,17 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
 } {
   const caller = "runAgent";
   if (typeof options !== "object" || options === null) {
-    throw new InvalidOptionError("options", `${caller}: expected an options object; got ${String(options)}`);
+    throw new InvalidOptionError(
+      "options",
+      `${caller}: expected an options object; got ${String(options)}`,
+    );
   }
   const { agent, tracing, repeats = 1, taskTimeoutMs, spanAttributes } = options;
   const isAgent =
     typeof agent === "function" ||
-    (typeof agent === "object" && agent !== null && typeof (agent as { ask?: unknown }).ask === "function");
+    (typeof agent === "object" &&
+      agent !== null &&
+      typeof (agent as { ask?: unknown }).ask === "function");
   if (!isAgent) {
     throw new InvalidOptionError(
       "agent",
@@ -27,9 +32,15 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
     );
   }
   if (typeof repeats !== "number" || !Number.isInteger(repeats)) {
-    throw new InvalidOptionError("repeats", `${caller}: option 'repeats' must be an integer; got ${String(repeats)}`);
+    throw new InvalidOptionError(
+      "repeats",
+      `${caller}: option 'repeats' must be an integer; got ${String(repeats)}`,
+    );
   }
-  if (taskTimeoutMs !== undefined && !(typeof taskTimeoutMs === "number" && taskTimeoutMs > 0 && taskTimeoutMs < 2 ** 31)) {
+  if (
+    taskTimeoutMs !== undefined &&
+    !(typeof taskTimeoutMs === "number" && taskTimeoutMs > 0 && taskTimeoutMs < 2 ** 31)
+  ) {
     throw new InvalidOptionError(
       "taskTimeoutMs",
       `${caller}: option 'taskTimeoutMs' must be a positive number of milliseconds below 2^31; got ${String(taskTimeoutMs)}`,

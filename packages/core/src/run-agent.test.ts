@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { Agent, AgentFactory, AskOptions, ModelConfig } from "./agent.js";
-import { eventTracing } from "./event-tracing.js";
 import { evaluateTraces } from "./evaluate-traces.js";
+import { eventTracing } from "./event-tracing.js";
 import { InMemoryTraceSource } from "./in-memory-trace-source.js";
 import type { EvalEvent } from "./lifecycle-events.js";
 import { type RunAgentOptions, runAgent } from "./run-agent.js";
@@ -38,7 +38,13 @@ function options(overrides: Partial<RunAgentOptions> = {}): RunAgentOptions {
 function capturingTracing(): Tracing & { contexts: TaskTracingContext[] } {
   const inner = eventTracing();
   const contexts: TaskTracingContext[] = [];
-  return { contexts, startTask: (context) => (contexts.push(context), inner.startTask(context)) };
+  return {
+    contexts,
+    startTask: (context) => {
+      contexts.push(context);
+      return inner.startTask(context);
+    },
+  };
 }
 
 describe("runAgent", () => {
@@ -78,7 +84,13 @@ describe("runAgent", () => {
 
   it("refuses tasks without inputs.input before running anything", async () => {
     let asked = 0;
-    const agent: Agent = { name: "n", ask: async () => (asked++, "x") };
+    const agent: Agent = {
+      name: "n",
+      ask: async () => {
+        asked++;
+        return "x";
+      },
+    };
     const suite = [
       { task_id: "ok", inputs: { input: "" } },
       { task_id: "t2", inputs: { prompt: "hi" } },
@@ -101,7 +113,10 @@ describe("runAgent", () => {
       },
     };
     const modelConfig = { a: { model: "small" }, "a#2": { model: "large" } };
-    const result = await runAgent(records, options({ agent, repeats: 2, modelConfig, concurrency: 1 }));
+    const result = await runAgent(
+      records,
+      options({ agent, repeats: 2, modelConfig, concurrency: 1 }),
+    );
     assert.deepEqual(
       result.tasks.map((t) => t.task.taskId),
       ["a#1", "a#2", "b#1", "b#2"],
@@ -120,22 +135,38 @@ describe("runAgent", () => {
       model = "one";
     }
     const configs: unknown[] = [];
-    const agent: Agent = { name: "c", ask: async (_input, opts) => (configs.push(opts?.config), "x") };
+    const agent: Agent = {
+      name: "c",
+      ask: async (_input, opts) => {
+        configs.push(opts?.config);
+        return "x";
+      },
+    };
     const single = new Config();
     await runAgent(records, options({ agent, modelConfig: single, concurrency: 1 }));
-    await runAgent(records, options({ agent, modelConfig: new Map([["b", { model: "m" }]]), concurrency: 1 }));
+    await runAgent(
+      records,
+      options({ agent, modelConfig: new Map([["b", { model: "m" }]]), concurrency: 1 }),
+    );
     assert.deepEqual(configs, [single, single, undefined, { model: "m" }]);
   });
 
   it("seeds span attributes in order: run id, variant, label, caller keys (winning), task id last", async () => {
     const tracing = capturingTracing();
-    await runAgent([records[0] as never], options({
-      tracing,
-      runId: "r9",
-      variant: "v1",
-      label: "nightly",
-      spanAttributes: { team: "evals", "ag2.eval.label": "override", "ag2.eval.task_id": "spoof" },
-    }));
+    await runAgent(
+      [records[0] as never],
+      options({
+        tracing,
+        runId: "r9",
+        variant: "v1",
+        label: "nightly",
+        spanAttributes: {
+          team: "evals",
+          "ag2.eval.label": "override",
+          "ag2.eval.task_id": "spoof",
+        },
+      }),
+    );
     const attributes = tracing.contexts[0]?.attributes ?? {};
     assert.deepEqual(Object.entries(attributes), [
       ["ag2.eval.run_id", "r9"],
@@ -149,11 +180,23 @@ describe("runAgent", () => {
   });
 
   it("takes outputs from ask()'s return value when the trace has no model response", async () => {
-    const replies: Record<string, unknown> = { s: "plain", j: '{"n":1}', r: { content: "reply text" }, o: { n: 2 }, u: undefined };
+    const replies: Record<string, unknown> = {
+      s: "plain",
+      j: '{"n":1}',
+      r: { content: "reply text" },
+      o: { n: 2 },
+      u: undefined,
+    };
     const agent: Agent = { name: "fn", ask: async (input) => replies[input] };
     const suite = Object.keys(replies).map((id) => ({ task_id: id, inputs: { input: id } }));
     const outputs: unknown[] = [];
-    const capture = scorer(({ outputs: o }) => (outputs.push(o), null), { key: "capture" });
+    const capture = scorer(
+      ({ outputs: o }) => {
+        outputs.push(o);
+        return null;
+      },
+      { key: "capture" },
+    );
     await runAgent(suite, options({ agent, scorers: [capture], concurrency: 1 }));
     assert.deepEqual(outputs, [
       { body: "plain", content: "plain" },
@@ -187,7 +230,10 @@ describe("runAgent", () => {
       return modelAgent(reversed);
     };
     const cfg: ModelConfig = { model: "m" };
-    const result = await runAgent(records, options({ agent: makeAgent, repeats: 2, modelConfig: { b: cfg }, concurrency: 1 }));
+    const result = await runAgent(
+      records,
+      options({ agent: makeAgent, repeats: 2, modelConfig: { b: cfg }, concurrency: 1 }),
+    );
     assert.deepEqual(calls, [
       ["a#1", undefined],
       ["a#2", undefined],
@@ -203,7 +249,10 @@ describe("runAgent", () => {
       throw new TypeError("no API key");
     };
     const result = await runAgent(records, options({ agent: broken }));
-    assert.deepEqual(result.tasks.map((t) => t.trace.exception?.type), ["TypeError", "TypeError"]);
+    assert.deepEqual(
+      result.tasks.map((t) => t.trace.exception?.type),
+      ["TypeError", "TypeError"],
+    );
   });
 
   it("keeps at most `concurrency` asks in flight", async () => {
@@ -220,7 +269,10 @@ describe("runAgent", () => {
         return input;
       },
     };
-    const suite = Array.from({ length: 9 }, (_, i) => ({ task_id: `t${i}`, inputs: { input: `${i}` } }));
+    const suite = Array.from({ length: 9 }, (_, i) => ({
+      task_id: `t${i}`,
+      inputs: { input: `${i}` },
+    }));
     const running = runAgent(suite, options({ agent, concurrency: 4 }));
     for (let released = 0; released < 9; released++) {
       await settle();
@@ -229,7 +281,10 @@ describe("runAgent", () => {
     }
     const result = await running;
     assert.equal(inFlight.max, 4);
-    assert.deepEqual(result.tasks.map((t) => t.task.taskId), suite.map((r) => r.task_id));
+    assert.deepEqual(
+      result.tasks.map((t) => t.task.taskId),
+      suite.map((r) => r.task_id),
+    );
   });
 
   it("saves through a store, and not with store: null", async () => {
@@ -250,7 +305,13 @@ describe("runAgent", () => {
     });
     const before = new Date().toISOString();
     const gate = deferred();
-    const agent: Agent = { name: "g", ask: async (input) => (await gate.promise, input) };
+    const agent: Agent = {
+      name: "g",
+      ask: async (input) => {
+        await gate.promise;
+        return input;
+      },
+    };
     const running = runAgent(records, options({ agent, stream, variant: "v" }));
     await settle();
     const during = new Date().toISOString();
@@ -260,15 +321,33 @@ describe("runAgent", () => {
     gate.resolve();
     const result = await running;
     assert.ok(result.createdAt >= before && result.createdAt <= during, result.createdAt);
-    assert.deepEqual(events.map((e) => e.type), ["EvalStarted", "TaskEvaluated", "TaskEvaluated", "EvalCompleted"]);
-    assert.deepEqual(events.filter((e) => e.type === "TaskEvaluated").map((e) => e.type === "TaskEvaluated" && e.variant), ["v", "v"]);
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ["EvalStarted", "TaskEvaluated", "TaskEvaluated", "EvalCompleted"],
+    );
+    assert.deepEqual(
+      events
+        .filter((e) => e.type === "TaskEvaluated")
+        .map((e) => e.type === "TaskEvaluated" && e.variant),
+      ["v", "v"],
+    );
   });
 
   it("grades a live trace exactly as evaluateTraces grades the same trace", async () => {
     const live = await runAgent(records, options({ budgets: { maxTokensPerTask: 4 } }));
-    const source = new InMemoryTraceSource(live.tasks.map((t) => [t.traceRef ?? { traceId: "?" }, t.trace] as const));
-    const regraded = await evaluateTraces(source, { scorers: [exact], suite: Suite.fromList(records), store: null, budgets: { maxTokensPerTask: 4 } });
-    assert.deepEqual(regraded.tasks.map((t) => [t.feedback, t.budgetViolations]), live.tasks.map((t) => [t.feedback, t.budgetViolations]));
+    const source = new InMemoryTraceSource(
+      live.tasks.map((t) => [t.traceRef ?? { traceId: "?" }, t.trace] as const),
+    );
+    const regraded = await evaluateTraces(source, {
+      scorers: [exact],
+      suite: Suite.fromList(records),
+      store: null,
+      budgets: { maxTokensPerTask: 4 },
+    });
+    assert.deepEqual(
+      regraded.tasks.map((t) => [t.feedback, t.budgetViolations]),
+      live.tasks.map((t) => [t.feedback, t.budgetViolations]),
+    );
     assert.equal(live.aggregates.budgetViolations, 2);
   });
 
@@ -302,7 +381,10 @@ describe("runAgent", () => {
           });
         }),
     };
-    const suite = Array.from({ length: 5 }, (_, i) => ({ task_id: `t${i}`, inputs: { input: `${i}` } }));
+    const suite = Array.from({ length: 5 }, (_, i) => ({
+      task_id: `t${i}`,
+      inputs: { input: `${i}` },
+    }));
     const running = runAgent(suite, options({ agent, concurrency: 2, signal: controller.signal }));
     await settle();
     controller.abort(new Error("stop"));
@@ -311,10 +393,22 @@ describe("runAgent", () => {
   });
 
   it("refuses invalid options", async () => {
-    await assert.rejects(runAgent(records, options({ agent: {} as never })), /option 'agent' must be an Agent/);
-    await assert.rejects(runAgent(records, options({ tracing: undefined as never })), /option 'tracing' must be a Tracing/);
-    await assert.rejects(runAgent(records, options({ repeats: 1.5 })), /option 'repeats' must be an integer; got 1.5/);
-    await assert.rejects(runAgent(records, options({ taskTimeoutMs: -1 })), /option 'taskTimeoutMs'/);
+    await assert.rejects(
+      runAgent(records, options({ agent: {} as never })),
+      /option 'agent' must be an Agent/,
+    );
+    await assert.rejects(
+      runAgent(records, options({ tracing: undefined as never })),
+      /option 'tracing' must be a Tracing/,
+    );
+    await assert.rejects(
+      runAgent(records, options({ repeats: 1.5 })),
+      /option 'repeats' must be an integer; got 1.5/,
+    );
+    await assert.rejects(
+      runAgent(records, options({ taskTimeoutMs: -1 })),
+      /option 'taskTimeoutMs'/,
+    );
     await assert.rejects(runAgent(42 as never, options()), /suite must be a Suite, a JSONL path/);
   });
 });

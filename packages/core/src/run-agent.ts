@@ -10,15 +10,15 @@ import { agentTarget, produceTask } from "./produce-traces.js";
 import type { ModelConfigOption } from "./resolve-model-config.js";
 import { checkInputs, resolveSuite, type SuiteInput } from "./resolve-suite.js";
 import { readResumeState } from "./resume-run.js";
-import type { RunResult } from "./run-result.js";
+import { checkRunAgentOptions } from "./run-agent-options.js";
 import { runLimited } from "./run-limited.js";
 import { checkConcurrency, checkName, checkRunId, checkScorers, nowIso } from "./run-options.js";
+import type { RunResult } from "./run-result.js";
 import type { JournalHeader, RunJournal, RunStore } from "./run-store.js";
 import type { Scorer } from "./scorer.js";
 import type { Stream } from "./stream.js";
 import type { TaskResult } from "./task-result.js";
 import type { Tracing } from "./tracing.js";
-import { checkRunAgentOptions } from "./run-agent-options.js";
 
 /** Options of {@link runAgent} (ARCHITECTURE.md §2). */
 export interface RunAgentOptions {
@@ -65,7 +65,10 @@ export interface RunAgentOptions {
  * console.log(result.summary());
  * ```
  */
-export async function runAgent(suiteInput: SuiteInput, options: RunAgentOptions): Promise<RunResult> {
+export async function runAgent(
+  suiteInput: SuiteInput,
+  options: RunAgentOptions,
+): Promise<RunResult> {
   const caller = "runAgent";
   const started = performance.now();
   let createdAt = nowIso();
@@ -74,7 +77,11 @@ export async function runAgent(suiteInput: SuiteInput, options: RunAgentOptions)
   const { repeats, taskTimeoutMs } = checkRunAgentOptions(options);
   const label = checkName(options.label, "label", caller);
   const variant = checkName(options.variant, "variant", caller);
-  if (options.resume !== undefined && options.runId !== undefined && options.runId !== options.resume) {
+  if (
+    options.resume !== undefined &&
+    options.runId !== undefined &&
+    options.runId !== options.resume
+  ) {
     throw new InvalidOptionError(
       "resume",
       `${caller}: options 'runId' (${options.runId}) and 'resume' (${options.resume}) name different runs`,
@@ -114,10 +121,31 @@ export async function runAgent(suiteInput: SuiteInput, options: RunAgentOptions)
   const streamErrorsFrom = stream?.errors.length ?? 0;
   const journal: RunJournal | null = store?.openJournal ? await store.openJournal(header) : null;
   stream?.publish(
-    evalEvent<EvalStarted>({ type: "EvalStarted", runId, label, suite: suite.name, total: tasks.length }),
+    evalEvent<EvalStarted>({
+      type: "EvalStarted",
+      runId,
+      label,
+      suite: suite.name,
+      total: tasks.length,
+    }),
   );
-  const settings: GradeSettings = { scorers, budgets: options.budgets, stream, runId, label, variant };
-  const produceOptions = { agent, tracing: options.tracing, runId, attributes, modelConfig: options.modelConfig, signal, taskTimeoutMs };
+  const settings: GradeSettings = {
+    scorers,
+    budgets: options.budgets,
+    stream,
+    runId,
+    label,
+    variant,
+  };
+  const produceOptions = {
+    agent,
+    tracing: options.tracing,
+    runId,
+    attributes,
+    modelConfig: options.modelConfig,
+    signal,
+    taskTimeoutMs,
+  };
   let journalFailed = false;
   const appends: Promise<void>[] = [];
   const pending = tasks.filter((task) => !done.has(task.taskId));
@@ -134,7 +162,9 @@ export async function runAgent(suiteInput: SuiteInput, options: RunAgentOptions)
             if (journalFailed) return;
             journalFailed = true;
             const info = toErrorInfo(error);
-            warnings.push(`journaling run ${runId} failed (a crash now would lose its tasks): ${info.type}: ${info.message}`);
+            warnings.push(
+              `journaling run ${runId} failed (a crash now would lose its tasks): ${info.type}: ${info.message}`,
+            );
           }),
         );
       }
@@ -164,7 +194,10 @@ export async function runAgent(suiteInput: SuiteInput, options: RunAgentOptions)
       store,
       stream,
       streamErrorsFrom,
-      afterSave: journal && store?.discardJournal ? () => store.discardJournal?.(runId) ?? Promise.resolve() : undefined,
+      afterSave:
+        journal && store?.discardJournal
+          ? () => store.discardJournal?.(runId) ?? Promise.resolve()
+          : undefined,
     },
   );
 }

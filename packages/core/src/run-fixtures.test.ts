@@ -2,7 +2,13 @@
 import type { Agent, AskOptions } from "./agent.js";
 import { runHook } from "./middleware.js";
 import type { RunResult } from "./run-result.js";
-import { runInfo, type JournalContents, type JournalHeader, type RunInfo, type RunStore } from "./run-store.js";
+import {
+  type JournalContents,
+  type JournalHeader,
+  type RunInfo,
+  type RunStore,
+  runInfo,
+} from "./run-store.js";
 import type { TaskResult } from "./task-result.js";
 
 /** Counts calls in flight and the highest count seen. */
@@ -37,11 +43,16 @@ export function modelAgent(reply: (input: string) => string, name = "model-agent
     async ask(input: string, options?: AskOptions) {
       const middleware = options?.middleware ?? [];
       return runHook(middleware, "onTurn", { agentName: name, input }, async () => {
-        const response = await runHook(middleware, "onModelCall", { messages: [], tools: [] }, async () => ({
-          type: "ModelResponse" as const,
-          content: reply(input),
-          usage: { inputTokens: 3, outputTokens: 2 },
-        }));
+        const response = await runHook(
+          middleware,
+          "onModelCall",
+          { messages: [], tools: [] },
+          async () => ({
+            type: "ModelResponse" as const,
+            content: reply(input),
+            usage: { inputTokens: 3, outputTokens: 2 },
+          }),
+        );
         return { content: response.content };
       });
     },
@@ -51,7 +62,10 @@ export function modelAgent(reply: (input: string) => string, name = "model-agent
 /** A minimal journaling store, enough to test runAgent's use of the RunStore contract. */
 export class TinyStore implements RunStore {
   readonly runs = new Map<string, RunResult>();
-  readonly journals = new Map<string, { header: JournalHeader; results: TaskResult[]; closed: boolean }>();
+  readonly journals = new Map<
+    string,
+    { header: JournalHeader; results: TaskResult[]; closed: boolean }
+  >();
   failSave = false;
   saves = 0;
 

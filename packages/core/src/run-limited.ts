@@ -18,7 +18,10 @@ export function runLimited<T, R>(
 ): Promise<R[]> {
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(signal.reason);
-  const limit = pLimit({ concurrency: Math.max(1, Math.floor(options.concurrency) || 1), rejectOnClear: true });
+  const limit = pLimit({
+    concurrency: Math.max(1, Math.floor(options.concurrency) || 1),
+    rejectOnClear: true,
+  });
   const all = Promise.all(items.map((item, index) => limit(fn, item, index)));
   if (!signal) return all;
   return new Promise<R[]>((resolve, reject) => {

@@ -12,8 +12,14 @@ function describe(value: unknown): string {
 /** The scorers as a list, each checked to have a string `key` and a `score` method. */
 export function checkScorers(scorers: unknown, caller: string): Scorer[] {
   if (scorers === undefined || scorers === null) return [];
-  if (typeof (scorers as Iterable<unknown>)[Symbol.iterator] !== "function" || typeof scorers === "string") {
-    throw new InvalidOptionError("scorers", `${caller}: option 'scorers' must be an iterable of scorers; got ${describe(scorers)}`);
+  if (
+    typeof (scorers as Iterable<unknown>)[Symbol.iterator] !== "function" ||
+    typeof scorers === "string"
+  ) {
+    throw new InvalidOptionError(
+      "scorers",
+      `${caller}: option 'scorers' must be an iterable of scorers; got ${describe(scorers)}`,
+    );
   }
   const list = [...(scorers as Iterable<unknown>)];
   list.forEach((item, index) => {
@@ -58,7 +64,10 @@ export function checkRunId(runId: unknown, caller: string): string {
 export function checkName(value: unknown, option: string, caller: string): string | null {
   if (value === undefined || value === null || value === "") return null;
   if (typeof value !== "string") {
-    throw new InvalidOptionError(option, `${caller}: option '${option}' must be a string; got ${describe(value)}`);
+    throw new InvalidOptionError(
+      option,
+      `${caller}: option '${option}' must be a string; got ${describe(value)}`,
+    );
   }
   return value;
 }

@@ -18,7 +18,9 @@ describe("createStream", () => {
     });
     stream.publish(evalEvent({ ...base, type: "EvalStarted", suite: "s", total: 1 }));
     off();
-    stream.publish(evalEvent({ ...base, type: "PairwiseCompared", taskId: "t", key: "k", winner: "a" }));
+    stream.publish(
+      evalEvent({ ...base, type: "PairwiseCompared", taskId: "t", key: "k", winner: "a" }),
+    );
     assert.deepEqual(seen, ["a:EvalStarted", "b:EvalStarted", "b:PairwiseCompared"]);
   });
 
@@ -57,7 +59,9 @@ describe("createStream", () => {
     })();
     await new Promise((r) => setImmediate(r));
     stream.publish(evalEvent({ ...base, type: "EvalStarted", suite: "s", total: 2 }));
-    stream.publish(evalEvent({ ...base, type: "TaskEvaluated", taskId: "a", feedback: [], variant: null }));
+    stream.publish(
+      evalEvent({ ...base, type: "TaskEvaluated", taskId: "a", feedback: [], variant: null }),
+    );
     stream.close();
     assert.deepEqual(await collected, ["EvalStarted", "TaskEvaluated"]);
   });
@@ -81,7 +85,14 @@ describe("consoleReporter", () => {
     }),
     evalEvent({ ...base, type: "TaskEvaluated", taskId: "t2", variant: null, feedback: [] }),
     evalEvent({ ...base, type: "VariantCompleted", variant: "gpt", result: {} as never }),
-    evalEvent({ ...base, label: "x", type: "PairwiseStarted", variantA: "A1", variantB: "B1", total: 4 }),
+    evalEvent({
+      ...base,
+      label: "x",
+      type: "PairwiseStarted",
+      variantA: "A1",
+      variantB: "B1",
+      total: 4,
+    }),
     evalEvent({ ...base, type: "PairwiseCompared", taskId: "t1", key: "judge", winner: "tie" }),
     evalEvent({ ...base, type: "PairwiseCompleted", result: null }),
     evalEvent({ ...base, type: "EvalCompleted", result: {} as never }),
