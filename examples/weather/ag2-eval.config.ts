@@ -2,7 +2,7 @@ import { defineConfig } from "@ag2/eval-cli";
 
 // `pnpm example` runs `ag2-eval run` here: every setting below can be overridden by a flag.
 export default defineConfig({
-  suite: "suite.jsonl",
+  suite: "weather.jsonl",
   agent: "./src/agent.ts#weatherAgent",
   scorers: "./src/scorers.ts",
   store: ".ag2-eval/runs",

@@ -1,4 +1,4 @@
-import type { Agent, AgentFactory } from "@ag2/eval";
+import type { AgentFactory, AgentInterface as Agent } from "@ag2/eval";
 
 /**
  * Wraps an agent (or the agents a factory builds) to report every `ask` that rejects, so the

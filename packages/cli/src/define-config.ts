@@ -1,4 +1,4 @@
-import type { Agent, AgentFactory, ModelConfig, Scorer } from "@ag2/eval";
+import type { AgentInterface as Agent, AgentFactory, ModelConfig, Scorer } from "@ag2/eval";
 
 /**
  * The settings of `ag2-eval.config.ts`. Every one has a flag of the same name (kebab-case);

@@ -7,8 +7,7 @@ const TYPESCRIPT = /\.(?:ts|mts|cts|tsx)$/;
 /**
  * Imports a module given as `path[#export]` and returns the named export (`default` when no
  * name is given, then the `fallbacks` in order). TypeScript files are loaded through tsx's
- * ESM API, so no build step is needed; tsx is imported only then, keeping start-up fast for
- * JavaScript modules.
+ * ESM API, so no build step is needed (see {@link importFile}).
  *
  * @example
  * ```ts
@@ -29,8 +28,12 @@ export async function loadExport(options: {
   const path = isAbsolute(file) ? file : resolve(baseDir, file);
   const namespace = await importFile(path, flag);
   const names = exportName ? [exportName] : ["default", ...(options.fallbacks ?? [])];
+  // A file loaded as CommonJS shows its named exports only on `default`.
+  const interop = typeof namespace.default === "object" && namespace.default !== null
+    ? (namespace.default as Record<string, unknown>)
+    : {};
   for (const name of names) {
-    const value = namespace[name];
+    const value = namespace[name] ?? (name === "default" ? undefined : interop[name]);
     if (value !== undefined) return value;
   }
   const found = Object.keys(namespace).filter((name) => name !== "__esModule");
@@ -40,13 +43,25 @@ export async function loadExport(options: {
   );
 }
 
-/** Imports a file by path, through tsx for TypeScript. */
+let registered: Promise<unknown> | null = null;
+
+/**
+ * Imports a file by path. For TypeScript, tsx's loader hooks are registered once, on first
+ * need (JavaScript-only runs never pay for them). Registering globally rather than calling
+ * `tsImport` matters: `tsImport` loads every file under a fresh namespace, so a user's agent
+ * would get its own copy of `@ag2/eval` (slower start, and classes the CLI would not
+ * recognise); with the hooks registered, the agent, scorers and config share the CLI's copy.
+ */
 export async function importFile(path: string, flag: string): Promise<Record<string, unknown>> {
   const url = pathToFileURL(path).href;
   try {
     if (TYPESCRIPT.test(path)) {
-      const { tsImport } = await import("tsx/esm/api");
-      return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+      // Both hooks: a .ts file outside a "type": "module" package is loaded as CommonJS.
+      registered ??= Promise.all([
+        import("tsx/esm/api").then(({ register }) => register()),
+        import("tsx/cjs/api").then(({ register }) => register()),
+      ]);
+      await registered;
     }
     return (await import(url)) as Record<string, unknown>;
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { Agent, AgentFactory, Scorer } from "@ag2/eval";
+import type { AgentFactory, AgentInterface as Agent, Scorer } from "@ag2/eval";
 import { loadExport } from "./load-module.js";
 import { UsageError } from "./usage-error.js";
 

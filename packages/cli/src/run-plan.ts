@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { Agent, AgentFactory, BudgetThresholds, ModelConfig, Scorer } from "@ag2/eval";
+import type { AgentInterface as Agent, AgentFactory, BudgetThresholds, ModelConfig, Scorer } from "@ag2/eval";
 import { flagReader, parseMinPassRates } from "./flag-values.js";
 import { loadAgent, loadScorers } from "./load-targets.js";
 import type { FlagValues } from "./parse-command-args.js";
