@@ -48,12 +48,18 @@ describe("compareRuns", () => {
   });
 
   it("is deterministic for a seed", () => {
-    assert.deepEqual(compareRuns(baseline, current, { seed: 4 }), compareRuns(baseline, current, { seed: 4 }));
+    assert.deepEqual(
+      compareRuns(baseline, current, { seed: 4 }),
+      compareRuns(baseline, current, { seed: 4 }),
+    );
   });
 
   it("tests numeric keys with the sign-flip permutation, honouring lowerIsBetter", () => {
     const run = (id: string, shift: number) =>
-      runOf(id, Array.from({ length: 6 }, (_, i) => taskResult(`t${i}`, { latency: i + shift })));
+      runOf(
+        id,
+        Array.from({ length: 6 }, (_, i) => taskResult(`t${i}`, { latency: i + shift })),
+      );
     const comparison = compareRuns(run("a", 0), run("b", 0.5));
     const latency = comparison.key("latency")!;
     assert.equal(latency.kind, "mean");
@@ -67,12 +73,16 @@ describe("compareRuns", () => {
 
   it("groups repeats by task and leaves out tasks whose content changed", () => {
     const base = runOf("a", [
-      taskResult("t1#1", { ok: true }), taskResult("t1#2", { ok: false }),
-      taskResult("t2#1", { ok: true }), taskResult("t2#2", { ok: true }),
+      taskResult("t1#1", { ok: true }),
+      taskResult("t1#2", { ok: false }),
+      taskResult("t2#1", { ok: true }),
+      taskResult("t2#2", { ok: true }),
     ]);
     const cur = runOf("b", [
-      taskResult("t1#1", { ok: true }), taskResult("t1#2", { ok: true }),
-      taskResult("t2#1", { ok: false }, { input: "changed" }), taskResult("t2#2", { ok: false }, { input: "changed" }),
+      taskResult("t1#1", { ok: true }),
+      taskResult("t1#2", { ok: true }),
+      taskResult("t2#1", { ok: false }, { input: "changed" }),
+      taskResult("t2#2", { ok: false }, { input: "changed" }),
     ]);
     const comparison = compareRuns(base, cur);
     assert.deepEqual(comparison.comparableTasks, ["t1"]);
@@ -89,8 +99,14 @@ describe("compareRuns", () => {
   it("writes a summary line per key", () => {
     const text = compareRuns(baseline, current).summary();
     const [head, line] = text.split("\n");
-    assert.equal(head, "Compare cur vs base  —  30 comparable task(s), 95% intervals, seed 0, 2000 resamples");
-    assert.match(line!, /^ {2}ok {24}93\.3% ->  66\.7% {3}-26\.7 \[-\d+\.\d, -\d+\.\d\]  p=0\.0386  REGRESSION  \(detectable ≥ 29\.8 pts, n=30\)$/);
+    assert.equal(
+      head,
+      "Compare cur vs base  —  30 comparable task(s), 95% intervals, seed 0, 2000 resamples",
+    );
+    assert.match(
+      line!,
+      /^ {2}ok {24}93\.3% -> {2}66\.7% {3}-26\.7 \[-\d+\.\d, -\d+\.\d\] {2}p=0\.0386 {2}REGRESSION {2}\(detectable ≥ 29\.8 pts, n=30\)$/,
+    );
   });
 
   it("rejects an alpha outside (0, 1)", () => {

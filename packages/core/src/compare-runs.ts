@@ -1,6 +1,6 @@
 import { InvalidOptionError } from "./invalid-option-error.js";
 import { groupRepeats, lastScore } from "./repeat-groups.js";
-import { RunComparison, type KeyComparison } from "./run-comparison.js";
+import { type KeyComparison, RunComparison } from "./run-comparison.js";
 import type { RunResult } from "./run-result.js";
 import { type PairedCluster, pairedBootstrap, taskDifferences } from "./stats/bootstrap.js";
 import { mcnemarExact } from "./stats/mcnemar.js";
@@ -49,10 +49,16 @@ export function compareRuns(
 ): RunComparison {
   const { seed = 0, resamples = 2000, alpha = 0.05, lowerIsBetter = [] } = options;
   if (!(alpha > 0 && alpha < 1)) {
-    throw new InvalidOptionError("alpha", `compareRuns: option 'alpha' must be in (0, 1); got ${alpha}`);
+    throw new InvalidOptionError(
+      "alpha",
+      `compareRuns: option 'alpha' must be in (0, 1); got ${alpha}`,
+    );
   }
   if (!Number.isInteger(resamples) || resamples < 1) {
-    throw new InvalidOptionError("resamples", `compareRuns: option 'resamples' must be a positive integer; got ${resamples}`);
+    throw new InvalidOptionError(
+      "resamples",
+      `compareRuns: option 'resamples' must be a positive integer; got ${resamples}`,
+    );
   }
   const base = groupRepeats(baseline.tasks);
   const cur = groupRepeats(current.tasks);
@@ -61,7 +67,8 @@ export function compareRuns(
     .sort(compareStrings);
   const keys = new Set<string>();
   for (const id of comparable) {
-    for (const r of [...base.get(id)!, ...cur.get(id)!]) for (const fb of r.feedback) keys.add(fb.key);
+    for (const r of [...base.get(id)!, ...cur.get(id)!])
+      for (const fb of r.feedback) keys.add(fb.key);
   }
   const results: KeyComparison[] = [];
   for (const key of [...keys].sort(compareStrings)) {
@@ -75,7 +82,11 @@ export function compareRuns(
       .filter((c) => c.baseline.length > 0 && c.current.length > 0);
     if (clusters.length === 0) continue;
     const diffs = taskDifferences(clusters);
-    const { difference, ci } = pairedBootstrap(clusters, { seed, resamples, confidence: 1 - alpha });
+    const { difference, ci } = pairedBootstrap(clusters, {
+      seed,
+      resamples,
+      confidence: 1 - alpha,
+    });
     let pValue: number;
     let discordant: KeyComparison["discordant"] = null;
     if (isBool) {
@@ -109,8 +120,16 @@ export function compareRuns(
       pValue,
       test: isBool ? "mcnemar-exact" : "sign-flip-permutation",
       discordant,
-      verdict: !significant ? "no-detectable-difference" : better > 0 ? "improvement" : "regression",
-      minimumDetectableDifference: minimumDetectableDifference({ differences: diffs, binary: isBool, alpha }),
+      verdict: !significant
+        ? "no-detectable-difference"
+        : better > 0
+          ? "improvement"
+          : "regression",
+      minimumDetectableDifference: minimumDetectableDifference({
+        differences: diffs,
+        binary: isBool,
+        alpha,
+      }),
     });
   }
   return new RunComparison({

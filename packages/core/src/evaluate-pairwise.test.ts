@@ -15,7 +15,12 @@ const trace = (durationMs: number) => new Trace({ durationMs });
 const faster: PairwiseComparator = {
   key: "faster",
   compare: ({ traceA, traceB }) => ({
-    winner: traceA.durationMs === traceB.durationMs ? "tie" : traceA.durationMs < traceB.durationMs ? "a" : "b",
+    winner:
+      traceA.durationMs === traceB.durationMs
+        ? "tie"
+        : traceA.durationMs < traceB.durationMs
+          ? "a"
+          : "b",
     reasoning: `${traceA.durationMs} vs ${traceB.durationMs}`,
   }),
 };
@@ -59,7 +64,14 @@ describe("evaluatePairwise", () => {
     assert.equal(result.nPairs, 3);
     assert.deepEqual(
       result.cases.map((c) => [c.taskId, c.key, c.winner]),
-      [["t1", "faster", "b"], ["t1", "boom", "tie"], ["t2", "faster", "a"], ["t2", "boom", "tie"], ["t4", "faster", "tie"], ["t4", "boom", "tie"]],
+      [
+        ["t1", "faster", "b"],
+        ["t1", "boom", "tie"],
+        ["t2", "faster", "a"],
+        ["t2", "boom", "tie"],
+        ["t4", "faster", "tie"],
+        ["t4", "boom", "tie"],
+      ],
     );
     assert.equal(result.cases[1]?.reasoning, "comparator raised: TypeError: judge offline");
     assert.deepEqual(result.cases[1]?.detail, { error: true });
@@ -67,27 +79,46 @@ describe("evaluatePairwise", () => {
     assert.deepEqual(result.winRate("faster").wins, 1);
     assert.deepEqual(saved, [result]);
     assert.deepEqual(
-      events.map((e) => (e.type === "PairwiseCompared" ? `${e.type}:${e.taskId}:${e.key}:${e.winner}` : e.type)),
+      events.map((e) =>
+        e.type === "PairwiseCompared" ? `${e.type}:${e.taskId}:${e.key}:${e.winner}` : e.type,
+      ),
       [
         "PairwiseStarted",
-        "PairwiseCompared:t1:faster:b", "PairwiseCompared:t1:boom:tie",
-        "PairwiseCompared:t2:faster:a", "PairwiseCompared:t2:boom:tie",
-        "PairwiseCompared:t4:faster:tie", "PairwiseCompared:t4:boom:tie",
+        "PairwiseCompared:t1:faster:b",
+        "PairwiseCompared:t1:boom:tie",
+        "PairwiseCompared:t2:faster:a",
+        "PairwiseCompared:t2:boom:tie",
+        "PairwiseCompared:t4:faster:tie",
+        "PairwiseCompared:t4:boom:tie",
         "PairwiseCompleted",
       ],
     );
     const started = events[0];
-    assert.ok(started?.type === "PairwiseStarted" && started.total === 3 && started.variantB === "new");
+    assert.ok(
+      started?.type === "PairwiseStarted" && started.total === 3 && started.variantB === "new",
+    );
   });
 
   it("gives the comparator the suite's task and reference outputs", async () => {
     const seen: unknown[] = [];
     await evaluatePairwise(sourceA, sourceB, {
-      comparators: [{ key: "k", compare: ({ task, referenceOutputs }) => (seen.push([task.taskId, task.inputs, referenceOutputs]), { winner: "tie" }) }],
+      comparators: [
+        {
+          key: "k",
+          compare: ({ task, referenceOutputs }) => {
+            seen.push([task.taskId, task.inputs, referenceOutputs]);
+            return { winner: "tie" };
+          },
+        },
+      ],
       suite: [{ task_id: "t1", inputs: { input: "q1" }, reference_outputs: { answer: 1 } }],
       concurrency: 1,
     });
-    assert.deepEqual(seen, [["t1", { input: "q1" }, { answer: 1 }], ["t2", {}, null], ["t4", {}, null]]);
+    assert.deepEqual(seen, [
+      ["t1", { input: "q1" }, { answer: 1 }],
+      ["t2", {}, null],
+      ["t4", {}, null],
+    ]);
   });
 
   it("compares at most `concurrency` pairs at once", async () => {
@@ -104,15 +135,28 @@ describe("evaluatePairwise", () => {
       },
     };
     const many = (prefix: string) =>
-      new InMemoryTraceSource(Array.from({ length: 6 }, (_, i) => [{ traceId: `${prefix}${i}`, taskId: `t${i}` }, trace(i)] as const));
-    const result = await evaluatePairwise(many("a"), many("b"), { comparators: [slow], concurrency: 2 });
+      new InMemoryTraceSource(
+        Array.from(
+          { length: 6 },
+          (_, i) => [{ traceId: `${prefix}${i}`, taskId: `t${i}` }, trace(i)] as const,
+        ),
+      );
+    const result = await evaluatePairwise(many("a"), many("b"), {
+      comparators: [slow],
+      concurrency: 2,
+    });
     assert.equal(peak, 2);
     assert.equal(result.tally("slow")[0], 6);
   });
 
   it("records an unloadable trace and an invalid winner as ties", async () => {
     const broken = new InMemoryTraceSource([[{ traceId: "x", taskId: "t1" }, trace(1)]]);
-    const listed = { list: broken.list.bind(broken), load: async () => { throw new Error("gone"); } };
+    const listed = {
+      list: broken.list.bind(broken),
+      load: async () => {
+        throw new Error("gone");
+      },
+    };
     const result = await evaluatePairwise(listed, broken, { comparators: [faster] });
     assert.equal(result.cases[0]?.reasoning, "trace failed to load: Error: gone");
     const odd: PairwiseComparator = { key: "odd", compare: () => ({ winner: "first" as "a" }) };
@@ -122,7 +166,9 @@ describe("evaluatePairwise", () => {
 
   it("rejects comparators without a key", async () => {
     await assert.rejects(
-      evaluatePairwise(sourceA, sourceB, { comparators: [{ compare: () => ({ winner: "a" }) } as unknown as PairwiseComparator] }),
+      evaluatePairwise(sourceA, sourceB, {
+        comparators: [{ compare: () => ({ winner: "a" }) } as unknown as PairwiseComparator],
+      }),
       /comparators\[0\] must be a PairwiseComparator/,
     );
   });
@@ -133,11 +179,17 @@ describe("runPairwise", () => {
     const asked: string[] = [];
     const agent = (name: string, answer: string): Agent => ({
       name,
-      ask: async (input) => (asked.push(`${name}:${input}`), answer),
+      ask: async (input) => {
+        asked.push(`${name}:${input}`);
+        return answer;
+      },
     });
     const sameAnswer: PairwiseComparator = { key: "same", compare: () => ({ winner: "tie" }) };
     const result = await runPairwise(
-      [{ task_id: "t1", inputs: { input: "1" } }, { task_id: "t2", inputs: { input: "2" } }],
+      [
+        { task_id: "t1", inputs: { input: "1" } },
+        { task_id: "t2", inputs: { input: "2" } },
+      ],
       {
         variantA: agent("a", "x"),
         variantB: agent("b", "y"),

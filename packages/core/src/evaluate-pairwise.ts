@@ -81,15 +81,24 @@ export async function evaluatePairwise(
   const createdAt = nowIso();
   const started = performance.now();
   stream?.publish(
-    evalEvent<PairwiseStarted>({ type: "PairwiseStarted", runId, label, variantA, variantB, total: pairs.length }),
+    evalEvent<PairwiseStarted>({
+      type: "PairwiseStarted",
+      runId,
+      label,
+      variantA,
+      variantB,
+      total: pairs.length,
+    }),
   );
   const perPair = await runLimited(pairs, { concurrency, signal }, async (refA) => {
     const taskId = refA.taskId as string;
-    const task = tasksById.get(taskId) ?? createTask({ taskId, inputs: {}, referenceOutputs: null });
+    const task =
+      tasksById.get(taskId) ?? createTask({ taskId, inputs: {}, referenceOutputs: null });
     const loaded = await loadBoth(sourceA, sourceB, refA, refsB.get(taskId)!, signal);
     const cases: PairwiseCase[] = [];
     for (const comparator of comparators) {
-      const outcome = "failure" in loaded ? loaded.failure : await compareSafely(comparator, task, loaded);
+      const outcome =
+        "failure" in loaded ? loaded.failure : await compareSafely(comparator, task, loaded);
       cases.push({
         taskId,
         key: comparator.key,
@@ -98,7 +107,14 @@ export async function evaluatePairwise(
         detail: { ...(outcome.detail ?? {}) },
       });
       stream?.publish(
-        evalEvent<PairwiseCompared>({ type: "PairwiseCompared", runId, label, taskId, key: comparator.key, winner: outcome.winner }),
+        evalEvent<PairwiseCompared>({
+          type: "PairwiseCompared",
+          runId,
+          label,
+          taskId,
+          key: comparator.key,
+          winner: outcome.winner,
+        }),
       );
     }
     return cases;
@@ -115,7 +131,14 @@ export async function evaluatePairwise(
     cases: perPair.flat(),
   });
   await options.store?.savePairwise(result);
-  stream?.publish(evalEvent<PairwiseCompleted<PairwiseRunResult>>({ type: "PairwiseCompleted", runId, label, result }));
+  stream?.publish(
+    evalEvent<PairwiseCompleted<PairwiseRunResult>>({
+      type: "PairwiseCompleted",
+      runId,
+      label,
+      result,
+    }),
+  );
   return result;
 }
 
@@ -129,12 +152,21 @@ async function loadBoth(
   signal: AbortSignal | undefined,
 ): Promise<Loaded> {
   try {
-    const [traceA, traceB] = await Promise.all([sourceA.load(refA, { signal }), sourceB.load(refB, { signal })]);
+    const [traceA, traceB] = await Promise.all([
+      sourceA.load(refA, { signal }),
+      sourceB.load(refB, { signal }),
+    ]);
     return { traceA, traceB };
   } catch (error) {
     signal?.throwIfAborted();
     const info = toErrorInfo(error);
-    return { failure: { winner: "tie", reasoning: `trace failed to load: ${info.type}: ${info.message}`, detail: { error: true } } };
+    return {
+      failure: {
+        winner: "tie",
+        reasoning: `trace failed to load: ${info.type}: ${info.message}`,
+        detail: { error: true },
+      },
+    };
   }
 }
 
@@ -145,10 +177,18 @@ async function compareSafely(
 ): Promise<PairwiseOutcome> {
   let outcome: PairwiseOutcome;
   try {
-    outcome = await comparator.compare({ task, ...traces, referenceOutputs: task.referenceOutputs });
+    outcome = await comparator.compare({
+      task,
+      ...traces,
+      referenceOutputs: task.referenceOutputs,
+    });
   } catch (error) {
     const info = toErrorInfo(error);
-    return { winner: "tie", reasoning: `comparator raised: ${info.type}: ${info.message}`, detail: { error: true } };
+    return {
+      winner: "tie",
+      reasoning: `comparator raised: ${info.type}: ${info.message}`,
+      detail: { error: true },
+    };
   }
   const winner: unknown = outcome?.winner;
   if (winner !== "a" && winner !== "b" && winner !== "tie") {
@@ -161,9 +201,15 @@ async function compareSafely(
   return outcome;
 }
 
-function checkComparators(value: Iterable<PairwiseComparator>, caller: string): PairwiseComparator[] {
-  const list = value && typeof value !== "string" && Symbol.iterator in Object(value) ? [...value] : null;
-  const bad = list?.findIndex((c) => typeof c?.key !== "string" || typeof c?.compare !== "function");
+function checkComparators(
+  value: Iterable<PairwiseComparator>,
+  caller: string,
+): PairwiseComparator[] {
+  const list =
+    value && typeof value !== "string" && Symbol.iterator in Object(value) ? [...value] : null;
+  const bad = list?.findIndex(
+    (c) => typeof c?.key !== "string" || typeof c?.compare !== "function",
+  );
   if (list === null || bad === undefined || bad >= 0) {
     throw new InvalidOptionError(
       "comparators",

@@ -6,7 +6,10 @@ import { boolRun, runOf, taskResult } from "./task-results.test-helper.js";
 
 describe("groupRepeats", () => {
   it("strips #n only when every id carries it", () => {
-    const repeated = boolRun("r", [[true, false], [true, true]]);
+    const repeated = boolRun("r", [
+      [true, false],
+      [true, true],
+    ]);
     assert.deepEqual([...groupRepeats(repeated.tasks).keys()], ["t1", "t2"]);
     const plain = runOf("p", [taskResult("a#2", {}), taskResult("b", {})]);
     assert.deepEqual([...groupRepeats(plain.tasks).keys()], ["a#2", "b"]);
@@ -15,7 +18,12 @@ describe("groupRepeats", () => {
 
 describe("flakiness", () => {
   it("reports passes, pass@k, pass^k and flip rate per task and key", () => {
-    const report = flakiness(boolRun("r", [[true, false, true, false, false], [true, true, true, true, true]]));
+    const report = flakiness(
+      boolRun("r", [
+        [true, false, true, false, false],
+        [true, true, true, true, true],
+      ]),
+    );
     const [t1, t2] = report.tasks;
     assert.equal(t1?.taskId, "t1");
     assert.equal(t1?.passes, 2);
@@ -50,6 +58,9 @@ describe("flakiness", () => {
   it("finds nothing flaky in a run without repeats", () => {
     const report = flakiness(boolRun("r", [[true], [false]]));
     assert.deepEqual(report.flaky, []);
-    assert.deepEqual(report.tasks.map((t) => t.passAtK), [[1], [0]]);
+    assert.deepEqual(
+      report.tasks.map((t) => t.passAtK),
+      [[1], [0]],
+    );
   });
 });

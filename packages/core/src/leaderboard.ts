@@ -27,7 +27,10 @@ export interface LeaderboardRow {
  * leaderboard(new Map([["a", runA], ["b", runB]]), "correct");
  * ```
  */
-export function leaderboard(results: ReadonlyMap<string, RunResult>, key: string): LeaderboardRow[] {
+export function leaderboard(
+  results: ReadonlyMap<string, RunResult>,
+  key: string,
+): LeaderboardRow[] {
   const scored = [...results].map(([variant, run]) =>
     key in run.aggregates.passRate
       ? { variant, score: run.passRate(key), n: run.tasks.length }

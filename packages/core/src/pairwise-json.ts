@@ -1,6 +1,6 @@
 import { Ag2EvalError } from "./ag2-eval-error.js";
-import type { PairwiseCase, PairwiseWinner } from "./pairwise-types.js";
 import type { PairwiseRunResultInit } from "./pairwise-run-result.js";
+import type { PairwiseCase, PairwiseWinner } from "./pairwise-types.js";
 
 /**
  * A pairwise result file that cannot be read back: the message names the source, the field,
@@ -17,7 +17,9 @@ export class PairwiseJsonError extends Ag2EvalError {
   readonly field: string;
 
   constructor(source: string, field: string, got: unknown, expected: string) {
-    super(`${source}: pairwise result field \`${field}\`: got ${describe(got)}, expected ${expected}`);
+    super(
+      `${source}: pairwise result field \`${field}\`: got ${describe(got)}, expected ${expected}`,
+    );
     this.source = source;
     this.field = field;
   }
@@ -51,7 +53,8 @@ export function parsePairwiseJson(json: unknown, source = "pairwise JSON"): Pair
   const cases = rawCases.map((raw, i): PairwiseCase => {
     const at = (name: string) => `cases[${i}].${name}`;
     if (!isObject(raw)) throw new PairwiseJsonError(source, `cases[${i}]`, raw, "an object");
-    if (!isString(raw.task_id)) throw new PairwiseJsonError(source, at("task_id"), raw.task_id, "a string");
+    if (!isString(raw.task_id))
+      throw new PairwiseJsonError(source, at("task_id"), raw.task_id, "a string");
     if (!isString(raw.key)) throw new PairwiseJsonError(source, at("key"), raw.key, "a string");
     if (raw.reasoning !== null && raw.reasoning !== undefined && !isString(raw.reasoning)) {
       throw new PairwiseJsonError(source, at("reasoning"), raw.reasoning, "a string or null");
@@ -79,7 +82,11 @@ export function parsePairwiseJson(json: unknown, source = "pairwise JSON"): Pair
     runId: field<string>("run_id", isString, "a string"),
     label: (label as string | null | undefined) ?? null,
     createdAt: field<string>("created_at", isString, "an ISO-8601 string"),
-    durationMs: field<number>("duration_ms", (v) => typeof v === "number" && v >= 0, "a number ≥ 0"),
+    durationMs: field<number>(
+      "duration_ms",
+      (v) => typeof v === "number" && v >= 0,
+      "a number ≥ 0",
+    ),
     variantA: field<string>("variant_a", isString, "a string"),
     variantB: field<string>("variant_b", isString, "a string"),
     nPairs: field<number>("n_pairs", isCount, "an integer ≥ 0"),

@@ -26,7 +26,12 @@ function result(cases: PairwiseCase[], keys = ["judge"]): PairwiseRunResult {
 }
 
 const spec = () =>
-  result([at("t1", "judge", "b"), at("t2", "judge", "a"), at("t3", "judge", "tie"), at("t4", "judge", "b")]);
+  result([
+    at("t1", "judge", "b"),
+    at("t2", "judge", "a"),
+    at("t3", "judge", "tie"),
+    at("t4", "judge", "b"),
+  ]);
 
 describe("PairwiseRunResult", () => {
   it("tallies and gives B's win rate with the Wilson interval (spec example)", () => {
@@ -37,7 +42,15 @@ describe("PairwiseRunResult", () => {
     assert.equal(w.rate, 0.625);
     assert.deepEqual([w.wins, w.losses, w.ties, w.n], [2, 1, 1, 4]);
     assert.ok(Math.abs(w.ci[0] - 0.21942) < 1e-5 && Math.abs(w.ci[1] - 0.9081) < 1e-5);
-    assert.deepEqual(r.winRate("unknown"), { variant: "new", rate: 0, wins: 0, losses: 0, ties: 0, n: 0, ci: [0, 0] });
+    assert.deepEqual(r.winRate("unknown"), {
+      variant: "new",
+      rate: 0,
+      wins: 0,
+      losses: 0,
+      ties: 0,
+      n: 0,
+      ci: [0, 0],
+    });
   });
 
   it("counts position flips only when both orders are recorded", () => {
@@ -53,10 +66,14 @@ describe("PairwiseRunResult", () => {
   it("measures agreement between two keys with Cohen's kappa (spec example)", () => {
     const r = result(
       [
-        at("t1", "x", "b"), at("t1", "y", "b"),
-        at("t2", "x", "b"), at("t2", "y", "tie"),
-        at("t3", "x", "a"), at("t3", "y", "a"),
-        at("t4", "x", "tie"), at("t4", "y", "tie"),
+        at("t1", "x", "b"),
+        at("t1", "y", "b"),
+        at("t2", "x", "b"),
+        at("t2", "y", "tie"),
+        at("t3", "x", "a"),
+        at("t3", "y", "a"),
+        at("t4", "x", "tie"),
+        at("t4", "y", "tie"),
         at("t5", "x", "a"),
       ],
       ["x", "y"],
@@ -87,7 +104,10 @@ describe("PairwiseRunResult", () => {
   });
 
   it("round-trips through JSON", () => {
-    const r = result([at("t1", "judge", "b", { order1: "second", order2: "second" }), at("t2", "judge", "tie")]);
+    const r = result([
+      at("t1", "judge", "b", { order1: "second", order2: "second" }),
+      at("t2", "judge", "tie"),
+    ]);
     const json = JSON.parse(JSON.stringify(r));
     assert.equal(json.schema_version, "0.1");
     assert.deepEqual(json.win_rates.judge.ci, [...r.winRate("judge").ci]);
@@ -105,7 +125,8 @@ describe("PairwiseRunResult", () => {
       (error: unknown) =>
         PairwiseJsonError.isInstance(error) &&
         error.field === "cases[2].winner" &&
-        error.message === 'runs/pw1.json: pairwise result field `cases[2].winner`: got "c", expected "a", "b" or "tie"',
+        error.message ===
+          'runs/pw1.json: pairwise result field `cases[2].winner`: got "c", expected "a", "b" or "tie"',
     );
     assert.throws(() => PairwiseRunResult.fromJSON([]), /got \[\], expected an object/);
   });

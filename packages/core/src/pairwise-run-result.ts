@@ -1,10 +1,5 @@
-import type {
-  Agreement,
-  PairwiseCase,
-  PairwiseWinner,
-  WinRate,
-} from "./pairwise-types.js";
 import { parsePairwiseJson } from "./pairwise-json.js";
+import type { Agreement, PairwiseCase, PairwiseWinner, WinRate } from "./pairwise-types.js";
 import { formatFixed, padRight } from "./python-format.js";
 import { cohenKappa } from "./stats/cohen-kappa.js";
 import { wilsonInterval } from "./stats/wilson.js";
@@ -38,7 +33,15 @@ export interface PairwiseRunJson {
   keys: string[];
   win_rates: Record<
     string,
-    { variant: string; rate: number; wins: number; losses: number; ties: number; n: number; ci: [number, number] }
+    {
+      variant: string;
+      rate: number;
+      wins: number;
+      losses: number;
+      ties: number;
+      n: number;
+      ci: [number, number];
+    }
   >;
   flips: Record<string, number>;
   cases: {
@@ -104,7 +107,15 @@ export class PairwiseRunResult {
     const [a, b, ties] = this.tally(key);
     const n = a + b + ties;
     const rate = n === 0 ? 0 : (b + 0.5 * ties) / n;
-    return { variant: this.variantB, rate, wins: b, losses: a, ties, n, ci: wilsonInterval(rate, n) };
+    return {
+      variant: this.variantB,
+      rate,
+      wins: b,
+      losses: a,
+      ties,
+      n,
+      ci: wilsonInterval(rate, n),
+    };
   }
 
   /**
@@ -167,7 +178,15 @@ export class PairwiseRunResult {
     const flips: Record<string, number> = {};
     for (const key of this.keys) {
       const w = this.winRate(key);
-      winRates[key] = { variant: w.variant, rate: w.rate, wins: w.wins, losses: w.losses, ties: w.ties, n: w.n, ci: [w.ci[0], w.ci[1]] };
+      winRates[key] = {
+        variant: w.variant,
+        rate: w.rate,
+        wins: w.wins,
+        losses: w.losses,
+        ties: w.ties,
+        n: w.n,
+        ci: [w.ci[0], w.ci[1]],
+      };
       flips[key] = this.flips(key);
     }
     return {

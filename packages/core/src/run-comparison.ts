@@ -106,7 +106,11 @@ export class RunComparison {
           ? "too few tasks to detect any difference"
           : `detectable ≥ ${fixed(k.minimumDetectableDifference)}${pct ? " pts" : ""}`;
       const verdict =
-        k.verdict === "regression" ? "REGRESSION" : k.verdict === "improvement" ? "improvement" : "no detectable difference";
+        k.verdict === "regression"
+          ? "REGRESSION"
+          : k.verdict === "improvement"
+            ? "improvement"
+            : "no detectable difference";
       lines.push(
         `  ${padRight(k.key, 24)} ${values}   ${fixed(k.difference, true)} [${fixed(k.ci[0], true)}, ${fixed(k.ci[1], true)}]  p=${formatP(k.pValue)}  ${verdict}  (${mdd}, n=${k.tasks})`,
       );

@@ -10,7 +10,8 @@ import { checkConcurrency, checkName, checkRunId } from "./run-options.js";
 import type { Tracing } from "./tracing.js";
 
 /** Options of {@link runPairwise}: two agents instead of two trace sources. */
-export interface RunPairwiseOptions extends Omit<EvaluatePairwiseOptions, "suite" | "variantA" | "variantB"> {
+export interface RunPairwiseOptions
+  extends Omit<EvaluatePairwiseOptions, "suite" | "variantA" | "variantB"> {
   readonly variantA: Agent | AgentFactory;
   readonly variantB: Agent | AgentFactory;
   /** Names of the two variants in reports (default "A" and "B"). */
@@ -37,7 +38,10 @@ export interface RunPairwiseOptions extends Omit<EvaluatePairwiseOptions, "suite
  * result.winRate("helpfulness").rate;
  * ```
  */
-export async function runPairwise(suiteInput: SuiteInput, options: RunPairwiseOptions): Promise<PairwiseRunResult> {
+export async function runPairwise(
+  suiteInput: SuiteInput,
+  options: RunPairwiseOptions,
+): Promise<PairwiseRunResult> {
   const caller = "runPairwise";
   const suite = await resolveSuite(suiteInput, caller);
   checkInputs(suite);
@@ -46,7 +50,10 @@ export async function runPairwise(suiteInput: SuiteInput, options: RunPairwiseOp
   const variantA = checkName(options.variantAName, "variantAName", caller) ?? "A";
   const variantB = checkName(options.variantBName, "variantBName", caller) ?? "B";
   if (typeof options.tracing?.startTask !== "function") {
-    throw new InvalidOptionError("tracing", `${caller}: option 'tracing' must be a Tracing; got ${typeof options.tracing}`);
+    throw new InvalidOptionError(
+      "tracing",
+      `${caller}: option 'tracing' must be a Tracing; got ${typeof options.tracing}`,
+    );
   }
   const produce = async (agent: Agent | AgentFactory, name: string) => {
     const produced = await produceTraces(suite.tasks, {
@@ -59,9 +66,18 @@ export async function runPairwise(suiteInput: SuiteInput, options: RunPairwiseOp
       taskTimeoutMs: options.taskTimeoutMs,
       concurrency,
     });
-    return new InMemoryTraceSource(produced.map((p) => [{ ...p.ref, taskId: p.task.taskId }, p.trace] as const));
+    return new InMemoryTraceSource(
+      produced.map((p) => [{ ...p.ref, taskId: p.task.taskId }, p.trace] as const),
+    );
   };
   const sourceA = await produce(options.variantA, variantA);
   const sourceB = await produce(options.variantB, variantB);
-  return evaluatePairwise(sourceA, sourceB, { ...options, suite, variantA, variantB, runId, concurrency });
+  return evaluatePairwise(sourceA, sourceB, {
+    ...options,
+    suite,
+    variantA,
+    variantB,
+    runId,
+    concurrency,
+  });
 }

@@ -4,13 +4,13 @@ import type { Agent } from "./agent.js";
 import { eventTracing } from "./event-tracing.js";
 import type { EvalEvent } from "./lifecycle-events.js";
 import type { RunResult } from "./run-result.js";
-import type { Tracing } from "./tracing.js";
-import { type VariantManifestStore, runVariants } from "./run-variants.js";
+import { runVariants, type VariantManifestStore } from "./run-variants.js";
 import { scorer } from "./scorer.js";
 import { slug } from "./slug.js";
 import { createStream } from "./stream.js";
-import { InMemoryRunStore } from "./testing/in-memory-run-store.js";
 import { runOf, taskResult } from "./task-results.test-helper.js";
+import { InMemoryRunStore } from "./testing/in-memory-run-store.js";
+import type { Tracing } from "./tracing.js";
 import type { VariantManifest } from "./variant-run-result.js";
 import { VariantRunResult } from "./variant-run-result.js";
 import { Variants } from "./variants.js";
@@ -31,7 +31,13 @@ describe("slug and Variants", () => {
   });
 
   it("keeps order and rejects names that collide after slugging", () => {
-    const v = new Variants([["b", answering("b", (i) => i)], ["a", answering("a", (i) => i)]], { axis: "model" });
+    const v = new Variants(
+      [
+        ["b", answering("b", (i) => i)],
+        ["a", answering("a", (i) => i)],
+      ],
+      { axis: "model" },
+    );
     assert.deepEqual(v.names, ["b", "a"]);
     assert.equal(v.axis, "model");
     assert.throws(
@@ -55,7 +61,9 @@ describe("runVariants", () => {
       variants: new Variants(
         {
           "echo v1": answering("echo", (input) => input),
-          broken: answering("broken", () => { throw new TypeError("no model"); }),
+          broken: answering("broken", () => {
+            throw new TypeError("no model");
+          }),
           half: answering("half", () => "yes"),
         },
         { axis: "prompt" },
@@ -68,23 +76,44 @@ describe("runVariants", () => {
       stream,
     });
     assert.deepEqual([...sweep.results.keys()], ["echo v1", "broken", "half"]);
-    assert.deepEqual([...sweep.results.values()].map((r) => r.runId), ["sweep-echo_v1", "sweep-broken", "sweep-half"]);
+    assert.deepEqual(
+      [...sweep.results.values()].map((r) => r.runId),
+      ["sweep-echo_v1", "sweep-broken", "sweep-half"],
+    );
     assert.equal(sweep.results.get("broken")?.aggregates.errors, 2);
-    assert.deepEqual((await store.list()).map((i) => i.runId).sort(), ["sweep-broken", "sweep-echo_v1", "sweep-half"]);
+    assert.deepEqual((await store.list()).map((i) => i.runId).sort(), [
+      "sweep-broken",
+      "sweep-echo_v1",
+      "sweep-half",
+    ]);
     const outline = events
       .filter((e) => e.type !== "TaskEvaluated")
-      .map((e) => `${e.type}:${e.runId}${"variant" in e ? `:${e.variant}` : ""}${"index" in e ? `:${e.index}/${e.total}` : ""}`);
+      .map(
+        (e) =>
+          `${e.type}:${e.runId}${"variant" in e ? `:${e.variant}` : ""}${"index" in e ? `:${e.index}/${e.total}` : ""}`,
+      );
     assert.deepEqual(outline, [
-      "VariantStarted:sweep:echo v1:1/3", "EvalStarted:sweep-echo_v1", "EvalCompleted:sweep-echo_v1", "VariantCompleted:sweep:echo v1",
-      "VariantStarted:sweep:broken:2/3", "EvalStarted:sweep-broken", "EvalCompleted:sweep-broken", "VariantCompleted:sweep:broken",
-      "VariantStarted:sweep:half:3/3", "EvalStarted:sweep-half", "EvalCompleted:sweep-half", "VariantCompleted:sweep:half",
+      "VariantStarted:sweep:echo v1:1/3",
+      "EvalStarted:sweep-echo_v1",
+      "EvalCompleted:sweep-echo_v1",
+      "VariantCompleted:sweep:echo v1",
+      "VariantStarted:sweep:broken:2/3",
+      "EvalStarted:sweep-broken",
+      "EvalCompleted:sweep-broken",
+      "VariantCompleted:sweep:broken",
+      "VariantStarted:sweep:half:3/3",
+      "EvalStarted:sweep-half",
+      "EvalCompleted:sweep-half",
+      "VariantCompleted:sweep:half",
     ]);
     const tagged = events.filter((e) => e.type === "TaskEvaluated").map((e) => e.variant);
     assert.deepEqual(tagged, ["echo v1", "echo v1", "broken", "broken", "half", "half"]);
     assert.equal(sweep.best("correct"), "echo v1");
     assert.equal(manifests.length, 1);
     assert.deepEqual(manifests[0]?.variants, [
-      { name: "echo v1", run_id: "sweep-echo_v1" }, { name: "broken", run_id: "sweep-broken" }, { name: "half", run_id: "sweep-half" },
+      { name: "echo v1", run_id: "sweep-echo_v1" },
+      { name: "broken", run_id: "sweep-broken" },
+      { name: "half", run_id: "sweep-half" },
     ]);
     assert.equal(manifests[0]?.schema, "ag2-eval.variants/1");
     assert.equal(manifests[0]?.axis, "prompt");
@@ -106,9 +135,18 @@ describe("runVariants", () => {
       runId: "s2",
     });
     assert.deepEqual([...sweep.results.keys()], ["second"]);
-    assert.deepEqual(sweep.failures.get("first"), { type: "RangeError", message: "tracer refused agent a" });
-    assert.deepEqual(sweep.manifest.variants.map((v) => v.run_id), [null, "s2-second"]);
-    assert.match(sweep.summary("correct"), /\n {2}– first: failed \(RangeError: tracer refused agent a\)$/);
+    assert.deepEqual(sweep.failures.get("first"), {
+      type: "RangeError",
+      message: "tracer refused agent a",
+    });
+    assert.deepEqual(
+      sweep.manifest.variants.map((v) => v.run_id),
+      [null, "s2-second"],
+    );
+    assert.match(
+      sweep.summary("correct"),
+      /\n {2}– first: failed \(RangeError: tracer refused agent a\)$/,
+    );
   });
 
   it("rejects invalid options before running any variant", async () => {
@@ -129,7 +167,13 @@ describe("runVariants", () => {
 
 const rate = (passes: boolean[]) => passes.map((ok, i) => taskResult(`t${i}`, { ok }));
 const sweepOf = (runs: Record<string, RunResult>, axis = "model") =>
-  new VariantRunResult({ runId: "s", axis, results: new Map(Object.entries(runs)), createdAt: "", durationMs: 0 });
+  new VariantRunResult({
+    runId: "s",
+    axis,
+    results: new Map(Object.entries(runs)),
+    createdAt: "",
+    durationMs: 0,
+  });
 
 describe("VariantRunResult", () => {
   it("ranks with competition ranking (1, 1, 1, 4) and keeps order among ties", () => {
@@ -141,7 +185,12 @@ describe("VariantRunResult", () => {
     });
     assert.deepEqual(
       sweep.leaderboard("ok").map((r) => [r.variant, r.rank, r.score, r.n]),
-      [["a", 1, 0.5, 2], ["c", 1, 0.5, 2], ["d", 1, 0.5, 2], ["b", 4, 0, 2]],
+      [
+        ["a", 1, 0.5, 2],
+        ["c", 1, 0.5, 2],
+        ["d", 1, 0.5, 2],
+        ["b", 4, 0, 2],
+      ],
     );
     assert.equal(sweep.best("ok"), null);
   });
@@ -154,9 +203,16 @@ describe("VariantRunResult", () => {
     assert.equal(numeric.best("q"), "s");
     assert.equal(
       numeric.summary("q"),
-      ["Variants (axis: model) — ranked by q:", "  1. s     0.750  (n=1)", "  2. long  0.375  (n=2)"].join("\n"),
+      [
+        "Variants (axis: model) — ranked by q:",
+        "  1. s     0.750  (n=1)",
+        "  2. long  0.375  (n=2)",
+      ].join("\n"),
     );
-    const rates = sweepOf({ one: runOf("o", rate([true, true])), two: runOf("t", rate([true, false, false, false])) });
+    const rates = sweepOf({
+      one: runOf("o", rate([true, true])),
+      two: runOf("t", rate([true, false, false, false])),
+    });
     // Wilson: p = 1, n = 2 → [34.2%, 100%]; p = 0.25, n = 4 → [4.6%, 69.9%].
     assert.equal(
       rates.summary("ok"),

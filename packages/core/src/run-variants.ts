@@ -21,7 +21,8 @@ export interface VariantManifestStore {
 }
 
 /** Options of {@link runVariants}: those of `runAgent`, with `variants` in place of `agent`. */
-export interface RunVariantsOptions extends Omit<RunAgentOptions, "agent" | "variant" | "resume" | "store"> {
+export interface RunVariantsOptions
+  extends Omit<RunAgentOptions, "agent" | "variant" | "resume" | "store"> {
   readonly variants: Variants | VariantAgents;
   /** Each variant's run is saved here; with `saveManifest`, the sweep's manifest too. */
   readonly store: (RunStore & Partial<VariantManifestStore>) | null;
@@ -43,11 +44,15 @@ export interface RunVariantsOptions extends Omit<RunAgentOptions, "agent" | "var
  * console.log(sweep.summary("correct"));
  * ```
  */
-export async function runVariants(suiteInput: SuiteInput, options: RunVariantsOptions): Promise<VariantRunResult> {
+export async function runVariants(
+  suiteInput: SuiteInput,
+  options: RunVariantsOptions,
+): Promise<VariantRunResult> {
   const caller = "runVariants";
   const started = performance.now();
   const createdAt = nowIso();
-  const variants = options.variants instanceof Variants ? options.variants : asVariants(options.variants);
+  const variants =
+    options.variants instanceof Variants ? options.variants : asVariants(options.variants);
   const runId = checkRunId(options.runId, caller);
   const label = checkName(options.label, "label", caller);
   const suite = await resolveSuite(suiteInput, caller);
@@ -58,11 +63,26 @@ export async function runVariants(suiteInput: SuiteInput, options: RunVariantsOp
   for (const [name, agent] of variants) {
     index++;
     stream?.publish(
-      evalEvent<VariantStarted>({ type: "VariantStarted", runId, label, variant: name, index, total: variants.size }),
+      evalEvent<VariantStarted>({
+        type: "VariantStarted",
+        runId,
+        label,
+        variant: name,
+        index,
+        total: variants.size,
+      }),
     );
     let result: RunResult;
     try {
-      result = await runAgent(suite, { ...shared, store, stream, agent, label, runId: `${runId}-${slug(name)}`, variant: name });
+      result = await runAgent(suite, {
+        ...shared,
+        store,
+        stream,
+        agent,
+        label,
+        runId: `${runId}-${slug(name)}`,
+        variant: name,
+      });
     } catch (error) {
       // Cancellation and the caller's own mistakes would repeat for every variant: stop.
       options.signal?.throwIfAborted();
@@ -72,7 +92,15 @@ export async function runVariants(suiteInput: SuiteInput, options: RunVariantsOp
       continue;
     }
     results.set(name, result);
-    stream?.publish(evalEvent<VariantCompleted>({ type: "VariantCompleted", runId, label, variant: name, result }));
+    stream?.publish(
+      evalEvent<VariantCompleted>({
+        type: "VariantCompleted",
+        runId,
+        label,
+        variant: name,
+        result,
+      }),
+    );
   }
   const sweep = new VariantRunResult({
     runId,
@@ -97,4 +125,3 @@ function asVariants(value: unknown): Variants {
   }
   return new Variants(value as VariantAgents);
 }
-

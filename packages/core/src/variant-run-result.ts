@@ -97,7 +97,8 @@ export class VariantRunResult {
       }
       lines.push(line);
     }
-    for (const [name, error] of this.failures) lines.push(`  – ${name}: failed (${error.type}: ${error.message})`);
+    for (const [name, error] of this.failures)
+      lines.push(`  – ${name}: failed (${error.type}: ${error.message})`);
     return lines.join("\n");
   }
 

@@ -29,7 +29,8 @@ export class Variants implements Iterable<readonly [string, Agent | AgentFactory
         : Object.entries(agents as Readonly<Record<string, Agent | AgentFactory>>);
     const slugs = new Map<string, string>();
     for (const [name, agent] of entries) {
-      const isAgent = typeof agent === "function" || typeof (agent as Agent | null)?.ask === "function";
+      const isAgent =
+        typeof agent === "function" || typeof (agent as Agent | null)?.ask === "function";
       if (typeof name !== "string" || name === "" || !isAgent) {
         throw new InvalidOptionError(
           "variants",

@@ -41,13 +41,22 @@ describe("pairedBootstrap", () => {
 
   it("keeps repeats together: a task's repeats count as one unit", () => {
     // One task with many repeats must not look more certain than the same task with one repeat.
-    const one = [{ baseline: [0], current: [1] }, { baseline: [1], current: [1] }];
-    const many = [{ baseline: [0, 0, 0, 0], current: [1, 1, 1, 1] }, { baseline: [1], current: [1] }];
+    const one = [
+      { baseline: [0], current: [1] },
+      { baseline: [1], current: [1] },
+    ];
+    const many = [
+      { baseline: [0, 0, 0, 0], current: [1, 1, 1, 1] },
+      { baseline: [1], current: [1] },
+    ];
     assert.deepEqual(pairedBootstrap(many, { seed: 1 }), pairedBootstrap(one, { seed: 1 }));
   });
 
   it("rejects an empty side and bad options with the got/expected", () => {
-    assert.throws(() => taskDifferences([{ baseline: [], current: [1] }]), /cluster 0 has no score/);
+    assert.throws(
+      () => taskDifferences([{ baseline: [], current: [1] }]),
+      /cluster 0 has no score/,
+    );
     assert.throws(() => pairedBootstrap([], { resamples: 0 }), /got 0/);
     assert.throws(() => pairedBootstrap([], { confidence: 1 }), /confidence must be in/);
   });

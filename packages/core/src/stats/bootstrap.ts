@@ -64,7 +64,9 @@ export function pairedBootstrap(
 ): BootstrapEstimate {
   const { seed = 0, resamples = 2000, confidence = 0.95 } = options;
   if (!Number.isInteger(resamples) || resamples < 1) {
-    throw new Ag2EvalError(`pairedBootstrap: resamples must be a positive integer; got ${resamples}`);
+    throw new Ag2EvalError(
+      `pairedBootstrap: resamples must be a positive integer; got ${resamples}`,
+    );
   }
   if (!(confidence > 0 && confidence < 1)) {
     throw new Ag2EvalError(`pairedBootstrap: confidence must be in (0, 1); got ${confidence}`);

@@ -42,12 +42,26 @@ describe("flipRate", () => {
 
 describe("cohenKappa", () => {
   it("matches the spec's example (b,b) (b,tie) (a,a) (tie,tie) → 0.63636", () => {
-    close(cohenKappa([["b", "b"], ["b", "tie"], ["a", "a"], ["tie", "tie"]]), 7 / 11);
+    close(
+      cohenKappa([
+        ["b", "b"],
+        ["b", "tie"],
+        ["a", "a"],
+        ["tie", "tie"],
+      ]),
+      7 / 11,
+    );
   });
 
   it("is 0 with no items and 1 when chance agreement is certain", () => {
     assert.equal(cohenKappa([]), 0);
-    assert.equal(cohenKappa([["a", "a"], ["a", "a"]]), 1);
+    assert.equal(
+      cohenKappa([
+        ["a", "a"],
+        ["a", "a"],
+      ]),
+      1,
+    );
   });
 });
 
@@ -62,17 +76,27 @@ describe("normalQuantile", () => {
 
 describe("minimumDetectableDifference", () => {
   it("is the exact floor 6/n for pass/fail keys when nothing disagrees", () => {
-    close(minimumDetectableDifference({ differences: new Array(100).fill(0), binary: true }) ?? NaN, 0.06);
+    close(
+      minimumDetectableDifference({ differences: new Array(100).fill(0), binary: true }) ?? NaN,
+      0.06,
+    );
   });
 
   it("is null when too few tasks could ever be significant", () => {
-    assert.equal(minimumDetectableDifference({ differences: [1, 1, 1, 1, 1], binary: false }), null);
+    assert.equal(
+      minimumDetectableDifference({ differences: [1, 1, 1, 1, 1], binary: false }),
+      null,
+    );
   });
 
   it("follows (z₀.₉₇₅ + z₀.₈)·s/√n", () => {
     // differences ±1 alternating over 16 tasks: mean 0, s² = 16/15.
     const diffs = Array.from({ length: 16 }, (_, i) => (i % 2 ? 1 : -1));
-    const expected = (1.959963985 + 0.841621234) * Math.sqrt(16 / 15) / 4;
-    close(minimumDetectableDifference({ differences: diffs, binary: false }) ?? NaN, expected, 1e-7);
+    const expected = ((1.959963985 + 0.841621234) * Math.sqrt(16 / 15)) / 4;
+    close(
+      minimumDetectableDifference({ differences: diffs, binary: false }) ?? NaN,
+      expected,
+      1e-7,
+    );
   });
 });

@@ -21,7 +21,13 @@ describe("signFlipTest", () => {
     const diffs = Array.from({ length: 30 }, (_, i) => ((i * 7) % 5) - 1.5);
     const p1 = signFlipTest(diffs, { seed: 3 });
     assert.equal(signFlipTest(diffs, { seed: 3 }), p1);
-    assert.equal(signFlipTest(diffs.map((d) => -d), { seed: 3 }), p1);
+    assert.equal(
+      signFlipTest(
+        diffs.map((d) => -d),
+        { seed: 3 },
+      ),
+      p1,
+    );
     assert.ok(p1 > 0 && p1 <= 1);
   });
 
@@ -31,6 +37,9 @@ describe("signFlipTest", () => {
   });
 
   it("rejects a non-positive number of resamples", () => {
-    assert.throws(() => signFlipTest([1], { resamples: 0 }), /resamples must be a positive integer/);
+    assert.throws(
+      () => signFlipTest([1], { resamples: 0 }),
+      /resamples must be a positive integer/,
+    );
   });
 });

@@ -26,7 +26,10 @@ const TOLERANCE = 1e-12;
  * signFlipTest([1, 2, 3, 4, 5, 6]); // 2/64 = 0.03125: only all-plus and all-minus are as extreme
  * ```
  */
-export function signFlipTest(differences: readonly number[], options: SignFlipOptions = {}): number {
+export function signFlipTest(
+  differences: readonly number[],
+  options: SignFlipOptions = {},
+): number {
   const { seed = 0, resamples = 2000, exactLimit = 16 } = options;
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new Ag2EvalError(`signFlipTest: resamples must be a positive integer; got ${resamples}`);
