@@ -48,7 +48,10 @@ describe("agentJudge against an OpenAI-compatible server on 127.0.0.1", () => {
     const messages = bodies[0]?.messages as { role: string; content: string }[];
     assert.equal(bodies[0]?.model, "judge-model");
     assert.equal(messages[0]?.role, "system");
-    assert.match(messages[0]?.content ?? "", /Criterion: accurate\nReturn a numeric score from 0\.0 to 1\.0/);
+    assert.match(
+      messages[0]?.content ?? "",
+      /Criterion: accurate\nReturn a numeric score from 0\.0 to 1\.0/,
+    );
     assert.equal(messages[1]?.content, "## Task input\n2+2?\n\n## Agent answer\n4");
   });
 });

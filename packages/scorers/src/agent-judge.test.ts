@@ -34,8 +34,19 @@ describe("agentJudge", () => {
 
   it("includes the trajectory when asked, omits the reference when told, and says (no answer)", async () => {
     const config = new TestConfig(verdict(1));
-    const judge = agentJudge(config, { criterion: "c", key: "k", includeTrace: true, includeReference: false, scale: [1, 5] });
-    const events = [call("search", { q: "x" }), result("search", "found"), call("fetch", {}), toolError("fetch", "timeout")];
+    const judge = agentJudge(config, {
+      criterion: "c",
+      key: "k",
+      includeTrace: true,
+      includeReference: false,
+      scale: [1, 5],
+    });
+    const events = [
+      call("search", { q: "x" }),
+      result("search", "found"),
+      call("fetch", {}),
+      toolError("fetch", "timeout"),
+    ];
     await judge.score(context({ events, reference: { answer: "x" } }));
     const [system, user] = config.requests[0]?.messages ?? [];
     assert.match(String(system?.content), /from 1\.0 to 5\.0/);
@@ -44,35 +55,66 @@ describe("agentJudge", () => {
       '## Agent answer\n(no answer)\n\n## Trajectory\n- call search({"q":"x"})\n  -> result: found\n- call fetch({})\n  -> ERROR: timeout',
     );
     const plain = new TestConfig(verdict(1));
-    await agentJudge(plain, { criterion: "c", key: "k", includeTrace: true }).score(context({ events: [answer("a")] }));
-    assert.equal(plain.requests[0]?.messages[1]?.content, "## Agent answer\na\n\n## Trajectory\n(no tool calls)");
+    await agentJudge(plain, { criterion: "c", key: "k", includeTrace: true }).score(
+      context({ events: [answer("a")] }),
+    );
+    assert.equal(
+      plain.requests[0]?.messages[1]?.content,
+      "## Agent answer\na\n\n## Trajectory\n(no tool calls)",
+    );
   });
 
   it("clamps a score outside the scale and says so", async () => {
-    const high = await agentJudge(new TestConfig(verdict(1.5, "great")), { criterion: "c", key: "k" }).score(context());
-    assert.deepEqual(high[0], { key: "k", score: 1, comment: "great [score clamped from 1.5 to scale 0.0-1.0]" });
-    const low = await agentJudge(new TestConfig(verdict(0, "bad")), { criterion: "c", key: "k", scale: [1, 5] }).score(context());
-    assert.deepEqual(low[0], { key: "k", score: 1, comment: "bad [score clamped from 0.0 to scale 1.0-5.0]" });
+    const high = await agentJudge(new TestConfig(verdict(1.5, "great")), {
+      criterion: "c",
+      key: "k",
+    }).score(context());
+    assert.deepEqual(high[0], {
+      key: "k",
+      score: 1,
+      comment: "great [score clamped from 1.5 to scale 0.0-1.0]",
+    });
+    const low = await agentJudge(new TestConfig(verdict(0, "bad")), {
+      criterion: "c",
+      key: "k",
+      scale: [1, 5],
+    }).score(context());
+    assert.deepEqual(low[0], {
+      key: "k",
+      score: 1,
+      comment: "bad [score clamped from 0.0 to scale 1.0-5.0]",
+    });
   });
 
   it("an empty answer is no verdict: score null", async () => {
-    const [fb] = await agentJudge(new TestConfig(""), { criterion: "c", key: "k" }).score(context());
+    const [fb] = await agentJudge(new TestConfig(""), { criterion: "c", key: "k" }).score(
+      context(),
+    );
     assert.deepEqual(fb, { key: "k", score: null, comment: "judge returned no verdict" });
   });
 
   it("retries an invalid answer, then records it as ungradeable instead of crashing", async () => {
     const recovered = new TestConfig("not json", verdict(0.5));
-    assert.equal((await agentJudge(recovered, { criterion: "c", key: "k" }).score(context()))[0]?.score, 0.5);
+    assert.equal(
+      (await agentJudge(recovered, { criterion: "c", key: "k" }).score(context()))[0]?.score,
+      0.5,
+    );
     assert.equal(recovered.requests.length, 2);
     const broken = new TestConfig('{"score": "high"}', "still not json");
-    const [fb] = await agentJudge(broken, { criterion: "c", key: "k", retries: 1 }).score(context());
+    const [fb] = await agentJudge(broken, { criterion: "c", key: "k", retries: 1 }).score(
+      context(),
+    );
     assert.equal(fb?.score, null);
     assert.match(String(fb?.comment), /^scorer raised: ResponseValidationError: /);
     assert.equal(broken.requests.length, 2);
   });
 
   it("with threshold, returns pass/fail on the judge's key", async () => {
-    const judge = agentJudge(new TestConfig(verdict(0.6, "meh")), { criterion: "c", key: "k", threshold: 0.7 });
+    const judge = agentJudge(new TestConfig(verdict(0.6, "meh")), {
+      criterion: "c",
+      key: "k",
+      threshold: 0.7,
+    });
     assert.equal(judge.key, "k");
     const [fb] = await judge.score(context());
     assert.equal(fb?.score, false);
@@ -92,7 +134,9 @@ describe("agentJudge", () => {
     });
     const judge = agentJudge(config, { criterion: "c", key: "k" });
     const scores = await Promise.all(
-      [1, 2, 3, 4, 5].map(async (n) => (await judge.score(context({ events: [answer(String(n))] })))[0]?.score),
+      [1, 2, 3, 4, 5].map(
+        async (n) => (await judge.score(context({ events: [answer(String(n))] })))[0]?.score,
+      ),
     );
     assert.deepEqual(scores, [0.1, 0.2, 0.3, 0.4, 0.5]);
     assert.ok(peak > 1, "the judge was called concurrently");

@@ -1,5 +1,5 @@
-import { type Middleware, type Scorer, scorer } from "@ag2/eval-core";
 import { Agent, type AgentModelConfig } from "@ag2/eval-agent";
+import { type Middleware, type Scorer, scorer } from "@ag2/eval-core";
 import { z } from "zod";
 import { judgeSystemPrompt, judgeUserPrompt, pythonFloat } from "./internal/judge-prompts.js";
 import { ScorerOptionsError } from "./scorer-options-error.js";
@@ -84,5 +84,7 @@ export function agentJudge(config: AgentModelConfig, options: AgentJudgeOptions)
     },
     { key },
   );
-  return options.threshold === undefined ? graded : thresholdOf(graded, { atLeast: options.threshold });
+  return options.threshold === undefined
+    ? graded
+    : thresholdOf(graded, { atLeast: options.threshold });
 }

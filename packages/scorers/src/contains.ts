@@ -27,14 +27,20 @@ export interface ContainsOptions {
  * const scorers = [contains(["Paris", "France"], { ignoreCase: true })];
  * ```
  */
-export function contains(needles: string | readonly string[], options: ContainsOptions = {}): Scorer {
+export function contains(
+  needles: string | readonly string[],
+  options: ContainsOptions = {},
+): Scorer {
   const list = typeof needles === "string" ? [needles] : [...needles];
   if (list.length === 0) {
-    throw new ScorerOptionsError("contains(): needles got an empty list, expected at least one string");
+    throw new ScorerOptionsError(
+      "contains(): needles got an empty list, expected at least one string",
+    );
   }
   const key = options.key ?? "contains";
   const mode = options.mode ?? "all";
-  const fold = (text: string): string => (options.ignoreCase ? text.normalize("NFC").toLowerCase() : text);
+  const fold = (text: string): string =>
+    options.ignoreCase ? text.normalize("NFC").toLowerCase() : text;
   return scorer(
     ({ outputs }) => {
       const actual = answerOf(outputs, options.field);

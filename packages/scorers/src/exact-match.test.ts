@@ -7,16 +7,30 @@ import { numericClose } from "./numeric-close.js";
 import { regexMatch } from "./regex-match.js";
 import { ScorerOptionsError } from "./scorer-options-error.js";
 
-const first = async (s: { score: (c: ReturnType<typeof context>) => Promise<unknown[]> }, ctx: ReturnType<typeof context>) =>
-  (await s.score(ctx))[0] as { key: string; score: unknown; comment?: string; detail?: Record<string, unknown> };
+const first = async (
+  s: { score: (c: ReturnType<typeof context>) => Promise<unknown[]> },
+  ctx: ReturnType<typeof context>,
+) =>
+  (await s.score(ctx))[0] as {
+    key: string;
+    score: unknown;
+    comment?: string;
+    detail?: Record<string, unknown>;
+  };
 
 describe("exactMatch", () => {
   it("compares trimmed text with the reference field; case-sensitive by default", async () => {
     const s = exactMatch();
-    const ok = await first(s, context({ events: [answer("  Paris \n")], reference: { answer: "Paris" } }));
+    const ok = await first(
+      s,
+      context({ events: [answer("  Paris \n")], reference: { answer: "Paris" } }),
+    );
     assert.equal(ok.key, "exact_match");
     assert.equal(ok.score, true);
-    const bad = await first(s, context({ events: [answer("paris")], reference: { answer: "Paris" } }));
+    const bad = await first(
+      s,
+      context({ events: [answer("paris")], reference: { answer: "Paris" } }),
+    );
     assert.equal(bad.score, false);
     assert.equal(bad.comment, 'got "paris", expected "Paris"');
   });
@@ -62,7 +76,10 @@ describe("contains", () => {
 
   it("fails with no answer and rejects an empty list", async () => {
     assert.equal((await first(contains("x"), context())).score, false);
-    assert.throws(() => contains([]), (e: unknown) => ScorerOptionsError.isInstance(e));
+    assert.throws(
+      () => contains([]),
+      (e: unknown) => ScorerOptionsError.isInstance(e),
+    );
   });
 });
 
@@ -84,8 +101,15 @@ describe("regexMatch", () => {
   });
 
   it("compiles string patterns with flags, and rejects a broken one at construction", async () => {
-    assert.equal((await first(regexMatch("^yes$", { flags: "i" }), context({ events: [answer("YES")] }))).score, true);
-    assert.throws(() => regexMatch("(unclosed"), (e: unknown) => ScorerOptionsError.isInstance(e));
+    assert.equal(
+      (await first(regexMatch("^yes$", { flags: "i" }), context({ events: [answer("YES")] })))
+        .score,
+      true,
+    );
+    assert.throws(
+      () => regexMatch("(unclosed"),
+      (e: unknown) => ScorerOptionsError.isInstance(e),
+    );
     assert.equal((await first(regexMatch("x"), context())).score, false);
   });
 });
@@ -93,7 +117,10 @@ describe("regexMatch", () => {
 describe("numericClose", () => {
   it("uses isclose's rule with absolute and relative tolerance", async () => {
     const abs = numericClose({ absTol: 0.01 });
-    assert.equal((await first(abs, context({ events: [answer("3.141")], reference: { answer: 3.14 } }))).score, true);
+    assert.equal(
+      (await first(abs, context({ events: [answer("3.141")], reference: { answer: 3.14 } }))).score,
+      true,
+    );
     const far = await first(abs, context({ events: [answer("3.2")], reference: { answer: 3.14 } }));
     assert.equal(far.score, false);
     assert.match(String(far.comment), /^got 3.2, expected 3.14/);
@@ -113,7 +140,13 @@ describe("numericClose", () => {
     assert.equal((await first(s, context({ events: [answer("1")] }))).score, null);
     const nan = await first(s, context({ events: [answer("1")], reference: { answer: "n/a" } }));
     assert.equal(nan.score, null);
-    assert.equal((await first(s, context({ events: [answer("none")], reference: { answer: 1 } }))).score, false);
-    assert.throws(() => numericClose({ absTol: -1 }), (e: unknown) => ScorerOptionsError.isInstance(e));
+    assert.equal(
+      (await first(s, context({ events: [answer("none")], reference: { answer: 1 } }))).score,
+      false,
+    );
+    assert.throws(
+      () => numericClose({ absTol: -1 }),
+      (e: unknown) => ScorerOptionsError.isInstance(e),
+    );
   });
 });

@@ -42,7 +42,11 @@ export function exactMatch(options: ExactMatchOptions = {}): Scorer {
     ({ outputs, referenceOutputs }) => {
       const expected = expectedOf(options, referenceOutputs, field);
       if (!expected.found) {
-        return { key, score: null, comment: `no expected value: referenceOutputs.${field} is missing` };
+        return {
+          key,
+          score: null,
+          comment: `no expected value: referenceOutputs.${field} is missing`,
+        };
       }
       const actual = answerOf(outputs, field);
       if (actual === undefined || actual === null) {

@@ -13,21 +13,40 @@ describe("failureAttribution (mechanical)", () => {
   });
 
   it("a crash points at the last event", async () => {
-    const ctx = context({ events: [call("a"), answer("x")], exception: { type: "RuntimeError", message: "boom" } });
+    const ctx = context({
+      events: [call("a"), answer("x")],
+      exception: { type: "RuntimeError", message: "boom" },
+    });
     const [fb] = await failureAttribution().score(ctx);
     assert.deepEqual(fb, {
       key: "failure",
       value: "crash",
       comment: "run raised RuntimeError: boom",
-      detail: { failed: true, error_mode: "crash", decisive_step: 1, responsible_agent: null, reasoning: "run raised RuntimeError: boom" },
+      detail: {
+        failed: true,
+        error_mode: "crash",
+        decisive_step: 1,
+        responsible_agent: null,
+        reasoning: "run raised RuntimeError: boom",
+      },
     });
-    const [empty] = await failureAttribution().score(context({ exception: { type: "E", message: "m" } }));
+    const [empty] = await failureAttribution().score(
+      context({ exception: { type: "E", message: "m" } }),
+    );
     assert.equal(empty?.detail?.decisive_step, null);
   });
 
   it("a tool error without an answer is tool_failure at the first error", async () => {
-    const events = [call("a"), call("fetch"), toolError("fetch", "404"), toolError("a", "x"), answer(null)];
-    const [fb] = await failureAttribution(null, { agentName: "planner" }).score(context({ events }));
+    const events = [
+      call("a"),
+      call("fetch"),
+      toolError("fetch", "404"),
+      toolError("a", "x"),
+      answer(null),
+    ];
+    const [fb] = await failureAttribution(null, { agentName: "planner" }).score(
+      context({ events }),
+    );
     assert.equal(fb?.value, "tool_failure");
     assert.equal(fb?.comment, "tool 'fetch' errored and the run produced no answer");
     assert.equal(fb?.detail?.decisive_step, 2);
@@ -36,12 +55,18 @@ describe("failureAttribution (mechanical)", () => {
 
   it("no answer (empty trace or empty content) is no_answer; an answer is none", async () => {
     const [none] = await failureAttribution().score(context({ events: [answer("")] }));
-    assert.deepEqual([none?.value, none?.comment, none?.detail?.decisive_step], ["no_answer", "run produced no final answer", null]);
+    assert.deepEqual(
+      [none?.value, none?.comment, none?.detail?.decisive_step],
+      ["no_answer", "run produced no final answer", null],
+    );
     assert.equal((await failureAttribution().score(context()))[0]?.value, "no_answer");
     const [ok] = await failureAttribution(undefined, { key: "why" }).score(
       context({ events: [toolError("a", "x"), answer("fine")] }),
     );
-    assert.deepEqual([ok?.key, ok?.value, ok?.comment, ok?.detail?.failed], ["why", "none", "no mechanical failure detected", false]);
+    assert.deepEqual(
+      [ok?.key, ok?.value, ok?.comment, ok?.detail?.failed],
+      ["why", "none", "no mechanical failure detected", false],
+    );
   });
 
   it("mechanical checks win over the LLM (it is not called)", async () => {
@@ -54,10 +79,19 @@ describe("failureAttribution (mechanical)", () => {
 
 describe("failureAttribution (LLM attributor)", () => {
   const ran = () =>
-    context({ input: "Book a flight", reference: { city: "Paris" }, events: [call("search", { q: "x" }), answer("It's 'done'")] });
+    context({
+      input: "Book a flight",
+      reference: { city: "Paris" },
+      events: [call("search", { q: "x" }), answer("It's 'done'")],
+    });
 
   it("renders the attribution prompt and records the verdict", async () => {
-    const config = llm({ failed: true, error_mode: "incorrect_answer", decisive_step: 1, reasoning: "wrong city" });
+    const config = llm({
+      failed: true,
+      error_mode: "incorrect_answer",
+      decisive_step: 1,
+      reasoning: "wrong city",
+    });
     const [fb] = await failureAttribution(config).score(ran());
     assert.deepEqual(fb?.detail, {
       failed: true,
@@ -72,11 +106,19 @@ describe("failureAttribution (LLM attributor)", () => {
       '## Task\nBook a flight\n\n## Reference\n{"city": "Paris"}\n\n## Final answer\nIt\'s \'done\'\n\n' +
         '## Trajectory (numbered steps)\n[0] tool call: search({"q":"x"})\n[1] model: "It\'s \'done\'"',
     );
-    assert.match(String(config.requests[0]?.messages[0]?.content), /incorrect_answer, premature_termination/);
+    assert.match(
+      String(config.requests[0]?.messages[0]?.content),
+      /incorrect_answer, premature_termination/,
+    );
   });
 
   it("maps a mode outside the taxonomy to other, keeping the raw value; a negative step is null", async () => {
-    const config = llm({ failed: true, error_mode: "cosmic_rays", decisive_step: -1, reasoning: "?" });
+    const config = llm({
+      failed: true,
+      error_mode: "cosmic_rays",
+      decisive_step: -1,
+      reasoning: "?",
+    });
     const [fb] = await failureAttribution(config).score(ran());
     assert.equal(fb?.value, "other");
     assert.equal(fb?.detail?.raw_error_mode, "cosmic_rays");
@@ -88,7 +130,10 @@ describe("failureAttribution (LLM attributor)", () => {
 
   it("no verdict is other / not failed; invalid output is ungradeable, not a crash", async () => {
     const [none] = await failureAttribution(new TestConfig("")).score(ran());
-    assert.deepEqual([none?.value, none?.comment, none?.detail?.failed], ["other", "attributor returned no verdict", false]);
+    assert.deepEqual(
+      [none?.value, none?.comment, none?.detail?.failed],
+      ["other", "attributor returned no verdict", false],
+    );
     const [bad] = await failureAttribution(new TestConfig("{}", "{}"), { key: "f" }).score(ran());
     assert.equal(bad?.key, "f");
     assert.equal(bad?.value, undefined);

@@ -1,5 +1,11 @@
-import { type Middleware, type Scorer, type ScorerContext, scorer, type Trace } from "@ag2/eval-core";
 import { Agent, type AgentModelConfig } from "@ag2/eval-agent";
+import {
+  type Middleware,
+  type Scorer,
+  type ScorerContext,
+  scorer,
+  type Trace,
+} from "@ag2/eval-core";
 import { z } from "zod";
 import { attributionSystemPrompt, attributionUserPrompt } from "./internal/judge-prompts.js";
 
@@ -58,7 +64,14 @@ function attribution(
     key,
     value: mode,
     comment: reasoning,
-    detail: { failed, error_mode: mode, decisive_step: step, responsible_agent: agent, reasoning, ...extra },
+    detail: {
+      failed,
+      error_mode: mode,
+      decisive_step: step,
+      responsible_agent: agent,
+      reasoning,
+      ...extra,
+    },
   };
 }
 
@@ -66,7 +79,11 @@ function mechanical(trace: Trace): { mode: string; step: number | null; reasonin
   const events = trace.events;
   if (trace.exception) {
     const step = events.length > 0 ? events.length - 1 : null;
-    return { mode: "crash", step, reasoning: `run raised ${trace.exception.type}: ${trace.exception.message}` };
+    return {
+      mode: "crash",
+      step,
+      reasoning: `run raised ${trace.exception.type}: ${trace.exception.message}`,
+    };
   }
   const answered = events.some((event) => event.type === "ModelResponse" && Boolean(event.content));
   if (answered) return null;
@@ -121,7 +138,8 @@ export function failureAttribution(
     async ({ inputs, outputs, referenceOutputs, trace }: ScorerContext) => {
       const found = mechanical(trace);
       if (found) return attribution(key, true, found.mode, found.step, found.reasoning, agent);
-      if (!attributor) return attribution(key, false, "none", null, "no mechanical failure detected", agent);
+      if (!attributor)
+        return attribution(key, false, "none", null, "no mechanical failure detected", agent);
       const prompt = attributionUserPrompt({
         input: inputs.input,
         reference: referenceOutputs,

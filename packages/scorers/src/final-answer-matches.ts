@@ -57,7 +57,8 @@ export function finalAnswerMatches(
       }
       let ok: boolean;
       if (matcher === "exact") ok = deepEqual(actual, expected);
-      else if (matcher === "casefold") ok = casefold(pythonStr(actual)) === casefold(pythonStr(expected));
+      else if (matcher === "casefold")
+        ok = casefold(pythonStr(actual)) === casefold(pythonStr(expected));
       else ok = pythonStr(actual).includes(pythonStr(expected));
       return { key, score: ok, detail: { expected, actual, matcher } };
     },

@@ -35,18 +35,33 @@ async function readLabels(path: string, criterion: string): Promise<Map<string, 
     try {
       record = JSON.parse(line);
     } catch (error) {
-      throw new HumanLabelsError(path, index + 1, `got invalid JSON (${(error as Error).message}), expected one JSON object per line`);
+      throw new HumanLabelsError(
+        path,
+        index + 1,
+        `got invalid JSON (${(error as Error).message}), expected one JSON object per line`,
+      );
     }
     if (typeof record !== "object" || record === null || Array.isArray(record)) {
-      throw new HumanLabelsError(path, index + 1, `got ${JSON.stringify(record)}, expected a JSON object`);
+      throw new HumanLabelsError(
+        path,
+        index + 1,
+        `got ${JSON.stringify(record)}, expected a JSON object`,
+      );
     }
     const row = record as Record<string, unknown>;
     if (row.criterion !== criterion) continue;
     if (typeof row.task_id !== "string") {
-      throw new HumanLabelsError(path, index + 1, `field task_id: got ${JSON.stringify(row.task_id)}, expected a string`);
+      throw new HumanLabelsError(
+        path,
+        index + 1,
+        `field task_id: got ${JSON.stringify(row.task_id)}, expected a string`,
+      );
     }
     // The last line for a task wins, so a relabelled case can simply be appended.
-    labels.set(row.task_id, { preferred: row.preferred, firstVariant: row.first_variant === "b" ? "b" : "a" });
+    labels.set(row.task_id, {
+      preferred: row.preferred,
+      firstVariant: row.first_variant === "b" ? "b" : "a",
+    });
   }
   return labels;
 }
@@ -68,7 +83,10 @@ async function readLabels(path: string, criterion: string): Promise<Map<string, 
  * });
  * ```
  */
-export function humanLabels(path: string, options: { criterion: string; key: string }): PairwiseComparator {
+export function humanLabels(
+  path: string,
+  options: { criterion: string; key: string },
+): PairwiseComparator {
   let labels: Promise<Map<string, Label>> | undefined;
   return {
     key: options.key,

@@ -65,26 +65,49 @@ describe("exportPairwiseCases + humanLabels", () => {
   ]);
 
   it("writes one blinded line per (pair, criterion), sharing the order across criteria", async () => {
-    const suite = Suite.fromList([{ task_id: "t1", inputs: { input: "Q?" } }, { task_id: "t2", inputs: { input: "R?" } }]);
+    const suite = Suite.fromList([
+      { task_id: "t1", inputs: { input: "Q?" } },
+      { task_id: "t2", inputs: { input: "R?" } },
+    ]);
     const out = join(await dir, "nested", "cases.jsonl");
-    const written = await exportPairwiseCases(sourceA, sourceB, { criteria: ["helpful", "short"], out, suite, seed: 3 });
+    const written = await exportPairwiseCases(sourceA, sourceB, {
+      criteria: ["helpful", "short"],
+      out,
+      suite,
+      seed: 3,
+    });
     assert.equal(written, out);
-    const rows = (await readFile(out, "utf8")).trim().split("\n").map((line) => JSON.parse(line));
-    assert.deepEqual(rows.map((r) => r.case_id), ["t1::helpful", "t1::short", "t2::helpful", "t2::short"]);
+    const rows = (await readFile(out, "utf8"))
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    assert.deepEqual(
+      rows.map((r) => r.case_id),
+      ["t1::helpful", "t1::short", "t2::helpful", "t2::short"],
+    );
     assert.equal(rows[0].first_variant, rows[1].first_variant);
     assert.equal(rows[0].task_input, "Q?");
     for (const row of rows) {
       const [a, b] = row.task_id === "t1" ? ["from A", "from B"] : ["(no answer)", "from B"];
-      assert.deepEqual([row.response_1, row.response_2], row.first_variant === "a" ? [a, b] : [b, a]);
+      assert.deepEqual(
+        [row.response_1, row.response_2],
+        row.first_variant === "a" ? [a, b] : [b, a],
+      );
     }
     const raw = await readFile(out, "utf8");
-    assert.ok(raw.startsWith('{"case_id": "t1::helpful", "task_id": "t1"'), "Python json.dumps separators");
+    assert.ok(
+      raw.startsWith('{"case_id": "t1::helpful", "task_id": "t1"'),
+      "Python json.dumps separators",
+    );
   });
 
   it("without a suite task_input is null; labels read back and de-blind", async () => {
     const out = join(await dir, "cases.jsonl");
     await exportPairwiseCases(sourceA, sourceB, { criteria: ["helpful"], out });
-    const rows = (await readFile(out, "utf8")).trim().split("\n").map((line) => JSON.parse(line));
+    const rows = (await readFile(out, "utf8"))
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     assert.equal(rows[0].task_input, null);
     // A person preferred B's answer on t1 (whichever position it was shown in).
     const labelled = rows.map((r) =>
@@ -108,8 +131,9 @@ describe("exportPairwiseCases + humanLabels", () => {
     );
     assert.equal((await humanLabels(path, { criterion: "c", key: "h" }).compare(pair)).winner, "a");
     await writeFile(path, '{"task_id":"t1","criterion":"c","preferred":"1"}\n{oops\n');
-    await assert.rejects(async () => humanLabels(path, { criterion: "c", key: "h" }).compare(pair), (error: Error) =>
-      error.message.startsWith(`${path}:2: got invalid JSON`),
+    await assert.rejects(
+      async () => humanLabels(path, { criterion: "c", key: "h" }).compare(pair),
+      (error: Error) => error.message.startsWith(`${path}:2: got invalid JSON`),
     );
   });
 });

@@ -3,14 +3,20 @@ import { seededRandom } from "./internal/seeded-random.js";
 import { finalText } from "./internal/trace-text.js";
 
 /** Asks a person which response is better: `"1"`, `"2"` or `"tie"` (anything else is a tie). */
-export type HumanAsk = (task: Task, response1: string, response2: string) => string | Promise<string>;
+export type HumanAsk = (
+  task: Task,
+  response1: string,
+  response2: string,
+) => string | Promise<string>;
 
 async function askOnTerminal(task: Task, response1: string, response2: string): Promise<string> {
   const { createInterface } = await import("node:readline/promises");
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
     const input = task.inputs.input === undefined ? "" : String(task.inputs.input);
-    const answer = await rl.question(`Task: ${input}\n[1] ${response1}\n[2] ${response2}\nBetter (1/2/tie): `);
+    const answer = await rl.question(
+      `Task: ${input}\n[1] ${response1}\n[2] ${response2}\nBetter (1/2/tie): `,
+    );
     return answer.trim() || "tie";
   } finally {
     rl.close();
@@ -41,7 +47,11 @@ export function deblind(preferred: unknown, firstVariant: "a" | "b"): PairwiseWi
  * const human = humanPairwise({ key: "human", ask: async (task, r1, r2) => (r1.length < r2.length ? "1" : "2") });
  * ```
  */
-export function humanPairwise(options: { key: string; ask?: HumanAsk; seed?: number | null }): PairwiseComparator {
+export function humanPairwise(options: {
+  key: string;
+  ask?: HumanAsk;
+  seed?: number | null;
+}): PairwiseComparator {
   const random = seededRandom(options.seed);
   const ask = options.ask ?? askOnTerminal;
   return {

@@ -40,7 +40,9 @@ describe("jsonSchema (JSON Schema object)", () => {
   });
 
   it("reports missing required properties and a non-JSON body", async () => {
-    const [missing] = await jsonSchema(schema).score(context({ events: [answer('{"city":"Paris"}')] }));
+    const [missing] = await jsonSchema(schema).score(
+      context({ events: [answer('{"city":"Paris"}')] }),
+    );
     assert.equal(missing?.comment, "$.population: missing required property");
     const [text] = await jsonSchema(schema).score(context({ events: [answer("Paris")] }));
     assert.equal(text?.comment, "$: expected object, got string");
@@ -56,9 +58,13 @@ describe("jsonSchema (zod)", () => {
   const city = z.object({ city: z.string(), population: z.number().int().nonnegative() });
 
   it("passes valid content and fails with zod's paths", async () => {
-    const ok = await jsonSchema(city, { key: "shape" }).score(context({ events: [answer('{"city":"Paris","population":1}')] }));
+    const ok = await jsonSchema(city, { key: "shape" }).score(
+      context({ events: [answer('{"city":"Paris","population":1}')] }),
+    );
     assert.deepEqual(ok[0], { key: "shape", score: true });
-    const [bad] = await jsonSchema(city).score(context({ events: [answer('{"city":3,"population":1}')] }));
+    const [bad] = await jsonSchema(city).score(
+      context({ events: [answer('{"city":3,"population":1}')] }),
+    );
     assert.equal(bad?.score, false);
     assert.match(String(bad?.comment), /^\$\.city: /);
   });

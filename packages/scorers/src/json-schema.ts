@@ -43,7 +43,10 @@ function zodIssues(schema: ZodType, value: unknown): SchemaIssue[] {
  * const scorers = [jsonSchema({ type: "object", required: ["answer"], properties: { answer: { type: "string" } } })];
  * ```
  */
-export function jsonSchema(schema: ZodType | JsonSchemaObject, options: { key?: string } = {}): Scorer {
+export function jsonSchema(
+  schema: ZodType | JsonSchemaObject,
+  options: { key?: string } = {},
+): Scorer {
   const key = options.key ?? "json_schema";
   return scorer(
     ({ outputs }) => {

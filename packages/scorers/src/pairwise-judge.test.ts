@@ -1,15 +1,24 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createTask, Trace } from "@ag2/eval-core";
 import { TestConfig } from "@ag2/eval-agent";
+import { createTask, Trace } from "@ag2/eval-core";
 import { answer, call, result } from "./internal/context.test-helper.js";
 import { pairwiseJudge } from "./pairwise-judge.js";
 
 const pick = (preferred: string, reasoning = "r") => JSON.stringify({ preferred, reasoning });
-const task = createTask({ taskId: "t1", inputs: { input: "2+2?" }, referenceOutputs: { answer: "4" } });
+const task = createTask({
+  taskId: "t1",
+  inputs: { input: "2+2?" },
+  referenceOutputs: { answer: "4" },
+});
 const traceA = new Trace({ events: [answer("four")] });
-const traceB = new Trace({ events: [call("calc", { e: "2+2" }), result("calc", "4"), answer("4")] });
-const compareWith = (config: TestConfig, options: Partial<Parameters<typeof pairwiseJudge>[1]> = {}) =>
+const traceB = new Trace({
+  events: [call("calc", { e: "2+2" }), result("calc", "4"), answer("4")],
+});
+const compareWith = (
+  config: TestConfig,
+  options: Partial<Parameters<typeof pairwiseJudge>[1]> = {},
+) =>
   pairwiseJudge(config, { criterion: "correct", key: "correct", ...options }).compare({
     task,
     traceA,
@@ -36,8 +45,14 @@ describe("pairwiseJudge", () => {
         'Decide which response is better on THIS criterion only: answer "first", "second", or "tie". ' +
         "Do not favor a response for its position or its length.",
     );
-    assert.equal(user?.content, '## Task\n2+2?\n\n## Reference\n{"answer": "4"}\n\n## Response 1\nfour\n\n## Response 2\n4');
-    assert.equal(config.requests[1]?.messages[1]?.content, '## Task\n2+2?\n\n## Reference\n{"answer": "4"}\n\n## Response 1\n4\n\n## Response 2\nfour');
+    assert.equal(
+      user?.content,
+      '## Task\n2+2?\n\n## Reference\n{"answer": "4"}\n\n## Response 1\nfour\n\n## Response 2\n4',
+    );
+    assert.equal(
+      config.requests[1]?.messages[1]?.content,
+      '## Task\n2+2?\n\n## Reference\n{"answer": "4"}\n\n## Response 1\n4\n\n## Response 2\nfour',
+    );
   });
 
   it("adds trajectories when asked and drops the reference when told", async () => {
@@ -51,7 +66,11 @@ describe("pairwiseJudge", () => {
 
   it("swap: a consistent preference wins, with both orders in detail and call 1's reasoning", async () => {
     const outcome = await compareWith(prefers("4"));
-    assert.deepEqual(outcome, { winner: "b", reasoning: "saw four", detail: { order1: "second", order2: "first" } });
+    assert.deepEqual(outcome, {
+      winner: "b",
+      reasoning: "saw four",
+      detail: { order1: "second", order2: "first" },
+    });
     assert.equal((await compareWith(prefers("four"))).winner, "a");
   });
 
@@ -65,16 +84,27 @@ describe("pairwiseJudge", () => {
   it("swap: false asks once and maps first→a, second→b", async () => {
     const config = new TestConfig(pick("second", "b is right"));
     const outcome = await compareWith(config, { swap: false });
-    assert.deepEqual(outcome, { winner: "b", reasoning: "b is right", detail: { order1: "second" } });
+    assert.deepEqual(outcome, {
+      winner: "b",
+      reasoning: "b is right",
+      detail: { order1: "second" },
+    });
     assert.equal(config.requests.length, 1);
   });
 
   it("no verdict counts as a tie; invalid output rejects (the runner records a tie)", async () => {
     const none = await compareWith(new TestConfig(""), { swap: false });
-    assert.deepEqual(none, { winner: "tie", reasoning: "judge returned no verdict", detail: { order1: "tie" } });
-    await assert.rejects(async () => compareWith(new TestConfig(pick("maybe"), pick("maybe")), { swap: false }), {
-      name: "ResponseValidationError",
+    assert.deepEqual(none, {
+      winner: "tie",
+      reasoning: "judge returned no verdict",
+      detail: { order1: "tie" },
     });
+    await assert.rejects(
+      async () => compareWith(new TestConfig(pick("maybe"), pick("maybe")), { swap: false }),
+      {
+        name: "ResponseValidationError",
+      },
+    );
   });
 
   it("uses (no answer) for a trace without a final text", async () => {

@@ -1,3 +1,4 @@
+import { Agent, type AgentModelConfig } from "@ag2/eval-agent";
 import type {
   Middleware,
   PairwiseComparator,
@@ -5,7 +6,6 @@ import type {
   PairwiseWinner,
   Trace,
 } from "@ag2/eval-core";
-import { Agent, type AgentModelConfig } from "@ag2/eval-agent";
 import { z } from "zod";
 import { pairwiseSystemPrompt, pairwiseUserPrompt } from "./internal/judge-prompts.js";
 import { finalText } from "./internal/trace-text.js";
@@ -50,7 +50,10 @@ type Preference = "first" | "second" | "tie";
  * });
  * ```
  */
-export function pairwiseJudge(config: AgentModelConfig, options: PairwiseJudgeOptions): PairwiseComparator {
+export function pairwiseJudge(
+  config: AgentModelConfig,
+  options: PairwiseJudgeOptions,
+): PairwiseComparator {
   const { criterion, key } = options;
   const swap = options.swap ?? true;
   const judge = new Agent({
@@ -81,12 +84,18 @@ export function pairwiseJudge(config: AgentModelConfig, options: PairwiseJudgeOp
         };
       };
       const one = await ask(traceA, traceB);
-      const w1: PairwiseWinner = one.preferred === "first" ? "a" : one.preferred === "second" ? "b" : "tie";
+      const w1: PairwiseWinner =
+        one.preferred === "first" ? "a" : one.preferred === "second" ? "b" : "tie";
       if (!swap) return { winner: w1, reasoning: one.reasoning, detail: { order1: one.preferred } };
       const two = await ask(traceB, traceA);
-      const w2: PairwiseWinner = two.preferred === "first" ? "b" : two.preferred === "second" ? "a" : "tie";
+      const w2: PairwiseWinner =
+        two.preferred === "first" ? "b" : two.preferred === "second" ? "a" : "tie";
       const winner = w1 === w2 && w1 !== "tie" ? w1 : "tie";
-      return { winner, reasoning: one.reasoning, detail: { order1: one.preferred, order2: two.preferred } };
+      return {
+        winner,
+        reasoning: one.reasoning,
+        detail: { order1: one.preferred, order2: two.preferred },
+      };
     },
   };
 }

@@ -33,7 +33,8 @@ export function regexMatch(
   return scorer(
     ({ outputs }) => {
       const actual = answerOf(outputs, options.field);
-      if (actual === undefined || actual === null) return { key, score: false, comment: "no answer" };
+      if (actual === undefined || actual === null)
+        return { key, score: false, comment: "no answer" };
       // A fresh copy so a global/sticky pattern's lastIndex never leaks between tasks.
       const match = new RegExp(regex.source, regex.flags).exec(pythonStr(actual));
       return {

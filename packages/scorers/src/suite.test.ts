@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { evaluateTraces, InMemoryTraceSource, Suite, Trace, type TraceEvent } from "@ag2/eval-core";
 import { TestConfig } from "@ag2/eval-agent";
+import { evaluateTraces, InMemoryTraceSource, Suite, Trace, type TraceEvent } from "@ag2/eval-core";
 import {
   agentJudge,
   contains,
@@ -22,13 +22,34 @@ import {
 } from "./index.js";
 import { answer, call, result, toolError } from "./internal/context.test-helper.js";
 
-const usage = (model: string, inputTokens: number, outputTokens: number) => ({ model, usage: { inputTokens, outputTokens } });
+const usage = (model: string, inputTokens: number, outputTokens: number) => ({
+  model,
+  usage: { inputTokens, outputTokens },
+});
 
 // Four recorded runs: right with a tool, right without (different case), a tool failure with no answer, a crash.
 const runs: [string, TraceEvent[], number, boolean][] = [
-  ["t1", [call("calc", { e: "2+2" }), result("calc", "4"), answer('{"answer": "4"}', usage("gpt-4o-mini", 1000, 100))], 100, false],
+  [
+    "t1",
+    [
+      call("calc", { e: "2+2" }),
+      result("calc", "4"),
+      answer('{"answer": "4"}', usage("gpt-4o-mini", 1000, 100)),
+    ],
+    100,
+    false,
+  ],
   ["t2", [answer('{"answer": "paris"}', usage("gpt-4o-mini-2024-07-18", 500, 50))], 300, false],
-  ["t3", [call("weather", { city: "Tokyo" }), toolError("weather", "timeout"), answer(null, usage("mystery", 150, 50))], 50, false],
+  [
+    "t3",
+    [
+      call("weather", { city: "Tokyo" }),
+      toolError("weather", "timeout"),
+      answer(null, usage("mystery", 150, 50)),
+    ],
+    50,
+    false,
+  ],
   ["t4", [call("calc", { e: "1" })], 10, true],
 ];
 
@@ -37,8 +58,16 @@ describe("every non-pairwise scorer through evaluateTraces", () => {
     const suite = Suite.fromList(
       [
         { task_id: "t1", inputs: { input: "2+2?" }, reference_outputs: { answer: "4" } },
-        { task_id: "t2", inputs: { input: "Capital of France?" }, reference_outputs: { answer: "Paris" } },
-        { task_id: "t3", inputs: { input: "Weather in Tokyo?" }, reference_outputs: { answer: "sunny" } },
+        {
+          task_id: "t2",
+          inputs: { input: "Capital of France?" },
+          reference_outputs: { answer: "Paris" },
+        },
+        {
+          task_id: "t3",
+          inputs: { input: "Weather in Tokyo?" },
+          reference_outputs: { answer: "sunny" },
+        },
         { task_id: "t4", inputs: { input: "crash" }, reference_outputs: { answer: "x" } },
       ],
       { name: "mixed" },
@@ -46,13 +75,22 @@ describe("every non-pairwise scorer through evaluateTraces", () => {
     const source = new InMemoryTraceSource(
       runs.map(([taskId, events, durationMs, crashed]) => [
         { traceId: `trace-${taskId}`, taskId },
-        new Trace({ events, durationMs, exception: crashed ? { type: "RuntimeError", message: "boom" } : null }),
+        new Trace({
+          events,
+          durationMs,
+          exception: crashed ? { type: "RuntimeError", message: "boom" } : null,
+        }),
       ]),
     );
     // The judge reads the answer from its prompt: "4" is right, "paris" half right, else wrong.
     const judgeConfig = new TestConfig((request) => {
       const prompt = String(request.messages[1]?.content);
-      const score = prompt.includes('"4"') && prompt.includes("## Agent answer\n{") ? 1 : prompt.includes("paris") ? 0.5 : 0;
+      const score =
+        prompt.includes('"4"') && prompt.includes("## Agent answer\n{")
+          ? 1
+          : prompt.includes("paris")
+            ? 0.5
+            : 0;
       return JSON.stringify({ score, reasoning: `scored ${score}` });
     });
     const result = await evaluateTraces(source, {
@@ -65,12 +103,19 @@ describe("every non-pairwise scorer through evaluateTraces", () => {
         finalAnswerMatches(),
         tokenBudget(1000),
         agentJudge(judgeConfig, { criterion: "correct", key: "quality" }),
-        threshold(agentJudge(judgeConfig, { criterion: "correct", key: "quality" }), { atLeast: 0.5, key: "quality_pass" }),
+        threshold(agentJudge(judgeConfig, { criterion: "correct", key: "quality" }), {
+          atLeast: 0.5,
+          key: "quality_pass",
+        }),
         failureAttribution(),
         exactMatch(),
         contains("paris", { ignoreCase: true, field: "answer" }),
         regexMatch(/\d/, { field: "answer" }),
-        jsonSchema({ type: "object", required: ["answer"], properties: { answer: { type: "string" } } }),
+        jsonSchema({
+          type: "object",
+          required: ["answer"],
+          properties: { answer: { type: "string" } },
+        }),
         numericClose({ absTol: 0.5 }),
         trajectoryMatch(["calc"], { mode: "superset" }),
         toolArgsMatch("calc", { e: "2+2" }),
@@ -94,7 +139,8 @@ describe("every non-pairwise scorer through evaluateTraces", () => {
       latency: 0.75,
       cost: 1,
     };
-    for (const [key, rate] of Object.entries(passRates)) assert.equal(result.passRate(key), rate, key);
+    for (const [key, rate] of Object.entries(passRates))
+      assert.equal(result.passRate(key), rate, key);
     assert.equal(result.scoreStats("quality").mean, 0.375);
     assert.equal(result.scoreStats("quality").n, 4);
     assert.equal(result.scoreStats("latency_ms").mean, 115);

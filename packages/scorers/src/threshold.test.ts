@@ -6,7 +6,8 @@ import { ScorerOptionsError } from "./scorer-options-error.js";
 import { threshold } from "./threshold.js";
 import { tokenBudget } from "./token-budget.js";
 
-const fixed = (fb: Record<string, unknown>) => scorer(() => ({ key: "inner", ...fb }), { key: "inner" });
+const fixed = (fb: Record<string, unknown>) =>
+  scorer(() => ({ key: "inner", ...fb }), { key: "inner" });
 
 describe("threshold", () => {
   it("passes numeric scores within inclusive bounds, with the reference's comment and detail", async () => {
@@ -47,7 +48,10 @@ describe("threshold", () => {
 
   it("passes boolean and categorical feedback through unchanged, key included", async () => {
     const bool = { key: "other", score: true, comment: "c" };
-    assert.deepEqual((await threshold(fixed(bool), { atLeast: 1, key: "k" }).score(context()))[0], bool);
+    assert.deepEqual(
+      (await threshold(fixed(bool), { atLeast: 1, key: "k" }).score(context()))[0],
+      bool,
+    );
     const label = { key: "mode", value: "crash" };
     assert.deepEqual((await threshold(fixed(label), { atLeast: 1 }).score(context()))[0], label);
   });
@@ -56,7 +60,10 @@ describe("threshold", () => {
     assert.throws(() => threshold(fixed({ score: 1 }), {}), {
       message: "threshold(): set atLeast and/or atMost",
     });
-    assert.throws(() => threshold(fixed({ score: 1 }), {}), (e: unknown) => ScorerOptionsError.isInstance(e));
+    assert.throws(
+      () => threshold(fixed({ score: 1 }), {}),
+      (e: unknown) => ScorerOptionsError.isInstance(e),
+    );
   });
 });
 
@@ -67,8 +74,14 @@ describe("tokenBudget", () => {
   it("is inclusive and counts input + output over every response (cache excluded)", async () => {
     const s = tokenBudget(150);
     assert.equal(s.key, "token_budget");
-    assert.equal((await s.score(context({ events: [usage(100, 20), usage(20, 10)] })))[0]?.score, true);
-    assert.equal((await s.score(context({ events: [usage(100, 20), usage(20, 11)] })))[0]?.score, false);
+    assert.equal(
+      (await s.score(context({ events: [usage(100, 20), usage(20, 10)] })))[0]?.score,
+      true,
+    );
+    assert.equal(
+      (await s.score(context({ events: [usage(100, 20), usage(20, 11)] })))[0]?.score,
+      false,
+    );
   });
 
   it("passes an empty trace (zero tokens)", async () => {

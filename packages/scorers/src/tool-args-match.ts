@@ -27,11 +27,14 @@ export function toolArgsMatch(
 ): Scorer {
   const key = options.key ?? `tool_args_match[${name}]`;
   const check =
-    typeof expectation === "function" ? expectation : (args: unknown) => partialMatch(expectation, args);
+    typeof expectation === "function"
+      ? expectation
+      : (args: unknown) => partialMatch(expectation, args);
   return scorer(
     ({ trace }) => {
       const calls = toolCallsOf(trace).filter((call) => call.name === name);
-      if (calls.length === 0) return { key, score: false, comment: `tool '${name}' was not called` };
+      if (calls.length === 0)
+        return { key, score: false, comment: `tool '${name}' was not called` };
       const results = calls.map((call) => check(call.args));
       const ok = options.match === "all" ? results.every(Boolean) : results.some(Boolean);
       const firstBad = calls[results.indexOf(false)];
@@ -40,7 +43,12 @@ export function toolArgsMatch(
         : options.match === "all" && firstBad
           ? `call ${results.indexOf(false) + 1} of ${calls.length} did not match: ${describeCall(name, firstBad.args)}`
           : `no call matched; first: ${describeCall(name, calls[0]?.args)}`;
-      return { key, score: ok, comment, detail: { calls: calls.length, matched: results.filter(Boolean).length } };
+      return {
+        key,
+        score: ok,
+        comment,
+        detail: { calls: calls.length, matched: results.filter(Boolean).length },
+      };
     },
     { key },
   );

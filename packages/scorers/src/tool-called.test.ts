@@ -23,7 +23,10 @@ describe("toolCalled", () => {
   it("with exactly, requires that exact count (repeated calls fail exactly: 1)", async () => {
     const once = toolCalled("pay", { exactly: 1 });
     assert.equal((await once.score(context({ events: [call("pay")] })))[0]?.score, true);
-    assert.equal((await once.score(context({ events: [call("pay"), call("pay")] })))[0]?.score, false);
+    assert.equal(
+      (await once.score(context({ events: [call("pay"), call("pay")] })))[0]?.score,
+      false,
+    );
     const never = toolCalled("pay", { exactly: 0 });
     assert.equal((await never.score(context()))[0]?.score, true);
   });

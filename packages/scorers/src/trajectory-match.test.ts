@@ -5,7 +5,8 @@ import { ScorerOptionsError } from "./scorer-options-error.js";
 import { toolArgsMatch } from "./tool-args-match.js";
 import { trajectoryMatch } from "./trajectory-match.js";
 
-const run = (...calls: ReturnType<typeof call>[]) => context({ events: [...calls, answer("done")] });
+const run = (...calls: ReturnType<typeof call>[]) =>
+  context({ events: [...calls, answer("done")] });
 const grade = async (s: ReturnType<typeof trajectoryMatch>, ctx: ReturnType<typeof context>) => {
   const [fb] = await s.score(ctx);
   return { score: fb?.score, comment: fb?.comment };
@@ -15,7 +16,10 @@ describe("trajectoryMatch", () => {
   it("strict: same calls in the same order; the comment shows the first mismatch", async () => {
     const s = trajectoryMatch(["search", "book"]);
     assert.equal(s.key, "trajectory_match");
-    assert.deepEqual(await grade(s, run(call("search"), call("book"))), { score: true, comment: undefined });
+    assert.deepEqual(await grade(s, run(call("search"), call("book"))), {
+      score: true,
+      comment: undefined,
+    });
     assert.deepEqual(await grade(s, run(call("book"), call("search"))), {
       score: false,
       comment: "step 1: expected search, got book({})",
@@ -39,7 +43,7 @@ describe("trajectoryMatch", () => {
     });
     assert.deepEqual(await grade(s, run(call("a"), call("b"), call("a"), call("c"))), {
       score: false,
-      comment: 'unexpected call 4: c({})',
+      comment: "unexpected call 4: c({})",
     });
   });
 
@@ -75,7 +79,10 @@ describe("trajectoryMatch", () => {
 
   it("unordered matching finds an assignment a greedy pass would miss", async () => {
     const s = trajectoryMatch(
-      [{ name: "f", args: {} }, { name: "f", args: { x: 1 } }],
+      [
+        { name: "f", args: {} },
+        { name: "f", args: { x: 1 } },
+      ],
       { mode: "unordered", args: "subset" },
     );
     assert.equal((await grade(s, run(call("f", { x: 1 }), call("f", { y: 2 })))).score, true);

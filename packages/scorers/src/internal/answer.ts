@@ -20,7 +20,8 @@ export function answerOf(outputs: Outputs, field?: string): unknown {
 
 /** Renders a value for a comment, shortened so feedback stays readable. */
 export function preview(value: unknown, max = 80): string {
-  const text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text =
+    typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

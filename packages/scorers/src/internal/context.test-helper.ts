@@ -11,8 +11,17 @@ export function answer(content: string | null, extra: Record<string, unknown> = 
   return { type: "ModelResponse", content, ...extra } as TraceEvent;
 }
 
-export function call(name: string, args: unknown = {}, id = `${name}-${Math.random()}`): TraceEvent {
-  return { type: "ToolCallEvent", id, name, arguments: typeof args === "string" ? args : JSON.stringify(args) };
+export function call(
+  name: string,
+  args: unknown = {},
+  id = `${name}-${Math.random()}`,
+): TraceEvent {
+  return {
+    type: "ToolCallEvent",
+    id,
+    name,
+    arguments: typeof args === "string" ? args : JSON.stringify(args),
+  };
 }
 
 export function result(name: string, value: string): TraceEvent {
@@ -51,5 +60,11 @@ export function context(
   });
   const inputs = init.input === undefined ? {} : { input: init.input };
   const task = createTask({ taskId: "t1", inputs, referenceOutputs: init.reference ?? null });
-  return { inputs, outputs: outputsOf(trace), referenceOutputs: task.referenceOutputs, trace, task };
+  return {
+    inputs,
+    outputs: outputsOf(trace),
+    referenceOutputs: task.referenceOutputs,
+    trace,
+    task,
+  };
 }

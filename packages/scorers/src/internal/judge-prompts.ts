@@ -29,7 +29,8 @@ export function judgeUserPrompt(init: {
   includeReference: boolean;
 }): string {
   const sections: string[] = [];
-  if (init.input !== undefined && init.input !== null) sections.push(`## Task input\n${String(init.input)}`);
+  if (init.input !== undefined && init.input !== null)
+    sections.push(`## Task input\n${String(init.input)}`);
   sections.push(`## Agent answer\n${init.body || "(no answer)"}`);
   if (init.includeReference && hasReference(init.reference)) {
     sections.push(`## Reference\n${pythonJsonDumps(init.reference)}`);
@@ -59,9 +60,13 @@ export function pairwiseUserPrompt(init: {
   if (init.includeReference && hasReference(init.reference)) {
     sections.push(`## Reference\n${pythonJsonDumps(init.reference)}`);
   }
-  for (const [n, side] of [[1, init.first], [2, init.second]] as const) {
+  for (const [n, side] of [
+    [1, init.first],
+    [2, init.second],
+  ] as const) {
     sections.push(`## Response ${n}\n${side.text}`);
-    if (init.includeTrace) sections.push(`### Response ${n} trajectory\n${trajectoryLines(side.trace)}`);
+    if (init.includeTrace)
+      sections.push(`### Response ${n} trajectory\n${trajectoryLines(side.trace)}`);
   }
   return sections.join("\n\n");
 }
@@ -89,7 +94,8 @@ export function attributionUserPrompt(init: {
 }): string {
   const input = init.input === undefined || init.input === null ? "" : String(init.input);
   const sections = [`## Task\n${input}`];
-  if (hasReference(init.reference)) sections.push(`## Reference\n${pythonJsonDumps(init.reference)}`);
+  if (hasReference(init.reference))
+    sections.push(`## Reference\n${pythonJsonDumps(init.reference)}`);
   sections.push(`## Final answer\n${init.body || "(none)"}`);
   const steps = init.trace.events.map((event, i) => `[${i}] ${describeStep(event)}`);
   sections.push(`## Trajectory (numbered steps)\n${steps.join("\n")}`);
