@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { evaluatePairwise, InMemoryTraceSource, Trace } from "@ag2/eval-core";
 import { makeRun } from "./__fixtures__/make-run.js";
 import { FsRunStore, fsRunStore } from "./fs-run-store.js";
 import { InvalidRunIdError } from "./invalid-run-id-error.js";
@@ -181,3 +182,37 @@ describe("FsRunStore variant manifests", () => {
     await assert.rejects(store.saveManifest({ ...manifest, run_id: "../x" }), InvalidRunIdError);
   });
 });
+
+describe("FsRunStore pairwise runs", () => {
+  it("saves a pairwise comparison as <run_id>.json, loads it back, and listing skips it", async () => {
+    const dir = freshDir();
+    const store = fsRunStore(dir);
+    const pairwise = await evaluatePairwise(
+      new InMemoryTraceSource([[{ traceId: "a1", taskId: "t1" }, new Trace({ events: [{ type: "ModelResponse", content: "short" }] })]]),
+      new InMemoryTraceSource([[{ traceId: "b1", taskId: "t1" }, new Trace({ events: [{ type: "ModelResponse", content: "longer" }] })]]),
+      {
+        comparators: [
+          {
+            key: "longer",
+            compare: ({ traceA, traceB }) => ({
+              winner: length(traceB) > length(traceA) ? "b" : "a",
+              reasoning: "longer answer wins",
+              detail: { a: length(traceA), b: length(traceB) },
+            }),
+          },
+        ],
+        runId: "pw-1",
+      },
+    );
+    await store.savePairwise(pairwise);
+    await store.save(makeRun({ runId: "r", size: 1 }));
+    assert.deepEqual((await store.loadPairwise("pw-1")).toJSON(), pairwise.toJSON());
+    assert.deepEqual((await store.list()).map((info) => info.runId), ["r"]);
+    assert.deepEqual(store.lastWarnings, []);
+    await assert.rejects(store.loadPairwise("none"), RunNotFoundError);
+  });
+});
+
+function length(trace: Trace): number {
+  return trace.eventsOf("ModelResponse").at(-1)?.content?.length ?? 0;
+}

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import {
   type JournalContents,
@@ -6,15 +6,17 @@ import {
   type RunInfo,
   type RunJournal,
   type RunResult,
+  type PairwiseStore,
+  PairwiseRunResult,
   type RunStore,
   runResultToJsonText,
-  toAsciiJson,
   type VariantManifest,
   type VariantManifestStore,
 } from "@ag2/eval-core";
 import { assertValidRunId } from "./invalid-run-id-error.js";
 import { openJournalFile, readJournalFile, removeJournalFile } from "./journal-file.js";
-import { loadRun, parseJsonText } from "./load-run.js";
+import { readJsonArtifact, saveJsonArtifact } from "./json-artifact.js";
+import { loadRun } from "./load-run.js";
 import { readRunInfo } from "./read-run-info.js";
 import { RunNotFoundError } from "./run-not-found-error.js";
 import { StoreFolderError } from "./store-folder-error.js";
@@ -51,7 +53,7 @@ const MANIFEST_SUFFIX = ".variants.json";
  * const again = await store.load(latest.runId);
  * ```
  */
-export class FsRunStore implements RunStore, VariantManifestStore {
+export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore {
   readonly dir: string;
   readonly #onWarning: ((warning: StoreWarning) => void) | undefined;
   #lastWarnings: readonly StoreWarning[] = [];
@@ -183,29 +185,16 @@ export class FsRunStore implements RunStore, VariantManifestStore {
    * variant runs themselves are ordinary run files). Listing skips manifests.
    */
   async saveManifest(manifest: VariantManifest): Promise<void> {
-    assertValidRunId(manifest.run_id);
-    const path = join(this.dir, `${manifest.run_id}${MANIFEST_SUFFIX}`);
+    const path = join(this.dir, `${checkedId(manifest.run_id)}${MANIFEST_SUFFIX}`);
     await this.#ensureDir();
-    try {
-      await writeFileAtomic(path, toAsciiJson(manifest));
-    } catch (error) {
-      throw new StoreFolderError({ path, operation: "write", cause: error });
-    }
+    await saveJsonArtifact(path, manifest);
   }
 
   /** The manifest of the sweep `runId`, or null when there is none. */
   async loadManifest(runId: string): Promise<VariantManifest | null> {
-    assertValidRunId(runId);
-    const path = join(this.dir, `${runId}${MANIFEST_SUFFIX}`);
-    let text: string;
-    try {
-      text = await readFile(path, "utf8");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-      throw new StoreFolderError({ path, operation: "read", cause: error });
-    }
-    const json = parseJsonText(text, path) as VariantManifest;
-    if (json?.schema !== "ag2-eval.variants/1" || !Array.isArray(json.variants)) {
+    const path = join(this.dir, `${checkedId(runId)}${MANIFEST_SUFFIX}`);
+    const json = (await readJsonArtifact(path)) as VariantManifest | null;
+    if (json !== null && (json?.schema !== "ag2-eval.variants/1" || !Array.isArray(json.variants))) {
       throw new StoreFolderError({
         path,
         operation: "read",
@@ -213,6 +202,24 @@ export class FsRunStore implements RunStore, VariantManifestStore {
       });
     }
     return json;
+  }
+
+  /**
+   * Saves a pairwise comparison as `<dir>/<run_id>.json`, the reference's name for it.
+   * Listing skips pairwise files; `loadPairwise` reads one back.
+   */
+  async savePairwise(result: PairwiseRunResult): Promise<void> {
+    const path = this.pathOf(result.runId);
+    await this.#ensureDir();
+    await saveJsonArtifact(path, result.toJSON());
+  }
+
+  /** The pairwise comparison saved under `runId`; rejects when there is none. */
+  async loadPairwise(runId: string): Promise<PairwiseRunResult> {
+    const path = this.pathOf(runId);
+    const json = await readJsonArtifact(path);
+    if (json === null) throw new RunNotFoundError({ runId, path });
+    return PairwiseRunResult.fromJSON(json, { source: path });
   }
 
   async #ensureDir(): Promise<void> {
@@ -245,6 +252,11 @@ export class FsRunStore implements RunStore, VariantManifestStore {
  */
 export function fsRunStore(dir: string | FsRunStoreOptions): FsRunStore {
   return new FsRunStore(dir);
+}
+
+function checkedId(runId: string): string {
+  assertValidRunId(runId);
+  return runId;
 }
 
 function sameHeader(a: JournalHeader, b: JournalHeader): boolean {
