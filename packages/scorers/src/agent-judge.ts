@@ -5,7 +5,14 @@ import { judgeSystemPrompt, judgeUserPrompt, pythonFloat } from "./internal/judg
 import { ScorerOptionsError } from "./scorer-options-error.js";
 import { threshold as thresholdOf } from "./threshold.js";
 
-/** The judge's structured answer: a score on the scale and a short rationale. */
+/**
+ * The judge's structured answer: a score on the scale and a short rationale.
+ *
+ * @example
+ * ```ts
+ * Verdict.parse({ score: 0.8, reasoning: "cites a source" });
+ * ```
+ */
 export const Verdict = z.object({ score: z.number(), reasoning: z.string() });
 
 /** Options of {@link agentJudge}. */

@@ -12,7 +12,15 @@ export interface CostOptions {
   readonly key?: string;
 }
 
-/** Exact id, then the id without a provider prefix ("openai/gpt-4o"), then the longest prefix. */
+/**
+ * Looks a model up in a price table: the exact id, then the id without a provider prefix
+ * ("openai/gpt-4o"), then the longest entry that prefixes it at a `-`, `:` or `@` boundary.
+ *
+ * @example
+ * ```ts
+ * findPrice(DEFAULT_PRICES, "gpt-4o-mini-2024-07-18"); // the "gpt-4o-mini" entry
+ * ```
+ */
 export function findPrice(table: PriceTable, model: string): ModelPrice | undefined {
   const bare = model.slice(model.lastIndexOf("/") + 1);
   for (const id of [model, bare]) {

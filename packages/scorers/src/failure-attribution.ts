@@ -31,7 +31,14 @@ export const ERROR_MODES = Object.freeze([
   "other",
 ] as const);
 
-/** What the LLM attributor must answer (snake_case, as the reference's schema). */
+/**
+ * What the LLM attributor must answer (snake_case, as the reference's schema).
+ *
+ * @example
+ * ```ts
+ * Attribution.parse({ failed: true, error_mode: "loop", decisive_step: 4, reasoning: "repeated search" });
+ * ```
+ */
 export const Attribution = z.object({
   failed: z.boolean(),
   error_mode: z.string(),

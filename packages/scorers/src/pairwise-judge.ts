@@ -10,7 +10,14 @@ import { z } from "zod";
 import { pairwiseSystemPrompt, pairwiseUserPrompt } from "./internal/judge-prompts.js";
 import { finalText } from "./internal/trace-text.js";
 
-/** The pairwise judge's structured answer. */
+/**
+ * The pairwise judge's structured answer.
+ *
+ * @example
+ * ```ts
+ * PairwiseVerdict.parse({ preferred: "first", reasoning: "more complete" });
+ * ```
+ */
 export const PairwiseVerdict = z.object({
   preferred: z.enum(["first", "second", "tie"]),
   reasoning: z.string(),
