@@ -320,7 +320,9 @@ describe("runAgent", () => {
     while (Date.now() < until) await settle(1);
     gate.resolve();
     const result = await running;
-    assert.ok(result.createdAt >= before && result.createdAt <= during, result.createdAt);
+    const created = Date.parse(result.createdAt);
+    assert.ok(created >= Date.parse(before) && created <= Date.parse(during), result.createdAt);
+    assert.match(result.createdAt, /\+00:00$/);
     assert.deepEqual(
       events.map((e) => e.type),
       ["EvalStarted", "TaskEvaluated", "TaskEvaluated", "EvalCompleted"],

@@ -1,4 +1,5 @@
 import { InvalidOptionError } from "./invalid-option-error.js";
+import { toIsoUtc } from "./iso-utc.js";
 import type { Scorer } from "./scorer.js";
 
 function describe(value: unknown): string {
@@ -72,7 +73,7 @@ export function checkName(value: unknown, option: string, caller: string): strin
   return value;
 }
 
-/** The ISO-8601 UTC time now. */
+/** The time now in the run file's form (`2026-11-26T10:30:00.123000+00:00`). */
 export function nowIso(): string {
-  return new Date().toISOString();
+  return toIsoUtc(new Date());
 }
