@@ -17,7 +17,7 @@ export { finalAnswerMatches } from "./final-answer-matches.js";
 export { HumanLabelsError, humanLabels } from "./human-labels.js";
 export type { HumanAsk } from "./human-pairwise.js";
 export { humanPairwise } from "./human-pairwise.js";
-export type { JsonSchemaObject, SchemaIssue } from "./internal/json-schema-validator.js";
+export type { JsonSchemaObject, SchemaIssue } from "./json-schema.js";
 export { jsonSchema } from "./json-schema.js";
 export { latency } from "./latency.js";
 export { noToolErrors } from "./no-tool-errors.js";

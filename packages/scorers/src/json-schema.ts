@@ -6,6 +6,8 @@ import {
   validateJsonSchema,
 } from "./internal/json-schema-validator.js";
 
+export type { JsonSchemaObject, SchemaIssue };
+
 function isZod(schema: unknown): schema is ZodType {
   return (
     typeof schema === "object" &&
