@@ -129,4 +129,3 @@ export const AG2GenAIConvention: SpanConvention = {
     stringAttr(span.attributes, ATTR.spanType) === SPAN_TYPE.agent ||
     stringAttr(span.attributes, ATTR.operationName) === "invoke_agent",
 };
-

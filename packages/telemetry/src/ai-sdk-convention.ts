@@ -14,7 +14,8 @@ import {
 import { toolOutcome } from "./tool-outcome.js";
 
 /** The spans of one model call; their parents (`ai.generateText` …) hold aggregated usage. */
-const MODEL_CALL = /^ai\.(generateText|streamText|generateObject|streamObject)\.(doGenerate|doStream)$/;
+const MODEL_CALL =
+  /^ai\.(generateText|streamText|generateObject|streamObject)\.(doGenerate|doStream)$/;
 const ROOT_CALL = /^ai\.(generateText|streamText|generateObject|streamObject)$/;
 
 function operationOf(span: SpanData): string | undefined {
@@ -39,7 +40,9 @@ function usageOf(attributes: Attributes): Usage | undefined {
       "ai.usage.inputTokenDetails.cacheReadTokens",
       "ai.usage.cachedInputTokens",
     ]),
-    cacheCreationInputTokens: numberAttr(attributes, ["ai.usage.inputTokenDetails.cacheWriteTokens"]),
+    cacheCreationInputTokens: numberAttr(attributes, [
+      "ai.usage.inputTokenDetails.cacheWriteTokens",
+    ]),
     thinkingTokens: numberAttr(attributes, [
       "ai.usage.outputTokenDetails.reasoningTokens",
       "ai.usage.reasoningTokens",
@@ -70,7 +73,8 @@ function toolCallsOf(raw: string | undefined): ToolCall[] {
 
 function modelResponse(span: SpanData): ModelResponse {
   const { attributes } = span;
-  const text = stringAttr(attributes, "ai.response.text") ?? stringAttr(attributes, "ai.response.object");
+  const text =
+    stringAttr(attributes, "ai.response.text") ?? stringAttr(attributes, "ai.response.object");
   const toolCalls = toolCallsOf(stringAttr(attributes, "ai.response.toolCalls"));
   const usage = usageOf(attributes);
   return {
@@ -79,7 +83,8 @@ function modelResponse(span: SpanData): ModelResponse {
     ...(toolCalls.length > 0 ? { toolCalls } : {}),
     ...(usage ? { usage } : {}),
     model:
-      firstString(attributes, ["ai.response.model", "gen_ai.response.model", "ai.model.id"]) ?? null,
+      firstString(attributes, ["ai.response.model", "gen_ai.response.model", "ai.model.id"]) ??
+      null,
     provider: firstString(attributes, ["ai.model.provider", "gen_ai.system"]) ?? null,
     finishReason:
       stringAttr(attributes, "ai.response.finishReason") ??

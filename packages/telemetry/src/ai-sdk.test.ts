@@ -21,26 +21,48 @@ function aiSdkAgent(): Agent {
       const city = input.split(" ").at(-1)?.replace("?", "") ?? "";
       const model = new MockLanguageModelV3({
         doGenerate: [
-          { content: [{ type: "tool-call", toolCallId: `call-${city}`, toolName: "weather", input: JSON.stringify({ city }) }], finishReason: { unified: "tool-calls", raw: "tool_calls" }, usage: usage(10, 5), warnings: [] },
-          { content: [{ type: "text", text: `${city} is sunny.` }], finishReason: { unified: "stop", raw: "stop" }, usage: usage(20, 7), warnings: [] },
+          {
+            content: [
+              {
+                type: "tool-call",
+                toolCallId: `call-${city}`,
+                toolName: "weather",
+                input: JSON.stringify({ city }),
+              },
+            ],
+            finishReason: { unified: "tool-calls", raw: "tool_calls" },
+            usage: usage(10, 5),
+            warnings: [],
+          },
+          {
+            content: [{ type: "text", text: `${city} is sunny.` }],
+            finishReason: { unified: "stop", raw: "stop" },
+            usage: usage(20, 7),
+            warnings: [],
+          },
         ],
       });
-      const turn = await runHook(options.middleware ?? [], "onTurn", { agentName: "ai-sdk-weather", input }, async () => {
-        const result = await generateText({
-          model,
-          prompt: input,
-          stopWhen: stepCountIs(3),
-          tools: {
-            weather: tool({
-              description: "Current weather",
-              inputSchema: z.object({ city: z.string() }),
-              execute: async ({ city: name }) => ({ city: name, sky: "sunny" }),
-            }),
-          },
-          experimental_telemetry: { isEnabled: true, tracer: options.tracer as Tracer },
-        });
-        return { content: result.text };
-      });
+      const turn = await runHook(
+        options.middleware ?? [],
+        "onTurn",
+        { agentName: "ai-sdk-weather", input },
+        async () => {
+          const result = await generateText({
+            model,
+            prompt: input,
+            stopWhen: stepCountIs(3),
+            tools: {
+              weather: tool({
+                description: "Current weather",
+                inputSchema: z.object({ city: z.string() }),
+                execute: async ({ city: name }) => ({ city: name, sky: "sunny" }),
+              }),
+            },
+            experimental_telemetry: { isEnabled: true, tracer: options.tracer as Tracer },
+          });
+          return { content: result.text };
+        },
+      );
       return turn.content;
     },
   };
@@ -64,21 +86,50 @@ describe("an AI SDK 6 agent run by runAgent under otelTracing", () => {
       const city = task.task.taskId === "tokyo" ? "Tokyo" : "Lima";
       const { trace } = task;
       assert.equal(trace.exception, null);
-      assert.deepEqual(trace.events.map((e) => e.type), ["ModelResponse", "ToolCallEvent", "ToolResultEvent", "ModelResponse"]);
+      assert.deepEqual(
+        trace.events.map((e) => e.type),
+        ["ModelResponse", "ToolCallEvent", "ToolResultEvent", "ModelResponse"],
+      );
       const [first, second] = trace.eventsOf("ModelResponse");
-      assert.deepEqual(first?.toolCalls, [{ id: `call-${city}`, name: "weather", arguments: JSON.stringify({ city }) }]);
+      assert.deepEqual(first?.toolCalls, [
+        { id: `call-${city}`, name: "weather", arguments: JSON.stringify({ city }) },
+      ]);
       assert.equal(second?.content, `${city} is sunny.`);
       const [call] = trace.eventsOf("ToolCallEvent");
-      assert.deepEqual([call?.id, call?.name, JSON.parse(call?.arguments ?? "null")], [`call-${city}`, "weather", { city }]);
+      assert.deepEqual(
+        [call?.id, call?.name, JSON.parse(call?.arguments ?? "null")],
+        [`call-${city}`, "weather", { city }],
+      );
       const [toolResult] = trace.eventsOf("ToolResultEvent");
-      assert.deepEqual(toolResult?.type === "ToolResultEvent" ? JSON.parse(toolResult.result) : null, { city, sky: "sunny" });
+      assert.deepEqual(
+        toolResult?.type === "ToolResultEvent" ? JSON.parse(toolResult.result) : null,
+        { city, sky: "sunny" },
+      );
       // The ai.generateText span also says 30/12 (the sum); counting it would give 60/24.
-      assert.deepEqual(trace.tokens, { input: 30, output: 12, cacheCreation: 0, cacheRead: 0, total: 42 });
-      const own = spans.getFinishedSpans().filter((s) => s.spanContext().traceId === task.traceRef?.traceId);
-      assert.deepEqual(own.map((s) => s.name).sort(), ["ai.generateText", "ai.generateText.doGenerate", "ai.generateText.doGenerate", "ai.toolCall", "invoke_agent ai-sdk-weather"]);
+      assert.deepEqual(trace.tokens, {
+        input: 30,
+        output: 12,
+        cacheCreation: 0,
+        cacheRead: 0,
+        total: 42,
+      });
+      const own = spans
+        .getFinishedSpans()
+        .filter((s) => s.spanContext().traceId === task.traceRef?.traceId);
+      assert.deepEqual(own.map((s) => s.name).sort(), [
+        "ai.generateText",
+        "ai.generateText.doGenerate",
+        "ai.generateText.doGenerate",
+        "ai.toolCall",
+        "invoke_agent ai-sdk-weather",
+      ]);
       const root = own.find((s) => s.name.startsWith("invoke_agent"));
       const generate = own.find((s) => s.name === "ai.generateText");
-      assert.equal(generate?.parentSpanContext?.spanId, root?.spanContext().spanId, "AI SDK spans nest under the turn");
+      assert.equal(
+        generate?.parentSpanContext?.spanId,
+        root?.spanContext().spanId,
+        "AI SDK spans nest under the turn",
+      );
     }
     assert.equal(result.tasks[0]?.task.taskId, "tokyo");
   });

@@ -14,20 +14,34 @@ async function readDoc(path: string): Promise<Doc> {
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    throw new TraceFileError(path, null, `cannot read the trace file (${(error as Error).message})`, {
-      cause: error,
-    });
+    throw new TraceFileError(
+      path,
+      null,
+      `cannot read the trace file (${(error as Error).message})`,
+      {
+        cause: error,
+      },
+    );
   }
   let doc: unknown;
   try {
     doc = parseWithExactTimes(text);
   } catch (error) {
-    throw new TraceFileError(path, null, `got invalid JSON (${(error as Error).message}), expected a trace object`, {
-      cause: error,
-    });
+    throw new TraceFileError(
+      path,
+      null,
+      `got invalid JSON (${(error as Error).message}), expected a trace object`,
+      {
+        cause: error,
+      },
+    );
   }
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
-    throw new TraceFileError(path, null, `got ${Array.isArray(doc) ? "an array" : typeof doc}, expected a trace object`);
+    throw new TraceFileError(
+      path,
+      null,
+      `got ${Array.isArray(doc) ? "an array" : typeof doc}, expected a trace object`,
+    );
   }
   return doc as Doc;
 }
@@ -60,7 +74,8 @@ export class DirectoryTraceSource implements TraceSource {
       const doc = await readDoc(file);
       const traceId = typeof doc.trace_id === "string" ? doc.trace_id : basename(name, ".json");
       this.#files.set(traceId, file);
-      const metadata = typeof doc.metadata === "object" && doc.metadata !== null ? doc.metadata : {};
+      const metadata =
+        typeof doc.metadata === "object" && doc.metadata !== null ? doc.metadata : {};
       yield {
         traceId,
         taskId: typeof doc.task_id === "string" ? doc.task_id : null,
@@ -73,7 +88,11 @@ export class DirectoryTraceSource implements TraceSource {
     const file = this.#files.get(ref.traceId) ?? join(this.path, traceFileName(ref.traceId));
     const doc = await readDoc(file);
     if (!Array.isArray(doc.spans)) {
-      throw new TraceFileError(file, null, `field "spans": got ${typeof doc.spans}, expected an array`);
+      throw new TraceFileError(
+        file,
+        null,
+        `field "spans": got ${typeof doc.spans}, expected an array`,
+      );
     }
     return spansToTrace(doc.spans.map(spanFromDict), { conventions: this.#conventions });
   }

@@ -1,5 +1,11 @@
-import { type Agent, type ErrorInfo, type Middleware, type ModelResponse, runHook } from "@ag2/eval-core";
-import { SpanKind } from "@opentelemetry/api";
+import {
+  type Agent,
+  type ErrorInfo,
+  type Middleware,
+  type ModelResponse,
+  runHook,
+} from "@ag2/eval-core";
+import type { SpanKind } from "@opentelemetry/api";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 
 /** Lets other tasks run, so concurrent asks really interleave. */
@@ -25,33 +31,90 @@ export function weatherAgent(options: WeatherAgentOptions = {}): Agent {
       const gauge = options.inFlight;
       if (gauge) gauge.max = Math.max(gauge.max, ++gauge.now);
       try {
-        const turn = await runHook(middleware, "onTurn", { agentName: "weather", input, provider: "test", model: "m1" }, async (request) => {
-          const city = request.input.split(" ").at(-1)?.replace("?", "") ?? "";
-          await tick();
-          const first = await runHook(middleware, "onModelCall",
-            { messages: [{ role: "user", content: request.input }], tools: [{ name: "get_weather", parameters: { type: "object" } }], provider: "test", model: "m1" },
-            async (): Promise<ModelResponse> => {
-              await tick();
-              return { type: "ModelResponse", content: null, toolCalls: [{ id: `call-${city}`, name: "get_weather", arguments: JSON.stringify({ city }) }], usage: { inputTokens: 10, outputTokens: 5 }, model: "m1-2026", finishReason: "tool_calls" };
-            });
-          const call = first.toolCalls?.[0];
-          if (!call) throw new Error("no tool call");
-          const outcome = await runHook(middleware, "onToolExecution", call, async (c) => {
+        const turn = await runHook(
+          middleware,
+          "onTurn",
+          { agentName: "weather", input, provider: "test", model: "m1" },
+          async (request) => {
+            const city = request.input.split(" ").at(-1)?.replace("?", "") ?? "";
             await tick();
-            return options.toolError
-              ? { type: "ToolErrorEvent" as const, parentId: c.id, name: c.name, error: options.toolError }
-              : { type: "ToolResultEvent" as const, parentId: c.id, name: c.name, result: `sunny in ${city}` };
-          });
-          if (options.crash) throw options.crash;
-          const answer = outcome.type === "ToolResultEvent" ? `${city} is sunny.` : `I could not find ${city}.`;
-          const second = await runHook(middleware, "onModelCall",
-            { messages: [{ role: "user", content: request.input }, { role: "assistant", content: null, toolCalls: [call] }, { role: "tool", content: "…", toolCallId: call.id }], tools: [], provider: "test", model: "m1" },
-            async (): Promise<ModelResponse> => {
+            const first = await runHook(
+              middleware,
+              "onModelCall",
+              {
+                messages: [{ role: "user", content: request.input }],
+                tools: [{ name: "get_weather", parameters: { type: "object" } }],
+                provider: "test",
+                model: "m1",
+              },
+              async (): Promise<ModelResponse> => {
+                await tick();
+                return {
+                  type: "ModelResponse",
+                  content: null,
+                  toolCalls: [
+                    {
+                      id: `call-${city}`,
+                      name: "get_weather",
+                      arguments: JSON.stringify({ city }),
+                    },
+                  ],
+                  usage: { inputTokens: 10, outputTokens: 5 },
+                  model: "m1-2026",
+                  finishReason: "tool_calls",
+                };
+              },
+            );
+            const call = first.toolCalls?.[0];
+            if (!call) throw new Error("no tool call");
+            const outcome = await runHook(middleware, "onToolExecution", call, async (c) => {
               await tick();
-              return { type: "ModelResponse", content: answer, usage: { inputTokens: 20, outputTokens: 7, cacheReadInputTokens: 3 }, model: "m1-2026", finishReason: "stop" };
+              return options.toolError
+                ? {
+                    type: "ToolErrorEvent" as const,
+                    parentId: c.id,
+                    name: c.name,
+                    error: options.toolError,
+                  }
+                : {
+                    type: "ToolResultEvent" as const,
+                    parentId: c.id,
+                    name: c.name,
+                    result: `sunny in ${city}`,
+                  };
             });
-          return { content: second.content };
-        });
+            if (options.crash) throw options.crash;
+            const answer =
+              outcome.type === "ToolResultEvent"
+                ? `${city} is sunny.`
+                : `I could not find ${city}.`;
+            const second = await runHook(
+              middleware,
+              "onModelCall",
+              {
+                messages: [
+                  { role: "user", content: request.input },
+                  { role: "assistant", content: null, toolCalls: [call] },
+                  { role: "tool", content: "…", toolCallId: call.id },
+                ],
+                tools: [],
+                provider: "test",
+                model: "m1",
+              },
+              async (): Promise<ModelResponse> => {
+                await tick();
+                return {
+                  type: "ModelResponse",
+                  content: answer,
+                  usage: { inputTokens: 20, outputTokens: 7, cacheReadInputTokens: 3 },
+                  model: "m1-2026",
+                  finishReason: "stop",
+                };
+              },
+            );
+            return { content: second.content };
+          },
+        );
         return turn.content;
       } finally {
         if (gauge) gauge.now--;
@@ -77,7 +140,8 @@ function keyValues(attributes: Record<string, unknown>) {
   return Object.entries(attributes).map(([key, value]) => ({ key, value: anyValue(value) }));
 }
 
-const nanos = (time: [number, number]) => (BigInt(time[0]) * 1_000_000_000n + BigInt(time[1])).toString();
+const nanos = (time: [number, number]) =>
+  (BigInt(time[0]) * 1_000_000_000n + BigInt(time[1])).toString();
 
 /** Finished SDK spans as one collector-style OTLP JSON document. */
 export function toOtlpJson(spans: readonly ReadableSpan[]): unknown {
@@ -97,8 +161,15 @@ export function toOtlpJson(spans: readonly ReadableSpan[]): unknown {
               startTimeUnixNano: nanos(span.startTime),
               endTimeUnixNano: nanos(span.endTime),
               attributes: keyValues(span.attributes),
-              events: span.events.map((event) => ({ name: event.name, timeUnixNano: nanos(event.time), attributes: keyValues(event.attributes ?? {}) })),
-              status: { code: span.status.code, ...(span.status.message ? { message: span.status.message } : {}) },
+              events: span.events.map((event) => ({
+                name: event.name,
+                timeUnixNano: nanos(event.time),
+                attributes: keyValues(event.attributes ?? {}),
+              })),
+              status: {
+                code: span.status.code,
+                ...(span.status.message ? { message: span.status.message } : {}),
+              },
             })),
           },
         ],

@@ -3,8 +3,20 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { type Agent, type BudgetThresholds, evaluateTraces, type RunResult, runAgent, scorer, Suite } from "@ag2/eval-core";
-import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import {
+  type Agent,
+  type BudgetThresholds,
+  evaluateTraces,
+  type RunResult,
+  runAgent,
+  Suite,
+  scorer,
+} from "@ag2/eval-core";
+import {
+  InMemorySpanExporter,
+  type ReadableSpan,
+  SimpleSpanProcessor,
+} from "@opentelemetry/sdk-trace-base";
 import { DirectoryTraceSource } from "./directory-trace-source.js";
 import { toOtlpJson, weatherAgent } from "./fake-agents.test-helper.js";
 import { otelTracing } from "./otel-tracing.js";
@@ -12,37 +24,77 @@ import { OtlpFileTraceSource } from "./otlp-file-trace-source.js";
 import { saveTrace } from "./save-trace.js";
 
 const suite = Suite.fromList([
-  { task_id: "tokyo", inputs: { input: "Weather in Tokyo?" }, reference_outputs: { answer: "Tokyo is sunny." } },
-  { task_id: "atlantis", inputs: { input: "Weather in Atlantis?" }, reference_outputs: { answer: "Atlantis is sunny." } },
-  { task_id: "bern", inputs: { input: "Weather in Bern?" }, reference_outputs: { answer: "Bern is sunny." } },
-  { task_id: "oslo", inputs: { input: "Weather in Oslo?" }, reference_outputs: { answer: "Oslo is sunny." } },
+  {
+    task_id: "tokyo",
+    inputs: { input: "Weather in Tokyo?" },
+    reference_outputs: { answer: "Tokyo is sunny." },
+  },
+  {
+    task_id: "atlantis",
+    inputs: { input: "Weather in Atlantis?" },
+    reference_outputs: { answer: "Atlantis is sunny." },
+  },
+  {
+    task_id: "bern",
+    inputs: { input: "Weather in Bern?" },
+    reference_outputs: { answer: "Bern is sunny." },
+  },
+  {
+    task_id: "oslo",
+    inputs: { input: "Weather in Oslo?" },
+    reference_outputs: { answer: "Oslo is sunny." },
+  },
 ]);
 
 /** Each city behaves differently: an answer, a handled tool error, a crash. */
 const agent: Agent = {
   name: "weather",
   ask(input, options) {
-    if (input.includes("Atlantis")) return weatherAgent({ toolError: { type: "LookupError", message: "no such city" } }).ask(input, options);
-    if (input.includes("Bern")) return weatherAgent({ crash: new RangeError("quota exhausted") }).ask(input, options);
+    if (input.includes("Atlantis"))
+      return weatherAgent({ toolError: { type: "LookupError", message: "no such city" } }).ask(
+        input,
+        options,
+      );
+    if (input.includes("Bern"))
+      return weatherAgent({ crash: new RangeError("quota exhausted") }).ask(input, options);
     return weatherAgent().ask(input, options);
   },
 };
 
 const scorers = [
-  scorer(({ outputs, referenceOutputs }) => outputs.body === referenceOutputs?.answer, { key: "correct" }),
-  scorer(({ trace }) => trace.eventsOf("ToolCallEvent", { name: "get_weather" }).length > 0, { key: "tool_called" }),
+  scorer(({ outputs, referenceOutputs }) => outputs.body === referenceOutputs?.answer, {
+    key: "correct",
+  }),
+  scorer(({ trace }) => trace.eventsOf("ToolCallEvent", { name: "get_weather" }).length > 0, {
+    key: "tool_called",
+  }),
   scorer(({ trace }) => trace.eventsOf("ToolErrorEvent").length === 0, { key: "no_tool_errors" }),
   scorer(({ trace }) => trace.tokens.total, { key: "tokens" }),
   scorer(({ trace }) => trace.exception?.type ?? "none", { key: "exception" }),
-  scorer(({ trace }) => trace.events.map((e) => (e.type === "ToolCallEvent" ? `${e.type}:${e.arguments}` : e.type)).join(","), { key: "events" }),
+  scorer(
+    ({ trace }) =>
+      trace.events
+        .map((e) => (e.type === "ToolCallEvent" ? `${e.type}:${e.arguments}` : e.type))
+        .join(","),
+    { key: "events" },
+  ),
 ];
 
-const budgets: BudgetThresholds = { maxTokensPerTask: 30, maxToolCallsPerTask: 1, maxModelCallsPerTask: 1, maxSecondsPerTask: 600 };
+const budgets: BudgetThresholds = {
+  maxTokensPerTask: 30,
+  maxToolCallsPerTask: 1,
+  maxModelCallsPerTask: 1,
+  maxSecondsPerTask: 600,
+};
 
 function graded(run: RunResult) {
   const byTask = new Map<string, unknown>();
   for (const task of run.tasks) {
-    byTask.set(task.task.taskId, { feedback: task.feedback, budgetViolation: task.budgetViolation, budgetViolations: task.budgetViolations });
+    byTask.set(task.task.taskId, {
+      feedback: task.feedback,
+      budgetViolation: task.budgetViolation,
+      budgetViolations: task.budgetViolations,
+    });
   }
   return byTask;
 }
@@ -50,7 +102,17 @@ function graded(run: RunResult) {
 describe("fidelity: grading stored spans gives what the live run gave", () => {
   it("re-grades a directory and an OTLP file to identical feedback, budget flags and pass rates", async () => {
     const exported = new InMemorySpanExporter();
-    const live = await runAgent(suite, { agent, scorers, budgets, store: null, concurrency: 2, tracing: otelTracing({ spanProcessors: [new SimpleSpanProcessor(exported)], onWarning: () => {} }) });
+    const live = await runAgent(suite, {
+      agent,
+      scorers,
+      budgets,
+      store: null,
+      concurrency: 2,
+      tracing: otelTracing({
+        spanProcessors: [new SimpleSpanProcessor(exported)],
+        onWarning: () => {},
+      }),
+    });
 
     const byTrace = new Map<string, ReadableSpan[]>();
     for (const span of exported.getFinishedSpans()) {
@@ -70,19 +132,30 @@ describe("fidelity: grading stored spans gives what the live run gave", () => {
     const otlpFile = join(dir, "spans.jsonl");
     await writeFile(otlpFile, `${lines.join("\n")}\n`);
 
-    const fromDirectory = await evaluateTraces(new DirectoryTraceSource(join(dir, "traces")), { scorers, budgets, suite });
-    const fromOtlp = await evaluateTraces(new OtlpFileTraceSource(otlpFile), { scorers, budgets, suite });
+    const fromDirectory = await evaluateTraces(new DirectoryTraceSource(join(dir, "traces")), {
+      scorers,
+      budgets,
+      suite,
+    });
+    const fromOtlp = await evaluateTraces(new OtlpFileTraceSource(otlpFile), {
+      scorers,
+      budgets,
+      suite,
+    });
 
     const expected = graded(live);
     // The live run really exercised what is being compared.
     const bern = live.tasks.find((t) => t.task.taskId === "bern");
     assert.deepEqual(bern?.feedback.find((f) => f.key === "exception")?.value, "RangeError");
-    assert.ok(live.tasks.some((t) => t.budgetViolation) && live.tasks.some((t) => !t.budgetViolation));
+    assert.ok(
+      live.tasks.some((t) => t.budgetViolation) && live.tasks.some((t) => !t.budgetViolation),
+    );
     assert.equal(live.passRate("correct"), 0.5);
     for (const replay of [fromDirectory, fromOtlp]) {
       assert.equal(replay.tasks.length, live.tasks.length);
       assert.deepEqual(graded(replay), expected);
-      for (const key of ["correct", "tool_called", "no_tool_errors"]) assert.equal(replay.passRate(key), live.passRate(key), key);
+      for (const key of ["correct", "tool_called", "no_tool_errors"])
+        assert.equal(replay.passRate(key), live.passRate(key), key);
       assert.deepEqual(replay.scoreStats("tokens"), live.scoreStats("tokens"));
     }
   });

@@ -25,7 +25,11 @@ export function inputMessagesJson(messages: readonly ChatMessage[]): string {
     messages.map((message) => {
       const parts: Part[] = [];
       if (message.role === "tool") {
-        parts.push({ type: "tool_call_response", id: message.toolCallId, response: message.content });
+        parts.push({
+          type: "tool_call_response",
+          id: message.toolCallId,
+          response: message.content,
+        });
       } else if (message.content !== null) {
         parts.push({ type: "text", content: message.content });
       }

@@ -15,8 +15,8 @@ export { saveTrace } from "./save-trace.js";
 export { ALIASES, ATTR, SPAN_TYPE } from "./semconv.js";
 export type { SpanConvention } from "./span-convention.js";
 export type {
-  AttributeValue,
   Attributes,
+  AttributeValue,
   SpanData,
   SpanEvent,
   SpanStatusName,

@@ -1,12 +1,22 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createTask, runAgent, Suite } from "@ag2/eval-core";
-import { trace as otelTrace } from "@opentelemetry/api";
-import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import type { trace as otelTrace } from "@opentelemetry/api";
+import {
+  InMemorySpanExporter,
+  type ReadableSpan,
+  SimpleSpanProcessor,
+  type SpanProcessor,
+} from "@opentelemetry/sdk-trace-base";
 import { weatherAgent } from "./fake-agents.test-helper.js";
 import { otelTracing } from "./otel-tracing.js";
 
-const suite = Suite.fromList(["Paris", "Rome", "Kyiv", "Lima", "Oslo"].map((city) => ({ task_id: city.toLowerCase(), inputs: { input: `Weather in ${city}?` } })));
+const suite = Suite.fromList(
+  ["Paris", "Rome", "Kyiv", "Lima", "Oslo"].map((city) => ({
+    task_id: city.toLowerCase(),
+    inputs: { input: `Weather in ${city}?` },
+  })),
+);
 
 function throwingProcessor(): SpanProcessor & { shutdowns: number } {
   return {
@@ -36,14 +46,20 @@ describe("otelTracing", () => {
       scorers: [],
       store: null,
       concurrency: 3,
-      tracing: otelTracing({ spanProcessors: [new SimpleSpanProcessor(shared), broken], onWarning: (m) => warnings.push(m) }),
+      tracing: otelTracing({
+        spanProcessors: [new SimpleSpanProcessor(shared), broken],
+        onWarning: (m) => warnings.push(m),
+      }),
     });
     assert.equal(inFlight.max, 3, "at most `concurrency` asks in flight, and that many were");
     assert.equal(result.tasks.length, 5);
     const all = shared.getFinishedSpans();
     assert.equal(all.length, 20, "the shared exporter kept every span: it was never shut down");
     assert.equal(broken.shutdowns, 0);
-    assert.ok(warnings.some((w) => w.includes("onEnd exploded")), "a failing processor is reported, not thrown");
+    assert.ok(
+      warnings.some((w) => w.includes("onEnd exploded")),
+      "a failing processor is reported, not thrown",
+    );
     const traceIds = new Set<string>();
     for (const task of result.tasks) {
       const city = String(task.task.inputs.input).split(" ").at(-1)?.replace("?", "");
@@ -53,8 +69,15 @@ describe("otelTracing", () => {
       const own: ReadableSpan[] = all.filter((s) => s.spanContext().traceId === traceId);
       assert.equal(own.length, 4, `${task.task.taskId} has its own four spans`);
       for (const span of own) assert.equal(span.attributes["ag2.eval.task_id"], task.task.taskId);
-      assert.deepEqual(task.trace.events.map((e) => e.type), ["ModelResponse", "ToolCallEvent", "ToolResultEvent", "ModelResponse"]);
-      assert.equal(task.trace.eventsOf("ToolCallEvent")[0]?.id, `call-${city}`, "no event of another task leaked in");
+      assert.deepEqual(
+        task.trace.events.map((e) => e.type),
+        ["ModelResponse", "ToolCallEvent", "ToolResultEvent", "ModelResponse"],
+      );
+      assert.equal(
+        task.trace.eventsOf("ToolCallEvent")[0]?.id,
+        `call-${city}`,
+        "no event of another task leaked in",
+      );
       assert.equal(task.trace.eventsOf("ModelResponse")[1]?.content, `${city} is sunny.`);
       assert.equal(task.trace.tokens.total, 42);
     }
@@ -65,26 +88,52 @@ describe("otelTracing", () => {
     class BillingError extends Error {
       override name = "BillingError";
     }
-    const result = await runAgent(Suite.fromList([{ task_id: "a", inputs: { input: "Weather in Bern?" } }]), {
-      agent: weatherAgent({ crash: new BillingError("card declined") }),
-      scorers: [],
-      store: null,
-      tracing: otelTracing({ onWarning: () => {} }),
-    });
-    assert.deepEqual([result.tasks[0]?.trace.exception?.type, result.tasks[0]?.trace.exception?.message], ["BillingError", "card declined"]);
+    const result = await runAgent(
+      Suite.fromList([{ task_id: "a", inputs: { input: "Weather in Bern?" } }]),
+      {
+        agent: weatherAgent({ crash: new BillingError("card declined") }),
+        scorers: [],
+        store: null,
+        tracing: otelTracing({ onWarning: () => {} }),
+      },
+    );
+    assert.deepEqual(
+      [result.tasks[0]?.trace.exception?.type, result.tasks[0]?.trace.exception?.message],
+      ["BillingError", "card declined"],
+    );
 
     const tracing = otelTracing({ onWarning: () => {} });
-    const task = tracing.startTask({ runId: "r", task: createTask({ taskId: "b", inputs: { input: "x" } }), agentName: "plain", attributes: {} });
-    const traced = await task.finish({ durationMs: 12, error: { type: "SyntaxError", message: "bad json" } });
+    const task = tracing.startTask({
+      runId: "r",
+      task: createTask({ taskId: "b", inputs: { input: "x" } }),
+      agentName: "plain",
+      attributes: {},
+    });
+    const traced = await task.finish({
+      durationMs: 12,
+      error: { type: "SyntaxError", message: "bad json" },
+    });
     assert.deepEqual(traced.trace.exception, { type: "SyntaxError", message: "bad json" });
     assert.equal(traced.trace.durationMs, 12);
-    assert.match(traced.traceId, /^[0-9a-f]{32}$/, "a random trace id when the agent emitted no span");
+    assert.match(
+      traced.traceId,
+      /^[0-9a-f]{32}$/,
+      "a random trace id when the agent emitted no span",
+    );
   });
 
   it("hands the task's tracer to the agent and stamps spans with the span attributes", async () => {
     const seen = new InMemorySpanExporter();
-    const tracing = otelTracing({ spanAttributes: { team: "search", "ag2.eval.task_id": "spoofed" }, spanProcessors: [new SimpleSpanProcessor(seen)] });
-    const task = tracing.startTask({ runId: "r9", task: createTask({ taskId: "t1", inputs: { input: "x" } }), agentName: "weather", attributes: { "ag2.eval.run_id": "r9", "ag2.eval.task_id": "t1" } });
+    const tracing = otelTracing({
+      spanAttributes: { team: "search", "ag2.eval.task_id": "spoofed" },
+      spanProcessors: [new SimpleSpanProcessor(seen)],
+    });
+    const task = tracing.startTask({
+      runId: "r9",
+      task: createTask({ taskId: "t1", inputs: { input: "x" } }),
+      agentName: "weather",
+      attributes: { "ag2.eval.run_id": "r9", "ag2.eval.task_id": "t1" },
+    });
     assert.ok(task.tracer, "a tracer for self-instrumenting agents");
     await weatherAgent().ask("Weather in Quito?", { middleware: task.middleware });
     const tracer = task.tracer as ReturnType<typeof otelTrace.getTracer>;
@@ -95,9 +144,21 @@ describe("otelTracing", () => {
     const ours = seen.getFinishedSpans().filter((s) => s.name !== "custom");
     assert.equal(ours.length, 4);
     for (const span of ours) {
-      assert.deepEqual([span.attributes.team, span.attributes["ag2.eval.task_id"], span.attributes["ag2.eval.run_id"]], ["search", "t1", "r9"]);
+      assert.deepEqual(
+        [
+          span.attributes.team,
+          span.attributes["ag2.eval.task_id"],
+          span.attributes["ag2.eval.run_id"],
+        ],
+        ["search", "t1", "r9"],
+      );
       assert.equal(span.spanContext().traceId, traced.traceId);
     }
-    assert.equal(seen.getFinishedSpans().find((s) => s.name === "custom")?.resource.attributes["ag2.eval.task_id"], "t1");
+    assert.equal(
+      seen.getFinishedSpans().find((s) => s.name === "custom")?.resource.attributes[
+        "ag2.eval.task_id"
+      ],
+      "t1",
+    );
   });
 });

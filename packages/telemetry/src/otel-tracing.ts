@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type TaskTracingContext, type TracedTask, Trace, type Tracing } from "@ag2/eval-core";
+import { type TaskTracingContext, Trace, type TracedTask, type Tracing } from "@ag2/eval-core";
 import { context } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { resourceFromAttributes } from "@opentelemetry/resources";
@@ -11,8 +11,8 @@ import {
 } from "@opentelemetry/sdk-trace-base";
 import { readableSpanToData } from "./readable-span-to-data.js";
 import { ATTR } from "./semconv.js";
-import type { SpanConvention } from "./span-convention.js";
 import { SharedSpanProcessor } from "./shared-span-processor.js";
+import type { SpanConvention } from "./span-convention.js";
 import { spansToTrace } from "./spans-to-trace.js";
 import { TelemetryMiddleware, TRACER_NAME } from "./telemetry-middleware.js";
 
@@ -61,7 +61,8 @@ function ensureContextManager(): void {
  */
 export function otelTracing(options: OtelTracingOptions = {}): Tracing {
   const warn =
-    options.onWarning ?? ((message: string) => process.emitWarning(message, { code: "AG2_EVAL_TRACING" }));
+    options.onWarning ??
+    ((message: string) => process.emitWarning(message, { code: "AG2_EVAL_TRACING" }));
   const onProcessorError = (error: unknown) =>
     warn(`a span processor failed: ${error instanceof Error ? error.message : String(error)}`);
   const shared = (options.spanProcessors ?? []).map(

@@ -74,7 +74,11 @@ export class OtlpFileTraceSource implements TraceSource {
     this.#groups ??= this.#read();
     const group = (await this.#groups).get(ref.traceId);
     if (!group) {
-      throw new TraceFileError(this.path, null, `trace ${JSON.stringify(ref.traceId)} not found in the file`);
+      throw new TraceFileError(
+        this.path,
+        null,
+        `trace ${JSON.stringify(ref.traceId)} not found in the file`,
+      );
     }
     return spansToTrace(group.spans, { conventions: this.#options.conventions });
   }
@@ -84,9 +88,14 @@ export class OtlpFileTraceSource implements TraceSource {
     try {
       text = await readFile(this.path, "utf8");
     } catch (error) {
-      throw new TraceFileError(this.path, null, `cannot read the OTLP file (${(error as Error).message})`, {
-        cause: error,
-      });
+      throw new TraceFileError(
+        this.path,
+        null,
+        `cannot read the OTLP file (${(error as Error).message})`,
+        {
+          cause: error,
+        },
+      );
     }
     // A pretty-printed single document parses whole; JSON lines fail that after the first line.
     const whole = tryParse(text);
@@ -127,7 +136,9 @@ export class OtlpFileTraceSource implements TraceSource {
 }
 
 function taskOf(span: SpanData, key: string): string | undefined {
-  return stringAttr(span.attributes, key) ?? (span.resource ? stringAttr(span.resource, key) : undefined);
+  return (
+    stringAttr(span.attributes, key) ?? (span.resource ? stringAttr(span.resource, key) : undefined)
+  );
 }
 
 function tryParse(text: string): unknown {

@@ -1,4 +1,4 @@
-import type { AttributeValue, Attributes, SpanData, SpanStatusName } from "./span-data.js";
+import type { Attributes, AttributeValue, SpanData, SpanStatusName } from "./span-data.js";
 
 type Json = Record<string, unknown>;
 
@@ -108,7 +108,9 @@ export function otlpJsonToSpans(doc: unknown): SpanData[] {
   if (isRecord(doc.trace)) return otlpJsonToSpans(doc.trace);
   const spans: SpanData[] = [];
   for (const resourceSpans of list(doc.resourceSpans ?? doc.batches)) {
-    const resource = attributesOf(isRecord(resourceSpans.resource) ? resourceSpans.resource.attributes : []);
+    const resource = attributesOf(
+      isRecord(resourceSpans.resource) ? resourceSpans.resource.attributes : [],
+    );
     const scopes = list(resourceSpans.scopeSpans ?? resourceSpans.instrumentationLibrarySpans);
     for (const scope of scopes) {
       for (const span of list(scope.spans)) spans.push(spanOf(span, resource));

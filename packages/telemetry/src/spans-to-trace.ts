@@ -23,7 +23,10 @@ function byStart(a: SpanData, b: SpanData): number {
  * earliest span. A span whose parent is not in the list counts as parentless, so a trace
  * split across files (or exported in part) still finds its top.
  */
-function rootOf(sorted: readonly SpanData[], conventions: readonly SpanConvention[]): SpanData | undefined {
+function rootOf(
+  sorted: readonly SpanData[],
+  conventions: readonly SpanConvention[],
+): SpanData | undefined {
   const ids = new Set(sorted.map((span) => span.spanId));
   const parentless = sorted.filter((span) => !span.parentId || !ids.has(span.parentId));
   const isAgent = (span: SpanData) => conventions.some((c) => c.isAgentSpan?.(span) === true);

@@ -1,8 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
-import { BasicTracerProvider, InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { runHook } from "@ag2/eval-core";
+import { SpanKind, SpanStatusCode } from "@opentelemetry/api";
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  type ReadableSpan,
+  SimpleSpanProcessor,
+} from "@opentelemetry/sdk-trace-base";
 import { weatherAgent } from "./fake-agents.test-helper.js";
 import { readableSpansToTrace } from "./readable-spans-to-trace.js";
 import { TelemetryMiddleware } from "./telemetry-middleware.js";
@@ -23,27 +28,45 @@ function byName(spans: readonly ReadableSpan[], name: string): ReadableSpan {
 
 describe("TelemetryMiddleware", () => {
   it("records a turn with a tool call and an answer as a GenAI span tree", async () => {
-    const { exporter, middleware } = setup({ spanAttributes: { "ag2.eval.task_id": "t1", "gen_ai.agent.name": "overridden" } });
+    const { exporter, middleware } = setup({
+      spanAttributes: { "ag2.eval.task_id": "t1", "gen_ai.agent.name": "overridden" },
+    });
     const answer = await weatherAgent().ask("Weather in Tokyo?", { middleware: [middleware] });
     assert.equal(answer, "Tokyo is sunny.");
     const spans = exporter.getFinishedSpans();
-    assert.deepEqual(spans.map((s) => s.name).sort(), ["chat m1-2026", "chat m1-2026", "execute_tool get_weather", "invoke_agent weather"]);
+    assert.deepEqual(spans.map((s) => s.name).sort(), [
+      "chat m1-2026",
+      "chat m1-2026",
+      "execute_tool get_weather",
+      "invoke_agent weather",
+    ]);
     const root = byName(spans, "invoke_agent weather");
     assert.equal(root.parentSpanContext, undefined);
     assert.equal(root.kind, SpanKind.INTERNAL);
     for (const span of spans) {
       assert.equal(span.spanContext().traceId, root.spanContext().traceId);
       assert.equal(span.attributes["ag2.eval.task_id"], "t1", `${span.name} carries the task id`);
-      if (span !== root) assert.equal(span.parentSpanContext?.spanId, root.spanContext().spanId, `${span.name} is a child of the turn`);
+      if (span !== root)
+        assert.equal(
+          span.parentSpanContext?.spanId,
+          root.spanContext().spanId,
+          `${span.name} is a child of the turn`,
+        );
     }
-    assert.equal(root.attributes["gen_ai.agent.name"], "weather", "own attributes win over span attributes");
+    assert.equal(
+      root.attributes["gen_ai.agent.name"],
+      "weather",
+      "own attributes win over span attributes",
+    );
     assert.equal(root.attributes["ag2.span.type"], "agent");
     assert.equal(root.attributes["gen_ai.operation.name"], "invoke_agent");
     assert.equal(root.attributes["gen_ai.request.model"], "m1");
     assert.match(String(root.attributes["gen_ai.output.messages"]), /Tokyo is sunny/);
 
     const chats = spans.filter((s) => s.name.startsWith("chat"));
-    const [first, second] = chats.sort((a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1]);
+    const [first, second] = chats.sort(
+      (a, b) => a.startTime[0] - b.startTime[0] || a.startTime[1] - b.startTime[1],
+    );
     assert.equal(first?.kind, SpanKind.CLIENT);
     assert.equal(first?.attributes["gen_ai.operation.name"], "chat");
     assert.equal(first?.attributes["gen_ai.provider.name"], "test");
@@ -51,7 +74,11 @@ describe("TelemetryMiddleware", () => {
     assert.equal(first?.attributes["gen_ai.response.model"], "m1-2026");
     assert.deepEqual(first?.attributes["gen_ai.response.finish_reasons"], ["tool_calls"]);
     assert.equal(first?.attributes["gen_ai.usage.input_tokens"], 10);
-    assert.equal(first?.attributes["gen_ai.usage.cache_read.input_tokens"], undefined, "zero usage is not written");
+    assert.equal(
+      first?.attributes["gen_ai.usage.cache_read.input_tokens"],
+      undefined,
+      "zero usage is not written",
+    );
     assert.equal(second?.attributes["gen_ai.usage.cache_read.input_tokens"], 3);
     const output = JSON.parse(String(first?.attributes["gen_ai.output.messages"]));
     assert.equal(output[0].parts[0].type, "tool_call");
@@ -67,7 +94,10 @@ describe("TelemetryMiddleware", () => {
     assert.equal(tool.status.code, SpanStatusCode.UNSET);
 
     const trace = readableSpansToTrace(spans);
-    assert.deepEqual(trace.events.map((e) => e.type), ["ModelResponse", "ToolCallEvent", "ToolResultEvent", "ModelResponse"]);
+    assert.deepEqual(
+      trace.events.map((e) => e.type),
+      ["ModelResponse", "ToolCallEvent", "ToolResultEvent", "ModelResponse"],
+    );
     assert.equal(trace.tokens.total, 42);
     assert.equal(trace.exception, null);
   });
@@ -77,7 +107,12 @@ describe("TelemetryMiddleware", () => {
       override name = "QuotaExceeded";
     }
     const { exporter, middleware } = setup();
-    await assert.rejects(weatherAgent({ crash: new QuotaExceeded("out of quota") }).ask("Weather in Oslo?", { middleware: [middleware] }), QuotaExceeded);
+    await assert.rejects(
+      weatherAgent({ crash: new QuotaExceeded("out of quota") }).ask("Weather in Oslo?", {
+        middleware: [middleware],
+      }),
+      QuotaExceeded,
+    );
     const root = byName(exporter.getFinishedSpans(), "invoke_agent weather");
     assert.equal(root.status.code, SpanStatusCode.ERROR);
     assert.equal(root.attributes["error.type"], "QuotaExceeded");
@@ -91,7 +126,9 @@ describe("TelemetryMiddleware", () => {
 
   it("marks a handled tool error on the tool span only; the root stays OK", async () => {
     const { exporter, middleware } = setup();
-    const answer = await weatherAgent({ toolError: { type: "LookupError", message: "no such city" } }).ask("Weather in Atlantis?", { middleware: [middleware] });
+    const answer = await weatherAgent({
+      toolError: { type: "LookupError", message: "no such city" },
+    }).ask("Weather in Atlantis?", { middleware: [middleware] });
     assert.equal(answer, "I could not find Atlantis.");
     const spans = exporter.getFinishedSpans();
     const tool = byName(spans, "execute_tool get_weather");
@@ -102,15 +139,25 @@ describe("TelemetryMiddleware", () => {
     const trace = readableSpansToTrace(spans);
     assert.equal(trace.exception, null);
     const [error] = trace.eventsOf("ToolErrorEvent");
-    assert.deepEqual({ type: error?.error.type, message: error?.error.message, parentId: error?.parentId }, { type: "LookupError", message: "no such city", parentId: "call-Atlantis" });
+    assert.deepEqual(
+      { type: error?.error.type, message: error?.error.message, parentId: error?.parentId },
+      { type: "LookupError", message: "no such city", parentId: "call-Atlantis" },
+    );
   });
 
   it("drops prompts, replies, arguments and results when captureContent is off", async () => {
     const { exporter, middleware } = setup({ captureContent: false });
     await weatherAgent().ask("Weather in Lima?", { middleware: [middleware] });
-    const content = ["gen_ai.input.messages", "gen_ai.output.messages", "gen_ai.tool.definitions", "gen_ai.tool.call.arguments", "gen_ai.tool.call.result"];
+    const content = [
+      "gen_ai.input.messages",
+      "gen_ai.output.messages",
+      "gen_ai.tool.definitions",
+      "gen_ai.tool.call.arguments",
+      "gen_ai.tool.call.result",
+    ];
     for (const span of exporter.getFinishedSpans()) {
-      for (const key of content) assert.equal(span.attributes[key], undefined, `${span.name} has no ${key}`);
+      for (const key of content)
+        assert.equal(span.attributes[key], undefined, `${span.name} has no ${key}`);
     }
     const trace = readableSpansToTrace(exporter.getFinishedSpans());
     assert.equal(trace.tokens.total, 42, "usage is not content and stays");
@@ -120,27 +167,45 @@ describe("TelemetryMiddleware", () => {
   it("records human input inside the turn", async () => {
     const { exporter, middleware } = setup({ agentName: "concierge" });
     await runHook([middleware], "onTurn", { agentName: "ignored", input: "book" }, async () => {
-      const reply = await runHook([middleware], "onHumanInput", { type: "HumanInputRequest", prompt: "Which day?" }, async () => ({ type: "HumanMessage", content: "Friday" }));
+      const reply = await runHook(
+        [middleware],
+        "onHumanInput",
+        { type: "HumanInputRequest", prompt: "Which day?" },
+        async () => ({ type: "HumanMessage", content: "Friday" }),
+      );
       return { content: reply.content };
     });
     const spans = exporter.getFinishedSpans();
     const human = byName(spans, "await_human_input concierge");
-    assert.equal(human.parentSpanContext?.spanId, byName(spans, "invoke_agent concierge").spanContext().spanId);
+    assert.equal(
+      human.parentSpanContext?.spanId,
+      byName(spans, "invoke_agent concierge").spanContext().spanId,
+    );
     assert.equal(human.attributes["ag2.human_input.response"], "Friday");
     const trace = readableSpansToTrace(spans);
-    assert.deepEqual(trace.events.map((e) => e.type), ["HumanInputRequest", "HumanMessage"]);
+    assert.deepEqual(
+      trace.events.map((e) => e.type),
+      ["HumanInputRequest", "HumanMessage"],
+    );
   });
 
   it("keeps concurrent turns on one middleware in separate traces", async () => {
     const { exporter, middleware } = setup();
     const agent = weatherAgent();
-    await Promise.all(["Paris", "Rome", "Kyiv"].map((city) => agent.ask(`Weather in ${city}?`, { middleware: [middleware] })));
+    await Promise.all(
+      ["Paris", "Rome", "Kyiv"].map((city) =>
+        agent.ask(`Weather in ${city}?`, { middleware: [middleware] }),
+      ),
+    );
     const spans = exporter.getFinishedSpans();
     const roots = spans.filter((s) => s.name.startsWith("invoke_agent"));
     assert.equal(roots.length, 3);
     for (const root of roots) {
       const traceId = root.spanContext().traceId;
-      const city = JSON.parse(String(root.attributes["gen_ai.input.messages"]))[0].parts[0].content.split(" ").at(-1).replace("?", "");
+      const city = JSON.parse(String(root.attributes["gen_ai.input.messages"]))[0]
+        .parts[0].content.split(" ")
+        .at(-1)
+        .replace("?", "");
       const members = spans.filter((s) => s.spanContext().traceId === traceId);
       assert.equal(members.length, 4);
       const tool = members.find((s) => s.name.startsWith("execute_tool"));

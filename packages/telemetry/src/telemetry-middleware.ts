@@ -98,11 +98,17 @@ export class TelemetryMiddleware implements Middleware {
         ? { [ATTR.inputMessages]: inputMessagesJson([{ role: "user", content: request.input }]) }
         : {}),
     };
-    return this.#record(`invoke_agent ${agentName}`, SpanKind.INTERNAL, attributes, agentName, async (span) => {
-      const result = await next(request);
-      if (this.#capture) span.setAttribute(ATTR.outputMessages, outputMessagesJson(result));
-      return result;
-    });
+    return this.#record(
+      `invoke_agent ${agentName}`,
+      SpanKind.INTERNAL,
+      attributes,
+      agentName,
+      async (span) => {
+        const result = await next(request);
+        if (this.#capture) span.setAttribute(ATTR.outputMessages, outputMessagesJson(result));
+        return result;
+      },
+    );
   };
 
   readonly onModelCall = (
@@ -121,12 +127,18 @@ export class TelemetryMiddleware implements Middleware {
         ? { [ATTR.toolDefinitions]: toolDefinitionsJson(request.tools) }
         : {}),
     };
-    return this.#record(model ? `chat ${model}` : "chat", SpanKind.CLIENT, attributes, null, async (span) => {
-      const response = await next(request);
-      if (response.model && response.model !== model) span.updateName(`chat ${response.model}`);
-      span.setAttributes(modelResponseAttributes(response, { capture: this.#capture, provider }));
-      return response;
-    });
+    return this.#record(
+      model ? `chat ${model}` : "chat",
+      SpanKind.CLIENT,
+      attributes,
+      null,
+      async (span) => {
+        const response = await next(request);
+        if (response.model && response.model !== model) span.updateName(`chat ${response.model}`);
+        span.setAttributes(modelResponseAttributes(response, { capture: this.#capture, provider }));
+        return response;
+      },
+    );
   };
 
   readonly onToolExecution = (
@@ -141,31 +153,42 @@ export class TelemetryMiddleware implements Middleware {
       [ATTR.toolType]: "function",
       ...(this.#capture ? { [ATTR.toolArguments]: call.arguments } : {}),
     };
-    return this.#record(`execute_tool ${call.name}`, SpanKind.INTERNAL, attributes, null, async (span) => {
-      const result = await next(call);
-      if (result.type === "ToolErrorEvent") markSpanErrorInfo(span, result.error);
-      else if (this.#capture) span.setAttribute(ATTR.toolResult, result.result);
-      return result;
-    });
+    return this.#record(
+      `execute_tool ${call.name}`,
+      SpanKind.INTERNAL,
+      attributes,
+      null,
+      async (span) => {
+        const result = await next(call);
+        if (result.type === "ToolErrorEvent") markSpanErrorInfo(span, result.error);
+        else if (this.#capture) span.setAttribute(ATTR.toolResult, result.result);
+        return result;
+      },
+    );
   };
 
   readonly onHumanInput = (
     request: HumanInputRequest,
     next: (request: HumanInputRequest) => Promise<HumanMessage>,
   ): Promise<HumanMessage> => {
-    const agentName =
-      this.#scope.getStore()?.agentName ?? this.#options.agentName ?? "unknown";
+    const agentName = this.#scope.getStore()?.agentName ?? this.#options.agentName ?? "unknown";
     const attributes: Attributes = {
       [ATTR.spanType]: SPAN_TYPE.humanInput,
       [ATTR.operationName]: "await_human_input",
       [ATTR.agentName]: agentName,
       ...(this.#capture ? { [ATTR.humanPrompt]: request.prompt } : {}),
     };
-    return this.#record(`await_human_input ${agentName}`, SpanKind.INTERNAL, attributes, null, async (span) => {
-      const message = await next(request);
-      if (this.#capture) span.setAttribute(ATTR.humanResponse, message.content);
-      return message;
-    });
+    return this.#record(
+      `await_human_input ${agentName}`,
+      SpanKind.INTERNAL,
+      attributes,
+      null,
+      async (span) => {
+        const message = await next(request);
+        if (this.#capture) span.setAttribute(ATTR.humanResponse, message.content);
+        return message;
+      },
+    );
   };
 
   /** The active span's context; else, with no context manager, the turn this call runs in. */
@@ -191,7 +214,8 @@ export class TelemetryMiddleware implements Middleware {
     const active = trace.setSpan(parent, span);
     const scope: Scope = {
       context: active,
-      agentName: agentName ?? this.#scope.getStore()?.agentName ?? this.#options.agentName ?? "unknown",
+      agentName:
+        agentName ?? this.#scope.getStore()?.agentName ?? this.#options.agentName ?? "unknown",
     };
     try {
       return await this.#scope.run(scope, () => context.with(active, () => work(span)));

@@ -120,9 +120,14 @@ export class TempoTraceSource implements TraceSource {
     try {
       return await response.json();
     } catch (error) {
-      throw new TempoRequestError(url, response.status, `got a body that is not JSON (${(error as Error).message}), expected OTLP JSON`, {
-        cause: error,
-      });
+      throw new TempoRequestError(
+        url,
+        response.status,
+        `got a body that is not JSON (${(error as Error).message}), expected OTLP JSON`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 }
