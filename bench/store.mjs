@@ -16,15 +16,38 @@ function makeRun(runId, size, createdAt = "2026-11-26T10:30:00.123000+00:00") {
   const tasks = [];
   for (let i = 0; i < size; i++) {
     tasks.push({
-      task: core.createTask({ taskId: `t${i}`, inputs: { input: `question ${i} about São Paulo` }, referenceOutputs: { answer: `a${i}` }, tags: [i % 2 ? "odd" : "even"], metadata: { i } }),
-      trace: new core.Trace({ events: [{ type: "ModelResponse", content: `a${i}`, usage: { inputTokens: 12, outputTokens: 3 } }], durationMs: 20 }),
-      feedback: [{ key: "exact", score: i % 3 !== 0 }, { key: "quality", score: (i % 5) / 4, value: i % 2 ? "poor" : "good", detail: { i } }],
+      task: core.createTask({
+        taskId: `t${i}`,
+        inputs: { input: `question ${i} about São Paulo` },
+        referenceOutputs: { answer: `a${i}` },
+        tags: [i % 2 ? "odd" : "even"],
+        metadata: { i },
+      }),
+      trace: new core.Trace({
+        events: [
+          { type: "ModelResponse", content: `a${i}`, usage: { inputTokens: 12, outputTokens: 3 } },
+        ],
+        durationMs: 20,
+      }),
+      feedback: [
+        { key: "exact", score: i % 3 !== 0 },
+        { key: "quality", score: (i % 5) / 4, value: i % 2 ? "poor" : "good", detail: { i } },
+      ],
       budgetViolation: false,
       budgetViolations: [],
       traceRef: { traceId: `trace-${i}`, taskId: `t${i}`, metadata: {} },
     });
   }
-  return new core.RunResult({ runId, tasks, suite: { name: "bench", source: "memory", size }, target: "Agent", concurrency: 16, durationMs: 1, createdAt, label: "bench" });
+  return new core.RunResult({
+    runId,
+    tasks,
+    suite: { name: "bench", source: "memory", size },
+    target: "Agent",
+    concurrency: 16,
+    durationMs: 1,
+    createdAt,
+    label: "bench",
+  });
 }
 
 async function phase(name, dir) {
@@ -32,11 +55,22 @@ async function phase(name, dir) {
   let work;
   if (name === "save" || name === "save-floor") {
     const run = makeRun("big", 10_000);
-    work = name === "save" ? () => store.save(run) : () => writeFileSync(join(dir, "big-floor.json"), JSON.stringify(run.toJSON(), null, 2));
-  } else if (name === "load") work = async () => { if ((await store.load("big")).tasks.length !== 10_000) throw new Error("lost tasks"); };
-  else if (name === "load-floor") work = () => JSON.parse(readFileSync(join(dir, "big.json"), "utf8"));
-  else if (name === "list") work = async () => { if ((await store.list()).length !== 1000) throw new Error("lost runs"); };
-  else if (name === "list-floor") work = () => readdirSync(dir).map((file) => JSON.parse(readFileSync(join(dir, file), "utf8")));
+    work =
+      name === "save"
+        ? () => store.save(run)
+        : () => writeFileSync(join(dir, "big-floor.json"), JSON.stringify(run.toJSON(), null, 2));
+  } else if (name === "load")
+    work = async () => {
+      if ((await store.load("big")).tasks.length !== 10_000) throw new Error("lost tasks");
+    };
+  else if (name === "load-floor")
+    work = () => JSON.parse(readFileSync(join(dir, "big.json"), "utf8"));
+  else if (name === "list")
+    work = async () => {
+      if ((await store.list()).length !== 1000) throw new Error("lost runs");
+    };
+  else if (name === "list-floor")
+    work = () => readdirSync(dir).map((file) => JSON.parse(readFileSync(join(dir, file), "utf8")));
   const started = performance.now();
   await work();
   const ms = performance.now() - started;
@@ -52,11 +86,21 @@ if (process.argv[2]) {
   mkdirSync(manyDir);
   await storeFs.fsRunStore(bigDir).save(makeRun("big", 10_000));
   const many = storeFs.fsRunStore(manyDir);
-  for (let i = 0; i < 1000; i++) await many.save(makeRun(`run-${i}`, 20, `2026-11-26T10:${String(i % 60).padStart(2, "0")}:00.${String(i).padStart(6, "0")}+00:00`));
+  for (let i = 0; i < 1000; i++)
+    await many.save(
+      makeRun(
+        `run-${i}`,
+        20,
+        `2026-11-26T10:${String(i % 60).padStart(2, "0")}:00.${String(i).padStart(6, "0")}+00:00`,
+      ),
+    );
   const self = fileURLToPath(import.meta.url);
   const measure = (name, dir) => {
     const runs = [];
-    for (let i = 0; i < 6; i++) runs.push(JSON.parse(execFileSync(process.execPath, [self, name, dir], { encoding: "utf8" })));
+    for (let i = 0; i < 6; i++)
+      runs.push(
+        JSON.parse(execFileSync(process.execPath, [self, name, dir], { encoding: "utf8" })),
+      );
     runs.shift(); // warm-up
     const median = (key) => runs.map((run) => run[key]).sort((a, b) => a - b)[2];
     return { ms: median("ms"), rssMb: median("rssMb") };
@@ -68,7 +112,9 @@ if (process.argv[2]) {
   ];
   console.log("store benchmark (median of 5, fresh process each; floor = plain JSON + fs)");
   for (const [label, ours, floor] of rows) {
-    console.log(`  ${label.padEnd(22)} ${ours.ms.toFixed(0).padStart(6)} ms  peak RSS ${ours.rssMb.toFixed(0).padStart(4)} MB   floor ${floor.ms.toFixed(0).padStart(5)} ms / ${floor.rssMb.toFixed(0).padStart(4)} MB   ratio ${(ours.ms / floor.ms).toFixed(2)}`);
+    console.log(
+      `  ${label.padEnd(22)} ${ours.ms.toFixed(0).padStart(6)} ms  peak RSS ${ours.rssMb.toFixed(0).padStart(4)} MB   floor ${floor.ms.toFixed(0).padStart(5)} ms / ${floor.rssMb.toFixed(0).padStart(4)} MB   ratio ${(ours.ms / floor.ms).toFixed(2)}`,
+    );
   }
   rmSync(base, { recursive: true, force: true });
 }

@@ -1,6 +1,6 @@
 import {
-  evaluateTraces as coreEvaluateTraces,
   type EvaluateTracesOptions as CoreEvaluateTracesOptions,
+  evaluateTraces as coreEvaluateTraces,
   type RunResult,
   type TraceSource,
 } from "@ag2/eval-core";
@@ -24,7 +24,13 @@ export interface EvaluateTracesOptions extends CoreEvaluateTracesOptions {
  * });
  * ```
  */
-export async function evaluateTraces(source: TraceSource, options: EvaluateTracesOptions): Promise<RunResult> {
+export async function evaluateTraces(
+  source: TraceSource,
+  options: EvaluateTracesOptions,
+): Promise<RunResult> {
   const { storeDir, store, ...rest } = options;
-  return coreEvaluateTraces(source, { ...rest, store: resolveStore({ store, storeDir }, "evaluateTraces") });
+  return coreEvaluateTraces(source, {
+    ...rest,
+    store: resolveStore({ store, storeDir }, "evaluateTraces"),
+  });
 }

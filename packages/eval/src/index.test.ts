@@ -3,14 +3,20 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import * as core from "@ag2/eval-core";
 import * as agentPackage from "@ag2/eval-agent";
+import * as core from "@ag2/eval-core";
 import * as scorers from "@ag2/eval-scorers";
 import * as storeFs from "@ag2/eval-store-fs";
 import * as telemetry from "@ag2/eval-telemetry";
 import * as evalPackage from "./index.js";
 
-const WRAPPED = new Set(["runAgent", "evaluateTraces", "runVariants", "runPairwise", "evaluatePairwise"]);
+const WRAPPED = new Set([
+  "runAgent",
+  "evaluateTraces",
+  "runVariants",
+  "runPairwise",
+  "evaluatePairwise",
+]);
 /** Names two packages both export, re-exported here under another name (package.name → name). */
 const RENAMED: Record<string, string> = { "scorers.Verdict": "JudgeVerdict" };
 
@@ -27,9 +33,17 @@ function cityAgent({ task }: { task: core.Task }) {
 }
 
 const suite = [
-  { task_id: "fr", inputs: { input: "Capital of France?" }, reference_outputs: { answer: "Paris" } },
+  {
+    task_id: "fr",
+    inputs: { input: "Capital of France?" },
+    reference_outputs: { answer: "Paris" },
+  },
   { task_id: "jp", inputs: { input: "Capital of Japan?" }, reference_outputs: { answer: "Tokyo" } },
-  { task_id: "br", inputs: { input: "Capital of Brazil?" }, reference_outputs: { answer: "Brasília" } },
+  {
+    task_id: "br",
+    inputs: { input: "Capital of Brazil?" },
+    reference_outputs: { answer: "Brasília" },
+  },
 ];
 const correct = evalPackage.scorer(
   ({ outputs, referenceOutputs }) => outputs.body === referenceOutputs?.answer,
@@ -39,12 +53,13 @@ const correct = evalPackage.scorer(
 describe("@ag2/eval re-exports", () => {
   it("exports every runtime name of core, agent, telemetry, scorers and store-fs", () => {
     const packages = { core, agentPackage, telemetry, scorers, storeFs };
+    const ours: Record<string, unknown> = { ...evalPackage };
     for (const [name, module] of Object.entries(packages)) {
       for (const [key, value] of Object.entries(module)) {
         const exported = RENAMED[`${name}.${key}`] ?? key;
-        assert.ok(exported in evalPackage, `${name}.${key} is not re-exported`);
+        assert.ok(exported in ours, `${name}.${key} is not re-exported`);
         if (!WRAPPED.has(key)) {
-          assert.equal(evalPackage[exported as keyof typeof evalPackage], value, `${name}.${key}`);
+          assert.equal(ours[exported], value, `${name}.${key}`);
         }
       }
     }
@@ -80,7 +95,11 @@ describe("@ag2/eval runAgent", () => {
     assert.deepEqual(loaded.toJSON(), result.toJSON());
     assert.deepEqual([...new Set(ended)].sort(), ["br", "fr", "jp"]);
     for (const task of result.tasks) {
-      assert.equal(task.trace.eventsOf("ModelResponse").length, 1, "the trace was rebuilt from spans");
+      assert.equal(
+        task.trace.eventsOf("ModelResponse").length,
+        1,
+        "the trace was rebuilt from spans",
+      );
       assert.match(task.traceRef?.traceId ?? "", /^[0-9a-f]{32}$/);
     }
   });
@@ -95,9 +114,16 @@ describe("@ag2/eval runAgent", () => {
       runId: "given-1",
     });
     assert.equal((await store.load("given-1")).passRate("correct"), result.passRate("correct"));
-    const unsaved = await evalPackage.runAgent(suite, { agent: cityAgent, scorers: [correct], runId: "unsaved" });
+    const unsaved = await evalPackage.runAgent(suite, {
+      agent: cityAgent,
+      scorers: [correct],
+      runId: "unsaved",
+    });
     assert.equal(unsaved.tasks.length, 3);
-    assert.deepEqual((await store.list()).map((info) => info.runId), ["given-1"]);
+    assert.deepEqual(
+      (await store.list()).map((info) => info.runId),
+      ["given-1"],
+    );
   });
 
   it("refuses store with storeDir, and spanProcessors with a custom tracing", async () => {
@@ -117,7 +143,8 @@ describe("@ag2/eval runAgent", () => {
         tracing: evalPackage.eventTracing(),
         spanProcessors: [],
       }),
-      (error: unknown) => error instanceof core.InvalidOptionError && error.option === "spanProcessors",
+      (error: unknown) =>
+        error instanceof core.InvalidOptionError && error.option === "spanProcessors",
     );
   });
 
@@ -151,8 +178,14 @@ describe("@ag2/eval runAgent", () => {
       resume: "resumable",
       concurrency: 1,
     });
-    assert.deepEqual(asked, ["fr", "jp", "br"].filter((id) => !journaled.includes(id)));
-    assert.deepEqual(result.tasks.map((task) => task.task.taskId), ["fr", "jp", "br"]);
+    assert.deepEqual(
+      asked,
+      ["fr", "jp", "br"].filter((id) => !journaled.includes(id)),
+    );
+    assert.deepEqual(
+      result.tasks.map((task) => task.task.taskId),
+      ["fr", "jp", "br"],
+    );
     assert.equal(result.passRate("correct"), 1);
     assert.equal((await evalPackage.fsRunStore(storeDir).load("resumable")).passRate("correct"), 1);
   });
@@ -162,8 +195,14 @@ describe("@ag2/eval evaluateTraces", () => {
   it("grades stored traces and saves the run to storeDir", async () => {
     const storeDir = join(root, "traces");
     const source = new evalPackage.InMemoryTraceSource([
-      [{ traceId: "a", taskId: "fr" }, new evalPackage.Trace({ events: [{ type: "ModelResponse", content: "Paris" }] })],
-      [{ traceId: "b", taskId: "jp" }, new evalPackage.Trace({ events: [{ type: "ModelResponse", content: "Osaka" }] })],
+      [
+        { traceId: "a", taskId: "fr" },
+        new evalPackage.Trace({ events: [{ type: "ModelResponse", content: "Paris" }] }),
+      ],
+      [
+        { traceId: "b", taskId: "jp" },
+        new evalPackage.Trace({ events: [{ type: "ModelResponse", content: "Osaka" }] }),
+      ],
     ]);
     const result = await evalPackage.evaluateTraces(source, {
       scorers: [correct],
@@ -172,14 +211,18 @@ describe("@ag2/eval evaluateTraces", () => {
       runId: "graded-1",
     });
     assert.equal(result.passRate("correct"), 0.5);
-    assert.equal((await evalPackage.loadRun(join(storeDir, "graded-1.json"))).passRate("correct"), 0.5);
+    assert.equal(
+      (await evalPackage.loadRun(join(storeDir, "graded-1.json"))).passRate("correct"),
+      0.5,
+    );
   });
 });
 
 describe("@ag2/eval runVariants", () => {
   it("saves each variant's run and the sweep manifest to storeDir", async () => {
     const storeDir = join(root, "variants");
-    const wrong = () => new evalPackage.Agent({ name: "wrong", config: new evalPackage.TestConfig("Lyon") });
+    const wrong = () =>
+      new evalPackage.Agent({ name: "wrong", config: new evalPackage.TestConfig("Lyon") });
     const sweep = await evalPackage.runVariants(suite, {
       variants: new evalPackage.Variants({ right: cityAgent, wrong }, { axis: "prompt" }),
       scorers: [correct],
@@ -187,11 +230,17 @@ describe("@ag2/eval runVariants", () => {
       runId: "sweep",
     });
     const store = evalPackage.fsRunStore(storeDir);
-    assert.deepEqual((await store.list()).map((info) => info.runId).sort(), ["sweep-right", "sweep-wrong"]);
+    assert.deepEqual((await store.list()).map((info) => info.runId).sort(), [
+      "sweep-right",
+      "sweep-wrong",
+    ]);
     assert.equal((await store.load("sweep-right")).passRate("correct"), 1);
     assert.equal((await store.load("sweep-wrong")).passRate("correct"), 0);
     const manifest = await store.loadManifest("sweep");
-    assert.deepEqual(manifest?.variants.map((variant) => variant.run_id), ["sweep-right", "sweep-wrong"]);
+    assert.deepEqual(
+      manifest?.variants.map((variant) => variant.run_id),
+      ["sweep-right", "sweep-wrong"],
+    );
     assert.equal(sweep.best("correct"), "right");
   });
 });
@@ -199,7 +248,8 @@ describe("@ag2/eval runVariants", () => {
 describe("@ag2/eval evaluatePairwise", () => {
   it("saves the comparison to storeDir, where the store reads it back", async () => {
     const storeDir = join(root, "pairwise");
-    const answer = (content: string) => new evalPackage.Trace({ events: [{ type: "ModelResponse", content }] });
+    const answer = (content: string) =>
+      new evalPackage.Trace({ events: [{ type: "ModelResponse", content }] });
     const result = await evalPackage.evaluatePairwise(
       new evalPackage.InMemoryTraceSource([[{ traceId: "a", taskId: "fr" }, answer("Lyon")]]),
       new evalPackage.InMemoryTraceSource([[{ traceId: "b", taskId: "fr" }, answer("Paris")]]),

@@ -1,6 +1,6 @@
 import {
-  runAgent as coreRunAgent,
   type RunAgentOptions as CoreRunAgentOptions,
+  runAgent as coreRunAgent,
   type RunResult,
   type RunStore,
   type SuiteInput,

@@ -1,10 +1,10 @@
 import {
-  evaluatePairwise as coreEvaluatePairwise,
   type EvaluatePairwiseOptions as CoreEvaluatePairwiseOptions,
+  type RunPairwiseOptions as CoreRunPairwiseOptions,
+  evaluatePairwise as coreEvaluatePairwise,
+  runPairwise as coreRunPairwise,
   type PairwiseRunResult,
   type PairwiseStore,
-  runPairwise as coreRunPairwise,
-  type RunPairwiseOptions as CoreRunPairwiseOptions,
   type SuiteInput,
   type TraceSource,
   type Tracing,
@@ -41,7 +41,10 @@ export interface EvaluatePairwiseOptions extends CoreEvaluatePairwiseOptions {
  * console.log(result.summary());
  * ```
  */
-export async function runPairwise(suite: SuiteInput, options: RunPairwiseOptions): Promise<PairwiseRunResult> {
+export async function runPairwise(
+  suite: SuiteInput,
+  options: RunPairwiseOptions,
+): Promise<PairwiseRunResult> {
   const { storeDir, spanProcessors, store, tracing, ...rest } = options;
   return coreRunPairwise(suite, {
     ...rest,

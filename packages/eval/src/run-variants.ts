@@ -1,6 +1,6 @@
 import {
-  runVariants as coreRunVariants,
   type RunVariantsOptions as CoreRunVariantsOptions,
+  runVariants as coreRunVariants,
   type RunStore,
   type SuiteInput,
   type Tracing,
@@ -34,7 +34,10 @@ export interface RunVariantsOptions extends Omit<CoreRunVariantsOptions, "store"
  * console.log(sweep.summary("correct"));
  * ```
  */
-export async function runVariants(suite: SuiteInput, options: RunVariantsOptions): Promise<VariantRunResult> {
+export async function runVariants(
+  suite: SuiteInput,
+  options: RunVariantsOptions,
+): Promise<VariantRunResult> {
   const { storeDir, spanProcessors, store, tracing, ...rest } = options;
   return coreRunVariants(suite, {
     ...rest,

@@ -26,7 +26,9 @@ function saveInChild(prefix: string): Promise<void> {
       stderr += chunk;
     });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`child ${prefix} exited ${code}: ${stderr}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`child ${prefix} exited ${code}: ${stderr}`)),
+    );
   });
 }
 

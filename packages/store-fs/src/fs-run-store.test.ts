@@ -91,20 +91,37 @@ describe("FsRunStore save and load", () => {
 describe("FsRunStore list and trend", () => {
   it("lists newest first, filters by label, and trends oldest to newest", async () => {
     const store = new FsRunStore(freshDir());
-    await store.save(makeRun({ runId: "b", size: 3, label: "x", createdAt: "2026-11-26T10:00:00.000002+00:00" }));
-    await store.save(makeRun({ runId: "a", size: 6, label: "x", createdAt: "2026-11-26T10:00:00.000001+00:00" }));
-    await store.save(makeRun({ runId: "c", size: 9, label: "y", createdAt: "2026-11-27T09:00:00+00:00" }));
-    await store.save(makeRun({ runId: "d", size: 1, label: "x", createdAt: "2026-11-25T09:00:00.5+00:00" }));
-    assert.deepEqual((await store.list()).map((info) => info.runId), ["c", "b", "a", "d"]);
+    await store.save(
+      makeRun({ runId: "b", size: 3, label: "x", createdAt: "2026-11-26T10:00:00.000002+00:00" }),
+    );
+    await store.save(
+      makeRun({ runId: "a", size: 6, label: "x", createdAt: "2026-11-26T10:00:00.000001+00:00" }),
+    );
+    await store.save(
+      makeRun({ runId: "c", size: 9, label: "y", createdAt: "2026-11-27T09:00:00+00:00" }),
+    );
+    await store.save(
+      makeRun({ runId: "d", size: 1, label: "x", createdAt: "2026-11-25T09:00:00.5+00:00" }),
+    );
+    assert.deepEqual(
+      (await store.list()).map((info) => info.runId),
+      ["c", "b", "a", "d"],
+    );
     const x = await store.list({ label: "x" });
-    assert.deepEqual(x.map((info) => info.runId), ["b", "a", "d"]);
+    assert.deepEqual(
+      x.map((info) => info.runId),
+      ["b", "a", "d"],
+    );
     const a = makeRun({ runId: "a", size: 6 });
     const infoA = x[1];
     assert.equal(infoA?.passRate.correct, a.passRate("correct"));
     assert.equal(infoA?.scoreMeans.quality, a.scoreStats("quality").mean);
     assert.equal(infoA?.suite.size, 6);
     const trend = await store.trend("x");
-    assert.deepEqual(trend.map((point) => point.runId), ["d", "a", "b"]);
+    assert.deepEqual(
+      trend.map((point) => point.runId),
+      ["d", "a", "b"],
+    );
     assert.equal(trend[1]?.passRate.correct, a.passRate("correct"));
     assert.equal(trend[1]?.scoreMeans.quality, a.scoreStats("quality").mean);
     assert.deepEqual(await store.trend("none"), []);
@@ -121,18 +138,36 @@ describe("FsRunStore list and trend", () => {
     await store.save(makeRun({ runId: "good", size: 2 }));
     const goodText = await readFile(join(dir, "good.json"), "utf8");
     await writeFile(join(dir, "truncated.json"), goodText.slice(0, goodText.length / 2));
-    await writeFile(join(dir, "wrong.json"), goodText.replace('"concurrency": 4', '"concurrency": "four"'));
-    await writeFile(join(dir, "newer.json"), goodText.replace('"schema_version": "0.1"', '"schema_version": "9.0"'));
+    await writeFile(
+      join(dir, "wrong.json"),
+      goodText.replace('"concurrency": 4', '"concurrency": "four"'),
+    );
+    await writeFile(
+      join(dir, "newer.json"),
+      goodText.replace('"schema_version": "0.1"', '"schema_version": "9.0"'),
+    );
     await writeFile(join(dir, "empty.json"), "");
     await writeFile(join(dir, ".good.json.123.abc.tmp"), goodText.slice(0, 10));
     await writeFile(join(dir, "good.journal.jsonl"), "{}\n");
     await writeFile(join(dir, "notes.txt"), "hello");
-    await writeFile(join(dir, "pair.json"), JSON.stringify({ run_id: "pair", variant_a: "A", variant_b: "B" }));
-    await writeFile(join(dir, "sweep.json"), JSON.stringify({ schema: "ag2-eval.variants/1", run_id: "s" }));
+    await writeFile(
+      join(dir, "pair.json"),
+      JSON.stringify({ run_id: "pair", variant_a: "A", variant_b: "B" }),
+    );
+    await writeFile(
+      join(dir, "sweep.json"),
+      JSON.stringify({ schema: "ag2-eval.variants/1", run_id: "s" }),
+    );
     const infos = await store.list();
-    assert.deepEqual(infos.map((info) => info.runId), ["good"]);
+    assert.deepEqual(
+      infos.map((info) => info.runId),
+      ["good"],
+    );
     const files = store.lastWarnings.map((warning) => warning.file).sort();
-    assert.deepEqual(files, ["empty.json", "newer.json", "truncated.json", "wrong.json"].map((name) => join(dir, name)));
+    assert.deepEqual(
+      files,
+      ["empty.json", "newer.json", "truncated.json", "wrong.json"].map((name) => join(dir, name)),
+    );
     assert.deepEqual(seen, store.lastWarnings);
     const wrong = store.lastWarnings.find((warning) => warning.file.endsWith("wrong.json"));
     assert.match(wrong?.message ?? "", /wrong\.json/);
@@ -151,7 +186,10 @@ describe("FsRunStore list and trend", () => {
     });
     await store.save(makeRun({ runId: "ok", size: 1 }));
     await writeFile(join(dir, "bad.json"), "{");
-    assert.deepEqual((await store.list()).map((info) => info.runId), ["ok"]);
+    assert.deepEqual(
+      (await store.list()).map((info) => info.runId),
+      ["ok"],
+    );
     assert.equal(store.lastWarnings.length, 1);
   });
 });
@@ -176,7 +214,10 @@ describe("FsRunStore variant manifests", () => {
     await store.save(makeRun({ runId: "sweep-gpt-4o", size: 2 }));
     assert.deepEqual(await store.loadManifest("sweep"), manifest);
     assert.equal(await store.loadManifest("other"), null);
-    assert.deepEqual((await store.list()).map((info) => info.runId), ["sweep-gpt-4o"]);
+    assert.deepEqual(
+      (await store.list()).map((info) => info.runId),
+      ["sweep-gpt-4o"],
+    );
     assert.deepEqual(store.lastWarnings, []);
     assert.deepEqual((await readdir(dir)).sort(), ["sweep-gpt-4o.json", "sweep.variants.json"]);
     await assert.rejects(store.saveManifest({ ...manifest, run_id: "../x" }), InvalidRunIdError);
@@ -188,8 +229,18 @@ describe("FsRunStore pairwise runs", () => {
     const dir = freshDir();
     const store = fsRunStore(dir);
     const pairwise = await evaluatePairwise(
-      new InMemoryTraceSource([[{ traceId: "a1", taskId: "t1" }, new Trace({ events: [{ type: "ModelResponse", content: "short" }] })]]),
-      new InMemoryTraceSource([[{ traceId: "b1", taskId: "t1" }, new Trace({ events: [{ type: "ModelResponse", content: "longer" }] })]]),
+      new InMemoryTraceSource([
+        [
+          { traceId: "a1", taskId: "t1" },
+          new Trace({ events: [{ type: "ModelResponse", content: "short" }] }),
+        ],
+      ]),
+      new InMemoryTraceSource([
+        [
+          { traceId: "b1", taskId: "t1" },
+          new Trace({ events: [{ type: "ModelResponse", content: "longer" }] }),
+        ],
+      ]),
       {
         comparators: [
           {
@@ -207,7 +258,10 @@ describe("FsRunStore pairwise runs", () => {
     await store.savePairwise(pairwise);
     await store.save(makeRun({ runId: "r", size: 1 }));
     assert.deepEqual((await store.loadPairwise("pw-1")).toJSON(), pairwise.toJSON());
-    assert.deepEqual((await store.list()).map((info) => info.runId), ["r"]);
+    assert.deepEqual(
+      (await store.list()).map((info) => info.runId),
+      ["r"],
+    );
     assert.deepEqual(store.lastWarnings, []);
     await assert.rejects(store.loadPairwise("none"), RunNotFoundError);
   });

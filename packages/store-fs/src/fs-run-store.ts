@@ -3,11 +3,11 @@ import { join, resolve } from "node:path";
 import {
   type JournalContents,
   type JournalHeader,
+  PairwiseRunResult,
+  type PairwiseStore,
   type RunInfo,
   type RunJournal,
   type RunResult,
-  type PairwiseStore,
-  PairwiseRunResult,
   type RunStore,
   runResultToJsonText,
   type VariantManifest,
@@ -194,11 +194,16 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
   async loadManifest(runId: string): Promise<VariantManifest | null> {
     const path = join(this.dir, `${checkedId(runId)}${MANIFEST_SUFFIX}`);
     const json = (await readJsonArtifact(path)) as VariantManifest | null;
-    if (json !== null && (json?.schema !== "ag2-eval.variants/1" || !Array.isArray(json.variants))) {
+    if (
+      json !== null &&
+      (json?.schema !== "ag2-eval.variants/1" || !Array.isArray(json.variants))
+    ) {
       throw new StoreFolderError({
         path,
         operation: "read",
-        cause: new Error(`expected a variants manifest (schema "ag2-eval.variants/1"), got ${JSON.stringify(json?.schema)}`),
+        cause: new Error(
+          `expected a variants manifest (schema "ag2-eval.variants/1"), got ${JSON.stringify(json?.schema)}`,
+        ),
       });
     }
     return json;

@@ -1,6 +1,11 @@
 export type { FsRunStoreOptions } from "./fs-run-store.js";
 export { FsRunStore, fsRunStore } from "./fs-run-store.js";
-export { assertValidRunId, InvalidRunIdError, MAX_RUN_ID_LENGTH, runIdProblem } from "./invalid-run-id-error.js";
+export {
+  assertValidRunId,
+  InvalidRunIdError,
+  MAX_RUN_ID_LENGTH,
+  runIdProblem,
+} from "./invalid-run-id-error.js";
 export { JOURNAL_FORMAT } from "./journal-file.js";
 export { JournalFileError } from "./journal-file-error.js";
 export { loadRun } from "./load-run.js";

@@ -5,7 +5,14 @@ import { assertValidRunId, InvalidRunIdError, runIdProblem } from "./invalid-run
 
 describe("run ids as file names", () => {
   it("accepts the ids runAgent and users produce", () => {
-    for (const id of ["3f2a9c", "nightly-2026-11-26", "t1#2", "gpt-4o@v1:base", "a.b_c+d=e", "x".repeat(200)]) {
+    for (const id of [
+      "3f2a9c",
+      "nightly-2026-11-26",
+      "t1#2",
+      "gpt-4o@v1:base",
+      "a.b_c+d=e",
+      "x".repeat(200),
+    ]) {
       assert.equal(runIdProblem(id), null, id);
       assertValidRunId(id);
     }

@@ -14,7 +14,8 @@ export class JournalFileError extends Ag2EvalError {
   readonly line: number | null;
 
   constructor(options: { path: string; line?: number; message: string; cause?: unknown }) {
-    const where = options.line === undefined ? options.path : `${options.path}: line ${options.line}`;
+    const where =
+      options.line === undefined ? options.path : `${options.path}: line ${options.line}`;
     super(`${where}: ${options.message}`, { cause: options.cause });
     this.path = options.path;
     this.line = options.line ?? null;

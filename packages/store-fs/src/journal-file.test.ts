@@ -44,7 +44,10 @@ describe("run journal", () => {
     assert.equal(JSON.parse(lines[0] ?? "").journal, "ag2-eval.journal/1");
     const contents = await store.readJournal("j1");
     assert.deepEqual(contents?.header, headerFor("j1", 5));
-    assert.deepEqual(contents?.results.map(taskResultToJSON), run.tasks.slice(0, 3).map(taskResultToJSON));
+    assert.deepEqual(
+      contents?.results.map(taskResultToJSON),
+      run.tasks.slice(0, 3).map(taskResultToJSON),
+    );
     await journal.close();
     await assert.rejects(journal.append(run.tasks[3] ?? assert.fail()), JournalFileError);
   });
@@ -84,13 +87,19 @@ describe("run journal", () => {
     const line = JSON.stringify(taskResultToJSON(run.tasks[2] ?? assert.fail()));
     await appendFile(path, line.slice(0, line.length - 7));
     const read = await store.readJournal("torn");
-    assert.deepEqual(read?.results.map((result) => result.task.taskId), ["t0", "t1"]);
+    assert.deepEqual(
+      read?.results.map((result) => result.task.taskId),
+      ["t0", "t1"],
+    );
     // Resuming continues the same journal (same header) after cutting the torn tail.
     const resumed = await store.openJournal(headerFor("torn", 4));
     await resumed.append(run.tasks[2] ?? assert.fail());
     await resumed.close();
     const after = await store.readJournal("torn");
-    assert.deepEqual(after?.results.map((result) => result.task.taskId), ["t0", "t1", "t2"]);
+    assert.deepEqual(
+      after?.results.map((result) => result.task.taskId),
+      ["t0", "t1", "t2"],
+    );
   });
 
   it("starts over when a journal for other tasks is opened under the same id", async () => {

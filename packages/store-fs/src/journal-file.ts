@@ -71,7 +71,8 @@ export async function openJournalFile(
   let closed = false;
   return {
     append(result: TaskResult): Promise<void> {
-      if (closed) return Promise.reject(new JournalFileError({ path, message: "journal is closed" }));
+      if (closed)
+        return Promise.reject(new JournalFileError({ path, message: "journal is closed" }));
       const line = `${JSON.stringify(taskResultToJSON(result))}\n`;
       const done = tail.then(async () => {
         await handle.write(line);

@@ -27,12 +27,16 @@ function start(mode: "start" | "resume"): ChildProcess {
   });
 }
 
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+function exited(
+  child: ChildProcess,
+): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   let stderr = "";
   child.stderr?.on("data", (chunk) => {
     stderr += chunk;
   });
-  return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stderr })));
+  return new Promise((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal, stderr })),
+  );
 }
 
 async function journaledIds(): Promise<string[]> {
@@ -76,13 +80,26 @@ describe("a run killed with SIGKILL resumes without losing or repeating graded t
     const store = fsRunStore(join(dir, "runs"));
     const final = await store.load(RUN_ID);
     const ids = final.tasks.map((result) => result.task.taskId);
-    assert.deepEqual(ids, resumeSuite(SIZE).tasks.map((task) => task.taskId));
+    assert.deepEqual(
+      ids,
+      resumeSuite(SIZE).tasks.map((task) => task.taskId),
+    );
 
     const idOf = (input: string) => `t${input.slice(1).padStart(3, "0")}`;
-    const resumedIds = (await invocations()).slice(firstInvocations.length).map((entry) => idOf(entry.input));
+    const resumedIds = (await invocations())
+      .slice(firstInvocations.length)
+      .map((entry) => idOf(entry.input));
     const journaled = new Set(before);
-    assert.deepEqual(resumedIds.filter((id) => journaled.has(id)), [], "a task graded before the kill ran again");
-    assert.deepEqual([...resumedIds].sort(), ids.filter((id) => !journaled.has(id)), "each missing task ran exactly once");
+    assert.deepEqual(
+      resumedIds.filter((id) => journaled.has(id)),
+      [],
+      "a task graded before the kill ran again",
+    );
+    assert.deepEqual(
+      [...resumedIds].sort(),
+      ids.filter((id) => !journaled.has(id)),
+      "each missing task ran exactly once",
+    );
     assert.equal(await store.readJournal(RUN_ID), null, "the journal is discarded after the save");
 
     const uninterrupted = await runAgent(resumeSuite(SIZE), {
@@ -93,7 +110,10 @@ describe("a run killed with SIGKILL resumes without losing or repeating graded t
       concurrency: 8,
     });
     assert.deepEqual(final.aggregates, uninterrupted.aggregates);
-    assert.equal(final.passRate("correct", { tag: "even" }), uninterrupted.passRate("correct", { tag: "even" }));
+    assert.equal(
+      final.passRate("correct", { tag: "even" }),
+      uninterrupted.passRate("correct", { tag: "even" }),
+    );
 
     // A finished run is never resumed by mistake.
     await assert.rejects(

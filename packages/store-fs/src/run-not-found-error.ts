@@ -13,7 +13,9 @@ export class RunNotFoundError extends Ag2EvalError {
   readonly path: string;
 
   constructor(options: { runId: string; path: string }) {
-    super(`run store: no run with id ${JSON.stringify(options.runId)} (expected file ${options.path})`);
+    super(
+      `run store: no run with id ${JSON.stringify(options.runId)} (expected file ${options.path})`,
+    );
     this.runId = options.runId;
     this.path = options.path;
   }

@@ -14,8 +14,7 @@ export class StoreFolderError extends Ag2EvalError {
   readonly operation: string;
 
   constructor(options: { path: string; operation: string; cause: unknown }) {
-    const reason =
-      options.cause instanceof Error ? options.cause.message : String(options.cause);
+    const reason = options.cause instanceof Error ? options.cause.message : String(options.cause);
     super(`run store: cannot ${options.operation} ${options.path}: ${reason}`, {
       cause: options.cause,
     });

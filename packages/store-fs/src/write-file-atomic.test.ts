@@ -27,7 +27,10 @@ describe("writeFileAtomic", async () => {
 
   it("fails without leaving a temporary file when the folder is missing", async () => {
     await assert.rejects(writeFileAtomic(join(dir, "missing", "r.json"), "x"), { code: "ENOENT" });
-    assert.deepEqual((await readdir(dir)).filter((name) => name.endsWith(".tmp")), []);
+    assert.deepEqual(
+      (await readdir(dir)).filter((name) => name.endsWith(".tmp")),
+      [],
+    );
   });
 
   it("concurrent writers of the same file leave one complete version", async () => {
@@ -35,6 +38,9 @@ describe("writeFileAtomic", async () => {
     const texts = Array.from({ length: 20 }, (_, i) => `${i}:`.padEnd(50_000, String(i % 10)));
     await Promise.all(texts.map((text) => writeFileAtomic(path, text)));
     assert.ok(texts.includes(await readFile(path, "utf8")));
-    assert.deepEqual((await readdir(dir)).filter((name) => name.endsWith(".tmp")), []);
+    assert.deepEqual(
+      (await readdir(dir)).filter((name) => name.endsWith(".tmp")),
+      [],
+    );
   });
 });

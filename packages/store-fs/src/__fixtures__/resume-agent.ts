@@ -1,7 +1,7 @@
 // The suite, agent and scorers of the resume test. The agent appends "<pid> <input>" to a
 // side file when it starts a task, so the test counts every invocation across processes.
 import { appendFileSync } from "node:fs";
-import { type Agent, scorer, Suite } from "@ag2/eval-core";
+import { type Agent, Suite, scorer } from "@ag2/eval-core";
 
 export function resumeSuite(size: number): Suite {
   return Suite.fromList(
@@ -27,6 +27,8 @@ export function slowAgent(options: { delayMs: number; sideFile?: string }): Agen
 }
 
 export const resumeScorers = [
-  scorer(({ outputs, referenceOutputs }) => outputs.body === referenceOutputs?.answer, { key: "correct" }),
+  scorer(({ outputs, referenceOutputs }) => outputs.body === referenceOutputs?.answer, {
+    key: "correct",
+  }),
   scorer(({ outputs }) => String(outputs.body ?? "").length, { key: "length" }),
 ];
