@@ -40,7 +40,14 @@ export const ATTR = {
   runId: "ag2.eval.run_id",
 } as const;
 
-/** Values of `ag2.span.type`, as the Python reference writes them. */
+/**
+ * Values of `ag2.span.type`, as the Python reference writes them.
+ *
+ * @example
+ * ```ts
+ * span.attributes[ATTR.spanType] === SPAN_TYPE.tool;
+ * ```
+ */
 export const SPAN_TYPE = {
   agent: "agent",
   llm: "llm",
