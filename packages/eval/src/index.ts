@@ -1,5 +1,5 @@
-// The whole public API of ag2-eval in one import. Generated from each package's barrel;
-// runAgent, evaluateTraces, runVariants and runPairwise are wrapped here (storeDir, otelTracing).
+// The whole public API of ag2-eval in one import, mirroring each package's barrel (index.test.ts
+// fails when a runtime export is missing). The runners are wrapped here (storeDir, otelTracing).
 
 export type {
   AgentModelConfig,
