@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Ag2EvalConfig } from "./define-config.js";
-import { importFile } from "./load-module.js";
+import { importFile, moduleExports } from "./load-module.js";
 import { ConfigError, UsageError } from "./usage-error.js";
 import { validateConfig } from "./validate-config.js";
 
@@ -52,7 +52,8 @@ export async function loadConfig(options: {
   } catch (error) {
     throw new ConfigError({ path, problem: UsageError.isInstance(error) ? error.message : String(error), cause: error });
   }
-  const value = namespace.default ?? namespace.config;
+  const exports = moduleExports(namespace);
+  const value = exports.default ?? exports.config;
   if (value === undefined) {
     throw new ConfigError({
       path,

@@ -28,15 +28,12 @@ export async function loadExport(options: {
   const path = isAbsolute(file) ? file : resolve(baseDir, file);
   const namespace = await importFile(path, flag);
   const names = exportName ? [exportName] : ["default", ...(options.fallbacks ?? [])];
-  // A file loaded as CommonJS shows its named exports only on `default`.
-  const interop = typeof namespace.default === "object" && namespace.default !== null
-    ? (namespace.default as Record<string, unknown>)
-    : {};
+  const exports = moduleExports(namespace);
   for (const name of names) {
-    const value = namespace[name] ?? (name === "default" ? undefined : interop[name]);
+    const value = exports[name];
     if (value !== undefined) return value;
   }
-  const found = Object.keys(namespace).filter((name) => name !== "__esModule");
+  const found = Object.keys(exports).filter((name) => name !== "__esModule");
   throw new UsageError(
     `${flag}: ${path} has no export ${names.map((name) => `"${name}"`).join(" or ")} (exports: ${found.join(", ") || "none"})`,
     { hint: `name the export after a #, e.g. ${flag} ${file}#${found[0] ?? "myExport"}` },
@@ -82,4 +79,18 @@ export async function importFile(path: string, flag: string): Promise<Record<str
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split("\n")[0] ?? message;
+}
+
+/**
+ * The exports of an imported module. A TypeScript file outside a `"type": "module"` package
+ * is compiled to CommonJS, and Node shows its exports (marked `__esModule`) as the default.
+ *
+ * @example
+ * ```ts
+ * const exports = moduleExports(await importFile(path, "--agent"));
+ * ```
+ */
+export function moduleExports(namespace: Record<string, unknown>): Record<string, unknown> {
+  const inner = namespace.default as Record<string, unknown> | null | undefined;
+  return typeof inner === "object" && inner !== null && inner.__esModule === true ? inner : namespace;
 }

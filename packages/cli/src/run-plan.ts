@@ -69,6 +69,13 @@ export async function runPlan(options: {
     });
   }
   const suitePath = suiteArg !== undefined ? resolve(cwd, suiteArg) : resolve(configDir, config.suite ?? "");
+  // Flags are checked before any module loads: a typo should not wait for an import.
+  const budgetTokens = flags.integer("budget-tokens", { min: 1 }) ?? config.budgetTokens;
+  const budgetSeconds = flags.number("budget-seconds", { min: 0, exclusive: true }) ?? config.budgetSeconds;
+  const timeout = flags.number("timeout", { min: 0, exclusive: true }) ?? config.timeout;
+  const repeats = flags.integer("repeats", { min: 1 }) ?? config.repeats;
+  const concurrency = flags.integer("concurrency", { min: 1 }) ?? config.concurrency;
+  const gates = gatePlan(values, settings);
   const agentFlag = flags.string("agent");
   const scorersFlag = flags.string("scorers");
   const agent = await loadAgent(
@@ -81,15 +88,12 @@ export async function runPlan(options: {
       ? { value: scorersFlag, baseDir: cwd, origin: "--scorers" }
       : { value: config.scorers, baseDir: configDir, origin: `${settings.configPath ?? "config"}: scorers` },
   );
-  const budgetTokens = flags.integer("budget-tokens", { min: 1 }) ?? config.budgetTokens;
-  const budgetSeconds = flags.number("budget-seconds", { min: 0, exclusive: true }) ?? config.budgetSeconds;
-  const timeout = flags.number("timeout", { min: 0, exclusive: true }) ?? config.timeout;
   return {
     suitePath,
     agent,
     scorers,
-    repeats: flags.integer("repeats", { min: 1 }) ?? config.repeats,
-    concurrency: flags.integer("concurrency", { min: 1 }) ?? config.concurrency,
+    repeats,
+    concurrency,
     label: flags.string("label") ?? config.label,
     variant: flags.string("variant") ?? config.variant,
     runId: flags.string("run-id") ?? config.runId,
@@ -103,6 +107,6 @@ export async function runPlan(options: {
     saveTraces: ((dir) => (dir === undefined ? undefined : resolve(cwd, dir)))(flags.string("save-traces")),
     modelConfig: config.modelConfig,
     json: flags.boolean("json") ?? false,
-    gates: gatePlan(values, settings),
+    gates,
   };
 }

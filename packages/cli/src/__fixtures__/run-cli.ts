@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 /** The built CLI's bin shim, found from this file's place in dist/__fixtures__. */
 export const BIN = fileURLToPath(new URL("../../bin/ag2-eval.js", import.meta.url));
 const PACKAGE_DIR = fileURLToPath(new URL("../../", import.meta.url));
+const EVAL_DIR = fileURLToPath(new URL("../../node_modules/@ag2/eval", import.meta.url));
 
 export interface CliRun {
   readonly code: number;
@@ -58,6 +59,18 @@ export const broken = {
 export default good;
 `;
 
+/** The reference agent on a scripted model that answers in capitals: it emits spans. */
+export const TRACED_AGENT_TS = `
+import { Agent, TestConfig, type ModelCallRequest } from "@ag2/eval";
+const lastUserMessage = (request: ModelCallRequest): string =>
+  String(request.messages.filter((message) => message.role === "user").at(-1)?.content ?? "");
+export const traced = () =>
+  new Agent({
+    name: "traced",
+    config: new TestConfig((request) => (lastUserMessage(request) === "world" ? "nope" : lastUserMessage(request).toUpperCase())),
+  });
+`;
+
 /** Plain scorers (no imports): the CLI must accept any object with key and score(). */
 export const SCORERS_MJS = `
 export default [{
@@ -70,18 +83,25 @@ const created: string[] = [];
 
 /**
  * A temporary project folder with the suite, agent and scorers, plus `files`. It links
- * `node_modules/@ag2/eval-cli` to this package so a config file can import defineConfig.
+ * `node_modules/@ag2/eval-cli` (for defineConfig) and `@ag2/eval` (for the reference agent).
  */
 export async function tempProject(files: Record<string, string> = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "ag2-eval-cli-"));
   if (created.length === 0) process.once("exit", () => created.forEach((path) => rmSync(path, { recursive: true, force: true })));
   created.push(dir);
-  const all = { "suite.jsonl": SUITE, "agent.ts": AGENT_TS, "scorers.mjs": SCORERS_MJS, ...files };
+  const all = {
+    "suite.jsonl": SUITE,
+    "agent.ts": AGENT_TS,
+    "traced-agent.ts": TRACED_AGENT_TS,
+    "scorers.mjs": SCORERS_MJS,
+    ...files,
+  };
   for (const [name, text] of Object.entries(all)) {
     await mkdir(dirname(join(dir, name)), { recursive: true });
     await writeFile(join(dir, name), text, "utf8");
   }
   await mkdir(join(dir, "node_modules", "@ag2"), { recursive: true });
   await symlink(PACKAGE_DIR, join(dir, "node_modules", "@ag2", "eval-cli"), "dir");
+  await symlink(EVAL_DIR, join(dir, "node_modules", "@ag2", "eval"), "dir");
   return dir;
 }

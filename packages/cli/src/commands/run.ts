@@ -63,7 +63,9 @@ export const runCommand: Command = {
     }
     if (saver) {
       const saved = await saver.save();
-      if (!plan.json) io.stderr.write(`saved ${saved} trace(s) to ${plan.saveTraces}\n`);
+      if (saved === 0) {
+        io.stderr.write("note: --save-traces: the agent emitted no spans (it calls no middleware hook), nothing saved\n");
+      } else if (!plan.json) io.stderr.write(`saved ${saved} trace(s) to ${plan.saveTraces}\n`);
     }
     const gates = await evaluateGates({ result, store, gates: plan.gates });
     return printRunOutcome({ result, gates, io, json: plan.json, storeDir: settings.storeDir });
