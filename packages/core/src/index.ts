@@ -152,7 +152,7 @@ export { RunsNotComparableError } from "./runs-not-comparable-error.js";
 export { runSummary } from "./run-summary.js";
 export type { CompareRunsOptions } from "./compare-runs.js";
 export { compareRuns } from "./compare-runs.js";
-export type { KeyComparison, RunComparisonInit, Verdict } from "./run-comparison.js";
+export type { KeyComparison, RunComparisonInit, ComparisonVerdict } from "./run-comparison.js";
 export { RunComparison } from "./run-comparison.js";
 export type { FlakinessReport, KeyFlakiness, TaskFlakiness } from "./flakiness.js";
 export { flakiness } from "./flakiness.js";

@@ -2,7 +2,7 @@ import { formatFixed, padRight } from "./python-format.js";
 import type { Interval } from "./stats/wilson.js";
 
 /** What {@link compareRuns} decided for one key. */
-export type Verdict = "regression" | "improvement" | "no-detectable-difference";
+export type ComparisonVerdict = "regression" | "improvement" | "no-detectable-difference";
 
 /** The paired comparison of one feedback key between two runs. */
 export interface KeyComparison {
@@ -22,7 +22,7 @@ export interface KeyComparison {
   readonly test: "mcnemar-exact" | "sign-flip-permutation";
   /** Boolean keys: repeat pairs that went pass→fail and fail→pass. */
   readonly discordant: { readonly toFail: number; readonly toPass: number } | null;
-  readonly verdict: Verdict;
+  readonly verdict: ComparisonVerdict;
   /** Smallest true difference these tasks would detect (80% power); null when none could be. */
   readonly minimumDetectableDifference: number | null;
 }

@@ -18,7 +18,7 @@ const WRAPPED = new Set([
   "evaluatePairwise",
 ]);
 /** Names two packages both export, re-exported here under another name (package.name → name). */
-const RENAMED: Record<string, string> = { "scorers.Verdict": "JudgeVerdict" };
+const RENAMED: Record<string, string> = {};
 
 let root: string;
 before(async () => {

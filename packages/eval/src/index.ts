@@ -74,6 +74,7 @@ export type {
   Interval,
   JournalContents,
   JournalHeader,
+  ComparisonVerdict,
   KeyComparison,
   KeyFlakiness,
   LeaderboardRow,
@@ -159,7 +160,6 @@ export type {
   VariantManifestStore,
   VariantRunResultInit,
   VariantStarted,
-  Verdict,
   WinRate,
 } from "@ag2/eval-core";
 export {
@@ -307,7 +307,7 @@ export {
   toolArgsMatch,
   toolCalled,
   trajectoryMatch,
-  Verdict as JudgeVerdict,
+  Verdict,
 } from "@ag2/eval-scorers";
 export type {
   FsRunStoreOptions,
