@@ -1,3 +1,4 @@
+import { createConsoleReporter, type EvalEvent } from "@ag2/eval";
 import type { Colors } from "./colors.js";
 
 /**
@@ -46,8 +47,8 @@ export function progressMode(options: {
 
 /**
  * Renders run progress from lifecycle events. Live mode keeps one line up to date (tasks
- * done/total, pass rate so far, errors, elapsed, ETA); plain mode prints the reference
- * console reporter's line per task. `now` is injectable so tests need no clock.
+ * done/total, pass rate so far, errors, elapsed, ETA); plain mode prints core's console
+ * reporter lines (one per task, variant and comparison). `now` is injectable so tests need no clock.
  *
  * @example
  * ```ts
@@ -67,6 +68,7 @@ export function createProgressRenderer(options: {
   const state = { total: 0, done: 0, passed: 0, graded: 0, errors: 0, startedAt: now() };
   let timer: ReturnType<typeof setInterval> | undefined;
   let drawn = false;
+  const plain = createConsoleReporter({ write: (text) => write(`${text}\n`) });
 
   const line = (): string => {
     const elapsed = now() - state.startedAt;
@@ -89,12 +91,10 @@ export function createProgressRenderer(options: {
   return {
     handle(event) {
       if (mode === "off") return;
+      if (mode === "plain" && event.type !== "TaskErrored") plain(event as EvalEvent);
       if (event.type === "EvalStarted") {
         state.total += event.total ?? 0;
-        if (mode === "plain") {
-          const tag = event.label ? `[${event.label}] ` : "";
-          write(`${tag}running ${event.total ?? 0} task-run(s) over '${event.suite ?? ""}'...\n`);
-        } else if (!timer && options.refreshMs !== 0) {
+        if (mode === "live" && !timer && options.refreshMs !== 0) {
           timer = setInterval(draw, options.refreshMs ?? 1000);
           timer.unref();
         }
@@ -105,18 +105,10 @@ export function createProgressRenderer(options: {
         state.done += 1;
         state.passed += passed;
         state.graded += feedback.filter((item) => typeof item.score === "boolean").length;
-        if (mode === "plain") {
-          const variant = event.variant ? `[${event.variant}] ` : "";
-          write(`    ${variant}${event.taskId ?? "?"}: ${passed}/${feedback.length} passed\n`);
-        }
         draw();
       } else if (event.type === "TaskErrored") {
         state.errors += 1;
         draw();
-      } else if (event.type === "VariantStarted" && mode === "plain") {
-        write(`  → variant ${event.variant ?? ""} (${event.index ?? 0}/${event.total ?? 0})\n`);
-      } else if (event.type === "VariantCompleted" && mode === "plain") {
-        write(`  ✓ variant ${event.variant ?? ""} done\n`);
       }
     },
     stop() {

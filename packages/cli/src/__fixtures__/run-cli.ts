@@ -69,6 +69,26 @@ export const traced = () =>
     name: "traced",
     config: new TestConfig((request) => (lastUserMessage(request) === "world" ? "nope" : lastUserMessage(request).toUpperCase())),
   });
+export const tracedGood = () =>
+  new Agent({ name: "traced-good", config: new TestConfig((request) => lastUserMessage(request).toUpperCase()) });
+`;
+
+/** Variants (a plain record) and a pairwise comparator on the traces' last answer. */
+export const SWEEP_MJS = `
+const upper = (input) => input.toUpperCase();
+export const variants = {
+  careful: { name: "careful", ask: async (input) => upper(input) },
+  sloppy: { name: "sloppy", ask: async (input) => (input === "hello" ? upper(input) : "?") },
+};
+const answer = (trace) => trace.events.filter((event) => event.type === "ModelResponse").at(-1)?.content;
+export const comparators = [{
+  key: "matches_reference",
+  compare: ({ traceA, traceB, referenceOutputs }) => {
+    const a = answer(traceA) === referenceOutputs.answer;
+    const b = answer(traceB) === referenceOutputs.answer;
+    return { winner: a === b ? "tie" : a ? "a" : "b" };
+  },
+}];
 `;
 
 /** Plain scorers (no imports): the CLI must accept any object with key and score(). */
@@ -94,6 +114,7 @@ export async function tempProject(files: Record<string, string> = {}): Promise<s
     "agent.ts": AGENT_TS,
     "traced-agent.ts": TRACED_AGENT_TS,
     "scorers.mjs": SCORERS_MJS,
+    "sweep.mjs": SWEEP_MJS,
     ...files,
   };
   for (const [name, text] of Object.entries(all)) {

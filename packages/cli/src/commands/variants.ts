@@ -1,15 +1,93 @@
-import { EXIT } from "../cli-io.js";
-import { type Command, COMMON_FLAGS } from "../command.js";
+import { resolve } from "node:path";
+import { createStream, runVariants, type VariantAgents, type Variants } from "@ag2/eval";
+import { colors } from "../colors.js";
+import { type Command, COMMON_FLAGS, STORE_FLAG } from "../command.js";
+import { flagReader } from "../flag-values.js";
+import { loadExport } from "../load-module.js";
+import { loadScorers } from "../load-targets.js";
+import { createProgressRenderer, progressMode } from "../progress-renderer.js";
+import { loadSettings } from "../settings.js";
+import { UsageError } from "../usage-error.js";
 
-/** `ag2-eval variants`: not available yet (waits for runVariants in @ag2/eval). */
+/** `ag2-eval variants <suite> --variants <module>[#export]`: one run per variant, ranked. */
 export const variantsCommand: Command = {
   name: "variants",
-  usage: "ag2-eval variants",
-  summary: "Not available yet in this build.",
-  maxPositionals: 0,
-  flags: { ...COMMON_FLAGS },
-  async run({ io }) {
-    io.stderr.write("ag2-eval variants: not available yet (use runVariants from @ag2/eval in a script meanwhile)\n");
-    return EXIT.failed;
+  usage: "ag2-eval variants [suite.jsonl] --variants <module>[#export] [--scorers <module>] [--key <key>]",
+  summary: "Run the suite once per variant (a Variants, or a record of name → agent) and rank them.",
+  maxPositionals: 1,
+  flags: {
+    variants: { type: "string", valueName: "<module>[#export]", description: "a Variants or { name: agent | factory } (default export, or named)" },
+    scorers: { type: "string", valueName: "<module>[#export]", description: "the scorers (default: the config's)" },
+    key: { type: "string", valueName: "<key>", description: "rank by this key only (default: every key)" },
+    repeats: { type: "string", valueName: "<n>", description: "run every task n times per variant" },
+    concurrency: { type: "string", valueName: "<n>", description: "tasks in flight at once per variant" },
+    label: { type: "string", valueName: "<label>", description: "label every variant's run" },
+    "run-id": { type: "string", valueName: "<id>", description: "the sweep's id (variant runs get a suffix)" },
+    timeout: { type: "string", valueName: "<s>", description: "abort a task after s seconds" },
+    json: { type: "boolean", description: "print the sweep's manifest and leaderboards as JSON" },
+    ...STORE_FLAG,
+    ...COMMON_FLAGS,
+  },
+  async run({ values, positionals, io }) {
+    const flags = flagReader(values);
+    const settings = await loadSettings({ values, io });
+    const suiteArg = positionals[0];
+    const suitePath = suiteArg !== undefined ? resolve(io.cwd, suiteArg) : settings.config.suite && resolve(settings.configDir, settings.config.suite);
+    if (!suitePath) throw new UsageError("ag2-eval variants: missing <suite.jsonl>", { hint: "pass the suite, or set suite in ag2-eval.config.ts" });
+    const spec = flags.string("variants");
+    if (spec === undefined) {
+      throw new UsageError("ag2-eval variants: missing --variants <module>[#export]", {
+        hint: "export new Variants({ fast: agentA, careful: agentB }) or a plain record of agents",
+      });
+    }
+    const repeats = flags.integer("repeats", { min: 1 });
+    const concurrency = flags.integer("concurrency", { min: 1 });
+    const timeout = flags.number("timeout", { min: 0, exclusive: true });
+    const variants = (await loadExport({ spec, baseDir: io.cwd, flag: "--variants", fallbacks: ["variants"] })) as Variants | VariantAgents;
+    const scorersFlag = flags.string("scorers");
+    const scorers = await loadScorers(
+      scorersFlag !== undefined
+        ? { value: scorersFlag, baseDir: io.cwd, origin: "--scorers" }
+        : { value: settings.config.scorers, baseDir: settings.configDir, origin: "config scorers" },
+    );
+    const json = flags.boolean("json") ?? false;
+    const progress = createProgressRenderer({
+      mode: progressMode({ isTTY: io.stderr.isTTY, env: io.env, json }),
+      write: (text) => io.stderr.write(text),
+      colors: colors({ isTTY: io.stderr.isTTY, env: io.env }),
+    });
+    const stream = createStream();
+    stream.subscribe((event) => progress.handle(event));
+    const label = flags.string("label") ?? settings.config.label;
+    const runId = flags.string("run-id");
+    let sweep: Awaited<ReturnType<typeof runVariants>>;
+    try {
+      sweep = await runVariants(suitePath, {
+        variants,
+        scorers,
+        storeDir: settings.storeDir,
+        stream,
+        ...(repeats !== undefined && { repeats }),
+        ...(concurrency !== undefined && { concurrency }),
+        ...(label !== undefined && { label }),
+        ...(runId !== undefined && { runId }),
+        ...(timeout !== undefined && { taskTimeoutMs: Math.round(timeout * 1000) }),
+        ...(io.signal && { signal: io.signal }),
+      });
+    } finally {
+      progress.stop();
+    }
+    const key = flags.string("key");
+    const keys = key !== undefined ? [key] : [...new Set([...sweep.results.values()].flatMap((run) => [
+      ...Object.keys(run.aggregates.passRate),
+      ...Object.keys(run.aggregates.scoreStats),
+    ]))].sort();
+    if (json) {
+      const leaderboards = Object.fromEntries(keys.map((name) => [name, sweep.leaderboard(name)]));
+      io.stdout.write(`${JSON.stringify({ manifest: sweep.manifest, leaderboards }, null, 2)}\n`);
+    } else {
+      io.stdout.write(`${keys.map((name) => sweep.summary(name)).join("\n\n")}\n`);
+    }
+    return 0;
   },
 };
