@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { appendFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -73,6 +74,30 @@ describe("run journal", () => {
     assert.deepEqual(
       contents?.results.map((result) => result.task.taskId).sort(),
       run.tasks.map((result) => result.task.taskId).sort(),
+    );
+  });
+
+  it("batches racing appends yet resolves each only once its line is on disk, in order", async () => {
+    const { dir, store } = freshStore();
+    const run = makeRun({ runId: "group", size: 200 });
+    const journal = await store.openJournal(headerFor("group", 200));
+    const path = join(dir, "group.journal.jsonl");
+    const missingAtResolve: string[] = [];
+    await Promise.all(
+      run.tasks.map((result) =>
+        journal.append(result).then(() => {
+          const text = readFileSync(path, "utf8");
+          if (!text.includes(JSON.stringify(taskResultToJSON(result))))
+            missingAtResolve.push(result.task.taskId);
+        }),
+      ),
+    );
+    await journal.close();
+    assert.deepEqual(missingAtResolve, []);
+    const contents = await store.readJournal("group");
+    assert.deepEqual(
+      contents?.results.map((result) => result.task.taskId),
+      run.tasks.map((result) => result.task.taskId),
     );
   });
 

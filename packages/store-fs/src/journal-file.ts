@@ -1,4 +1,4 @@
-import { open, readFile, rm, stat, truncate } from "node:fs/promises";
+import { type FileHandle, open, readFile, rm, stat, truncate } from "node:fs/promises";
 import { dirname } from "node:path";
 import {
   type JournalContents,
@@ -66,25 +66,58 @@ export async function openJournalFile(
     await handle.sync();
     await syncFolder(dirname(path));
   }
-  // Appends run one after another so lines never interleave and each is durable in order.
-  let tail: Promise<void> = Promise.resolve();
+  return groupCommitJournal(handle, path);
+}
+
+interface Waiter {
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: lines queued while a write+fsync is in flight go to disk together in the
+ * next one, so a run pays one fsync per batch instead of one per task. A promise resolves
+ * only after the fsync covering its line, so "resolved" still means "durable"; lines keep
+ * their order because only one batch is ever in flight.
+ */
+function groupCommitJournal(handle: FileHandle, path: string): RunJournal {
+  let queued: string[] = [];
+  let waiters: Waiter[] = [];
+  let flushing: Promise<void> | null = null;
   let closed = false;
+
+  async function drain(): Promise<void> {
+    while (queued.length > 0) {
+      const text = queued.join("");
+      const batch = waiters;
+      queued = [];
+      waiters = [];
+      try {
+        await handle.write(text);
+        await handle.sync();
+        for (const waiter of batch) waiter.resolve();
+      } catch (error) {
+        for (const waiter of batch) waiter.reject(error);
+      }
+    }
+    flushing = null;
+  }
+
   return {
     append(result: TaskResult): Promise<void> {
       if (closed)
         return Promise.reject(new JournalFileError({ path, message: "journal is closed" }));
       const line = `${JSON.stringify(taskResultToJSON(result))}\n`;
-      const done = tail.then(async () => {
-        await handle.write(line);
-        await handle.sync();
+      return new Promise<void>((resolve, reject) => {
+        queued.push(line);
+        waiters.push({ resolve, reject });
+        flushing ??= drain();
       });
-      tail = done.catch(() => {});
-      return done;
     },
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      await tail;
+      await flushing;
       await handle.close();
     },
   };
