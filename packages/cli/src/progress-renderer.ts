@@ -115,6 +115,7 @@ export function createProgressRenderer(options: {
       if (timer) clearInterval(timer);
       timer = undefined;
       if (mode === "live" && drawn) write(`\r\u001b[2K${line()}\n`);
+      drawn = false;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createStream, runAgent } from "@ag2/eval";
 import { colors } from "../colors.js";
 import type { Command } from "../command.js";
@@ -38,6 +39,8 @@ export const runCommand: Command = {
     const otlp = plan.otlpEndpoint ? otlpSpanProcessor(plan.otlpEndpoint) : null;
     const saver = plan.saveTraces ? traceSaver(plan.saveTraces) : null;
     const spanProcessors = [...(otlp ? [otlp] : []), ...(saver ? [saver.processor] : [])];
+    // The id is fixed here, not by core, so an interrupted run can be named for --resume.
+    const runId = plan.resume ?? plan.runId ?? randomUUID().replaceAll("-", "");
     let result: Awaited<ReturnType<typeof runAgent>>;
     try {
       result = await runAgent(plan.suitePath, {
@@ -49,7 +52,7 @@ export const runCommand: Command = {
         ...(plan.concurrency !== undefined && { concurrency: plan.concurrency }),
         ...(plan.label !== undefined && { label: plan.label }),
         ...(plan.variant !== undefined && { variant: plan.variant }),
-        ...(plan.runId !== undefined && { runId: plan.runId }),
+        ...(plan.resume === undefined && { runId }),
         ...(plan.budgets !== undefined && { budgets: plan.budgets }),
         ...(plan.taskTimeoutMs !== undefined && { taskTimeoutMs: plan.taskTimeoutMs }),
         ...(plan.resume !== undefined && { resume: plan.resume }),
@@ -57,6 +60,12 @@ export const runCommand: Command = {
         ...(spanProcessors.length > 0 && { spanProcessors }),
         ...(io.signal && { signal: io.signal }),
       });
+    } catch (error) {
+      if (io.signal?.aborted) {
+        progress.stop();
+        io.stderr.write(`finished tasks are kept; continue this run with --resume ${runId}\n`);
+      }
+      throw error;
     } finally {
       progress.stop();
       await otlp?.shutdown();
