@@ -60,6 +60,7 @@ export async function finishRun(
       runId: init.runId,
       label: init.label ?? null,
       result,
+      stopReason: result.stopReason,
     }),
   );
   return result;

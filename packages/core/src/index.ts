@@ -58,7 +58,7 @@ export type {
   RunStore,
 } from "./run-store.js";
 export { runInfo } from "./run-store.js";
-export type { TaskResult } from "./task-result.js";
+export type { TaskAttempt, TaskResult } from "./task-result.js";
 export type { SuiteOptions } from "./suite.js";
 export { Suite } from "./suite.js";
 export type { SuiteFileErrorLocation } from "./suite-file-error.js";
@@ -130,6 +130,10 @@ export { TaskTimeoutError } from "./task-timeout-error.js";
 export { ResumeError } from "./resume-error.js";
 export type { RunAgentOptions } from "./run-agent.js";
 export { runAgent } from "./run-agent.js";
+export type { RetryOptions, RetryPolicy } from "./retry-policy.js";
+export { abortableSleep, isTransientError, retryDelayMs } from "./retry-policy.js";
+export type { RunBudget } from "./run-budget.js";
+export type { BudgetName, StopReason } from "./stop-reason.js";
 export { checkConcurrency, checkName, checkRunId, checkScorers } from "./run-options.js";
 export { isoUtcNow, toIsoUtc } from "./iso-utc.js";
 export type {

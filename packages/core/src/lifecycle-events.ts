@@ -1,5 +1,6 @@
 import type { Feedback } from "./feedback.js";
 import type { RunResult } from "./run-result.js";
+import type { StopReason } from "./stop-reason.js";
 
 /** Fields every lifecycle event carries: the run it belongs to and when it was published. */
 export interface EvalEventBase {
@@ -28,6 +29,8 @@ export interface TaskEvaluated extends EvalEventBase {
 export interface EvalCompleted extends EvalEventBase {
   readonly type: "EvalCompleted";
   readonly result: RunResult;
+  /** Set when a run-wide budget stopped the run early (the same as `result.stopReason`). */
+  readonly stopReason?: StopReason | null;
 }
 
 /** `runVariants` starts variant number `index` (1-based) of `total`. */

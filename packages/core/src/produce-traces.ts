@@ -17,6 +17,8 @@ export interface ProducedTrace {
   readonly trace: Trace;
   /** From the last model response, or from what `ask` returned when there is none. */
   readonly outputs: Outputs;
+  /** What the agent (or its factory) threw, as thrown; absent when it answered. */
+  readonly error?: unknown;
 }
 
 /** How to produce traces; shared by `runAgent`, `runVariants` and `runPairwise`. */
@@ -120,7 +122,8 @@ export async function produceTask(task: Task, options: ProduceOptions): Promise<
     trace.eventsOf("ModelResponse").length > 0
       ? outputsFromTrace(trace)
       : outputsFromValue(returned);
-  return { task, ref: { traceId: traced.traceId, taskId: task.taskId }, trace, outputs };
+  const ref = { traceId: traced.traceId, taskId: task.taskId };
+  return failed ? { task, ref, trace, outputs, error } : { task, ref, trace, outputs };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { InvalidOptionError } from "./invalid-option-error.js";
 import { ResumeError } from "./resume-error.js";
+import type { RunResult } from "./run-result.js";
 import type { JournalHeader, RunStore } from "./run-store.js";
 import type { TaskResult } from "./task-result.js";
 
@@ -7,6 +8,8 @@ import type { TaskResult } from "./task-result.js";
 export interface ResumeState {
   readonly header: JournalHeader;
   readonly done: ReadonlyMap<string, TaskResult>;
+  /** True when `done` came from a budget-stopped run file (no journal): journal it again. */
+  readonly fromRunFile: boolean;
 }
 
 function pyList(ids: readonly string[]): string {
@@ -15,14 +18,16 @@ function pyList(ids: readonly string[]): string {
 
 /**
  * Reads the journal of run `runId` and checks it was written for exactly `taskIds` (the
- * suite's ids after repeats, in order). Refuses a finished run, a run with no journal, and a
- * journal of other tasks, naming what differs.
+ * suite's ids after repeats, in order). A run stopped by its run-wide budget resumes from its
+ * journal, or from its run file when the journal is gone. Refuses a finished run, a run with
+ * no journal, and a journal of other tasks, naming what differs.
  */
 export async function readResumeState(
   store: RunStore | null | undefined,
   runId: string,
-  taskIds: readonly string[],
+  expected: JournalHeader,
 ): Promise<ResumeState> {
+  const { taskIds } = expected;
   if (!store?.readJournal || !store.openJournal) {
     throw new InvalidOptionError(
       "resume",
@@ -31,13 +36,11 @@ export async function readResumeState(
   }
   const contents = await store.readJournal(runId);
   if (!contents) {
-    const finished = await store.load(runId).then(
-      () => true,
-      () => false,
-    );
+    const saved = await store.load(runId).catch(() => null);
+    if (saved?.stopReason) return fromStoppedRun(saved, expected);
     throw new ResumeError(
       runId,
-      finished
+      saved
         ? `run ${runId} is already finished; nothing to resume`
         : `run ${runId} has no journal in the store; nothing to resume (start a new run without 'resume')`,
     );
@@ -60,5 +63,26 @@ export async function readResumeState(
   }
   const done = new Map<string, TaskResult>();
   for (const result of contents.results) done.set(result.task.taskId, result);
-  return { header: contents.header, done };
+  return { header: contents.header, done, fromRunFile: false };
+}
+
+function fromStoppedRun(saved: RunResult, expected: JournalHeader): ResumeState {
+  const wanted = new Set(expected.taskIds);
+  const foreign = saved.tasks.map((t) => t.task.taskId).filter((id) => !wanted.has(id));
+  if (foreign.length > 0) {
+    throw new ResumeError(
+      saved.runId,
+      `cannot resume run ${saved.runId}: its run file holds tasks this suite does not have (${pyList(foreign)})`,
+    );
+  }
+  const done = new Map<string, TaskResult>();
+  for (const result of saved.tasks) done.set(result.task.taskId, result);
+  const header: JournalHeader = {
+    ...expected,
+    label: saved.label,
+    createdAt: saved.createdAt,
+    target: saved.target,
+    concurrency: saved.concurrency,
+  };
+  return { header, done, fromRunFile: true };
 }

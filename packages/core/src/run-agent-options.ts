@@ -1,10 +1,14 @@
 import { InvalidOptionError } from "./invalid-option-error.js";
+import { checkRetries, type RetryPolicy } from "./retry-policy.js";
+import { checkRunBudget, type RunBudget } from "./run-budget.js";
 import type { RunAgentOptions } from "./run-agent.js";
 
-/** Checks the options only `runAgent` has; returns the normalized repeats and timeout. */
+/** Checks the options only `runAgent` has; returns them normalized. */
 export function checkRunAgentOptions(options: RunAgentOptions): {
   repeats: number;
   taskTimeoutMs: number | undefined;
+  retries: RetryPolicy | null;
+  runBudget: RunBudget | null;
 } {
   const caller = "runAgent";
   if (typeof options !== "object" || options === null) {
@@ -54,5 +58,10 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
       );
     }
   }
-  return { repeats, taskTimeoutMs };
+  return {
+    repeats,
+    taskTimeoutMs,
+    retries: checkRetries(options.retries, caller),
+    runBudget: checkRunBudget(options.runBudget, caller),
+  };
 }

@@ -3,19 +3,24 @@ import type { BudgetThresholds } from "./budget-thresholds.js";
 import { expandRepeats } from "./expand-repeats.js";
 import { finishRun } from "./finish-run.js";
 import { type GradeSettings, gradeTask } from "./grade-traces.js";
+import { guardStream } from "./guard-stream.js";
 import { InvalidOptionError } from "./invalid-option-error.js";
 import { type EvalStarted, evalEvent } from "./lifecycle-events.js";
 import { toErrorInfo } from "./middleware.js";
-import { agentTarget, produceTask } from "./produce-traces.js";
+import { agentTarget } from "./produce-traces.js";
 import type { ModelConfigOption } from "./resolve-model-config.js";
 import { checkInputs, resolveSuite, type SuiteInput } from "./resolve-suite.js";
+import { produceWithRetries } from "./produce-with-retries.js";
 import { readResumeState } from "./resume-run.js";
+import type { RetryOptions } from "./retry-policy.js";
 import { checkRunAgentOptions } from "./run-agent-options.js";
+import { type RunBudget, RunBudgetMeter } from "./run-budget.js";
 import { runLimited } from "./run-limited.js";
 import { checkConcurrency, checkName, checkRunId, checkScorers, nowIso } from "./run-options.js";
 import type { RunResult } from "./run-result.js";
 import type { JournalHeader, RunJournal, RunStore } from "./run-store.js";
 import type { Scorer } from "./scorer.js";
+import type { StopReason } from "./stop-reason.js";
 import type { Stream } from "./stream.js";
 import type { TaskResult } from "./task-result.js";
 import type { Tracing } from "./tracing.js";
@@ -46,8 +51,12 @@ export interface RunAgentOptions {
   readonly signal?: AbortSignal;
   /** Per task: past this, the task's signal aborts and it is recorded as a `TaskTimeoutError`. */
   readonly taskTimeoutMs?: number;
-  /** The id of an unfinished run to continue from its journal (needs a store with journals). */
+  /** The id of an unfinished (or budget-stopped) run to continue from its journal. */
   readonly resume?: string;
+  /** Ask again after transient agent failures (429, 5xx, network resets); off when absent. */
+  readonly retries?: RetryOptions;
+  /** Run-wide limits checked before each task starts; a reached one stops the run cleanly. */
+  readonly runBudget?: RunBudget;
 }
 
 /**
@@ -74,7 +83,7 @@ export async function runAgent(
   let createdAt = nowIso();
   const scorers = checkScorers(options.scorers, caller);
   const concurrency = checkConcurrency(options.concurrency, caller);
-  const { repeats, taskTimeoutMs } = checkRunAgentOptions(options);
+  const { repeats, taskTimeoutMs, retries, runBudget } = checkRunAgentOptions(options);
   const label = checkName(options.label, "label", caller);
   const variant = checkName(options.variant, "variant", caller);
   if (
@@ -88,7 +97,7 @@ export async function runAgent(
     );
   }
   const runId = checkRunId(options.resume ?? options.runId, caller);
-  const { agent, store, stream, signal } = options;
+  const { agent, store, signal } = options;
 
   const suite = await resolveSuite(suiteInput, caller);
   checkInputs(suite);
@@ -105,11 +114,13 @@ export async function runAgent(
     taskIds: tasks.map((task) => task.taskId),
   };
   let done: ReadonlyMap<string, TaskResult> = new Map();
+  let rejournal = false;
   if (options.resume !== undefined) {
-    const state = await readResumeState(store, runId, header.taskIds);
+    const state = await readResumeState(store, runId, header);
     header = state.header;
     createdAt = state.header.createdAt;
     done = state.done;
+    rejournal = state.fromRunFile;
   }
 
   const attributes: Record<string, string> = { "ag2.eval.run_id": runId };
@@ -118,8 +129,12 @@ export async function runAgent(
   Object.assign(attributes, options.spanAttributes ?? {});
 
   const warnings: string[] = [];
+  const stream = guardStream(options.stream, warnings);
   const streamErrorsFrom = stream?.errors.length ?? 0;
   const journal: RunJournal | null = store?.openJournal ? await store.openJournal(header) : null;
+  const meter = runBudget ? new RunBudgetMeter(runBudget, { startedAt: started, warnings }) : null;
+  for (const result of done.values()) meter?.add(result);
+  let stopReason: StopReason | null = null;
   stream?.publish(
     evalEvent<EvalStarted>({
       type: "EvalStarted",
@@ -147,27 +162,35 @@ export async function runAgent(
     taskTimeoutMs,
   };
   let journalFailed = false;
+  const record = (result: TaskResult): void => {
+    if (!journal || journalFailed) return;
+    // not awaited here: the slot moves on while the store makes the line durable, so a
+    // store can batch many appends into one sync
+    appends.push(
+      journal.append(result).catch((error: unknown) => {
+        if (journalFailed) return;
+        journalFailed = true;
+        const info = toErrorInfo(error);
+        warnings.push(
+          `journaling run ${runId} failed (a crash now would lose its tasks): ${info.type}: ${info.message}`,
+        );
+      }),
+    );
+  };
   const appends: Promise<void>[] = [];
+  if (rejournal) for (const result of done.values()) record(result);
   const pending = tasks.filter((task) => !done.has(task.taskId));
-  let graded: TaskResult[];
+  let graded: (TaskResult | null)[];
   try {
     graded = await runLimited(pending, { concurrency, signal }, async (task) => {
-      const produced = await produceTask(task, produceOptions);
-      const result = await gradeTask(produced, settings);
-      if (journal && !journalFailed) {
-        // not awaited here: the slot moves on while the store makes the line durable, so a
-        // store can batch many appends into one sync
-        appends.push(
-          journal.append(result).catch((error: unknown) => {
-            if (journalFailed) return;
-            journalFailed = true;
-            const info = toErrorInfo(error);
-            warnings.push(
-              `journaling run ${runId} failed (a crash now would lose its tasks): ${info.type}: ${info.message}`,
-            );
-          }),
-        );
-      }
+      // a reached budget lets the running tasks finish but starts no new one
+      stopReason ??= meter?.reached() ?? null;
+      if (stopReason) return null;
+      const { produced, attempts } = await produceWithRetries(task, produceOptions, retries);
+      const gradedTask = await gradeTask(produced, settings);
+      const result = attempts ? { ...gradedTask, attempts } : gradedTask;
+      meter?.add(result);
+      record(result);
       return result;
     });
   } finally {
@@ -176,8 +199,9 @@ export async function runAgent(
   }
 
   const byId = new Map(done);
-  for (const result of graded) byId.set(result.task.taskId, result);
-  const results = tasks.map((task) => byId.get(task.taskId) as TaskResult);
+  for (const result of graded) if (result) byId.set(result.task.taskId, result);
+  const results = tasks.flatMap((task) => byId.get(task.taskId) ?? []);
+  const stopped: StopReason | null = stopReason;
   return finishRun(
     {
       runId,
@@ -189,13 +213,15 @@ export async function runAgent(
       createdAt,
       label,
       warnings,
+      stopReason: stopped,
     },
     {
       store,
       stream,
       streamErrorsFrom,
+      // a stopped run keeps its journal: `resume` with a raised budget completes it
       afterSave:
-        journal && store?.discardJournal
+        journal && store?.discardJournal && !stopped
           ? () => store.discardJournal?.(runId) ?? Promise.resolve()
           : undefined,
     },

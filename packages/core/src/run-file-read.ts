@@ -86,7 +86,11 @@ function taskFromFile(json: TaskResultFile): TaskResult {
     detail: fb.detail ?? null,
   }));
   const ref = json.trace_ref;
-  return {
+  const attempts = json.attempts?.map((attempt) => ({
+    error: attempt.error ? { type: attempt.error.type, message: attempt.error.message } : null,
+    durationMs: attempt.duration_ms,
+  }));
+  const result: TaskResult = {
     task: createTask({
       taskId: json.task_id,
       inputs: json.inputs,
@@ -106,6 +110,7 @@ function taskFromFile(json: TaskResultFile): TaskResult {
       ? { traceId: ref.trace_id, taskId: ref.task_id ?? null, metadata: ref.metadata ?? {} }
       : null,
   };
+  return attempts ? { ...result, attempts } : result;
 }
 
 /**
@@ -169,6 +174,9 @@ export function runResultFromJSON(json: unknown, options: ReadOptions = {}): Run
     durationMs: data.duration_ms ?? 0,
     createdAt: data.created_at ?? "",
     label: data.label ?? null,
+    stopReason: data.stop_reason
+      ? { budget: data.stop_reason.budget, limit: data.stop_reason.limit, used: data.stop_reason.used }
+      : null,
   });
 }
 

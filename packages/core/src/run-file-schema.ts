@@ -113,6 +113,15 @@ export const taskResultFileSchema = z.looseObject({
     .nullable()
     .optional(),
   budget_violations: z.array(budgetViolationSchema, { error: "expected an array" }).optional(),
+  attempts: z
+    .array(
+      z.looseObject({
+        error: z.looseObject({ type: text, message: text }).nullable(),
+        duration_ms: z.number({ error: "expected a number" }).min(0),
+      }),
+      { error: "expected an array" },
+    )
+    .optional(),
 });
 
 /**
@@ -138,6 +147,16 @@ export const runFileSchema = z.looseObject({
   concurrency: count.optional(),
   tasks: z.array(taskResultFileSchema, { error: "expected an array of tasks" }),
   aggregates: z.unknown().optional(),
+  stop_reason: z
+    .looseObject({
+      budget: z.enum(["tokens", "costUsd", "durationMs"], {
+        error: 'expected "tokens", "costUsd" or "durationMs"',
+      }),
+      limit: z.number({ error: "expected a number" }),
+      used: z.number({ error: "expected a number" }),
+    })
+    .nullable()
+    .optional(),
 });
 
 /** A task of a run file as parsed by {@link taskResultFileSchema}. */

@@ -31,6 +31,8 @@ export interface TaskResultJSON {
   trace_ref: { trace_id: string; task_id: string | null; metadata: Record<string, unknown> } | null;
   /** Ours: which limits were exceeded; written only when some were. */
   budget_violations?: BudgetViolation[];
+  /** Ours: every ask under `retries`, the graded one last; written only with retries. */
+  attempts?: { error: { type: string; message: string } | null; duration_ms: number }[];
 }
 
 /** The aggregates as stored; `tokens` has no cache counts, as in the reference. */
@@ -55,6 +57,8 @@ export interface RunJSON {
   concurrency: number;
   tasks: TaskResultJSON[];
   aggregates: AggregatesJSON;
+  /** Ours: the run-wide budget that stopped the run early; written only then. */
+  stop_reason?: { budget: string; limit: number; used: number };
 }
 
 function feedbackToJSON(fb: Feedback): FeedbackJSON {
@@ -111,6 +115,12 @@ export function taskResultToJSON(result: TaskResult): TaskResultJSON {
   if (result.budgetViolations.length > 0) {
     json.budget_violations = result.budgetViolations.map((violation) => ({ ...violation }));
   }
+  if (result.attempts) {
+    json.attempts = result.attempts.map((attempt) => ({
+      error: attempt.error ? { type: attempt.error.type, message: attempt.error.message } : null,
+      duration_ms: attempt.durationMs,
+    }));
+  }
   return json;
 }
 
@@ -123,6 +133,12 @@ export function taskResultToJSON(result: TaskResult): TaskResultJSON {
  * ```
  */
 export function runResultToJSON(result: RunResult): RunJSON {
+  const json = runFields(result);
+  if (result.stopReason) json.stop_reason = { ...result.stopReason };
+  return json;
+}
+
+function runFields(result: RunResult): RunJSON {
   const { aggregates } = result;
   const scoreStats: AggregatesJSON["score_stats"] = {};
   for (const [key, stats] of Object.entries(aggregates.scoreStats)) {

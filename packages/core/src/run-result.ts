@@ -8,6 +8,7 @@ import { diffRuns, type RunDiff } from "./run-diff.js";
 import { type RunJSON, runResultToJSON } from "./run-file.js";
 import { type ReadOptions, runResultFromJSON } from "./run-file-read.js";
 import { runSummary } from "./run-summary.js";
+import type { StopReason } from "./stop-reason.js";
 import type { TaskResult } from "./task-result.js";
 
 /** Name, size and origin of the suite a run graded. */
@@ -35,6 +36,8 @@ export interface RunResultInit {
    * part of the run file: they describe this call, not the graded tasks.
    */
   readonly warnings?: readonly string[];
+  /** Set when a run-wide budget stopped the run before every task was graded. */
+  readonly stopReason?: StopReason | null;
 }
 
 /**
@@ -60,6 +63,8 @@ export class RunResult {
   readonly label: string | null;
   /** See {@link RunResultInit.warnings}; empty when the run had none. */
   readonly warnings: readonly string[];
+  /** See {@link RunResultInit.stopReason}; null for a run that graded every task. */
+  readonly stopReason: StopReason | null;
   readonly aggregates: Aggregates;
   readonly #byTag = new Map<string, Aggregates>();
 
@@ -73,6 +78,7 @@ export class RunResult {
     this.createdAt = init.createdAt;
     this.label = init.label ?? null;
     this.warnings = Object.freeze([...(init.warnings ?? [])]);
+    this.stopReason = init.stopReason ?? null;
     this.aggregates = computeAggregates(this.tasks);
   }
 

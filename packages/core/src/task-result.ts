@@ -2,6 +2,7 @@ import type { BudgetViolation } from "./budget-thresholds.js";
 import type { Feedback } from "./feedback.js";
 import type { Task } from "./task.js";
 import type { Trace } from "./trace.js";
+import type { ErrorInfo } from "./trace-events.js";
 import type { TraceRef } from "./trace-source.js";
 
 /**
@@ -16,4 +17,15 @@ export interface TaskResult {
   readonly budgetViolation: boolean;
   readonly budgetViolations: readonly BudgetViolation[];
   readonly traceRef: TraceRef | null;
+  /**
+   * With `runAgent`'s `retries`: every ask of this task run, in order, the graded (last) one
+   * included; absent when retries were off.
+   */
+  readonly attempts?: readonly TaskAttempt[];
+}
+
+/** One ask of a task run under `retries`: how it ended and how long it took. */
+export interface TaskAttempt {
+  readonly error: ErrorInfo | null;
+  readonly durationMs: number;
 }
