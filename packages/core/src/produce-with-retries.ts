@@ -32,7 +32,10 @@ export async function produceWithRetries(
   const attempts: TaskAttempt[] = [];
   for (let attempt = 1; ; attempt++) {
     const produced = await produceTask(task, options);
-    attempts.push({ error: produced.trace.exception, durationMs: produced.trace.durationMs });
+    const failure = produced.trace.exception;
+    // type and message only: a stack per attempt would bloat every kept result
+    const error = failure ? { type: failure.type, message: failure.message } : null;
+    attempts.push({ error, durationMs: produced.trace.durationMs });
     if (!("error" in produced) || attempt >= policy.attempts || !wantsRetry(policy, produced)) {
       return { produced, attempts };
     }

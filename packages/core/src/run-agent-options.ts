@@ -1,7 +1,7 @@
 import { InvalidOptionError } from "./invalid-option-error.js";
 import { checkRetries, type RetryPolicy } from "./retry-policy.js";
-import { checkRunBudget, type RunBudget } from "./run-budget.js";
 import type { RunAgentOptions } from "./run-agent.js";
+import { checkRunBudget, type RunBudget } from "./run-budget.js";
 
 /** Checks the options only `runAgent` has; returns them normalized. */
 export function checkRunAgentOptions(options: RunAgentOptions): {

@@ -175,7 +175,11 @@ export function runResultFromJSON(json: unknown, options: ReadOptions = {}): Run
     createdAt: data.created_at ?? "",
     label: data.label ?? null,
     stopReason: data.stop_reason
-      ? { budget: data.stop_reason.budget, limit: data.stop_reason.limit, used: data.stop_reason.used }
+      ? {
+          budget: data.stop_reason.budget,
+          limit: data.stop_reason.limit,
+          used: data.stop_reason.used,
+        }
       : null,
   });
 }
