@@ -18,7 +18,11 @@ const dir = mkdtempSync(join(tmpdir(), "ag2-eval-cli-w0-"));
 process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 
 const suite = makeTasks(w.tasks).map((t) =>
-  JSON.stringify({ task_id: String(t.id), inputs: { input: t.input }, reference_outputs: { expected: t.expected } }),
+  JSON.stringify({
+    task_id: String(t.id),
+    inputs: { input: t.input },
+    reference_outputs: { expected: t.expected },
+  }),
 );
 writeFileSync(join(dir, "suite.jsonl"), `${suite.join("\n")}\n`);
 writeFileSync(
@@ -40,9 +44,14 @@ export default ${JSON.stringify(w.scorers)}.map((key) => ({
 
 function once(command, args, env = {}) {
   const started = performance.now();
-  const child = spawnSync(command, args, { cwd: dir, encoding: "utf8", env: { ...process.env, CI: "1", ...env } });
+  const child = spawnSync(command, args, {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, CI: "1", ...env },
+  });
   const ms = performance.now() - started;
-  if (child.status !== 0) throw new Error(`${args.join(" ")} failed (${child.status}):\n${child.stdout}${child.stderr}`);
+  if (child.status !== 0)
+    throw new Error(`${args.join(" ")} failed (${child.status}):\n${child.stdout}${child.stderr}`);
   return { ms, stdout: child.stdout };
 }
 
@@ -62,19 +71,42 @@ if (!existsSync(fileURLToPath(new URL("../packages/cli/dist/cli.js", import.meta
 const link = join(here, "node_modules", "p-limit");
 if (!existsSync(link)) {
   mkdirSync(join(here, "node_modules"), { recursive: true });
-  symlinkSync(fileURLToPath(new URL("../packages/core/node_modules/p-limit", import.meta.url)), link, "dir");
+  symlinkSync(
+    fileURLToPath(new URL("../packages/core/node_modules/p-limit", import.meta.url)),
+    link,
+    "dir",
+  );
 }
 const floor = measure(process.execPath, [join(here, "floor.mjs")], { WL: "W0" });
 const rows = [];
 let wrong = false;
-for (const [name, agent] of [["JavaScript agent", "./agent.mjs"], ["TypeScript agent", "./agent.ts"]]) {
-  const args = [bin, "run", "suite.jsonl", "--agent", agent, "--scorers", "./scorers.mjs", "--concurrency", "1", "--json"];
+for (const [name, agent] of [
+  ["JavaScript agent", "./agent.mjs"],
+  ["TypeScript agent", "./agent.ts"],
+]) {
+  const args = [
+    bin,
+    "run",
+    "suite.jsonl",
+    "--agent",
+    agent,
+    "--scorers",
+    "./scorers.mjs",
+    "--concurrency",
+    "1",
+    "--json",
+  ];
   const ours = measure(process.execPath, args);
   const run = JSON.parse(ours.last).run;
-  const ok = run.tasks.length === 1 && w.scorers.every((key) => run.aggregates.score_stats[key]?.mean === 1);
+  const ok =
+    run.tasks.length === 1 && w.scorers.every((key) => run.aggregates.score_stats[key]?.mean === 1);
   if (!ok) wrong = true;
-  rows.push(`W0 cli   ${name.padEnd(17)} ${ours.ms.toFixed(0).padStart(6)} ms   floor ${floor.ms.toFixed(0).padStart(5)} ms   ${(ours.ms / floor.ms).toFixed(2)}x${ok ? "" : "  RESULTS WRONG"}`);
+  rows.push(
+    `W0 cli   ${name.padEnd(17)} ${ours.ms.toFixed(0).padStart(6)} ms   floor ${floor.ms.toFixed(0).padStart(5)} ms   ${(ours.ms / floor.ms).toFixed(2)}x${ok ? "" : "  RESULTS WRONG"}`,
+  );
 }
-console.log(`W0 through the CLI (ag2-eval run as a child process), median of ${runs} after a warm-up\n`);
+console.log(
+  `W0 through the CLI (ag2-eval run as a child process), median of ${runs} after a warm-up\n`,
+);
 for (const row of rows) console.log(row);
 if (wrong) process.exitCode = 1;

@@ -5,7 +5,11 @@ import { weatherAgent } from "./agent.js";
 import { reportsTemperature } from "./scorers.js";
 
 const task = (id: string, cassette: string) =>
-  createTask({ taskId: id, inputs: { input: "Is it raining in São Paulo?" }, metadata: { cassette } });
+  createTask({
+    taskId: id,
+    inputs: { input: "Is it raining in São Paulo?" },
+    metadata: { cassette },
+  });
 
 describe("weather example", () => {
   test("the São Paulo cassette calls get_weather and answers from its result", async () => {
@@ -15,7 +19,10 @@ describe("weather example", () => {
   });
 
   test("a task without a cassette is an error naming it", async () => {
-    assert.throws(() => weatherAgent({ config: undefined, task: task("paris", "paris") }), /no cassette "paris" for task paris/);
+    assert.throws(
+      () => weatherAgent({ config: undefined, task: task("paris", "paris") }),
+      /no cassette "paris" for task paris/,
+    );
   });
 
   test("reports_temperature passes only when the reference temperature is stated", async () => {

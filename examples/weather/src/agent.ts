@@ -13,7 +13,8 @@ import { getWeather } from "./get-weather.js";
 export function createWeatherAgent(config: AgentModelConfig): Agent {
   return new Agent({
     name: "weather",
-    instructions: "You answer questions about the current weather. Always call get_weather; never guess.",
+    instructions:
+      "You answer questions about the current weather. Always call get_weather; never guess.",
     tools: [getWeather],
     config,
   });

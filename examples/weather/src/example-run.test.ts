@@ -13,8 +13,12 @@ test("the example runs through the built CLI with its config file, offline", asy
   const store = await mkdtemp(join(tmpdir(), "weather-example-"));
   t.after(() => rm(store, { recursive: true, force: true }));
   const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) =>
-    execFile(process.execPath, [BIN, "run", "--store", store, "--json"], { cwd: EXAMPLE_DIR }, (error, out, err) =>
-      error ? reject(new Error(`${error.message}\n${err}`)) : resolve({ stdout: out }),
+    execFile(
+      process.execPath,
+      [BIN, "run", "--store", store, "--json"],
+      { cwd: EXAMPLE_DIR },
+      (error, out, err) =>
+        error ? reject(new Error(`${error.message}\n${err}`)) : resolve({ stdout: out }),
     ),
   );
   const { run, gates } = JSON.parse(stdout);

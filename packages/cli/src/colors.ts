@@ -18,7 +18,10 @@ export interface Colors {
  * console.log(c.green("passed"));
  * ```
  */
-export function colors(options: { isTTY: boolean | undefined; env: Readonly<Record<string, string | undefined>> }): Colors {
+export function colors(options: {
+  isTTY: boolean | undefined;
+  env: Readonly<Record<string, string | undefined>>;
+}): Colors {
   const enabled = Boolean(options.isTTY) && !options.env.NO_COLOR;
   const wrap = (open: number, close: number) => (text: string) =>
     enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text;

@@ -39,8 +39,16 @@ export const COMMON_FLAGS: FlagSpecs = {
 
 /** The `--store` flag, shared by the commands that read or write runs. */
 export const STORE_FLAG: FlagSpecs = {
-  store: { type: "string", valueName: "<dir>", description: "folder of saved runs (default .ag2-eval/runs)" },
-  config: { type: "string", valueName: "<file>", description: "config file (default ./ag2-eval.config.ts if present)" },
+  store: {
+    type: "string",
+    valueName: "<dir>",
+    description: "folder of saved runs (default .ag2-eval/runs)",
+  },
+  config: {
+    type: "string",
+    valueName: "<file>",
+    description: "config file (default ./ag2-eval.config.ts if present)",
+  },
 };
 
 /**

@@ -1,4 +1,4 @@
-import type { AgentFactory, AgentInterface as Agent } from "@ag2/eval";
+import type { AgentInterface as Agent, AgentFactory } from "@ag2/eval";
 
 /**
  * Wraps an agent (or the agents a factory builds) to report every `ask` that rejects, so the
@@ -10,7 +10,10 @@ import type { AgentFactory, AgentInterface as Agent } from "@ag2/eval";
  * const agent = countingAgent(loaded, () => progress.handle({ type: "TaskErrored" }));
  * ```
  */
-export function countingAgent(agent: Agent | AgentFactory, onError: () => void): Agent | AgentFactory {
+export function countingAgent(
+  agent: Agent | AgentFactory,
+  onError: () => void,
+): Agent | AgentFactory {
   const wrap = (inner: Agent): Agent => ({
     name: inner.name,
     ask: async (input, options) => {

@@ -39,7 +39,9 @@ export async function evaluateGates(options: {
   if (gates.failOnRegression) {
     baselineRunId = gates.baseline ?? (await newestOther({ store, result }));
     if (baselineRunId === null) {
-      notes.push("fail-on-regression: no earlier run with this label to compare against; gate skipped");
+      notes.push(
+        "fail-on-regression: no earlier run with this label to compare against; gate skipped",
+      );
     } else {
       if (baselineRunId === result.runId) {
         throw new UsageError(`--baseline: ${baselineRunId} is the run being checked`, {
@@ -49,18 +51,27 @@ export async function evaluateGates(options: {
       const baseline = await store.load(baselineRunId);
       const diff = result.diff(baseline, { strict: false });
       failures.push(...checkRegressions({ baselineRunId, flippedToFail: diff.flippedToFail }));
-      const excluded = diff.onlyInCurrent.length + diff.onlyInBaseline.length + diff.contentChanged.length;
-      if (excluded > 0) notes.push(`fail-on-regression: ${excluded} task(s) not comparable with ${baselineRunId} were left out`);
+      const excluded =
+        diff.onlyInCurrent.length + diff.onlyInBaseline.length + diff.contentChanged.length;
+      if (excluded > 0)
+        notes.push(
+          `fail-on-regression: ${excluded} task(s) not comparable with ${baselineRunId} were left out`,
+        );
     }
   }
   const checked = Object.keys(gates.minPassRate).length + (baselineRunId === null ? 0 : 1);
   return { failures, baselineRunId, notes, checked };
 }
 
-async function newestOther(options: { store: RunStore; result: RunResult }): Promise<string | null> {
+async function newestOther(options: {
+  store: RunStore;
+  result: RunResult;
+}): Promise<string | null> {
   const { store, result } = options;
   const runs = await store.list(result.label === null ? {} : { label: result.label });
-  const earlier = runs.find((run) => run.runId !== result.runId && run.createdAt <= result.createdAt);
+  const earlier = runs.find(
+    (run) => run.runId !== result.runId && run.createdAt <= result.createdAt,
+  );
   return earlier?.runId ?? null;
 }
 

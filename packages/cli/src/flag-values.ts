@@ -69,9 +69,12 @@ export function parseMinPassRates(entries: readonly string[]): Record<string, nu
     const key = at > 0 ? entry.slice(0, at) : "";
     const rate = at > 0 ? Number(entry.slice(at + 1)) : Number.NaN;
     if (!key || entry.slice(at + 1).trim() === "" || !(rate >= 0 && rate <= 1)) {
-      throw new UsageError(`--min-pass-rate: got "${entry}", expected <key>=<rate between 0 and 1>`, {
-        hint: "e.g. --min-pass-rate final_answer=0.9",
-      });
+      throw new UsageError(
+        `--min-pass-rate: got "${entry}", expected <key>=<rate between 0 and 1>`,
+        {
+          hint: "e.g. --min-pass-rate final_answer=0.9",
+        },
+      );
     }
     result[key] = rate;
   }

@@ -12,7 +12,9 @@ import type { RunResult } from "@ag2/eval";
 export function formatFailingTasks(result: RunResult): string {
   const lines: string[] = [];
   for (const task of result.tasks) {
-    const failed = task.feedback.filter((feedback) => feedback.score === false).map((feedback) => feedback.key);
+    const failed = task.feedback
+      .filter((feedback) => feedback.score === false)
+      .map((feedback) => feedback.key);
     const exception = task.trace.exception;
     if (failed.length === 0 && !exception) continue;
     const parts: string[] = [];

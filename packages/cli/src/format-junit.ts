@@ -14,27 +14,29 @@ export function formatJunit(result: RunResult): string {
     (task) => !task.trace.exception && task.feedback.some((feedback) => feedback.score === false),
   ).length;
   const errors = result.tasks.filter((task) => task.trace.exception).length;
-  const suiteName = escape(result.suite.name);
+  const suiteName = escapeXml(result.suite.name);
   const cases = result.tasks.map((task) => {
-    const name = escape(task.task.taskId);
+    const name = escapeXml(task.task.taskId);
     const time = (task.trace.durationMs / 1000).toFixed(3);
     const open = `    <testcase classname="${suiteName}" name="${name}" time="${time}"`;
     const exception = task.trace.exception;
     if (exception) {
-      return `${open}>\n      <error type="${escape(exception.type)}" message="${escape(exception.message)}"/>\n    </testcase>`;
+      return `${open}>\n      <error type="${escapeXml(exception.type)}" message="${escapeXml(exception.message)}"/>\n    </testcase>`;
     }
     const failed = task.feedback.filter((feedback) => feedback.score === false);
     if (failed.length === 0) return `${open}/>`;
     const detail = failed
-      .map((feedback) => `${feedback.key}: false${feedback.comment ? ` (${feedback.comment})` : ""}`)
+      .map(
+        (feedback) => `${feedback.key}: false${feedback.comment ? ` (${feedback.comment})` : ""}`,
+      )
       .join("\n");
     const message = `failed ${failed.map((feedback) => feedback.key).join(", ")}`;
-    return `${open}>\n      <failure message="${escape(message)}">${escape(detail)}</failure>\n    </testcase>`;
+    return `${open}>\n      <failure message="${escapeXml(message)}">${escapeXml(detail)}</failure>\n    </testcase>`;
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="ag2-eval ${escape(result.runId)}" tests="${result.tasks.length}" failures="${failures}" errors="${errors}" time="${(result.durationMs / 1000).toFixed(3)}">`,
-    `  <testsuite name="${suiteName}" tests="${result.tasks.length}" failures="${failures}" errors="${errors}" timestamp="${escape(result.createdAt)}">`,
+    `<testsuites name="ag2-eval ${escapeXml(result.runId)}" tests="${result.tasks.length}" failures="${failures}" errors="${errors}" time="${(result.durationMs / 1000).toFixed(3)}">`,
+    `  <testsuite name="${suiteName}" tests="${result.tasks.length}" failures="${failures}" errors="${errors}" timestamp="${escapeXml(result.createdAt)}">`,
     ...cases,
     "  </testsuite>",
     "</testsuites>",
@@ -42,13 +44,20 @@ export function formatJunit(result: RunResult): string {
   ].join("\n");
 }
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")
     .replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;")
     .replaceAll("'", "&apos;")
-    // XML 1.0 forbids most control characters, even escaped.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+    .split("")
+    .filter(allowedInXml)
+    .join("");
+}
+
+/** XML 1.0 forbids control characters other than tab and line breaks, even escaped. */
+function allowedInXml(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }

@@ -28,12 +28,20 @@ export function formatMarkdown(result: RunResult): string {
     }
     for (const key of statKeys) {
       const stats = aggregates.scoreStats[key];
-      if (stats) lines.push(`| ${cell(key)} | mean ${stats.mean.toFixed(2)} (p95 ${stats.p95.toFixed(2)}, n=${stats.n}) |`);
+      if (stats)
+        lines.push(
+          `| ${cell(key)} | mean ${stats.mean.toFixed(2)} (p95 ${stats.p95.toFixed(2)}, n=${stats.n}) |`,
+        );
     }
     lines.push("");
   }
-  const keys = [...new Set(result.tasks.flatMap((task) => task.feedback.map((feedback) => feedback.key)))].sort();
-  lines.push(`| task | ${keys.map(cell).join(" | ")} | error |`, `| --- |${" --- |".repeat(keys.length)} --- |`);
+  const keys = [
+    ...new Set(result.tasks.flatMap((task) => task.feedback.map((feedback) => feedback.key))),
+  ].sort();
+  lines.push(
+    `| task | ${keys.map(cell).join(" | ")} | error |`,
+    `| --- |${" --- |".repeat(keys.length)} --- |`,
+  );
   for (const task of result.tasks) {
     const scores = keys.map((key) => {
       const feedback = task.feedback.filter((item) => item.key === key).at(-1);
@@ -42,7 +50,9 @@ export function formatMarkdown(result: RunResult): string {
       if (feedback.score === false) return "❌";
       return cell(String(feedback.score ?? feedback.value ?? ""));
     });
-    const error = task.trace.exception ? cell(`${task.trace.exception.type}: ${task.trace.exception.message}`) : "";
+    const error = task.trace.exception
+      ? cell(`${task.trace.exception.type}: ${task.trace.exception.message}`)
+      : "";
     lines.push(`| ${cell(task.task.taskId)} | ${scores.join(" | ")} | ${error} |`);
   }
   return `${lines.join("\n")}\n`;

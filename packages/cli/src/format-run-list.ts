@@ -27,7 +27,9 @@ export function formatRunList(runs: readonly RunInfo[]): string {
   );
   const line = (cells: readonly string[]) =>
     cells
-      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+      .map((cell, column) =>
+        column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0),
+      )
       .join("  ")
       .trimEnd();
   return `${[line(header), ...rows.map(line)].join("\n")}\n`;

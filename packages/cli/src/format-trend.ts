@@ -11,13 +11,18 @@ const WIDTH = 20;
  * io.stdout.write(formatTrend({ label: "nightly", points: await store.trend("nightly") }));
  * ```
  */
-export function formatTrend(options: { label: string; points: readonly TrendPoint[]; key?: string }): string {
+export function formatTrend(options: {
+  label: string;
+  points: readonly TrendPoint[];
+  key?: string;
+}): string {
   const { label, points } = options;
   if (points.length === 0) return `no runs with label "${label}"\n`;
   const keys = options.key
     ? [options.key]
     : [...new Set(points.flatMap((point) => Object.keys(point.passRate)))].sort();
-  if (keys.length === 0) return `runs with label "${label}" have no pass rates (no boolean scores)\n`;
+  if (keys.length === 0)
+    return `runs with label "${label}" have no pass rates (no boolean scores)\n`;
   const idWidth = Math.max(...points.map((point) => point.runId.length));
   const lines = [`Trend of "${label}" (${points.length} run(s), oldest first)`];
   for (const key of keys) {
@@ -33,8 +38,12 @@ export function formatTrend(options: { label: string; points: readonly TrendPoin
       const filled = Math.round(rate * WIDTH);
       const bar = "█".repeat(filled) + "░".repeat(WIDTH - filled);
       const change =
-        previous === undefined ? "" : `  ${rate >= previous ? "+" : "-"}${(Math.abs(rate - previous) * 100).toFixed(1)}`;
-      lines.push(`  ${when}  ${point.runId.padEnd(idWidth)}  ${bar} ${(rate * 100).toFixed(1).padStart(5)}%${change}`);
+        previous === undefined
+          ? ""
+          : `  ${rate >= previous ? "+" : "-"}${(Math.abs(rate - previous) * 100).toFixed(1)}`;
+      lines.push(
+        `  ${when}  ${point.runId.padEnd(idWidth)}  ${bar} ${(rate * 100).toFixed(1).padStart(5)}%${change}`,
+      );
       previous = rate;
     }
   }

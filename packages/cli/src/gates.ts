@@ -19,11 +19,16 @@ export function checkMinPassRates(options: {
   minPassRate: Readonly<Record<string, number>>;
 }): GateFailure[] {
   const failures: GateFailure[] = [];
-  for (const [key, minimum] of Object.entries(options.minPassRate).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [key, minimum] of Object.entries(options.minPassRate).sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
     const rate = options.passRates[key];
     if (rate === undefined) {
       const known = Object.keys(options.passRates).sort().join(", ") || "none";
-      failures.push({ gate: "min-pass-rate", reason: `${key}: the run has no pass rate for this key (keys: ${known})` });
+      failures.push({
+        gate: "min-pass-rate",
+        reason: `${key}: the run has no pass rate for this key (keys: ${known})`,
+      });
     } else if (rate < minimum) {
       failures.push({
         gate: "min-pass-rate",

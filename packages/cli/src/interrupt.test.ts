@@ -26,10 +26,14 @@ export default {
 
 test("Ctrl-C aborts the run's signal and exits 130 without saving a run", async () => {
   const cwd = await tempProject({ "hangs.mjs": HANGING_AGENT });
-  const child = spawn(process.execPath, [BIN, "run", "suite.jsonl", "--agent", "./hangs.mjs", "--concurrency", "1"], {
-    cwd,
-    env: { ...process.env, NO_COLOR: "1" },
-  });
+  const child = spawn(
+    process.execPath,
+    [BIN, "run", "suite.jsonl", "--agent", "./hangs.mjs", "--concurrency", "1"],
+    {
+      cwd,
+      env: { ...process.env, NO_COLOR: "1" },
+    },
+  );
   let stderr = "";
   child.stderr.on("data", (chunk) => {
     stderr += String(chunk);

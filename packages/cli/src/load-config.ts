@@ -40,17 +40,25 @@ export async function loadConfig(options: {
   if (explicitPath !== undefined) {
     path = resolve(cwd, explicitPath);
     if (!existsSync(path)) {
-      throw new UsageError(`--config: cannot find ${path}`, { hint: "check the path passed to --config" });
+      throw new UsageError(`--config: cannot find ${path}`, {
+        hint: "check the path passed to --config",
+      });
     }
   } else {
-    path = CONFIG_FILE_NAMES.map((name) => resolve(cwd, name)).find((candidate) => existsSync(candidate));
+    path = CONFIG_FILE_NAMES.map((name) => resolve(cwd, name)).find((candidate) =>
+      existsSync(candidate),
+    );
   }
   if (path === undefined) return { config: {}, path: null, dir: cwd };
   let namespace: Record<string, unknown>;
   try {
     namespace = await importFile(path, "config");
   } catch (error) {
-    throw new ConfigError({ path, problem: UsageError.isInstance(error) ? error.message : String(error), cause: error });
+    throw new ConfigError({
+      path,
+      problem: UsageError.isInstance(error) ? error.message : String(error),
+      cause: error,
+    });
   }
   const exports = moduleExports(namespace);
   const value = exports.default ?? exports.config;

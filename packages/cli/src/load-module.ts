@@ -92,5 +92,7 @@ function firstLine(error: unknown): string {
  */
 export function moduleExports(namespace: Record<string, unknown>): Record<string, unknown> {
   const inner = namespace.default as Record<string, unknown> | null | undefined;
-  return typeof inner === "object" && inner !== null && inner.__esModule === true ? inner : namespace;
+  return typeof inner === "object" && inner !== null && inner.__esModule === true
+    ? inner
+    : namespace;
 }

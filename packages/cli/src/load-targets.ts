@@ -1,4 +1,4 @@
-import type { AgentFactory, AgentInterface as Agent, Scorer } from "@ag2/eval";
+import type { AgentInterface as Agent, AgentFactory, Scorer } from "@ag2/eval";
 import { loadExport } from "./load-module.js";
 import { UsageError } from "./usage-error.js";
 
@@ -20,7 +20,9 @@ export interface TargetSetting<T> {
  * const agent = await loadAgent({ value: "./agent.ts#weatherAgent", baseDir: cwd, origin: "--agent" });
  * ```
  */
-export async function loadAgent(setting: TargetSetting<Agent | AgentFactory>): Promise<Agent | AgentFactory> {
+export async function loadAgent(
+  setting: TargetSetting<Agent | AgentFactory>,
+): Promise<Agent | AgentFactory> {
   const { value, baseDir, origin } = setting;
   if (value === undefined) {
     throw new UsageError("no agent to run", {
@@ -29,15 +31,27 @@ export async function loadAgent(setting: TargetSetting<Agent | AgentFactory>): P
   }
   const loaded =
     typeof value === "string"
-      ? await loadExport({ spec: value, baseDir, flag: origin, fallbacks: ["agent", "createAgent"] })
+      ? await loadExport({
+          spec: value,
+          baseDir,
+          flag: origin,
+          fallbacks: ["agent", "createAgent"],
+        })
       : value;
   if (typeof loaded === "function") return loaded as AgentFactory;
-  if (typeof loaded === "object" && loaded !== null && typeof (loaded as Agent).ask === "function") {
+  if (
+    typeof loaded === "object" &&
+    loaded !== null &&
+    typeof (loaded as Agent).ask === "function"
+  ) {
     return loaded as Agent;
   }
-  throw new UsageError(`${origin}: got ${kind(loaded)}, expected an Agent (an object with ask()) or a factory function`, {
-    hint: "export the agent itself, or a function ({ config, task }) => agent",
-  });
+  throw new UsageError(
+    `${origin}: got ${kind(loaded)}, expected an Agent (an object with ask()) or a factory function`,
+    {
+      hint: "export the agent itself, or a function ({ config, task }) => agent",
+    },
+  );
 }
 
 /**
@@ -53,7 +67,9 @@ export async function loadScorers(setting: TargetSetting<Iterable<Scorer>>): Pro
   const { value, baseDir, origin } = setting;
   if (value === undefined) return [];
   const loaded =
-    typeof value === "string" ? await loadExport({ spec: value, baseDir, flag: origin, fallbacks: ["scorers"] }) : value;
+    typeof value === "string"
+      ? await loadExport({ spec: value, baseDir, flag: origin, fallbacks: ["scorers"] })
+      : value;
   const list: unknown[] =
     typeof loaded === "object" && loaded !== null && Symbol.iterator in loaded
       ? [...(loaded as Iterable<unknown>)]
@@ -61,9 +77,12 @@ export async function loadScorers(setting: TargetSetting<Iterable<Scorer>>): Pro
   list.forEach((item, index) => {
     const candidate = item as Partial<Scorer> | null;
     if (!candidate || typeof candidate.key !== "string" || typeof candidate.score !== "function") {
-      throw new UsageError(`${origin}: item ${index} is ${kind(item)}, expected a scorer ({ key, score(context) })`, {
-        hint: "build scorers with scorer(fn, { key }) or take them from @ag2/eval-scorers",
-      });
+      throw new UsageError(
+        `${origin}: item ${index} is ${kind(item)}, expected a scorer ({ key, score(context) })`,
+        {
+          hint: "build scorers with scorer(fn, { key }) or take them from @ag2/eval-scorers",
+        },
+      );
     }
   });
   return list as Scorer[];

@@ -7,15 +7,42 @@ import { UsageError } from "./usage-error.js";
 
 /** Sub-commands, loaded on demand so `--help` and `--version` stay instant. */
 const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
-  run: { summary: "run an agent over a suite, grade and save the run", load: async () => (await import("./commands/run.js")).runCommand },
-  list: { summary: "list saved runs, newest first", load: async () => (await import("./commands/list.js")).listCommand },
-  show: { summary: "print a saved run's summary and failing tasks", load: async () => (await import("./commands/show.js")).showCommand },
-  diff: { summary: "compare a run with a baseline (optionally as a CI gate)", load: async () => (await import("./commands/diff.js")).diffCommand },
-  trend: { summary: "chart pass rates of the runs with a label over time", load: async () => (await import("./commands/trend.js")).trendCommand },
-  variants: { summary: "run the same suite over several agent variants", load: async () => (await import("./commands/variants.js")).variantsCommand },
-  pairwise: { summary: "compare two agents task by task with comparators", load: async () => (await import("./commands/pairwise.js")).pairwiseCommand },
-  grade: { summary: "grade saved traces (a folder or an OTLP file) against a suite", load: async () => (await import("./commands/grade.js")).gradeCommand },
-  export: { summary: "write a saved run as JUnit XML, Markdown or JSON", load: async () => (await import("./commands/export.js")).exportCommand },
+  run: {
+    summary: "run an agent over a suite, grade and save the run",
+    load: async () => (await import("./commands/run.js")).runCommand,
+  },
+  list: {
+    summary: "list saved runs, newest first",
+    load: async () => (await import("./commands/list.js")).listCommand,
+  },
+  show: {
+    summary: "print a saved run's summary and failing tasks",
+    load: async () => (await import("./commands/show.js")).showCommand,
+  },
+  diff: {
+    summary: "compare a run with a baseline (optionally as a CI gate)",
+    load: async () => (await import("./commands/diff.js")).diffCommand,
+  },
+  trend: {
+    summary: "chart pass rates of the runs with a label over time",
+    load: async () => (await import("./commands/trend.js")).trendCommand,
+  },
+  variants: {
+    summary: "run the same suite over several agent variants",
+    load: async () => (await import("./commands/variants.js")).variantsCommand,
+  },
+  pairwise: {
+    summary: "compare two agents task by task with comparators",
+    load: async () => (await import("./commands/pairwise.js")).pairwiseCommand,
+  },
+  grade: {
+    summary: "grade saved traces (a folder or an OTLP file) against a suite",
+    load: async () => (await import("./commands/grade.js")).gradeCommand,
+  },
+  export: {
+    summary: "write a saved run as JUnit XML, Markdown or JSON",
+    load: async () => (await import("./commands/export.js")).exportCommand,
+  },
 };
 
 /**
@@ -93,7 +120,11 @@ function stackOf(error: unknown): string {
   const lines: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
-    lines.push(depth === 0 ? String((current as Error).stack ?? current) : `caused by: ${String((current as Error).stack ?? current)}`);
+    lines.push(
+      depth === 0
+        ? String((current as Error).stack ?? current)
+        : `caused by: ${String((current as Error).stack ?? current)}`,
+    );
     current = (current as { cause?: unknown }).cause;
   }
   return lines.join("\n");
@@ -115,7 +146,9 @@ function globalHelp(): string {
 }
 
 function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  const manifest = JSON.parse(
+    readFileSync(new URL("../package.json", import.meta.url), "utf8"),
+  ) as {
     version: string;
   };
   return manifest.version;

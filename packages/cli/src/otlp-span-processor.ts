@@ -15,6 +15,8 @@ import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
  * ```
  */
 export function otlpSpanProcessor(endpoint: string): BatchSpanProcessor {
-  const url = /\/v1\/traces\/?$/.test(endpoint) ? endpoint : `${endpoint.replace(/\/$/, "")}/v1/traces`;
+  const url = /\/v1\/traces\/?$/.test(endpoint)
+    ? endpoint
+    : `${endpoint.replace(/\/$/, "")}/v1/traces`;
   return new BatchSpanProcessor(new OTLPTraceExporter({ url }));
 }

@@ -42,7 +42,10 @@ export function parseCommandArgs(options: {
   maxPositionals?: number;
 }): ParsedArgs {
   const { command, args, flags } = options;
-  const nodeOptions: Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }> = {};
+  const nodeOptions: Record<
+    string,
+    { type: "string" | "boolean"; multiple?: boolean; short?: string }
+  > = {};
   for (const [name, spec] of Object.entries(flags)) {
     nodeOptions[name] = { type: spec.type };
     if (spec.multiple) nodeOptions[name].multiple = true;
@@ -50,7 +53,12 @@ export function parseCommandArgs(options: {
   }
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: [...args], options: nodeOptions, strict: true, allowPositionals: true });
+    parsed = parseArgs({
+      args: [...args],
+      options: nodeOptions,
+      strict: true,
+      allowPositionals: true,
+    });
   } catch (error) {
     throw toUsageError(command, error, Object.keys(flags));
   }
@@ -102,7 +110,11 @@ function editDistance(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
     }
     previous = current;
   }

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { RunResult } from "@ag2/eval";
 import { type CliIo, EXIT } from "./cli-io.js";
 import { colors } from "./colors.js";
-import { type GateOutcome, formatGateOutcome } from "./evaluate-gates.js";
+import { formatGateOutcome, type GateOutcome } from "./evaluate-gates.js";
 import { formatFailingTasks } from "./format-failing-tasks.js";
 
 /**
@@ -28,7 +28,12 @@ export function printRunOutcome(options: {
     const document = {
       run: result.toJSON(),
       savedTo,
-      gates: { passed, failures: gates.failures, notes: gates.notes, baseline: gates.baselineRunId },
+      gates: {
+        passed,
+        failures: gates.failures,
+        notes: gates.notes,
+        baseline: gates.baselineRunId,
+      },
     };
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   } else {

@@ -27,24 +27,57 @@ describe("progress", () => {
     });
     progress.handle({ type: "EvalStarted", total: 4, suite: "s", label: null });
     now += 2_000;
-    progress.handle({ type: "TaskEvaluated", taskId: "a", feedback: feedback(true, false), variant: null });
+    progress.handle({
+      type: "TaskEvaluated",
+      taskId: "a",
+      feedback: feedback(true, false),
+      variant: null,
+    });
     assert.equal(output.at(-1), "\r\u001b[2K1/4 tasks · pass 50.0% · 0 errors · 2.0s · ETA 6.0s");
     progress.handle({ type: "TaskErrored" });
     now += 2_000;
-    progress.handle({ type: "TaskEvaluated", taskId: "b", feedback: feedback(true, true), variant: null });
+    progress.handle({
+      type: "TaskEvaluated",
+      taskId: "b",
+      feedback: feedback(true, true),
+      variant: null,
+    });
     assert.equal(output.at(-1), "\r\u001b[2K2/4 tasks · pass 75.0% · 1 error · 4.0s · ETA 4.0s");
-    assert.ok(output.every((text) => !text.includes("\n")), "nothing scrolls while running");
+    assert.ok(
+      output.every((text) => !text.includes("\n")),
+      "nothing scrolls while running",
+    );
     progress.stop();
     assert.equal(output.at(-1), "\r\u001b[2K2/4 tasks · pass 75.0% · 1 error · 4.0s · ETA 4.0s\n");
   });
 
   test("plain: the console reporter's line per task; colors follow NO_COLOR", () => {
     const output: string[] = [];
-    const progress = createProgressRenderer({ mode: "plain", write: (text) => output.push(text), colors: plainColors });
-    progress.handle({ type: "EvalStarted", total: 1, suite: "weather", label: "ci", runId: "r", createdAt: 0 } as never);
-    progress.handle({ type: "TaskEvaluated", taskId: "a", feedback: feedback(true, false), variant: "v1", label: "ci" } as never);
+    const progress = createProgressRenderer({
+      mode: "plain",
+      write: (text) => output.push(text),
+      colors: plainColors,
+    });
+    progress.handle({
+      type: "EvalStarted",
+      total: 1,
+      suite: "weather",
+      label: "ci",
+      runId: "r",
+      createdAt: 0,
+    } as never);
+    progress.handle({
+      type: "TaskEvaluated",
+      taskId: "a",
+      feedback: feedback(true, false),
+      variant: "v1",
+      label: "ci",
+    } as never);
     progress.stop();
-    assert.deepEqual(output, ["[ci] running 1 task-run(s) over 'weather'...\n", "    [v1] a: 1/2 passed\n"]);
+    assert.deepEqual(output, [
+      "[ci] running 1 task-run(s) over 'weather'...\n",
+      "    [v1] a: 1/2 passed\n",
+    ]);
     assert.equal(colors({ isTTY: true, env: {} }).red("x"), "\u001b[31mx\u001b[39m");
     assert.equal(colors({ isTTY: true, env: { NO_COLOR: "1" } }).red("x"), "x");
   });

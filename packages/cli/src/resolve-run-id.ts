@@ -24,9 +24,12 @@ export async function resolveRunId(options: {
   const label = given.startsWith("latest:") ? given.slice("latest:".length) : undefined;
   const [newest] = await store.list(label === undefined ? {} : { label });
   if (!newest) {
-    throw new UsageError(`ag2-eval ${command}: no saved run${label ? ` with label "${label}"` : ""} to call latest`, {
-      hint: "ag2-eval run <suite.jsonl> saves one",
-    });
+    throw new UsageError(
+      `ag2-eval ${command}: no saved run${label ? ` with label "${label}"` : ""} to call latest`,
+      {
+        hint: "ag2-eval run <suite.jsonl> saves one",
+      },
+    );
   }
   return newest.runId;
 }

@@ -22,19 +22,63 @@ export const GATE_FLAGS: FlagSpecs = {
 
 /** The flags of `ag2-eval run`. */
 export const RUN_FLAGS: FlagSpecs = {
-  agent: { type: "string", valueName: "<module>[#export]", description: "the agent or agent factory (TypeScript or JavaScript)" },
-  scorers: { type: "string", valueName: "<module>[#export]", description: "a list of scorers (default export, or named)" },
+  agent: {
+    type: "string",
+    valueName: "<module>[#export]",
+    description: "the agent or agent factory (TypeScript or JavaScript)",
+  },
+  scorers: {
+    type: "string",
+    valueName: "<module>[#export]",
+    description: "a list of scorers (default export, or named)",
+  },
   repeats: { type: "string", valueName: "<n>", description: "run every task n times" },
-  concurrency: { type: "string", valueName: "<n>", description: "tasks in flight at once (default 4)" },
-  label: { type: "string", valueName: "<label>", description: "label the run (list, trend and baselines use it)" },
+  concurrency: {
+    type: "string",
+    valueName: "<n>",
+    description: "tasks in flight at once (default 4)",
+  },
+  label: {
+    type: "string",
+    valueName: "<label>",
+    description: "label the run (list, trend and baselines use it)",
+  },
   variant: { type: "string", valueName: "<name>", description: "name the variant being run" },
-  "run-id": { type: "string", valueName: "<id>", description: "the run id (default: a random one)" },
-  "budget-tokens": { type: "string", valueName: "<n>", description: "flag tasks that use more tokens than n" },
-  "budget-seconds": { type: "string", valueName: "<s>", description: "flag tasks that take longer than s seconds" },
-  timeout: { type: "string", valueName: "<s>", description: "abort a task after s seconds (recorded as its error)" },
-  resume: { type: "string", valueName: "<run-id>", description: "continue an interrupted run from its journal" },
-  "otlp-endpoint": { type: "string", valueName: "<url>", description: "also send every span to this OTLP/HTTP endpoint" },
-  "save-traces": { type: "string", valueName: "<dir>", description: "also save every task's spans there (ag2-eval grade reads them)" },
+  "run-id": {
+    type: "string",
+    valueName: "<id>",
+    description: "the run id (default: a random one)",
+  },
+  "budget-tokens": {
+    type: "string",
+    valueName: "<n>",
+    description: "flag tasks that use more tokens than n",
+  },
+  "budget-seconds": {
+    type: "string",
+    valueName: "<s>",
+    description: "flag tasks that take longer than s seconds",
+  },
+  timeout: {
+    type: "string",
+    valueName: "<s>",
+    description: "abort a task after s seconds (recorded as its error)",
+  },
+  resume: {
+    type: "string",
+    valueName: "<run-id>",
+    description: "continue an interrupted run from its journal",
+  },
+  "otlp-endpoint": {
+    type: "string",
+    valueName: "<url>",
+    description: "also send every span to this OTLP/HTTP endpoint",
+  },
+  "save-traces": {
+    type: "string",
+    valueName: "<dir>",
+    description: "also save every task's spans there (ag2-eval grade reads them)",
+  },
   json: { type: "boolean", description: "print the run and gate results as JSON (no progress)" },
   ...GATE_FLAGS,
   ...STORE_FLAG,

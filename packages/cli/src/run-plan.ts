@@ -1,5 +1,11 @@
 import { resolve } from "node:path";
-import type { AgentInterface as Agent, AgentFactory, BudgetThresholds, ModelConfig, Scorer } from "@ag2/eval";
+import type {
+  AgentInterface as Agent,
+  AgentFactory,
+  BudgetThresholds,
+  ModelConfig,
+  Scorer,
+} from "@ag2/eval";
 import { flagReader, parseMinPassRates } from "./flag-values.js";
 import { loadAgent, loadScorers } from "./load-targets.js";
 import type { FlagValues } from "./parse-command-args.js";
@@ -39,8 +45,12 @@ export interface GatePlan {
 export function gatePlan(values: FlagValues, settings: Settings): GatePlan {
   const flags = flagReader(values);
   return {
-    minPassRate: { ...(settings.config.minPassRate ?? {}), ...parseMinPassRates(flags.list("min-pass-rate")) },
-    failOnRegression: flags.boolean("fail-on-regression") ?? settings.config.failOnRegression ?? false,
+    minPassRate: {
+      ...(settings.config.minPassRate ?? {}),
+      ...parseMinPassRates(flags.list("min-pass-rate")),
+    },
+    failOnRegression:
+      flags.boolean("fail-on-regression") ?? settings.config.failOnRegression ?? false,
     baseline: flags.string("baseline") ?? settings.config.baseline,
   };
 }
@@ -68,10 +78,12 @@ export async function runPlan(options: {
       hint: "pass the suite file, or set suite in ag2-eval.config.ts",
     });
   }
-  const suitePath = suiteArg !== undefined ? resolve(cwd, suiteArg) : resolve(configDir, config.suite ?? "");
+  const suitePath =
+    suiteArg !== undefined ? resolve(cwd, suiteArg) : resolve(configDir, config.suite ?? "");
   // Flags are checked before any module loads: a typo should not wait for an import.
   const budgetTokens = flags.integer("budget-tokens", { min: 1 }) ?? config.budgetTokens;
-  const budgetSeconds = flags.number("budget-seconds", { min: 0, exclusive: true }) ?? config.budgetSeconds;
+  const budgetSeconds =
+    flags.number("budget-seconds", { min: 0, exclusive: true }) ?? config.budgetSeconds;
   const timeout = flags.number("timeout", { min: 0, exclusive: true }) ?? config.timeout;
   const repeats = flags.integer("repeats", { min: 1 }) ?? config.repeats;
   const concurrency = flags.integer("concurrency", { min: 1 }) ?? config.concurrency;
@@ -81,12 +93,20 @@ export async function runPlan(options: {
   const agent = await loadAgent(
     agentFlag !== undefined
       ? { value: agentFlag, baseDir: cwd, origin: "--agent" }
-      : { value: config.agent, baseDir: configDir, origin: `${settings.configPath ?? "config"}: agent` },
+      : {
+          value: config.agent,
+          baseDir: configDir,
+          origin: `${settings.configPath ?? "config"}: agent`,
+        },
   );
   const scorers = await loadScorers(
     scorersFlag !== undefined
       ? { value: scorersFlag, baseDir: cwd, origin: "--scorers" }
-      : { value: config.scorers, baseDir: configDir, origin: `${settings.configPath ?? "config"}: scorers` },
+      : {
+          value: config.scorers,
+          baseDir: configDir,
+          origin: `${settings.configPath ?? "config"}: scorers`,
+        },
   );
   return {
     suitePath,
@@ -104,7 +124,9 @@ export async function runPlan(options: {
     taskTimeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
     resume: flags.string("resume"),
     otlpEndpoint: flags.string("otlp-endpoint") ?? config.otlpEndpoint,
-    saveTraces: ((dir) => (dir === undefined ? undefined : resolve(cwd, dir)))(flags.string("save-traces")),
+    saveTraces: ((dir) => (dir === undefined ? undefined : resolve(cwd, dir)))(
+      flags.string("save-traces"),
+    ),
     modelConfig: config.modelConfig,
     json: flags.boolean("json") ?? false,
     gates,

@@ -6,11 +6,20 @@ const RUN = ["run", "suite.jsonl", "--scorers", "./scorers.mjs"];
 
 async function projectWithTwoRuns(): Promise<string> {
   const cwd = await tempProject();
-  const first = await runCli([...RUN, "--agent", "./agent.ts#good", "--run-id", "base", "--label", "ci"], { cwd });
+  const first = await runCli(
+    [...RUN, "--agent", "./agent.ts#good", "--run-id", "base", "--label", "ci"],
+    { cwd },
+  );
   assert.equal(first.code, 0, first.stderr);
-  const second = await runCli([...RUN, "--agent", "./agent.ts#flaky", "--run-id", "head", "--label", "ci"], { cwd });
+  const second = await runCli(
+    [...RUN, "--agent", "./agent.ts#flaky", "--run-id", "head", "--label", "ci"],
+    { cwd },
+  );
   assert.equal(second.code, 0, second.stderr);
-  const other = await runCli([...RUN, "--agent", "./agent.ts#good", "--run-id", "other", "--label", "x"], { cwd });
+  const other = await runCli(
+    [...RUN, "--agent", "./agent.ts#good", "--run-id", "other", "--label", "x"],
+    { cwd },
+  );
   assert.equal(other.code, 0, other.stderr);
   return cwd;
 }
@@ -25,10 +34,17 @@ describe("ag2-eval list, show, diff, trend, export", () => {
   test("list prints saved runs newest first; --label filters; show prints the summary and failing tasks", async () => {
     const all = await runCli(["list"], { cwd });
     assert.equal(all.code, 0);
-    const ids = all.stdout.trim().split("\n").slice(1).map((line) => line.split(/\s+/)[0]);
+    const ids = all.stdout
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(/\s+/)[0]);
     assert.deepEqual(ids, ["other", "head", "base"]);
     const ci = await runCli(["list", "--label", "ci", "--json"], { cwd });
-    assert.deepEqual(JSON.parse(ci.stdout).map((run: { runId: string }) => run.runId), ["head", "base"]);
+    assert.deepEqual(
+      JSON.parse(ci.stdout).map((run: { runId: string }) => run.runId),
+      ["head", "base"],
+    );
 
     const show = await runCli(["show", "head"], { cwd });
     assert.equal(show.code, 0);
@@ -42,12 +58,19 @@ describe("ag2-eval list, show, diff, trend, export", () => {
   });
 
   test("diff with --fail-on-regression exits 1 and prints the diff and the paired statistics", async () => {
-    const diff = await runCli(["diff", "head", "--against-latest", "--fail-on-regression"], { cwd });
+    const diff = await runCli(["diff", "head", "--against-latest", "--fail-on-regression"], {
+      cwd,
+    });
     assert.equal(diff.code, 1);
     assert.match(diff.stdout, /^Diff head vs base {2}— {2}3 comparable task\(s\)/);
     assert.match(diff.stdout, /correct +100\.0% -> {2}66\.7% +-33\.3 {3}REGRESSION/);
-    assert.match(diff.stderr, /gate failed \(fail-on-regression\): 1 task\(s\) went from pass to fail against base: correct:b/);
-    const improving = await runCli(["diff", "base", "--baseline", "head", "--fail-on-regression"], { cwd });
+    assert.match(
+      diff.stderr,
+      /gate failed \(fail-on-regression\): 1 task\(s\) went from pass to fail against base: correct:b/,
+    );
+    const improving = await runCli(["diff", "base", "--baseline", "head", "--fail-on-regression"], {
+      cwd,
+    });
     assert.equal(improving.code, 0, improving.stderr);
     const noBaseline = await runCli(["diff", "head"], { cwd });
     assert.equal(noBaseline.code, 2);
@@ -65,7 +88,10 @@ describe("ag2-eval list, show, diff, trend, export", () => {
     const junit = await runCli(["export", "head", "--format", "junit"], { cwd });
     assert.equal(junit.code, 0);
     assert.match(junit.stdout, /<testsuite name="suite" tests="3" failures="1" errors="0"/);
-    assert.match(junit.stdout, /<testcase classname="suite" name="b" time="[\d.]+">\n {6}<failure message="failed correct">/);
+    assert.match(
+      junit.stdout,
+      /<testcase classname="suite" name="b" time="[\d.]+">\n {6}<failure message="failed correct">/,
+    );
     const markdown = await runCli(["export", "latest:ci", "--format", "markdown"], { cwd });
     assert.match(markdown.stdout, /\| b \| ❌ \|/);
     const bad = await runCli(["export", "head", "--format", "xml"], { cwd });

@@ -37,8 +37,12 @@ export function traceSaver(dir: string): TraceSaver {
     processor,
     async save() {
       for (const [traceId, spans] of traces) {
-        const taskId = spans.map((span) => span.attributes["ag2.eval.task_id"]).find((id) => typeof id === "string");
-        await saveTrace(dir, traceId, spans, { taskId: typeof taskId === "string" ? taskId : null });
+        const taskId = spans
+          .map((span) => span.attributes["ag2.eval.task_id"])
+          .find((id) => typeof id === "string");
+        await saveTrace(dir, traceId, spans, {
+          taskId: typeof taskId === "string" ? taskId : null,
+        });
       }
       return traces.size;
     },

@@ -9,10 +9,15 @@ const STACK_LINE = /\n\s+at /;
 describe("usage errors", () => {
   test("an unknown flag exits 2 with a one-line message, a hint, and no stack trace", async () => {
     const cwd = await tempProject();
-    const { code, stdout, stderr } = await runCli(["run", "suite.jsonl", "--concurency", "3"], { cwd });
+    const { code, stdout, stderr } = await runCli(["run", "suite.jsonl", "--concurency", "3"], {
+      cwd,
+    });
     assert.equal(code, 2);
     assert.equal(stdout, "");
-    assert.equal(stderr, "error: ag2-eval run: unknown flag --concurency\nhint: did you mean --concurrency? (ag2-eval run --help lists its flags)\n");
+    assert.equal(
+      stderr,
+      "error: ag2-eval run: unknown flag --concurency\nhint: did you mean --concurrency? (ag2-eval run --help lists its flags)\n",
+    );
     const debug = await runCli(["run", "suite.jsonl", "--concurency", "3", "--debug"], { cwd });
     assert.equal(debug.code, 2);
     assert.match(debug.stderr, STACK_LINE, "--debug shows the stack");
@@ -20,11 +25,20 @@ describe("usage errors", () => {
 
   test("bad values, a missing agent and an unknown command exit 2 naming what was wrong", async () => {
     const cwd = await tempProject();
-    const repeats = await runCli(["run", "suite.jsonl", "--agent", "./agent.ts", "--repeats", "two"], { cwd });
+    const repeats = await runCli(
+      ["run", "suite.jsonl", "--agent", "./agent.ts", "--repeats", "two"],
+      { cwd },
+    );
     assert.equal(repeats.code, 2);
     assert.match(repeats.stderr, /^error: --repeats: got "two", expected a whole number >= 1\n/);
-    const rate = await runCli(["run", "suite.jsonl", "--agent", "./agent.ts", "--min-pass-rate", "correct"], { cwd });
-    assert.match(rate.stderr, /--min-pass-rate: got "correct", expected <key>=<rate between 0 and 1>/);
+    const rate = await runCli(
+      ["run", "suite.jsonl", "--agent", "./agent.ts", "--min-pass-rate", "correct"],
+      { cwd },
+    );
+    assert.match(
+      rate.stderr,
+      /--min-pass-rate: got "correct", expected <key>=<rate between 0 and 1>/,
+    );
     const noAgent = await runCli(["run", "suite.jsonl"], { cwd });
     assert.equal(noAgent.code, 2);
     assert.match(noAgent.stderr, /^error: no agent to run\nhint: pass --agent/);
@@ -44,7 +58,9 @@ describe("usage errors", () => {
 
   test("--version, --help and per-command --help", async () => {
     const cwd = await tempProject();
-    const manifest = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
+    const manifest = JSON.parse(
+      await readFile(new URL("../package.json", import.meta.url), "utf8"),
+    );
     assert.equal((await runCli(["--version"], { cwd })).stdout, `${manifest.version}\n`);
     const help = await runCli(["run", "--help"], { cwd });
     assert.equal(help.code, 0);
@@ -78,7 +94,10 @@ export default defineConfig({
     assert.equal(document.run.concurrency, 2);
     assert.equal(document.run.aggregates.pass_rate.correct, 2 / 3);
     assert.equal(document.gates.passed, true);
-    const overridden = await runCli(["run", "--json", "--label", "from-flag", "--min-pass-rate", "correct=0.9"], { cwd });
+    const overridden = await runCli(
+      ["run", "--json", "--label", "from-flag", "--min-pass-rate", "correct=0.9"],
+      { cwd },
+    );
     assert.equal(overridden.code, 1, "the flag's stricter gate replaces the config's");
     assert.equal(JSON.parse(overridden.stdout).run.label, "from-flag");
   });
@@ -94,10 +113,15 @@ export default defineConfig({
       `error: ${join(cwd, "ag2-eval.config.ts")}: field "concurrency": got "4" (a string), expected a whole number >= 1`,
     );
     assert.doesNotMatch(stderr, STACK_LINE);
-    const unknown = await tempProject({ "ag2-eval.config.ts": `export default { concurrancy: 4 };` });
+    const unknown = await tempProject({
+      "ag2-eval.config.ts": `export default { concurrancy: 4 };`,
+    });
     const typo = await runCli(["list"], { cwd: unknown });
     assert.equal(typo.code, 2);
-    assert.match(typo.stderr, /field "concurrancy": unknown setting \(expected one of: suite, agent/);
+    assert.match(
+      typo.stderr,
+      /field "concurrancy": unknown setting \(expected one of: suite, agent/,
+    );
   });
 });
 
@@ -105,12 +129,32 @@ describe("ag2-eval grade", () => {
   test("grades a directory of saved traces with the same feedback the live run gave", async () => {
     const cwd = await tempProject({ "package.json": `{ "type": "module" }` });
     const live = await runCli(
-      ["run", "suite.jsonl", "--agent", "./traced-agent.ts#traced", "--scorers", "./scorers.mjs", "--save-traces", "traces", "--json"],
+      [
+        "run",
+        "suite.jsonl",
+        "--agent",
+        "./traced-agent.ts#traced",
+        "--scorers",
+        "./scorers.mjs",
+        "--save-traces",
+        "traces",
+        "--json",
+      ],
       { cwd },
     );
     assert.equal(live.code, 0, live.stderr);
     const graded = await runCli(
-      ["grade", "traces", "--suite", "suite.jsonl", "--scorers", "./scorers.mjs", "--run-id", "g1", "--json"],
+      [
+        "grade",
+        "traces",
+        "--suite",
+        "suite.jsonl",
+        "--scorers",
+        "./scorers.mjs",
+        "--run-id",
+        "g1",
+        "--json",
+      ],
       { cwd },
     );
     assert.equal(graded.code, 0, graded.stderr);

@@ -3,7 +3,8 @@ import { ConfigError } from "./usage-error.js";
 
 type Check = (value: unknown) => string | null;
 
-const text: Check = (value) => (typeof value === "string" && value !== "" ? null : "a non-empty string");
+const text: Check = (value) =>
+  typeof value === "string" && value !== "" ? null : "a non-empty string";
 const wholeAtLeastOne: Check = (value) =>
   Number.isInteger(value) && (value as number) >= 1 ? null : "a whole number >= 1";
 const positive: Check = (value) =>
@@ -13,7 +14,9 @@ const object: Check = (value) => (typeof value === "object" && value !== null ? 
 const agent: Check = (value) =>
   typeof value === "string" ||
   typeof value === "function" ||
-  (typeof value === "object" && value !== null && typeof (value as { ask?: unknown }).ask === "function")
+  (typeof value === "object" &&
+    value !== null &&
+    typeof (value as { ask?: unknown }).ask === "function")
     ? null
     : 'an Agent (with ask()), a factory function, or a module spec "path#export"';
 const scorers: Check = (value) =>
@@ -54,7 +57,10 @@ const CHECKS: Readonly<Record<keyof Ag2EvalConfig, Check>> = {
 export function validateConfig(options: { value: unknown; path: string }): Ag2EvalConfig {
   const { value, path } = options;
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new ConfigError({ path, problem: `got ${describe(value)}, expected an object (defineConfig({ ... }))` });
+    throw new ConfigError({
+      path,
+      problem: `got ${describe(value)}, expected an object (defineConfig({ ... }))`,
+    });
   }
   const record = value as Record<string, unknown>;
   for (const [field, fieldValue] of Object.entries(record)) {
@@ -68,7 +74,12 @@ export function validateConfig(options: { value: unknown; path: string }): Ag2Ev
     }
     if (fieldValue === undefined) continue;
     const expected = check(fieldValue);
-    if (expected) throw new ConfigError({ path, field, problem: `got ${describe(fieldValue)}, expected ${expected}` });
+    if (expected)
+      throw new ConfigError({
+        path,
+        field,
+        problem: `got ${describe(fieldValue)}, expected ${expected}`,
+      });
   }
   for (const [key, rate] of Object.entries((record.minPassRate ?? {}) as Record<string, unknown>)) {
     if (typeof rate !== "number" || !(rate >= 0 && rate <= 1)) {

@@ -17,7 +17,10 @@ export interface CliRun {
 }
 
 /** Runs `node bin/ag2-eval.js ...args` in `cwd` as a child process (not a TTY, colors off). */
-export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -107,7 +110,11 @@ const created: string[] = [];
  */
 export async function tempProject(files: Record<string, string> = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "ag2-eval-cli-"));
-  if (created.length === 0) process.once("exit", () => created.forEach((path) => rmSync(path, { recursive: true, force: true })));
+  if (created.length === 0) {
+    process.once("exit", () => {
+      for (const path of created) rmSync(path, { recursive: true, force: true });
+    });
+  }
   created.push(dir);
   const all = {
     "suite.jsonl": SUITE,

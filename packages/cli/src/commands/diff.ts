@@ -1,11 +1,11 @@
 import { compareRuns } from "@ag2/eval";
 import { EXIT } from "../cli-io.js";
 import type { Command } from "../command.js";
+import { COMMON_FLAGS, STORE_FLAG } from "../command.js";
 import { formatGateOutcome } from "../evaluate-gates.js";
 import { flagReader, parseMinPassRates } from "../flag-values.js";
 import { checkMinPassRates, checkRegressions } from "../gates.js";
 import { resolveRunId } from "../resolve-run-id.js";
-import { COMMON_FLAGS, STORE_FLAG } from "../command.js";
 import { loadSettings, openStore } from "../settings.js";
 import { UsageError } from "../usage-error.js";
 
@@ -17,9 +17,18 @@ export const diffCommand: Command = {
   maxPositionals: 1,
   flags: {
     baseline: { type: "string", valueName: "<run-id>", description: "the run to compare against" },
-    "against-latest": { type: "boolean", description: "compare against the newest earlier run with the same label" },
-    overlap: { type: "boolean", description: "diff the comparable tasks even when the runs graded different evals" },
-    "fail-on-regression": { type: "boolean", description: "exit 1 when a task flips from pass to fail" },
+    "against-latest": {
+      type: "boolean",
+      description: "compare against the newest earlier run with the same label",
+    },
+    overlap: {
+      type: "boolean",
+      description: "diff the comparable tasks even when the runs graded different evals",
+    },
+    "fail-on-regression": {
+      type: "boolean",
+      description: "exit 1 when a task flips from pass to fail",
+    },
     "min-pass-rate": {
       type: "string",
       multiple: true,
@@ -33,10 +42,15 @@ export const diffCommand: Command = {
   async run({ values, positionals, io }) {
     const flags = flagReader(values);
     const store = openStore(await loadSettings({ values, io }));
-    const current = await store.load(await resolveRunId({ store, given: positionals[0], command: "diff" }));
-    const baselineId = flags.string("baseline") ?? (flags.boolean("against-latest") ? await previous() : undefined);
+    const current = await store.load(
+      await resolveRunId({ store, given: positionals[0], command: "diff" }),
+    );
+    const baselineId =
+      flags.string("baseline") ?? (flags.boolean("against-latest") ? await previous() : undefined);
     if (baselineId === undefined) {
-      throw new UsageError("ag2-eval diff: no baseline", { hint: "pass --baseline <run-id> or --against-latest" });
+      throw new UsageError("ag2-eval diff: no baseline", {
+        hint: "pass --baseline <run-id> or --against-latest",
+      });
     }
     const baseline = await store.load(baselineId);
     const diff = current.diff(baseline, { strict: !flags.boolean("overlap") });
@@ -51,20 +65,29 @@ export const diffCommand: Command = {
         : []),
     ];
     if (flags.boolean("json")) {
-      io.stdout.write(`${JSON.stringify({ diff, comparison, gates: { passed: failures.length === 0, failures } }, null, 2)}\n`);
+      io.stdout.write(
+        `${JSON.stringify({ diff, comparison, gates: { passed: failures.length === 0, failures } }, null, 2)}\n`,
+      );
     } else {
       io.stdout.write(`${diff.summary()}\n\n${comparison.summary()}\n`);
-      io.stderr.write(formatGateOutcome({ failures, notes: [], baselineRunId: baseline.runId, checked: 0 }));
+      io.stderr.write(
+        formatGateOutcome({ failures, notes: [], baselineRunId: baseline.runId, checked: 0 }),
+      );
     }
     return failures.length === 0 ? EXIT.ok : EXIT.failed;
 
     async function previous(): Promise<string> {
       const runs = await store.list(current.label === null ? {} : { label: current.label });
-      const earlier = runs.find((run) => run.runId !== current.runId && run.createdAt <= current.createdAt);
+      const earlier = runs.find(
+        (run) => run.runId !== current.runId && run.createdAt <= current.createdAt,
+      );
       if (!earlier) {
-        throw new UsageError(`ag2-eval diff: no run saved before ${current.runId}${current.label ? ` with label "${current.label}"` : ""}`, {
-          hint: "pass --baseline <run-id> (ag2-eval list shows the runs)",
-        });
+        throw new UsageError(
+          `ag2-eval diff: no run saved before ${current.runId}${current.label ? ` with label "${current.label}"` : ""}`,
+          {
+            hint: "pass --baseline <run-id> (ag2-eval list shows the runs)",
+          },
+        );
       }
       return earlier.runId;
     }

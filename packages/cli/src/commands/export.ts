@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { type Command, COMMON_FLAGS, STORE_FLAG } from "../command.js";
+import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
 import { flagReader } from "../flag-values.js";
 import { formatJunit } from "../format-junit.js";
 import { formatMarkdown } from "../format-markdown.js";
@@ -18,7 +18,12 @@ export const exportCommand: Command = {
   maxPositionals: 1,
   flags: {
     format: { type: "string", valueName: "<format>", description: "junit, markdown or json" },
-    output: { type: "string", short: "o", valueName: "<file>", description: "write to this file instead of stdout" },
+    output: {
+      type: "string",
+      short: "o",
+      valueName: "<file>",
+      description: "write to this file instead of stdout",
+    },
     ...STORE_FLAG,
     ...COMMON_FLAGS,
   },
@@ -26,12 +31,17 @@ export const exportCommand: Command = {
     const flags = flagReader(values);
     const format = flags.string("format");
     if (!FORMATS.includes(format as (typeof FORMATS)[number])) {
-      throw new UsageError(`--format: got ${format === undefined ? "nothing" : `"${format}"`}, expected one of ${FORMATS.join(", ")}`, {
-        hint: "e.g. ag2-eval export latest --format junit -o junit.xml",
-      });
+      throw new UsageError(
+        `--format: got ${format === undefined ? "nothing" : `"${format}"`}, expected one of ${FORMATS.join(", ")}`,
+        {
+          hint: "e.g. ag2-eval export latest --format junit -o junit.xml",
+        },
+      );
     }
     const store = openStore(await loadSettings({ values, io }));
-    const result = await store.load(await resolveRunId({ store, given: positionals[0], command: "export" }));
+    const result = await store.load(
+      await resolveRunId({ store, given: positionals[0], command: "export" }),
+    );
     const text =
       format === "junit"
         ? formatJunit(result)

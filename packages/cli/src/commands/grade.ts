@@ -1,6 +1,12 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { createStream, DirectoryTraceSource, evaluateTraces, OtlpFileTraceSource, Suite } from "@ag2/eval";
+import {
+  createStream,
+  DirectoryTraceSource,
+  evaluateTraces,
+  OtlpFileTraceSource,
+  Suite,
+} from "@ag2/eval";
 import { colors } from "../colors.js";
 import type { Command } from "../command.js";
 import { COMMON_FLAGS, STORE_FLAG } from "../command.js";
@@ -17,15 +23,33 @@ import { UsageError } from "../usage-error.js";
 /** `ag2-eval grade <traces-dir | otlp-file> --suite <suite>`: evaluateTraces from the shell. */
 export const gradeCommand: Command = {
   name: "grade",
-  usage: "ag2-eval grade <traces-dir | otlp-file.json> [--suite <suite.jsonl>] --scorers <module>[#export]",
-  summary: "Grade traces that already exist (saved trace files, or an OTLP JSON export) and save the run.",
+  usage:
+    "ag2-eval grade <traces-dir | otlp-file.json> [--suite <suite.jsonl>] --scorers <module>[#export]",
+  summary:
+    "Grade traces that already exist (saved trace files, or an OTLP JSON export) and save the run.",
   maxPositionals: 1,
   flags: {
-    suite: { type: "string", valueName: "<suite.jsonl>", description: "joins traces to tasks by task id (for references)" },
-    scorers: { type: "string", valueName: "<module>[#export]", description: "the scorers (default: the config's)" },
+    suite: {
+      type: "string",
+      valueName: "<suite.jsonl>",
+      description: "joins traces to tasks by task id (for references)",
+    },
+    scorers: {
+      type: "string",
+      valueName: "<module>[#export]",
+      description: "the scorers (default: the config's)",
+    },
     label: { type: "string", valueName: "<label>", description: "label the run" },
-    "run-id": { type: "string", valueName: "<id>", description: "the run id (default: a random one)" },
-    concurrency: { type: "string", valueName: "<n>", description: "traces graded at once (default 4)" },
+    "run-id": {
+      type: "string",
+      valueName: "<id>",
+      description: "the run id (default: a random one)",
+    },
+    concurrency: {
+      type: "string",
+      valueName: "<n>",
+      description: "traces graded at once (default 4)",
+    },
     json: { type: "boolean", description: "print the run and gate results as JSON" },
     ...GATE_FLAGS,
     ...STORE_FLAG,
@@ -42,10 +66,18 @@ export const gradeCommand: Command = {
     }
     const path = resolve(io.cwd, target);
     const info = await stat(path).catch(() => null);
-    if (!info) throw new UsageError(`ag2-eval grade: cannot find ${path}`, { hint: "pass a folder of trace files or an OTLP JSON file" });
-    const source = info.isDirectory() ? new DirectoryTraceSource(path) : new OtlpFileTraceSource(path);
+    if (!info)
+      throw new UsageError(`ag2-eval grade: cannot find ${path}`, {
+        hint: "pass a folder of trace files or an OTLP JSON file",
+      });
+    const source = info.isDirectory()
+      ? new DirectoryTraceSource(path)
+      : new OtlpFileTraceSource(path);
     const suiteFlag = flags.string("suite");
-    const suitePath = suiteFlag !== undefined ? resolve(io.cwd, suiteFlag) : settings.config.suite && resolve(settings.configDir, settings.config.suite);
+    const suitePath =
+      suiteFlag !== undefined
+        ? resolve(io.cwd, suiteFlag)
+        : settings.config.suite && resolve(settings.configDir, settings.config.suite);
     const scorersFlag = flags.string("scorers");
     const scorers = await loadScorers(
       scorersFlag !== undefined
@@ -78,7 +110,11 @@ export const gradeCommand: Command = {
     } finally {
       progress.stop();
     }
-    const gates = await evaluateGates({ result, store: openStore(settings), gates: gatePlan(values, settings) });
+    const gates = await evaluateGates({
+      result,
+      store: openStore(settings),
+      gates: gatePlan(values, settings),
+    });
     return printRunOutcome({ result, gates, io, json, storeDir: settings.storeDir });
   },
 };

@@ -1,4 +1,4 @@
-import { type Command, COMMON_FLAGS, STORE_FLAG } from "../command.js";
+import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
 import { flagReader } from "../flag-values.js";
 import { formatRunList } from "../format-run-list.js";
 import { loadSettings, openStore } from "../settings.js";

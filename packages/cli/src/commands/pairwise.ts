@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { createStream, type PairwiseComparator, runPairwise } from "@ag2/eval";
 import { colors } from "../colors.js";
-import { type Command, COMMON_FLAGS, STORE_FLAG } from "../command.js";
+import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
 import { flagReader } from "../flag-values.js";
 import { loadExport } from "../load-module.js";
 import { loadAgent } from "../load-targets.js";
@@ -12,15 +12,29 @@ import { UsageError } from "../usage-error.js";
 /** `ag2-eval pairwise <suite> --a <module> --b <module> --comparators <module>`. */
 export const pairwiseCommand: Command = {
   name: "pairwise",
-  usage: "ag2-eval pairwise [suite.jsonl] --a <module>[#export] --b <module>[#export] --comparators <module>[#export]",
-  summary: "Run two agents over the suite and compare their answers task by task (win rates with 95% CIs).",
+  usage:
+    "ag2-eval pairwise [suite.jsonl] --a <module>[#export] --b <module>[#export] --comparators <module>[#export]",
+  summary:
+    "Run two agents over the suite and compare their answers task by task (win rates with 95% CIs).",
   maxPositionals: 1,
   flags: {
     a: { type: "string", valueName: "<module>[#export]", description: "agent A (the baseline)" },
     b: { type: "string", valueName: "<module>[#export]", description: "agent B (the candidate)" },
-    "a-name": { type: "string", valueName: "<name>", description: "A's name in reports (default A)" },
-    "b-name": { type: "string", valueName: "<name>", description: "B's name in reports (default B)" },
-    comparators: { type: "string", valueName: "<module>[#export]", description: "pairwise comparators, e.g. pairwiseJudge(...)" },
+    "a-name": {
+      type: "string",
+      valueName: "<name>",
+      description: "A's name in reports (default A)",
+    },
+    "b-name": {
+      type: "string",
+      valueName: "<name>",
+      description: "B's name in reports (default B)",
+    },
+    comparators: {
+      type: "string",
+      valueName: "<module>[#export]",
+      description: "pairwise comparators, e.g. pairwiseJudge(...)",
+    },
     concurrency: { type: "string", valueName: "<n>", description: "pairs compared at once" },
     label: { type: "string", valueName: "<label>", description: "label the comparison" },
     "run-id": { type: "string", valueName: "<id>", description: "the comparison's id" },
@@ -32,9 +46,19 @@ export const pairwiseCommand: Command = {
     const flags = flagReader(values);
     const settings = await loadSettings({ values, io });
     const suiteArg = positionals[0];
-    const suitePath = suiteArg !== undefined ? resolve(io.cwd, suiteArg) : settings.config.suite && resolve(settings.configDir, settings.config.suite);
-    if (!suitePath) throw new UsageError("ag2-eval pairwise: missing <suite.jsonl>", { hint: "pass the suite, or set suite in ag2-eval.config.ts" });
-    const [specA, specB, specComparators] = [flags.string("a"), flags.string("b"), flags.string("comparators")];
+    const suitePath =
+      suiteArg !== undefined
+        ? resolve(io.cwd, suiteArg)
+        : settings.config.suite && resolve(settings.configDir, settings.config.suite);
+    if (!suitePath)
+      throw new UsageError("ag2-eval pairwise: missing <suite.jsonl>", {
+        hint: "pass the suite, or set suite in ag2-eval.config.ts",
+      });
+    const [specA, specB, specComparators] = [
+      flags.string("a"),
+      flags.string("b"),
+      flags.string("comparators"),
+    ];
     if (specA === undefined || specB === undefined || specComparators === undefined) {
       throw new UsageError("ag2-eval pairwise: needs --a, --b and --comparators", {
         hint: "e.g. ag2-eval pairwise suite.jsonl --a ./old.ts --b ./new.ts --comparators ./judges.ts",
@@ -43,8 +67,15 @@ export const pairwiseCommand: Command = {
     const concurrency = flags.integer("concurrency", { min: 1 });
     const variantA = await loadAgent({ value: specA, baseDir: io.cwd, origin: "--a" });
     const variantB = await loadAgent({ value: specB, baseDir: io.cwd, origin: "--b" });
-    const loaded = await loadExport({ spec: specComparators, baseDir: io.cwd, flag: "--comparators", fallbacks: ["comparators"] });
-    const comparators = (Symbol.iterator in Object(loaded) ? loaded : [loaded]) as Iterable<PairwiseComparator>;
+    const loaded = await loadExport({
+      spec: specComparators,
+      baseDir: io.cwd,
+      flag: "--comparators",
+      fallbacks: ["comparators"],
+    });
+    const comparators = (
+      Symbol.iterator in Object(loaded) ? loaded : [loaded]
+    ) as Iterable<PairwiseComparator>;
     const json = flags.boolean("json") ?? false;
     const progress = createProgressRenderer({
       mode: progressMode({ isTTY: io.stderr.isTTY, env: io.env, json }),
@@ -53,7 +84,12 @@ export const pairwiseCommand: Command = {
     });
     const stream = createStream();
     stream.subscribe((event) => progress.handle(event));
-    const [nameA, nameB, label, runId] = [flags.string("a-name"), flags.string("b-name"), flags.string("label"), flags.string("run-id")];
+    const [nameA, nameB, label, runId] = [
+      flags.string("a-name"),
+      flags.string("b-name"),
+      flags.string("label"),
+      flags.string("run-id"),
+    ];
     let result: Awaited<ReturnType<typeof runPairwise>>;
     try {
       result = await runPairwise(suitePath, {
@@ -72,7 +108,9 @@ export const pairwiseCommand: Command = {
     } finally {
       progress.stop();
     }
-    io.stdout.write(json ? `${JSON.stringify(result.toJSON(), null, 2)}\n` : `${result.summary()}\n`);
+    io.stdout.write(
+      json ? `${JSON.stringify(result.toJSON(), null, 2)}\n` : `${result.summary()}\n`,
+    );
     return 0;
   },
 };

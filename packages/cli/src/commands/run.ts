@@ -5,17 +5,18 @@ import type { Command } from "../command.js";
 import { countingAgent } from "../counting-agent.js";
 import { evaluateGates } from "../evaluate-gates.js";
 import { otlpSpanProcessor } from "../otlp-span-processor.js";
-import { createProgressRenderer, progressMode } from "../progress-renderer.js";
 import { printRunOutcome } from "../print-run-outcome.js";
+import { createProgressRenderer, progressMode } from "../progress-renderer.js";
 import { RUN_FLAGS } from "../run-flags.js";
-import { traceSaver } from "../trace-saver.js";
 import { runPlan } from "../run-plan.js";
 import { loadSettings, openStore } from "../settings.js";
+import { traceSaver } from "../trace-saver.js";
 
 /** `ag2-eval run <suite.jsonl>`: run, grade, save, then check the gates. */
 export const runCommand: Command = {
   name: "run",
-  usage: "ag2-eval run [suite.jsonl] --agent <module>[#export] [--scorers <module>[#export]] [flags]",
+  usage:
+    "ag2-eval run [suite.jsonl] --agent <module>[#export] [--scorers <module>[#export]] [flags]",
   summary: "Run an agent over a suite, grade every task, save the run and check the gates.",
   maxPositionals: 1,
   flags: RUN_FLAGS,
@@ -73,7 +74,9 @@ export const runCommand: Command = {
     if (saver) {
       const saved = await saver.save();
       if (saved === 0) {
-        io.stderr.write("note: --save-traces: the agent emitted no spans (it calls no middleware hook), nothing saved\n");
+        io.stderr.write(
+          "note: --save-traces: the agent emitted no spans (it calls no middleware hook), nothing saved\n",
+        );
       } else if (!plan.json) io.stderr.write(`saved ${saved} trace(s) to ${plan.saveTraces}\n`);
     }
     const gates = await evaluateGates({ result, store, gates: plan.gates });

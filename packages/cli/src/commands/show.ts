@@ -1,4 +1,4 @@
-import { type Command, COMMON_FLAGS, STORE_FLAG } from "../command.js";
+import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
 import { flagReader } from "../flag-values.js";
 import { formatFailingTasks } from "../format-failing-tasks.js";
 import { resolveRunId } from "../resolve-run-id.js";

@@ -1,4 +1,4 @@
-import { type Command, COMMON_FLAGS, STORE_FLAG } from "../command.js";
+import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
 import { flagReader } from "../flag-values.js";
 import { formatTrend } from "../format-trend.js";
 import { loadSettings, openStore } from "../settings.js";
@@ -11,7 +11,11 @@ export const trendCommand: Command = {
   summary: "Chart the pass rates of the runs carrying a label, oldest first.",
   maxPositionals: 0,
   flags: {
-    label: { type: "string", valueName: "<label>", description: "the label whose runs to chart (required)" },
+    label: {
+      type: "string",
+      valueName: "<label>",
+      description: "the label whose runs to chart (required)",
+    },
     key: { type: "string", valueName: "<key>", description: "chart only this scorer key" },
     json: { type: "boolean", description: "print the trend points as JSON" },
     ...STORE_FLAG,
@@ -21,7 +25,9 @@ export const trendCommand: Command = {
     const flags = flagReader(values);
     const label = flags.string("label");
     if (label === undefined) {
-      throw new UsageError("ag2-eval trend: missing --label", { hint: "ag2-eval list shows the runs and their labels" });
+      throw new UsageError("ag2-eval trend: missing --label", {
+        hint: "ag2-eval list shows the runs and their labels",
+      });
     }
     const store = openStore(await loadSettings({ values, io }));
     const points = await store.trend(label);

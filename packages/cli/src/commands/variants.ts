@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { createStream, runVariants, type VariantAgents, type Variants } from "@ag2/eval";
 import { colors } from "../colors.js";
-import { type Command, COMMON_FLAGS, STORE_FLAG } from "../command.js";
+import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
 import { flagReader } from "../flag-values.js";
 import { loadExport } from "../load-module.js";
 import { loadScorers } from "../load-targets.js";
@@ -12,17 +12,43 @@ import { UsageError } from "../usage-error.js";
 /** `ag2-eval variants <suite> --variants <module>[#export]`: one run per variant, ranked. */
 export const variantsCommand: Command = {
   name: "variants",
-  usage: "ag2-eval variants [suite.jsonl] --variants <module>[#export] [--scorers <module>] [--key <key>]",
-  summary: "Run the suite once per variant (a Variants, or a record of name → agent) and rank them.",
+  usage:
+    "ag2-eval variants [suite.jsonl] --variants <module>[#export] [--scorers <module>] [--key <key>]",
+  summary:
+    "Run the suite once per variant (a Variants, or a record of name → agent) and rank them.",
   maxPositionals: 1,
   flags: {
-    variants: { type: "string", valueName: "<module>[#export]", description: "a Variants or { name: agent | factory } (default export, or named)" },
-    scorers: { type: "string", valueName: "<module>[#export]", description: "the scorers (default: the config's)" },
-    key: { type: "string", valueName: "<key>", description: "rank by this key only (default: every key)" },
-    repeats: { type: "string", valueName: "<n>", description: "run every task n times per variant" },
-    concurrency: { type: "string", valueName: "<n>", description: "tasks in flight at once per variant" },
+    variants: {
+      type: "string",
+      valueName: "<module>[#export]",
+      description: "a Variants or { name: agent | factory } (default export, or named)",
+    },
+    scorers: {
+      type: "string",
+      valueName: "<module>[#export]",
+      description: "the scorers (default: the config's)",
+    },
+    key: {
+      type: "string",
+      valueName: "<key>",
+      description: "rank by this key only (default: every key)",
+    },
+    repeats: {
+      type: "string",
+      valueName: "<n>",
+      description: "run every task n times per variant",
+    },
+    concurrency: {
+      type: "string",
+      valueName: "<n>",
+      description: "tasks in flight at once per variant",
+    },
     label: { type: "string", valueName: "<label>", description: "label every variant's run" },
-    "run-id": { type: "string", valueName: "<id>", description: "the sweep's id (variant runs get a suffix)" },
+    "run-id": {
+      type: "string",
+      valueName: "<id>",
+      description: "the sweep's id (variant runs get a suffix)",
+    },
     timeout: { type: "string", valueName: "<s>", description: "abort a task after s seconds" },
     json: { type: "boolean", description: "print the sweep's manifest and leaderboards as JSON" },
     ...STORE_FLAG,
@@ -32,8 +58,14 @@ export const variantsCommand: Command = {
     const flags = flagReader(values);
     const settings = await loadSettings({ values, io });
     const suiteArg = positionals[0];
-    const suitePath = suiteArg !== undefined ? resolve(io.cwd, suiteArg) : settings.config.suite && resolve(settings.configDir, settings.config.suite);
-    if (!suitePath) throw new UsageError("ag2-eval variants: missing <suite.jsonl>", { hint: "pass the suite, or set suite in ag2-eval.config.ts" });
+    const suitePath =
+      suiteArg !== undefined
+        ? resolve(io.cwd, suiteArg)
+        : settings.config.suite && resolve(settings.configDir, settings.config.suite);
+    if (!suitePath)
+      throw new UsageError("ag2-eval variants: missing <suite.jsonl>", {
+        hint: "pass the suite, or set suite in ag2-eval.config.ts",
+      });
     const spec = flags.string("variants");
     if (spec === undefined) {
       throw new UsageError("ag2-eval variants: missing --variants <module>[#export]", {
@@ -43,7 +75,12 @@ export const variantsCommand: Command = {
     const repeats = flags.integer("repeats", { min: 1 });
     const concurrency = flags.integer("concurrency", { min: 1 });
     const timeout = flags.number("timeout", { min: 0, exclusive: true });
-    const variants = (await loadExport({ spec, baseDir: io.cwd, flag: "--variants", fallbacks: ["variants"] })) as Variants | VariantAgents;
+    const variants = (await loadExport({
+      spec,
+      baseDir: io.cwd,
+      flag: "--variants",
+      fallbacks: ["variants"],
+    })) as Variants | VariantAgents;
     const scorersFlag = flags.string("scorers");
     const scorers = await loadScorers(
       scorersFlag !== undefined
@@ -78,10 +115,17 @@ export const variantsCommand: Command = {
       progress.stop();
     }
     const key = flags.string("key");
-    const keys = key !== undefined ? [key] : [...new Set([...sweep.results.values()].flatMap((run) => [
-      ...Object.keys(run.aggregates.passRate),
-      ...Object.keys(run.aggregates.scoreStats),
-    ]))].sort();
+    const keys =
+      key !== undefined
+        ? [key]
+        : [
+            ...new Set(
+              [...sweep.results.values()].flatMap((run) => [
+                ...Object.keys(run.aggregates.passRate),
+                ...Object.keys(run.aggregates.scoreStats),
+              ]),
+            ),
+          ].sort();
     if (json) {
       const leaderboards = Object.fromEntries(keys.map((name) => [name, sweep.leaderboard(name)]));
       io.stdout.write(`${JSON.stringify({ manifest: sweep.manifest, leaderboards }, null, 2)}\n`);
