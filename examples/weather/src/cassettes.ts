@@ -1,18 +1,31 @@
-import { type ModelCallRequest, TestConfig } from "@ag2/eval";
+import { type ModelCallRequest, type ScriptedModelResponse, TestConfig } from "@ag2/eval";
 
 /** Answers from the last tool result in the conversation, like a model reading it would. */
-function answerFromToolResult(request: ModelCallRequest): string {
+function answerFromToolResult(request: ModelCallRequest): ScriptedModelResponse {
   const toolMessage = [...request.messages].reverse().find((message) => message.role === "tool");
   const weather = JSON.parse(String(toolMessage?.content ?? "{}")) as {
     city?: string;
     temperatureC?: number;
     conditions?: string;
   };
-  return `It is ${weather.temperatureC}°C and ${weather.conditions} in ${weather.city}.`;
+  return {
+    type: "ModelResponse",
+    content: `It is ${weather.temperatureC}°C and ${weather.conditions} in ${weather.city}.`,
+    // made-up but plausible token counts, so the summary and token budgets have numbers
+    usage: { inputTokens: 180, outputTokens: 16 },
+  };
 }
 
 function lookUp(city: string): TestConfig {
-  return new TestConfig({ name: "get_weather", arguments: { city } }, answerFromToolResult);
+  return new TestConfig(
+    {
+      type: "ModelResponse",
+      content: null,
+      toolCalls: [{ name: "get_weather", arguments: { city } }],
+      usage: { inputTokens: 120, outputTokens: 18 },
+    },
+    answerFromToolResult,
+  );
 }
 
 /**
