@@ -101,19 +101,15 @@ function report(error: unknown, options: { io: CliIo; debug: boolean }): number 
     return EXIT.interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);
-  if (UsageError.isInstance(error) && error instanceof UsageError) {
-    io.stderr.write(`error: ${message}\n`);
-    if (error.hint) io.stderr.write(`hint: ${error.hint}\n`);
-  } else if (Ag2EvalError.isInstance(error)) {
-    // Library errors (a bad suite line, an unknown run id) are the user's input, not a crash.
-    io.stderr.write(`error: ${message}\n`);
-    if (!debug) io.stderr.write("hint: run again with --debug for the stack trace\n");
-  } else {
-    io.stderr.write(`error: unexpected failure: ${message}\n`);
-    if (!debug) io.stderr.write("hint: run again with --debug for the stack trace\n");
-  }
+  io.stderr.write(
+    `error: ${Ag2EvalError.isInstance(error) ? "" : "unexpected failure: "}${message}\n`,
+  );
+  if (error instanceof UsageError && error.hint) io.stderr.write(`hint: ${error.hint}\n`);
+  else if (!debug) io.stderr.write("hint: run again with --debug for the stack trace\n");
   if (debug) io.stderr.write(`${stackOf(error)}\n`);
-  return UsageError.isInstance(error) || Ag2EvalError.isInstance(error) ? EXIT.usage : EXIT.failed;
+  // Errors ag2-eval throws on purpose (a bad suite line, an unknown run id, an invalid
+  // option) are about the user's input; anything else is a crash.
+  return Ag2EvalError.isInstance(error) ? EXIT.usage : EXIT.failed;
 }
 
 function stackOf(error: unknown): string {
