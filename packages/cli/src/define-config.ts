@@ -3,6 +3,11 @@ import type { AgentInterface as Agent, AgentFactory, ModelConfig, Scorer } from 
 /**
  * The settings of `ag2-eval.config.ts`. Every one has a flag of the same name (kebab-case);
  * a flag overrides the file. Relative paths are read from the config file's folder.
+ *
+ * @example
+ * ```ts
+ * const config: Ag2EvalConfig = { suite: "evals/qa.jsonl", agent: "./src/agent.ts#qaAgent", minPassRate: { correct: 0.9 } };
+ * ```
  */
 export interface Ag2EvalConfig {
   /** The JSONL suite `ag2-eval run` uses when no suite argument is given. */
