@@ -1,0 +1,218 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { realpathSync } from "node:fs";
+import { mkdir, symlink, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { type BadInputRow, literal, type RowContext } from "./bad-input-row.js";
+
+const NODE_MODULES = fileURLToPath(new URL("../node_modules/@ag2/", import.meta.url));
+const BIN = realpathSync(`${NODE_MODULES}eval-cli/bin/ag2-eval.js`);
+
+const PROJECT: Record<string, string> = {
+  "suite.jsonl": '{"task_id":"a","inputs":{"input":"hi"},"reference_outputs":{"answer":"HI"}}\n',
+  "agent.mjs": 'export default { name: "up", ask: async (input) => input.toUpperCase() };\n',
+  "scorers.mjs": 'export default [{ key: "k", score: async () => [{ key: "k", score: true }] }];\n',
+  "throws.mjs": 'throw new Error("OPENAI_API_KEY is not set");\n',
+  "no-scorers.mjs": 'export const nothing = 42;\nexport default "hello";\n',
+  "spans.jsonl": '{"resourceSpans":[]}\nnot json at all\n',
+  "bad.config.mjs":
+    'export default { suite: "suite.jsonl", agent: "./agent.mjs", repeats: "three" };\n',
+};
+
+/** Writes the project files and links @ag2/eval and @ag2/eval-cli into the row's folder. */
+async function project(dir: string): Promise<void> {
+  for (const [name, text] of Object.entries(PROJECT)) await writeFile(`${dir}/${name}`, text);
+  await mkdir(`${dir}/node_modules/@ag2`, { recursive: true });
+  for (const name of ["eval", "eval-cli"]) {
+    await symlink(
+      realpathSync(`${NODE_MODULES}${name}`),
+      `${dir}/node_modules/@ag2/${name}`,
+      "dir",
+    );
+  }
+}
+
+/** Runs the built `ag2-eval` in `cwd` as a child process. */
+function cli(args: readonly string[], cwd: string): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd, env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 },
+      (error, _stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ code, stderr });
+      },
+    );
+  });
+}
+
+/** `ag2-eval <args>` must exit with `code`, its first stderr line matching every pattern. */
+function cliRow(
+  name: string,
+  args: (context: RowContext) => string[],
+  expected: { code: number; message: readonly (RegExp | ((context: RowContext) => RegExp))[] },
+): BadInputRow {
+  return {
+    name: `CLI: ${name}`,
+    async check(context) {
+      await project(context.dir);
+      const { code, stderr } = await cli(args(context), context.dir);
+      const first = stderr.split("\n")[0] ?? "";
+      assert.equal(code, expected.code, stderr);
+      assert.match(first, /^error: /);
+      for (const pattern of expected.message) {
+        assert.match(first, typeof pattern === "function" ? pattern(context) : pattern);
+      }
+      assert.doesNotMatch(stderr, /\n\s+at /, "no stack trace without --debug");
+    },
+  };
+}
+
+const RUN = (storeDir: string, ...more: string[]) => [
+  "run",
+  "suite.jsonl",
+  "--agent",
+  "./agent.mjs",
+  "--scorers",
+  "./scorers.mjs",
+  "--store",
+  storeDir,
+  ...more,
+];
+
+/** Bad command lines, modules and config files given to `ag2-eval`. */
+export const CLI_ROWS: readonly BadInputRow[] = [
+  cliRow("unknown flag", ({ storeDir }) => RUN(storeDir, "--concurency", "2"), {
+    code: 2,
+    message: [/unknown flag --concurency/],
+  }),
+  cliRow("unknown command", () => ["rnu"], { code: 2, message: [/unknown command "rnu"/] }),
+  cliRow("--repeats 1.5", ({ storeDir }) => RUN(storeDir, "--repeats", "1.5"), {
+    code: 2,
+    message: [/--repeats: got "1.5", expected a whole number >= 1/],
+  }),
+  cliRow("--concurrency 0", ({ storeDir }) => RUN(storeDir, "--concurrency", "0"), {
+    code: 2,
+    message: [/--concurrency: got "0", expected a whole number >= 1/],
+  }),
+  cliRow("--timeout=-5", ({ storeDir }) => RUN(storeDir, "--timeout=-5"), {
+    code: 2,
+    message: [/--timeout: got "-5", expected a number > 0/],
+  }),
+  cliRow(
+    "an agent module that throws on import",
+    ({ storeDir }) => ["run", "suite.jsonl", "--agent", "./throws.mjs", "--store", storeDir],
+    { code: 2, message: [/--agent: importing .*throws\.mjs failed: OPENAI_API_KEY is not set/] },
+  ),
+  cliRow(
+    "a scorer module exporting nothing usable",
+    ({ storeDir }) => [
+      ...RUN(storeDir).slice(0, 4),
+      "--scorers",
+      "./no-scorers.mjs",
+      "--store",
+      storeDir,
+    ],
+    {
+      code: 2,
+      message: [/--scorers: item 0 is a string, expected a scorer \(\{ key, score\(context\) \}\)/],
+    },
+  ),
+  cliRow(
+    "an agent export that does not exist",
+    ({ storeDir }) => ["run", "suite.jsonl", "--agent", "./agent.mjs#missing", "--store", storeDir],
+    { code: 2, message: [/agent\.mjs has no export "missing" \(exports: default\)/] },
+  ),
+  cliRow(
+    "a config file with a type error",
+    ({ storeDir }) => ["run", "--config", "bad.config.mjs", "--store", storeDir],
+    {
+      code: 2,
+      message: [
+        /bad\.config\.mjs: field "repeats": got "three" \(a string\), expected a whole number >= 1/,
+      ],
+    },
+  ),
+  cliRow(
+    "a missing suite file",
+    ({ storeDir }) => ["run", "nope.jsonl", "--agent", "./agent.mjs", "--store", storeDir],
+    {
+      code: 2,
+      message: [
+        ({ dir }) => literal(`${dir}/nope.jsonl: no such file (expected a JSONL suite file)`),
+      ],
+    },
+  ),
+  cliRow(
+    "a directory as the suite",
+    ({ storeDir }) => ["run", storeDir, "--agent", "./agent.mjs", "--store", storeDir],
+    {
+      code: 2,
+      message: [
+        ({ storeDir }) => literal(`${storeDir}: is a directory, expected a JSONL suite file`),
+      ],
+    },
+  ),
+  cliRow(
+    "a run id that escapes the store",
+    ({ storeDir }) => ["show", "../seed", "--store", storeDir],
+    {
+      code: 2,
+      message: [/invalid run id "\.\.\/seed": contains a path separator/],
+    },
+  ),
+  cliRow("--run-id with a path separator", ({ storeDir }) => RUN(storeDir, "--run-id", "a/b"), {
+    code: 2,
+    message: [/option 'runId' must be .*usable as a file name.*got "a\/b"/],
+  }),
+  cliRow("a store folder under a regular file", ({ dir }) => RUN(`${dir}/suite.jsonl/runs`), {
+    code: 2,
+    message: [/cannot create the folder .*suite\.jsonl\/runs: ENOTDIR/],
+  }),
+  {
+    ...cliRow(
+      "show a corrupt run file",
+      ({ storeDir }) => ["show", "broken", "--store", storeDir],
+      {
+        code: 2,
+        message: [
+          ({ storeDir }) => literal(`${storeDir}/broken.json: expected a JSON object`),
+          /not valid JSON/,
+        ],
+      },
+    ),
+    async setup({ storeDir }) {
+      await writeFile(`${storeDir}/broken.json`, "{ not json");
+    },
+  },
+  cliRow(
+    "grade an OTLP file with garbage lines",
+    ({ storeDir }) => [
+      "grade",
+      "spans.jsonl",
+      "--suite",
+      "suite.jsonl",
+      "--scorers",
+      "./scorers.mjs",
+      "--store",
+      storeDir,
+    ],
+    {
+      code: 2,
+      message: [
+        /spans\.jsonl:2: got a line that is not JSON .*expected one OTLP JSON document per line/,
+      ],
+    },
+  ),
+  {
+    name: "CLI: grade a JSONL file that holds no OTLP spans at all",
+    skip: "ag2-eval grade accepts a JSONL of non-OTLP objects as 0 traces and saves an empty run (exit 0); telemetry/cli should refuse it",
+    async check() {},
+  },
+  {
+    name: "CLI: list names a corrupt run file it skips",
+    skip: "ag2-eval list skips unreadable run files silently (FsRunStore.lastWarnings is not printed yet)",
+    async check() {},
+  },
+];
