@@ -24,7 +24,14 @@ export interface RetryOptions {
   readonly sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
-/** {@link RetryOptions} with every default filled in. */
+/**
+ * {@link RetryOptions} with every default filled in.
+ *
+ * @example
+ * ```ts
+ * const policy: RetryPolicy = { attempts: 3, on: isTransientError, baseDelayMs: 500, maxDelayMs: 30_000, random: Math.random, sleep: abortableSleep };
+ * ```
+ */
 export interface RetryPolicy {
   readonly attempts: number;
   readonly on: (error: unknown) => boolean;
@@ -92,7 +99,14 @@ export function retryDelayMs(policy: RetryPolicy, at: { retry: number; error: un
   return Math.max(jittered, retryAfterMsOf(at.error) ?? 0);
 }
 
-/** Waits `ms` on a timer; rejects with the signal's reason at once when it aborts. */
+/**
+ * Waits `ms` on a timer; rejects with the signal's reason at once when it aborts.
+ *
+ * @example
+ * ```ts
+ * await abortableSleep(1000, controller.signal);
+ * ```
+ */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (signal?.aborted) return Promise.reject(signal.reason);
   return new Promise<void>((resolve, reject) => {

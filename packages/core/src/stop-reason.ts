@@ -1,4 +1,11 @@
-/** Which run-wide budget stopped a run (see `runBudget` of `runAgent`). */
+/**
+ * Which run-wide budget stopped a run (see `runBudget` of `runAgent`).
+ *
+ * @example
+ * ```ts
+ * const tokensRanOut = (reason: StopReason) => reason.budget === ("tokens" satisfies BudgetName);
+ * ```
+ */
 export type BudgetName = "tokens" | "costUsd" | "durationMs";
 
 /**

@@ -24,7 +24,14 @@ export interface TaskResult {
   readonly attempts?: readonly TaskAttempt[];
 }
 
-/** One ask of a task run under `retries`: how it ended and how long it took. */
+/**
+ * One ask of a task run under `retries`: how it ended and how long it took.
+ *
+ * @example
+ * ```ts
+ * const retried = result.tasks.filter((t) => (t.attempts?.length ?? 1) > 1);
+ * ```
+ */
 export interface TaskAttempt {
   readonly error: ErrorInfo | null;
   readonly durationMs: number;
