@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { before, describe, test } from "node:test";
 import { runCli, tempProject } from "./__fixtures__/run-cli.js";
 
@@ -98,4 +100,28 @@ describe("ag2-eval list, show, diff, trend, export", () => {
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--format: got "xml", expected one of junit, markdown, json/);
   });
+});
+
+test("list and trend name the run files they skip on stderr; stdout keeps the readable runs", async () => {
+  const cwd = await tempProject();
+  const saved = await runCli(
+    [...RUN, "--agent", "./agent.ts#good", "--run-id", "fine", "--label", "ci"],
+    { cwd },
+  );
+  assert.equal(saved.code, 0, saved.stderr);
+  await writeFile(join(cwd, ".ag2-eval/runs/broken.json"), "{ not json");
+  const list = await runCli(["list", "--json"], { cwd });
+  assert.equal(list.code, 0, list.stderr);
+  assert.deepEqual(
+    JSON.parse(list.stdout).map((run: { runId: string }) => run.runId),
+    ["fine"],
+  );
+  assert.match(list.stderr, /^warning: skipped .*broken\.json/m);
+  assert.match(list.stderr, /1 file\(s\) in the store could not be read/);
+  assert.doesNotMatch(list.stderr, /fine\.json/);
+  const trend = await runCli(["trend", "--label", "ci"], { cwd });
+  assert.equal(trend.code, 0, trend.stderr);
+  assert.match(trend.stderr, /^warning: skipped .*broken\.json/m);
+  const clean = await runCli(["list"], { cwd: await tempProject() });
+  assert.equal(clean.stderr, "", "no warning without a bad file");
 });

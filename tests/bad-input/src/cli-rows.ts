@@ -33,15 +33,18 @@ async function project(dir: string): Promise<void> {
 }
 
 /** Runs the built `ag2-eval` in `cwd` as a child process. */
-function cli(args: readonly string[], cwd: string): Promise<{ code: number; stderr: string }> {
+function cli(
+  args: readonly string[],
+  cwd: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
       { cwd, env: { ...process.env, NO_COLOR: "1" }, timeout: 60_000 },
-      (error, _stdout, stderr) => {
+      (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stderr });
+        resolve({ code, stdout, stderr });
       },
     );
   });
@@ -212,7 +215,20 @@ export const CLI_ROWS: readonly BadInputRow[] = [
   },
   {
     name: "CLI: list names a corrupt run file it skips",
-    skip: "ag2-eval list skips unreadable run files silently (FsRunStore.lastWarnings is not printed yet)",
-    async check() {},
+    async setup({ storeDir }) {
+      await writeFile(`${storeDir}/broken.json`, "{ not json");
+    },
+    async check({ dir, storeDir }) {
+      await project(dir);
+      const { code, stdout, stderr } = await cli(["list", "--store", storeDir], dir);
+      assert.equal(code, 0, stderr);
+      assert.match(stdout, /^seed /m, "the readable run is still listed");
+      assert.match(
+        stderr,
+        literal(`warning: skipped ${storeDir}/broken.json: expected a JSON object`),
+      );
+      assert.match(stderr, /not valid JSON/);
+      assert.doesNotMatch(stderr, /\n\s+at /, "no stack trace without --debug");
+    },
   },
 ];

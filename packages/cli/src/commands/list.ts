@@ -1,6 +1,7 @@
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
 import { flagReader } from "../flag-values.js";
 import { formatRunList } from "../format-run-list.js";
+import { printStoreWarnings } from "../print-store-warnings.js";
 import { loadSettings, openStore } from "../settings.js";
 
 /** `ag2-eval list [--label <l>]`: saved runs, newest first. */
@@ -20,6 +21,7 @@ export const listCommand: Command = {
     const store = openStore(await loadSettings({ values, io }));
     const label = flags.string("label");
     const runs = await store.list(label === undefined ? {} : { label });
+    printStoreWarnings({ warnings: store.lastWarnings, io });
     if (flags.boolean("json")) {
       io.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
       return 0;

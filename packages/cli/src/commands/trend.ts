@@ -1,6 +1,7 @@
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
 import { flagReader } from "../flag-values.js";
 import { formatTrend } from "../format-trend.js";
+import { printStoreWarnings } from "../print-store-warnings.js";
 import { loadSettings, openStore } from "../settings.js";
 import { UsageError } from "../usage-error.js";
 
@@ -31,6 +32,7 @@ export const trendCommand: Command = {
     }
     const store = openStore(await loadSettings({ values, io }));
     const points = await store.trend(label);
+    printStoreWarnings({ warnings: store.lastWarnings, io });
     if (flags.boolean("json")) io.stdout.write(`${JSON.stringify(points, null, 2)}\n`);
     else {
       const key = flags.string("key");
