@@ -254,7 +254,7 @@ describe("evaluateTraces", () => {
     );
     await assert.rejects(
       evaluateTraces(source, { scorers: [], store: null, runId: "../escape" }),
-      /option 'runId' must be a non-empty string usable as a file name/,
+      /option 'runId' must be usable as a file name .* but contains a path separator/,
     );
     await assert.rejects(
       evaluateTraces(source, { scorers: [], store: null, concurrency: Number.NaN }),

@@ -174,3 +174,4 @@ export type { EvaluatePairwiseOptions, PairwiseStore } from "./evaluate-pairwise
 export { evaluatePairwise } from "./evaluate-pairwise.js";
 export type { RunPairwiseOptions } from "./run-pairwise.js";
 export { runPairwise } from "./run-pairwise.js";
+export { MAX_RUN_ID_LENGTH, runIdProblem } from "./run-id.js";

@@ -1,5 +1,6 @@
 import { InvalidOptionError } from "./invalid-option-error.js";
 import { toIsoUtc } from "./iso-utc.js";
+import { MAX_RUN_ID_LENGTH, runIdProblem } from "./run-id.js";
 import type { Scorer } from "./scorer.js";
 
 function describe(value: unknown): string {
@@ -47,15 +48,14 @@ export function checkConcurrency(concurrency: unknown, caller: string): number {
   return Math.max(1, Math.floor(concurrency));
 }
 
-const UNSAFE_RUN_ID = /[/\\\0]|^\.{1,2}$/;
-
 /** The given run id after checking it can name a file, or a fresh 32-hex id. */
 export function checkRunId(runId: unknown, caller: string): string {
   if (runId === undefined || runId === null) return crypto.randomUUID().replaceAll("-", "");
-  if (typeof runId !== "string" || runId === "" || UNSAFE_RUN_ID.test(runId)) {
+  const problem = typeof runId === "string" ? runIdProblem(runId) : "it is not a string";
+  if (problem !== null || typeof runId !== "string") {
     throw new InvalidOptionError(
       "runId",
-      `${caller}: option 'runId' must be a non-empty string usable as a file name (no '/', '\\', NUL, '.' or '..'); got ${describe(runId)}`,
+      `${caller}: option 'runId' must be usable as a file name (1-${MAX_RUN_ID_LENGTH} characters from [A-Za-z0-9._#:@+=-], not starting with '.', without '..'), but ${problem}; got ${describe(runId)}`,
     );
   }
   return runId;

@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
 import * as agentPackage from "@ag2/eval-agent";
 import * as core from "@ag2/eval-core";
 import * as scorers from "@ag2/eval-scorers";
@@ -66,7 +67,34 @@ describe("@ag2/eval re-exports", () => {
     assert.notEqual(evalPackage.runAgent, core.runAgent);
     assert.notEqual(evalPackage.evaluateTraces, core.evaluateTraces);
   });
+
+  it("exports every type name of core, agent, telemetry, scorers and store-fs", async () => {
+    const here = dirname(fileURLToPath(import.meta.url));
+    const ours = exportedNames(await readFile(join(here, "index.d.ts"), "utf8"));
+    ours.add("Agent"); // core's Agent interface is AgentInterface here; Agent is the class
+    for (const folder of ["core", "agent", "telemetry", "scorers", "store-fs"]) {
+      const declarations = await readFile(join(here, "../../", folder, "dist/index.d.ts"), "utf8");
+      const missing = [...exportedNames(declarations)].filter((name) => !ours.has(name));
+      assert.deepEqual(missing, [], `${folder} names missing from @ag2/eval`);
+    }
+  });
 });
+
+/** The names a declaration file exports, types and values alike, after any `as` rename. */
+function exportedNames(declarations: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of declarations.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
+    for (const specifier of (match[1] ?? "").split(",")) {
+      const name = specifier
+        .trim()
+        .replace(/^type\s+/, "")
+        .split(/\s+as\s+/)
+        .pop();
+      if (name) names.add(name);
+    }
+  }
+  return names;
+}
 
 describe("@ag2/eval runAgent", () => {
   it("saves to storeDir and traces through OpenTelemetry by default", async () => {

@@ -1,9 +1,7 @@
-import { Ag2EvalError } from "@ag2/eval-core";
+import { Ag2EvalError, MAX_RUN_ID_LENGTH, runIdProblem } from "@ag2/eval-core";
 
-/** Longest run id accepted; file systems cap names at 255 bytes and we add suffixes. */
-export const MAX_RUN_ID_LENGTH = 200;
-
-const ALLOWED = /^[A-Za-z0-9._#:@+=-]+$/;
+// The rule lives in core so runAgent refuses an unusable id before any task runs.
+export { MAX_RUN_ID_LENGTH, runIdProblem };
 
 /**
  * A run id that cannot be used as a file name in the store folder: empty, too long, starting
@@ -32,32 +30,6 @@ export class InvalidRunIdError extends Ag2EvalError {
   static override isInstance(error: unknown): error is InvalidRunIdError {
     return Ag2EvalError.isInstance(error) && error.name === "InvalidRunIdError";
   }
-}
-
-/**
- * Why a run id cannot name a file in the store folder, or null when it can.
- *
- * @example
- * ```ts
- * runIdProblem("nightly-42"); // null
- * runIdProblem("../etc/passwd"); // "contains a path separator"
- * ```
- */
-export function runIdProblem(runId: string): string | null {
-  if (typeof runId !== "string") return `got ${typeof runId}, not a string`;
-  if (runId.length === 0) return "it is empty";
-  if (runId.length > MAX_RUN_ID_LENGTH) return `it is ${runId.length} characters long`;
-  if (runId.includes("/") || runId.includes("\\")) return "contains a path separator";
-  if (runId.includes("\0")) return "contains a NUL character";
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
-  if (/[\u0000-\u001f\u007f]/.test(runId)) return "contains a control character";
-  if (runId.includes("..")) return "contains '..'";
-  if (runId.startsWith(".")) return "starts with '.'";
-  if (!ALLOWED.test(runId)) {
-    const bad = [...runId].find((char) => !ALLOWED.test(char));
-    return `contains ${JSON.stringify(bad)}`;
-  }
-  return null;
 }
 
 /**
