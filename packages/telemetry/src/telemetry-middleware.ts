@@ -50,6 +50,18 @@ interface Scope {
   readonly agentName: string;
 }
 
+/** One middleware's scope, linked to the scopes of the calls it runs inside. */
+interface ScopeLink {
+  readonly owner: TelemetryMiddleware;
+  readonly scope: Scope;
+  readonly outer: ScopeLink | undefined;
+}
+
+// One storage for every instance: Node tags each async resource with a slot per enabled
+// AsyncLocalStorage, and never frees a slot, so one per task made every promise of a
+// long run carry thousands of slots (quadratic time and memory).
+const scopes = new AsyncLocalStorage<ScopeLink>();
+
 /**
  * Records what an agent does as OpenTelemetry spans following the GenAI semantic
  * conventions: `invoke_agent <agent>` around a turn, `chat <model>` (CLIENT) around each model
@@ -69,7 +81,6 @@ export class TelemetryMiddleware implements Middleware {
   readonly #tracer: Tracer;
   readonly #options: TelemetryMiddlewareOptions;
   readonly #capture: boolean;
-  readonly #scope = new AsyncLocalStorage<Scope>();
 
   constructor(options: TelemetryMiddlewareOptions = {}) {
     this.#options = options;
@@ -171,7 +182,7 @@ export class TelemetryMiddleware implements Middleware {
     request: HumanInputRequest,
     next: (request: HumanInputRequest) => Promise<HumanMessage>,
   ): Promise<HumanMessage> => {
-    const agentName = this.#scope.getStore()?.agentName ?? this.#options.agentName ?? "unknown";
+    const agentName = this.#scope()?.agentName ?? this.#options.agentName ?? "unknown";
     const attributes: Attributes = {
       [ATTR.spanType]: SPAN_TYPE.humanInput,
       [ATTR.operationName]: "await_human_input",
@@ -191,11 +202,19 @@ export class TelemetryMiddleware implements Middleware {
     );
   };
 
+  /** The scope of the innermost call of this middleware that the current code runs in. */
+  #scope(): Scope | undefined {
+    for (let link = scopes.getStore(); link; link = link.outer) {
+      if (link.owner === this) return link.scope;
+    }
+    return undefined;
+  }
+
   /** The active span's context; else, with no context manager, the turn this call runs in. */
   #parent(): Context {
     const active = context.active();
     if (trace.getSpan(active)) return active;
-    return this.#scope.getStore()?.context ?? active;
+    return this.#scope()?.context ?? active;
   }
 
   async #record<T>(
@@ -214,11 +233,11 @@ export class TelemetryMiddleware implements Middleware {
     const active = trace.setSpan(parent, span);
     const scope: Scope = {
       context: active,
-      agentName:
-        agentName ?? this.#scope.getStore()?.agentName ?? this.#options.agentName ?? "unknown",
+      agentName: agentName ?? this.#scope()?.agentName ?? this.#options.agentName ?? "unknown",
     };
     try {
-      return await this.#scope.run(scope, () => context.with(active, () => work(span)));
+      const link: ScopeLink = { owner: this, scope, outer: scopes.getStore() };
+      return await scopes.run(link, () => context.with(active, () => work(span)));
     } catch (error) {
       markSpanError(span, error);
       throw error;
