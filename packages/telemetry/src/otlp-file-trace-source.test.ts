@@ -143,4 +143,63 @@ describe("OtlpFileTraceSource", () => {
       return true;
     });
   });
+
+  it("refuses a JSON line that is not an OTLP document, naming the file, the line and what it holds", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ag2-otlp-"));
+    const file = join(dir, "spans.jsonl");
+    const good = otlpLine("a".repeat(32), [{ id: "1000000000000001", name: "x" }]);
+    await writeFile(file, `${good}\n\n{"level":"info","msg":"started"}\n${good}\n`);
+    await assert.rejects(collect(new OtlpFileTraceSource(file)), (error: unknown) => {
+      assert.ok(TraceFileError.isInstance(error));
+      assert.equal(error.path, file);
+      assert.equal(error.line, 3);
+      assert.match(
+        error.message,
+        /spans\.jsonl:3: got an object with keys "level", "msg", expected an OTLP JSON traces document/,
+      );
+      return true;
+    });
+    await writeFile(file, `${good}\n[1, 2]\n`);
+    await assert.rejects(
+      collect(new OtlpFileTraceSource(file)),
+      /spans\.jsonl:2: got an array, expected an OTLP/,
+    );
+    await writeFile(file, `{"resourceSpans": {"spans": []}}\n${good}\n`);
+    await assert.rejects(
+      collect(new OtlpFileTraceSource(file)),
+      /spans\.jsonl:1: got "resourceSpans" that is not an array/,
+    );
+  });
+
+  it("refuses a single document that is not OTLP, and a file without a single span", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "ag2-otlp-"));
+    const file = join(dir, "export.json");
+    await writeFile(file, JSON.stringify({ data: [{ spans: [] }] }, null, 2));
+    await assert.rejects(
+      collect(new OtlpFileTraceSource(file)),
+      /export\.json:1: got an object with keys "data", expected an OTLP JSON traces document/,
+    );
+    for (const text of ["", '{"resourceSpans":[]}\n{"batches":[{"scopeSpans":[]}]}\n']) {
+      await writeFile(file, text);
+      await assert.rejects(collect(new OtlpFileTraceSource(file)), (error: unknown) => {
+        assert.ok(TraceFileError.isInstance(error));
+        assert.equal(error.line, null);
+        assert.match(
+          error.message,
+          /export\.json: got no spans in the file, expected at least one span/,
+        );
+        return true;
+      });
+    }
+    // Tempo's v2 wrapper is OTLP too; empty documents beside real spans are fine.
+    await writeFile(
+      file,
+      `{"resourceSpans":[]}\n${JSON.stringify({ trace: JSON.parse(otlpLine("b".repeat(32), [{ id: "1000000000000002", name: "y" }])) })}\n`,
+    );
+    const refs = await collect(new OtlpFileTraceSource(file));
+    assert.deepEqual(
+      refs.map((ref) => ref.traceId),
+      ["b".repeat(32)],
+    );
+  });
 });

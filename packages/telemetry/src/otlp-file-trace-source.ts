@@ -35,9 +35,38 @@ function readSpans(path: string, text: string): SpanData[] {
         { cause: error },
       );
     }
+    const problem = notOtlp(doc);
+    if (problem !== null) throw new TraceFileError(path, index + 1, problem);
     spans.push(...otlpJsonToSpans(doc));
   }
   return spans;
+}
+
+/**
+ * Why `doc` is not an OTLP/JSON traces document, or null when it is one. Without this check
+ * a file of other JSON (logs, metrics, a suite) would read as zero traces and grade nothing.
+ */
+function notOtlp(doc: unknown): string | null {
+  const expected =
+    'expected an OTLP JSON traces document ({"resourceSpans": [...]}, or Tempo\'s {"batches": [...]})';
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
+    return `got ${Array.isArray(doc) ? "an array" : doc === null ? "null" : `a ${typeof doc}`}, ${expected}`;
+  }
+  const record = doc as Record<string, unknown>;
+  if (typeof record.trace === "object" && record.trace !== null) return notOtlp(record.trace);
+  const spans = record.resourceSpans ?? record.batches;
+  if (Array.isArray(spans)) return null;
+  const keys = Object.keys(record);
+  const found =
+    spans !== undefined
+      ? `"${"resourceSpans" in record ? "resourceSpans" : "batches"}" that is not an array`
+      : keys.length === 0
+        ? "an empty object"
+        : `an object with keys ${keys
+            .slice(0, 5)
+            .map((key) => JSON.stringify(key))
+            .join(", ")}${keys.length > 5 ? ", ..." : ""}`;
+  return `got ${found}, ${expected}`;
 }
 
 /**
@@ -46,8 +75,9 @@ function readSpans(path: string, text: string): SpanData[] {
  * The file may hold many traces of many tasks: spans are grouped by trace id, then traces
  * naming the same task (`ag2.eval.task_id` on a span or the resource, within one
  * `ag2.eval.run_id`) are merged, so a framework that started a second trace stays with its
- * task. A line that is not JSON fails `list` with a {@link TraceFileError} naming the file and
- * line: grading a silently shortened file would give wrong results.
+ * task. A line that is not JSON, or JSON that is not an OTLP traces document, fails `list`
+ * with a {@link TraceFileError} naming the file and line, and so does a file without a single
+ * span: grading a silently shortened or empty file would give wrong results.
  *
  * @example
  * ```ts
@@ -99,7 +129,21 @@ export class OtlpFileTraceSource implements TraceSource {
     }
     // A pretty-printed single document parses whole; JSON lines fail that after the first line.
     const whole = tryParse(text);
-    const spans = whole === undefined ? readSpans(this.path, text) : otlpJsonToSpans(whole);
+    let spans: SpanData[];
+    if (whole === undefined) spans = readSpans(this.path, text);
+    else {
+      const problem = notOtlp(whole);
+      if (problem !== null) throw new TraceFileError(this.path, 1, problem);
+      spans = otlpJsonToSpans(whole);
+    }
+    if (spans.length === 0) {
+      // Grading an empty file would save a run of zero tasks that reads as a clean pass.
+      throw new TraceFileError(
+        this.path,
+        null,
+        "got no spans in the file, expected at least one span (is the exporter writing to it yet?)",
+      );
+    }
     return this.#group(spans);
   }
 

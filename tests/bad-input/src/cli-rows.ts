@@ -15,6 +15,8 @@ const PROJECT: Record<string, string> = {
   "throws.mjs": 'throw new Error("OPENAI_API_KEY is not set");\n',
   "no-scorers.mjs": 'export const nothing = 42;\nexport default "hello";\n',
   "spans.jsonl": '{"resourceSpans":[]}\nnot json at all\n',
+  "not-otlp.jsonl": '{"task_id":"a","answer":"HI"}\n{"task_id":"b","answer":"YO"}\n',
+  "no-spans.jsonl": '{"resourceSpans":[]}\n{"resourceSpans":[{"scopeSpans":[]}]}\n',
   "bad.config.mjs":
     'export default { suite: "suite.jsonl", agent: "./agent.mjs", repeats: "three" };\n',
 };
@@ -208,11 +210,39 @@ export const CLI_ROWS: readonly BadInputRow[] = [
       ],
     },
   ),
-  {
-    name: "CLI: grade a JSONL file that holds no OTLP spans at all",
-    skip: "ag2-eval grade accepts a JSONL of non-OTLP objects as 0 traces and saves an empty run (exit 0); telemetry/cli should refuse it",
-    async check() {},
-  },
+  cliRow(
+    "grade a JSONL file that holds no OTLP spans at all",
+    ({ storeDir }) => [
+      "grade",
+      "not-otlp.jsonl",
+      "--suite",
+      "suite.jsonl",
+      "--scorers",
+      "./scorers.mjs",
+      "--store",
+      storeDir,
+    ],
+    {
+      code: 2,
+      message: [
+        /not-otlp\.jsonl:1: got an object with keys "task_id", "answer", expected an OTLP JSON traces document/,
+      ],
+    },
+  ),
+  cliRow(
+    "grade an OTLP file without a single span",
+    ({ storeDir }) => [
+      "grade",
+      "no-spans.jsonl",
+      "--suite",
+      "suite.jsonl",
+      "--scorers",
+      "./scorers.mjs",
+      "--store",
+      storeDir,
+    ],
+    { code: 2, message: [/no-spans\.jsonl: got no spans in the file, expected at least one span/] },
+  ),
   {
     name: "CLI: list names a corrupt run file it skips",
     async setup({ storeDir }) {
