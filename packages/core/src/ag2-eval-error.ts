@@ -13,11 +13,10 @@ const MARKER = Symbol.for("ag2.eval.error");
  * ```
  */
 export class Ag2EvalError extends Error {
-  private readonly [MARKER] = true;
-
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
+    Object.defineProperty(this, MARKER, { value: true });
   }
 
   /** True for any ag2-eval error, even one thrown by another copy of this package. */

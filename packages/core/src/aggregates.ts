@@ -55,8 +55,9 @@ export function computeAggregates(tasks: Iterable<TaskResult>): Aggregates {
       if (typeof fb.score === "boolean") push(bools, fb.key, fb.score);
       else if (typeof fb.score === "number") push(numbers, fb.key, fb.score);
       if (fb.value !== null && fb.value !== undefined) {
-        const counts = (valueCounts[fb.key] ??= {});
+        const counts = valueCounts[fb.key] ?? {};
         counts[fb.value] = (counts[fb.value] ?? 0) + 1;
+        valueCounts[fb.key] = counts;
       }
     }
     tokens = addTokenUsage(tokens, result.trace.tokens);

@@ -24,7 +24,14 @@ export interface ScorerContext {
 }
 
 /** What a scorer function may return; anything else is a {@link ScorerReturnTypeError}. */
-export type ScorerReturn = boolean | number | string | Feedback | readonly Feedback[] | null | undefined;
+export type ScorerReturn =
+  | boolean
+  | number
+  | string
+  | Feedback
+  | readonly Feedback[]
+  | null
+  | undefined;
 
 /** A scorer function, sync or async. */
 export type ScorerFn = (context: ScorerContext) => ScorerReturn | Promise<ScorerReturn>;
