@@ -14,11 +14,9 @@ export { evaluateTraces } from "./evaluate-traces.js";
 export { eventTracing } from "./event-tracing.js";
 export { expandRepeats, originalTaskId } from "./expand-repeats.js";
 export type { Feedback, ScoreValue } from "./feedback.js";
-export { finishRun } from "./finish-run.js";
 export type { FlakinessReport, KeyFlakiness, TaskFlakiness } from "./flakiness.js";
 export { flakiness } from "./flakiness.js";
 export type { GradeSettings } from "./grade-traces.js";
-export { gradeTask, gradeTraces, listRefs, taskForRef } from "./grade-traces.js";
 export { InMemoryTraceSource, TraceNotFoundError } from "./in-memory-trace-source.js";
 export { InvalidOptionError } from "./invalid-option-error.js";
 export { isoUtcNow, toIsoUtc } from "./iso-utc.js";
@@ -38,7 +36,6 @@ export type {
   VariantCompleted,
   VariantStarted,
 } from "./lifecycle-events.js";
-export { evalEvent } from "./lifecycle-events.js";
 export type {
   ChatMessage,
   Hook,
@@ -66,15 +63,13 @@ export type {
   WinRate,
 } from "./pairwise-types.js";
 export type { ProducedTrace, ProduceOptions } from "./produce-traces.js";
-export { agentName, agentTarget, produceTask, produceTraces } from "./produce-traces.js";
+export { produceTraces } from "./produce-traces.js";
 export { groupRepeats } from "./repeat-groups.js";
 export type { ModelConfigOption } from "./resolve-model-config.js";
-export { resolveModelConfig } from "./resolve-model-config.js";
 export type { SuiteInput } from "./resolve-suite.js";
-export { checkInputs, resolveSuite } from "./resolve-suite.js";
 export { ResumeError } from "./resume-error.js";
 export type { RetryOptions, RetryPolicy } from "./retry-policy.js";
-export { abortableSleep, isTransientError, retryDelayMs } from "./retry-policy.js";
+export { isTransientError } from "./retry-policy.js";
 export type { RunAgentOptions } from "./run-agent.js";
 export { runAgent } from "./run-agent.js";
 export type { RunBudget } from "./run-budget.js";
@@ -97,8 +92,6 @@ export { parseRunFile, runResultFromJSON, taskResultFromJSON } from "./run-file-
 export type { RunFile, TaskResultFile } from "./run-file-schema.js";
 export { runFileSchema, taskResultFileSchema, traceEventSchema } from "./run-file-schema.js";
 export { MAX_RUN_ID_LENGTH, runIdProblem } from "./run-id.js";
-export { runLimited } from "./run-limited.js";
-export { checkConcurrency, checkName, checkRunId, checkScorers } from "./run-options.js";
 export type { RunPairwiseOptions } from "./run-pairwise.js";
 export { runPairwise } from "./run-pairwise.js";
 export type { RunResultInit, SuiteInfo } from "./run-result.js";
@@ -148,7 +141,6 @@ export { SuiteFileError } from "./suite-file-error.js";
 export type { Task } from "./task.js";
 export { createTask } from "./task.js";
 export type { RecordPlace, TaskRecord } from "./task-record.js";
-export { defaultTaskId, taskFromRecord } from "./task-record.js";
 export type { TaskAttempt, TaskResult } from "./task-result.js";
 export { TaskTimeoutError } from "./task-timeout-error.js";
 export type { TokenUsage } from "./token-usage.js";
