@@ -3,12 +3,8 @@ import { type TaskTracingContext, Trace, type TracedTask, type Tracing } from "@
 import { context } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { resourceFromAttributes } from "@opentelemetry/resources";
-import {
-  BasicTracerProvider,
-  InMemorySpanExporter,
-  SimpleSpanProcessor,
-  type SpanProcessor,
-} from "@opentelemetry/sdk-trace-base";
+import { BasicTracerProvider, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { GradingSpanCollector } from "./grading-span-collector.js";
 import { readableSpanToData } from "./readable-span-to-data.js";
 import { ATTR } from "./semconv.js";
 import { SharedSpanProcessor } from "./shared-span-processor.js";
@@ -73,8 +69,7 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
       ensureContextManager();
       const taskId = task.attributes[ATTR.taskId] ?? task.task.taskId;
       const attributes = { ...task.attributes, ...options.spanAttributes, [ATTR.taskId]: taskId };
-      const exporter = new InMemorySpanExporter();
-      const grading = new SimpleSpanProcessor(exporter);
+      const grading = new GradingSpanCollector();
       const provider = new BasicTracerProvider({
         resource: resourceFromAttributes({
           "service.name": "ag2-eval",
@@ -94,10 +89,9 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
         middleware: [middleware],
         tracer,
         async finish({ durationMs, error }): Promise<TracedTask> {
-          await grading.forceFlush();
           for (const processor of shared) void processor.forceFlush();
-          const spans = exporter.getFinishedSpans().map(readableSpanToData);
-          // Shutdown empties the exporter, so the spans are copied first.
+          const spans = grading.finishedSpans().map(readableSpanToData);
+          // Shutdown empties the collector, so the spans are copied first.
           await provider.shutdown().catch(onProcessorError);
           const trace = spansToTrace(spans, {
             conventions: options.conventions,
