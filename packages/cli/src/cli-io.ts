@@ -28,6 +28,8 @@ export const EXIT = {
   failed: 1,
   /** A usage or configuration mistake. */
   usage: 2,
+  /** A run-wide budget (`--max-tokens`, `--max-cost-usd`, `--max-duration`) stopped the run. */
+  budgetStopped: 3,
   /** Interrupted with Ctrl-C (128 + SIGINT). */
   interrupted: 130,
 } as const;

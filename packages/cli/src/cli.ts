@@ -1,11 +1,21 @@
 #!/usr/bin/env node
 import { main } from "./main.js";
 
+/**
+ * After the first Ctrl-C, how long running work (an agent that ignores its signal, a span
+ * exporter still flushing) may keep the process alive once the command has returned.
+ */
+const DEFAULT_GRACE_MS = 2000;
+
 const controller = new AbortController();
-// The first Ctrl-C cancels the run cleanly; a second one exits at once.
+// The first Ctrl-C cancels the run cleanly; a second one exits at once. Either way the
+// journal stays, so the run can be resumed.
 process.once("SIGINT", () => {
   controller.abort(new Error("interrupted (SIGINT)"));
-  process.once("SIGINT", () => process.exit(130));
+  process.once("SIGINT", () => {
+    process.stderr.write("\ninterrupted again: exiting now (finished tasks stay in the journal)\n");
+    process.exit(130);
+  });
 });
 
 process.exitCode = await main(process.argv.slice(2), {
@@ -15,3 +25,13 @@ process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   signal: controller.signal,
 });
+
+if (controller.signal.aborted) {
+  const grace = Number(process.env.AG2_EVAL_INTERRUPT_GRACE_MS);
+  const code = process.exitCode;
+  // unref: a process with nothing left running exits at once, without waiting for the timer
+  setTimeout(
+    () => process.exit(code),
+    Number.isFinite(grace) && grace >= 0 ? grace : DEFAULT_GRACE_MS,
+  ).unref();
+}

@@ -29,6 +29,14 @@ export interface Ag2EvalConfig {
   readonly budgetSeconds?: number;
   /** Per-task timeout in seconds; a task over it is aborted and recorded as an error. */
   readonly timeout?: number;
+  /** Asks per task, the first included: transient model errors are retried with backoff. */
+  readonly retries?: number;
+  /** Run-wide token budget: no task starts once the run used this many (exit 3, resumable). */
+  readonly maxTokens?: number;
+  /** Run-wide cost budget in USD, priced with the scorers' price table (exit 3, resumable). */
+  readonly maxCostUsd?: number;
+  /** Run-wide time budget: milliseconds, or a string such as `"90s"` or `"5m"`. */
+  readonly maxDuration?: number | string;
   /** An OTLP/HTTP traces endpoint that receives every span as well. */
   readonly otlpEndpoint?: string;
   /** Gates: the lowest acceptable pass rate per scorer key. */

@@ -64,10 +64,31 @@ export const RUN_FLAGS: FlagSpecs = {
     valueName: "<s>",
     description: "abort a task after s seconds (recorded as its error)",
   },
+  retries: {
+    type: "string",
+    valueName: "<n>",
+    description:
+      "asks per task, the first included; transient errors (429, 5xx) back off and retry",
+  },
+  "max-tokens": {
+    type: "string",
+    valueName: "<n>",
+    description: "stop starting tasks once the run used n tokens (exit 3, resumable)",
+  },
+  "max-cost-usd": {
+    type: "string",
+    valueName: "<x>",
+    description: "stop starting tasks once the run cost $x (price table; exit 3, resumable)",
+  },
+  "max-duration": {
+    type: "string",
+    valueName: "<ms|90s|5m>",
+    description: "stop starting tasks after this long (exit 3, resumable)",
+  },
   resume: {
     type: "string",
     valueName: "<run-id>",
-    description: "continue an interrupted run from its journal",
+    description: "continue an interrupted or budget-stopped run from its journal",
   },
   "otlp-endpoint": {
     type: "string",

@@ -9,6 +9,7 @@ import type {
 import { flagReader, parseMinPassRates } from "./flag-values.js";
 import { loadAgent, loadScorers } from "./load-targets.js";
 import type { FlagValues } from "./parse-command-args.js";
+import { DURATION_EXPECTED, parseDurationMs } from "./parse-duration.js";
 import type { Settings } from "./settings.js";
 import { UsageError } from "./usage-error.js";
 
@@ -25,12 +26,23 @@ export interface RunPlan {
   readonly budgets: BudgetThresholds | undefined;
   readonly taskTimeoutMs: number | undefined;
   readonly resume: string | undefined;
+  /** Asks per task, the first included (`--retries`); undefined = no retries. */
+  readonly retries: number | undefined;
+  /** Run-wide limits; the CLI adds `costOf` from the price table when a cost limit is set. */
+  readonly runBudget: RunBudgetPlan | undefined;
   readonly otlpEndpoint: string | undefined;
   /** Absolute folder to save each task's spans in, or undefined. */
   readonly saveTraces: string | undefined;
   readonly modelConfig: ModelConfig | Readonly<Record<string, ModelConfig>> | undefined;
   readonly json: boolean;
   readonly gates: GatePlan;
+}
+
+/** The run-wide budget flags, normalized (durations in milliseconds). */
+export interface RunBudgetPlan {
+  readonly maxTokens: number | undefined;
+  readonly maxCostUsd: number | undefined;
+  readonly maxDurationMs: number | undefined;
 }
 
 /** The gates to check after a run or a diff. */
@@ -87,6 +99,8 @@ export async function runPlan(options: {
   const timeout = flags.number("timeout", { min: 0, exclusive: true }) ?? config.timeout;
   const repeats = flags.integer("repeats", { min: 1 }) ?? config.repeats;
   const concurrency = flags.integer("concurrency", { min: 1 }) ?? config.concurrency;
+  const retries = flags.integer("retries", { min: 1 }) ?? config.retries;
+  const runBudget = runBudgetPlan(values, settings);
   const gates = gatePlan(values, settings);
   const agentFlag = flags.string("agent");
   const scorersFlag = flags.string("scorers");
@@ -123,6 +137,8 @@ export async function runPlan(options: {
         : { maxTokensPerTask: budgetTokens ?? null, maxSecondsPerTask: budgetSeconds ?? null },
     taskTimeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
     resume: flags.string("resume"),
+    retries,
+    runBudget,
     otlpEndpoint: flags.string("otlp-endpoint") ?? config.otlpEndpoint,
     saveTraces: ((dir) => (dir === undefined ? undefined : resolve(cwd, dir)))(
       flags.string("save-traces"),
@@ -131,4 +147,31 @@ export async function runPlan(options: {
     json: flags.boolean("json") ?? false,
     gates,
   };
+}
+
+function runBudgetPlan(values: FlagValues, settings: Settings): RunBudgetPlan | undefined {
+  const flags = flagReader(values);
+  const { config } = settings;
+  const maxTokens = flags.integer("max-tokens", { min: 1 }) ?? config.maxTokens;
+  const maxCostUsd = flags.number("max-cost-usd", { min: 0, exclusive: true }) ?? config.maxCostUsd;
+  const durationFlag = flags.string("max-duration");
+  let maxDurationMs: number | undefined;
+  if (durationFlag !== undefined) {
+    maxDurationMs = parseDurationMs(durationFlag) ?? undefined;
+    if (maxDurationMs === undefined) {
+      throw new UsageError(`--max-duration: got "${durationFlag}", expected ${DURATION_EXPECTED}`, {
+        hint: "e.g. --max-duration 90s or --max-duration 5m",
+      });
+    }
+  } else if (config.maxDuration !== undefined) {
+    // validateConfig already refused anything else
+    maxDurationMs =
+      typeof config.maxDuration === "number"
+        ? Math.round(config.maxDuration)
+        : (parseDurationMs(config.maxDuration) ?? undefined);
+  }
+  if (maxTokens === undefined && maxCostUsd === undefined && maxDurationMs === undefined) {
+    return undefined;
+  }
+  return { maxTokens, maxCostUsd, maxDurationMs };
 }

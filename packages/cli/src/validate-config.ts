@@ -1,4 +1,5 @@
 import type { Ag2EvalConfig } from "./define-config.js";
+import { DURATION_EXPECTED, parseDurationMs } from "./parse-duration.js";
 import { ConfigError } from "./usage-error.js";
 
 type Check = (value: unknown) => string | null;
@@ -11,6 +12,11 @@ const positive: Check = (value) =>
   typeof value === "number" && Number.isFinite(value) && value > 0 ? null : "a number > 0";
 const flag: Check = (value) => (typeof value === "boolean" ? null : "true or false");
 const object: Check = (value) => (typeof value === "object" && value !== null ? null : "an object");
+const duration: Check = (value) =>
+  (typeof value === "number" && Number.isFinite(value) && value > 0 && value < 2 ** 31) ||
+  (typeof value === "string" && parseDurationMs(value) !== null)
+    ? null
+    : DURATION_EXPECTED;
 const agent: Check = (value) =>
   typeof value === "string" ||
   typeof value === "function" ||
@@ -38,6 +44,10 @@ const CHECKS: Readonly<Record<keyof Ag2EvalConfig, Check>> = {
   budgetTokens: wholeAtLeastOne,
   budgetSeconds: positive,
   timeout: positive,
+  retries: wholeAtLeastOne,
+  maxTokens: wholeAtLeastOne,
+  maxCostUsd: positive,
+  maxDuration: duration,
   otlpEndpoint: text,
   minPassRate: object,
   failOnRegression: flag,

@@ -1,14 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { createStream, runAgent } from "@ag2/eval";
+import { EXIT } from "../cli-io.js";
 import { colors } from "../colors.js";
 import type { Command } from "../command.js";
 import { countingAgent } from "../counting-agent.js";
-import { evaluateGates } from "../evaluate-gates.js";
+import { evaluateGates, type GateOutcome } from "../evaluate-gates.js";
+import { formatStopReason } from "../format-stop-reason.js";
 import { otlpSpanProcessor } from "../otlp-span-processor.js";
+import { priceTableCost } from "../price-table-cost.js";
 import { printRunOutcome } from "../print-run-outcome.js";
 import { createProgressRenderer, progressMode } from "../progress-renderer.js";
 import { RUN_FLAGS } from "../run-flags.js";
-import { runPlan } from "../run-plan.js";
+import { type RunPlan, runPlan } from "../run-plan.js";
 import { loadSettings, openStore } from "../settings.js";
 import { traceSaver } from "../trace-saver.js";
 
@@ -24,6 +27,10 @@ export const runCommand: Command = {
     "Examples:",
     "  ag2-eval run suite.jsonl --agent ./agent.ts#myAgent --scorers ./scorers.ts",
     "  ag2-eval run --label nightly --min-pass-rate correct=0.9 --fail-on-regression",
+    "  ag2-eval run suite.jsonl --retries 3 --max-tokens 200000 --max-duration 30m",
+    "",
+    "A run stopped by --max-tokens, --max-cost-usd or --max-duration is saved with the tasks",
+    "it graded and exits 3; --resume <run-id> with a higher budget completes it.",
   ].join("\n"),
   async run({ values, positionals, io }) {
     const settings = await loadSettings({ values, io });
@@ -42,6 +49,7 @@ export const runCommand: Command = {
     const spanProcessors = [...(otlp ? [otlp] : []), ...(saver ? [saver.processor] : [])];
     // The id is fixed here, not by core, so an interrupted run can be named for --resume.
     const runId = plan.resume ?? plan.runId ?? randomUUID().replaceAll("-", "");
+    const pricing = plan.runBudget?.maxCostUsd !== undefined ? priceTableCost() : null;
     let result: Awaited<ReturnType<typeof runAgent>>;
     try {
       result = await runAgent(plan.suitePath, {
@@ -57,6 +65,10 @@ export const runCommand: Command = {
         ...(plan.budgets !== undefined && { budgets: plan.budgets }),
         ...(plan.taskTimeoutMs !== undefined && { taskTimeoutMs: plan.taskTimeoutMs }),
         ...(plan.resume !== undefined && { resume: plan.resume }),
+        ...(plan.retries !== undefined && { retries: { attempts: plan.retries } }),
+        ...(plan.runBudget !== undefined && {
+          runBudget: { ...plan.runBudget, ...(pricing && { costOf: pricing.costOf }) },
+        }),
         ...(plan.modelConfig !== undefined && { modelConfig: plan.modelConfig }),
         ...(spanProcessors.length > 0 && { spanProcessors }),
         ...(io.signal && { signal: io.signal }),
@@ -79,7 +91,30 @@ export const runCommand: Command = {
         );
       } else if (!plan.json) io.stderr.write(`saved ${saved} trace(s) to ${plan.saveTraces}\n`);
     }
-    const gates = await evaluateGates({ result, store, gates: plan.gates });
-    return printRunOutcome({ result, gates, io, json: plan.json, storeDir: settings.storeDir });
+    for (const model of pricing?.unpriced ?? []) {
+      io.stderr.write(
+        `warning: no price for model '${model}' in the price table; its tokens counted as $0 toward --max-cost-usd\n`,
+      );
+    }
+    const stopReason = result.stopReason;
+    // An incomplete run would pass or fail gates on the tasks that happened to finish.
+    const gates: GateOutcome = stopReason
+      ? { failures: [], baselineRunId: null, notes: gateNotes(plan.gates), checked: 0 }
+      : await evaluateGates({ result, store, gates: plan.gates });
+    const code = printRunOutcome({
+      result,
+      gates,
+      io,
+      json: plan.json,
+      storeDir: settings.storeDir,
+    });
+    if (!stopReason) return code;
+    io.stderr.write(`${formatStopReason({ reason: stopReason, runId: result.runId })}\n`);
+    return EXIT.budgetStopped;
   },
 };
+
+function gateNotes(gates: RunPlan["gates"]): string[] {
+  const asked = Object.keys(gates.minPassRate).length > 0 || gates.failOnRegression;
+  return asked ? ["gates not checked: the run stopped on its budget before every task ran"] : [];
+}

@@ -1,0 +1,40 @@
+import type { StopReason } from "@ag2/eval";
+
+const BUDGETS: Readonly<
+  Record<StopReason["budget"], { what: string; flag: string; amount: (value: number) => string }>
+> = {
+  tokens: { what: "token", flag: "--max-tokens", amount: (value) => String(value) },
+  costUsd: {
+    what: "cost",
+    flag: "--max-cost-usd",
+    amount: (value) => `$${Number(value.toPrecision(4))}`,
+  },
+  durationMs: {
+    what: "time",
+    flag: "--max-duration",
+    amount: (value) => `${Number((value / 1000).toFixed(1))}s`,
+  },
+};
+
+/**
+ * The line `ag2-eval run` prints when a run-wide budget stopped the run: which budget, how
+ * much was used of the limit, and how to finish the run.
+ *
+ * @example
+ * ```ts
+ * formatStopReason({ reason: { budget: "tokens", limit: 10000, used: 10234 }, runId: "abc" });
+ * // "stopped: token budget reached (used 10234 of 10000); resume with --resume abc and a higher --max-tokens"
+ * ```
+ */
+export function formatStopReason(options: { reason: StopReason; runId: string }): string {
+  const { reason, runId } = options;
+  const budget = BUDGETS[reason.budget] ?? {
+    what: reason.budget,
+    flag: "budget",
+    amount: String,
+  };
+  return (
+    `stopped: ${budget.what} budget reached (used ${budget.amount(reason.used)} of ` +
+    `${budget.amount(reason.limit)}); resume with --resume ${runId} and a higher ${budget.flag}`
+  );
+}
