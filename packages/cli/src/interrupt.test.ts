@@ -95,3 +95,68 @@ test("Ctrl-C exits 130 and names the run id; --resume finishes only the tasks le
   assert.equal(run.tasks.length, 3);
   assert.equal(run.aggregates.pass_rate.correct, 1);
 });
+
+// Like HANGS_ON_WORLD, but it never looks at its signal: only leaving the process stops it.
+const IGNORES_SIGNAL = `
+import { writeFileSync } from "node:fs";
+export default {
+  name: "stubborn",
+  ask: (input) => {
+    if (input !== "world") return Promise.resolve(input.toUpperCase());
+    writeFileSync("started", input);
+    setInterval(() => {}, 1000);
+    return new Promise(() => {});
+  },
+};
+`;
+
+/** Starts `ag2-eval run` on the stubborn agent; resolves once it is stuck on task "world". */
+async function startStubbornRun(env: Record<string, string>) {
+  const cwd = await tempProject({ "stubborn.mjs": IGNORES_SIGNAL });
+  const args = ["run", "suite.jsonl", "--agent", "./stubborn.mjs", "--scorers", "./scorers.mjs"];
+  const child = spawn(process.execPath, [BIN, ...args, "--concurrency", "1"], {
+    cwd,
+    env: { ...process.env, NO_COLOR: "1", ...env },
+  });
+  const output = { stderr: "" };
+  child.stderr.on("data", (chunk) => {
+    output.stderr += String(chunk);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  while (!existsSync(join(cwd, "started"))) await delay(10);
+  return { cwd, child, output, exited };
+}
+
+async function journalTaskIds(cwd: string, runId: string): Promise<string[]> {
+  const text = await readFile(join(cwd, ".ag2-eval/runs", `${runId}.journal.jsonl`), "utf8");
+  return text
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as { task_id?: string })
+    .flatMap((entry) => (entry.task_id ? [entry.task_id] : []));
+}
+
+test("after Ctrl-C, a task that ignores its signal is abandoned after the grace period: exit 130, journal kept", {
+  timeout: 30_000,
+}, async () => {
+  const run = await startStubbornRun({ AG2_EVAL_INTERRUPT_GRACE_MS: "100" });
+  run.child.kill("SIGINT");
+  assert.equal(await run.exited, 130, run.output.stderr);
+  const runId = /--resume ([0-9a-f]{32})\n/.exec(run.output.stderr)?.[1];
+  assert.ok(runId, run.output.stderr);
+  assert.deepEqual(await journalTaskIds(run.cwd, runId), ["a"]);
+});
+
+test("a second Ctrl-C exits at once with 130 instead of waiting out the grace period; journal kept", {
+  timeout: 30_000,
+}, async () => {
+  // a grace period far beyond the test's timeout: only the second Ctrl-C can end the process
+  const run = await startStubbornRun({ AG2_EVAL_INTERRUPT_GRACE_MS: "600000" });
+  run.child.kill("SIGINT");
+  while (!/--resume [0-9a-f]{32}\n/.test(run.output.stderr)) await delay(10);
+  run.child.kill("SIGINT");
+  assert.equal(await run.exited, 130, run.output.stderr);
+  assert.match(run.output.stderr, /interrupted again: exiting now/);
+  const runId = /--resume ([0-9a-f]{32})\n/.exec(run.output.stderr)?.[1] ?? "";
+  assert.deepEqual(await journalTaskIds(run.cwd, runId), ["a"]);
+});
