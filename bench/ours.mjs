@@ -1,73 +1,102 @@
-// One workload through runAgent (ag2-eval), in its own process so run.mjs can time it whole.
-// Usage: WL=W1 node bench/ours.mjs. BENCH_TRACING=otel uses @ag2/eval-telemetry's otelTracing
-// (when built; default: core's eventTracing); BENCH_STORE=none skips writing the run file.
+// One workload through ag2-eval's runAgent, in its own process so run.mjs can time it whole.
+// Default = what the issue asks for: `@ag2/eval`'s runAgent with OpenTelemetry tracing
+// (otelTracing), every trace rebuilt from the task's spans, and the run file written to a
+// temporary FsRunStore folder (journal included).
+// Usage: WL=W1 node bench/ours.mjs
+//   BENCH_TRACING=event  core's eventTracing instead of OpenTelemetry (comparison only)
+//   BENCH_STORE=none     no run file, no journal (comparison only)
+//   BENCH_VERIFY=1       also load the saved run file back and check it (run.mjs does this on
+//                        the warm-up run, outside the timed samples)
+//   BENCH_TASKS=n        override the task count (the 100k memory run)
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expectedTotals, makeAgent, makeTasks, SCORERS, workload } from "./workloads.mjs";
 
 const packages = new URL("../packages/", import.meta.url);
-const core = await import(new URL("core/dist/index.js", packages).href);
-
-async function pickTracing() {
-  if (process.env.BENCH_TRACING !== "otel") return { name: "event", tracing: core.eventTracing() };
-  const telemetry = await import(new URL("telemetry/dist/index.js", packages).href);
-  return { name: "otel", tracing: telemetry.otelTracing() };
-}
-
-async function pickStore() {
-  if (process.env.BENCH_STORE === "none") return { store: null, dir: null };
-  const dir = mkdtempSync(join(tmpdir(), "ag2-bench-"));
-  const storeFs = await import(new URL("store-fs/dist/index.js", packages).href);
-  return { store: storeFs.fsRunStore(dir), dir };
-}
+const ag2 = await import(new URL("eval/dist/index.js", packages).href);
 
 const w = workload();
+if (process.env.BENCH_TASKS) w.tasks = Number(process.env.BENCH_TASKS);
 const fn = makeAgent(w.delayMs);
-const agent = { name: "reverse", ask: (input) => fn(input) };
+// The agent goes through the middleware like a real one: a turn with one model call whose
+// reply is the reversed input, so the telemetry middleware records invoke_agent + chat spans
+// and the outputs scorers read come from the trace rebuilt from those spans.
+const agent = {
+  name: "reverse",
+  ask: (input, { middleware }) =>
+    ag2.runHook(middleware, "onTurn", { agentName: "reverse", input }, async () => {
+      const reply = await ag2.runHook(
+        middleware,
+        "onModelCall",
+        { messages: [{ role: "user", content: input }], tools: [] },
+        async () => ({ type: "ModelResponse", content: await fn(input) }),
+      );
+      return { content: reply.content };
+    }),
+};
 const records = makeTasks(w.tasks).map((t) => ({
   task_id: String(t.id),
   inputs: { input: t.input },
   reference_outputs: { expected: t.expected },
 }));
 const scorers = w.scorers.map((key) =>
-  core.scorer(
+  ag2.scorer(
     ({ outputs, referenceOutputs }) => SCORERS[key](outputs.body, referenceOutputs.expected),
     { key },
   ),
 );
-const { name: tracingName, tracing } = await pickTracing();
-const { store, dir } = await pickStore();
+const tracing = process.env.BENCH_TRACING === "event" ? ag2.eventTracing() : undefined;
+const dir = process.env.BENCH_STORE === "none" ? null : mkdtempSync(join(tmpdir(), "ag2-bench-"));
 try {
-  const result = await core.runAgent(records, {
+  const result = await ag2.runAgent(records, {
     agent,
     scorers,
-    store,
-    tracing,
+    ...(dir ? { storeDir: dir } : { store: null }),
+    ...(tracing ? { tracing } : {}),
     repeats: w.repeats,
     concurrency: w.concurrency,
   });
   const sums = {};
   for (const key of w.scorers) sums[key] = 0;
   for (const task of result.tasks) for (const fb of task.feedback) sums[fb.key] += fb.score;
-  const expected = expectedTotals(w.name);
-  const ok =
+  const expected = process.env.BENCH_TASKS ? totalsFor(w) : expectedTotals(w.name);
+  let ok =
     result.tasks.length === expected.results &&
     w.scorers.every((key) => sums[key] === expected.sums[key]) &&
     result.aggregates.errors === 0 &&
-    (store === null || (await store.load(result.runId)).tasks.length === expected.results);
+    result.tasks.every((task) => task.trace.events.length === 1);
+  if (ok && dir && process.env.BENCH_VERIFY) {
+    const saved = await ag2.fsRunStore(dir).load(result.runId);
+    const savedSums = {};
+    for (const task of saved.tasks)
+      for (const fb of task.feedback) savedSums[fb.key] = (savedSums[fb.key] ?? 0) + fb.score;
+    ok =
+      saved.tasks.length === expected.results &&
+      w.scorers.every((key) => savedSums[key] === expected.sums[key]);
+  }
   console.log(
     JSON.stringify({
       workload: w.name,
-      tracing: tracingName,
-      store: store ? "fs" : "none",
+      tracing: tracing ? "event" : "otel",
+      store: dir ? "fs" : "none",
       results: result.tasks.length,
       sums,
       ok,
       maxRssKb: process.resourceUsage().maxRSS,
+      heapUsedMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
     }),
   );
   if (!ok) process.exitCode = 1;
 } finally {
   if (dir) rmSync(dir, { recursive: true, force: true });
+}
+
+function totalsFor(wl) {
+  const sums = {};
+  for (const key of wl.scorers) sums[key] = 0;
+  for (const t of makeTasks(wl.tasks))
+    for (const key of wl.scorers) sums[key] += SCORERS[key](t.expected, t.expected);
+  for (const key of wl.scorers) sums[key] *= wl.repeats;
+  return { results: wl.tasks * wl.repeats, sums };
 }

@@ -1,6 +1,11 @@
-// `pnpm bench`: each workload of workloads.mjs through runAgent (ours.mjs) beside the floor
-// (floor.mjs, p-limit and nothing else), each in its own process: whole-process wall time and
-// peak RSS, median of BENCH_RUNS (default 5) after one warm-up; then the 10k-trace grading bench.
+// `pnpm bench`: the workloads of workloads.mjs through @ag2/eval's runAgent (ours.mjs:
+// OpenTelemetry tracing, traces rebuilt from spans, run file + journal written) beside the
+// floor (floor.mjs, p-limit and nothing else), each run in its own process: whole-process wall
+// time and peak RSS, median of BENCH_RUNS (default 5) after one warm-up that also loads the
+// saved run file back and checks it. Then: the store benchmark (store.mjs), 10k-trace
+// grading (grade.mjs), W0 through the CLI (cli-w0.mjs) and the 100k-task memory run.
+// Env: BENCH_RUNS=n, BENCH_WORKLOADS=W1,W3, BENCH_VARIANTS=1 (also event tracing / no store),
+//      BENCH_SKIP=store,grade,cli,memory, BENCH_MEMORY_TASKS=25000,50000,100000
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, symlinkSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -9,6 +14,7 @@ import { WORKLOADS } from "./workloads.mjs";
 const here = fileURLToPath(new URL(".", import.meta.url));
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const only = process.env.BENCH_WORKLOADS?.split(",") ?? Object.keys(WORKLOADS);
+const skip = new Set(process.env.BENCH_SKIP?.split(",") ?? []);
 const hasTime = existsSync("/usr/bin/time");
 
 // floor.mjs imports p-limit by name; give this folder the copy core already depends on
@@ -29,6 +35,7 @@ function once(script, env) {
     cwd: here,
     env: { ...process.env, ...env },
     encoding: "utf8",
+    maxBuffer: 64 * 2 ** 20,
   });
   const ms = performance.now() - started;
   if (child.status !== 0)
@@ -48,45 +55,108 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-function measure(script, env) {
-  once(script, env);
-  const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(once(script, env));
-  return {
-    ms: median(samples.map((s) => s.ms)),
-    rssKb: median(samples.map((s) => s.rssKb)),
-    last: samples.at(-1).stdout,
-  };
+/** One warm-up (with the saved file checked) then `runs` timed samples, interleaved by caller. */
+function sample(script, env) {
+  return once(script, env);
 }
 
 const fmt = (ms) => `${ms.toFixed(0).padStart(6)} ms`;
 const mb = (kb) => `${(kb / 1024).toFixed(0).padStart(4)} MB`;
-const variants = [
-  { name: "store-fs", env: {} },
-  { name: "no store", env: { BENCH_STORE: "none" } },
-];
-if (process.env.BENCH_TRACING === "otel") console.log("tracing: otelTracing (@ag2/eval-telemetry)");
-else console.log("tracing: eventTracing (core); BENCH_TRACING=otel for OpenTelemetry");
+const variants = [{ name: "otel+store", env: {} }];
+if (process.env.BENCH_VARIANTS) {
+  variants.push({ name: "otel", env: { BENCH_STORE: "none" } });
+  variants.push({ name: "event+store", env: { BENCH_TRACING: "event" } });
+}
 console.log(
-  `median of ${runs} after a warm-up; whole process, ${hasTime ? "/usr/bin/time" : "resourceUsage"} RSS\n`,
+  "ours = @ag2/eval runAgent, otelTracing (traces rebuilt from spans), FsRunStore (journal + run file)",
 );
-console.log("workload  variant     ours (time, RSS)        floor (time, RSS)       ratio");
+console.log(
+  `median of ${runs} after a warm-up; whole process, ${hasTime ? "/usr/bin/time" : "resourceUsage"} peak RSS\n`,
+);
+console.log("workload  variant      ours (time, RSS)       floor (time, RSS)      ratio");
 let failed = false;
+const table = [];
 for (const name of only) {
-  const floor = measure("floor.mjs", { WL: name });
+  const floorEnv = { WL: name };
+  once("floor.mjs", floorEnv);
   for (const variant of variants) {
-    const ours = measure("ours.mjs", { WL: name, ...variant.env });
-    const verdict = JSON.parse(ours.last);
-    if (!verdict.ok) failed = true;
+    const env = { WL: name, ...variant.env };
+    const warm = once("ours.mjs", { ...env, BENCH_VERIFY: "1" });
+    if (!JSON.parse(warm.stdout).ok) failed = true;
+    // ours and the floor alternate so a noisy moment hits both alike
+    const ours = [];
+    const floor = [];
+    for (let i = 0; i < runs; i++) {
+      ours.push(sample("ours.mjs", env));
+      floor.push(sample("floor.mjs", floorEnv));
+    }
+    const verdict = JSON.parse(ours.at(-1).stdout);
+    const ok = verdict.ok && JSON.parse(warm.stdout).ok;
+    if (!ok) failed = true;
+    const row = {
+      name,
+      variant: variant.name,
+      ms: median(ours.map((s) => s.ms)),
+      rssKb: median(ours.map((s) => s.rssKb)),
+      floorMs: median(floor.map((s) => s.ms)),
+      floorRssKb: median(floor.map((s) => s.rssKb)),
+      ok,
+    };
+    table.push(row);
     console.log(
-      `${name.padEnd(9)} ${variant.name.padEnd(10)} ${fmt(ours.ms)} ${mb(ours.rssKb)}      ${fmt(floor.ms)} ${mb(floor.rssKb)}      ${(ours.ms / floor.ms).toFixed(2)}x${verdict.ok ? "" : "  RESULTS WRONG"}`,
+      `${name.padEnd(9)} ${variant.name.padEnd(12)} ${fmt(row.ms)} ${mb(row.rssKb)}     ${fmt(row.floorMs)} ${mb(row.floorRssKb)}     ${(row.ms / row.floorMs).toFixed(2)}x${ok ? "" : "  RESULTS WRONG"}`,
     );
   }
 }
-const grade = measure("grade.mjs", {});
-const graded = JSON.parse(grade.last);
-if (!graded.ok) failed = true;
-console.log(
-  `\nevaluateTraces: ${graded.traces} in-memory traces, 3 scorers, concurrency 16: grading ${graded.gradeMs} ms in-process, whole process ${fmt(grade.ms)}, peak RSS ${mb(grade.rssKb)}${graded.ok ? "" : "  RESULTS WRONG"}`,
-);
+
+function child(script, env = {}) {
+  const result = spawnSync(process.execPath, [script], {
+    cwd: here,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (result.status !== 0) failed = true;
+  return result.stdout;
+}
+
+if (!skip.has("grade")) {
+  const grade = [];
+  for (let i = 0; i <= runs; i++) grade.push(once("grade.mjs", {}));
+  grade.shift();
+  const graded = JSON.parse(grade.at(-1).stdout);
+  if (!graded.ok) failed = true;
+  console.log(
+    `\nevaluateTraces: ${graded.traces} in-memory traces, 3 scorers, concurrency 16: grading ${median(grade.map((g) => JSON.parse(g.stdout).gradeMs))} ms in-process, whole process ${fmt(median(grade.map((g) => g.ms)))}, peak RSS ${mb(median(grade.map((g) => g.rssKb)))}${graded.ok ? "" : "  RESULTS WRONG"}`,
+  );
+}
+if (!skip.has("store")) process.stdout.write(`\n${child("store.mjs")}`);
+if (!skip.has("cli") && existsSync(`${here}cli-w0.mjs`))
+  process.stdout.write(`\n${child("cli-w0.mjs", { BENCH_RUNS: String(runs) })}`);
+if (!skip.has("memory")) {
+  // W2's generator at growing sizes, telemetry and store on: peak RSS should grow by about
+  // what each kept result costs, not with anything else (spans, providers, journal lines)
+  const sizes = (process.env.BENCH_MEMORY_TASKS ?? "25000,50000,100000").split(",").map(Number);
+  console.log(
+    `\nlarge suites (W2's generator, otel + store, one run each): peak RSS by task count`,
+  );
+  const points = [];
+  for (const tasks of sizes) {
+    const run = once("ours.mjs", { WL: "W2", BENCH_TASKS: String(tasks) });
+    const verdict = JSON.parse(run.stdout);
+    if (!verdict.ok) failed = true;
+    points.push({ tasks, rssKb: run.rssKb, ms: run.ms });
+    console.log(
+      `  ${String(tasks).padStart(7)} tasks  ${fmt(run.ms)}  peak RSS ${mb(run.rssKb)}  heap after the run ${String(verdict.heapUsedMb).padStart(4)} MB${verdict.ok ? "" : "  RESULTS WRONG"}`,
+    );
+  }
+  if (points.length >= 2) {
+    const first = points[0];
+    const last = points.at(-1);
+    const perTask = ((last.rssKb - first.rssKb) * 1024) / (last.tasks - first.tasks);
+    console.log(
+      `  growth ${first.tasks} -> ${last.tasks} tasks: ${perTask.toFixed(0)} bytes of peak RSS per task (every result, with its trace and feedback, is kept in the returned RunResult)`,
+    );
+  }
+}
 if (failed) process.exitCode = 1;
