@@ -9,7 +9,6 @@ import {
   type RunJournal,
   type RunResult,
   type RunStore,
-  runResultToJsonText,
   type VariantManifest,
   type VariantManifestStore,
 } from "@ag2/eval-core";
@@ -18,6 +17,7 @@ import { openJournalFile, readJournalFile, removeJournalFile } from "./journal-f
 import { readJsonArtifact, saveJsonArtifact } from "./json-artifact.js";
 import { loadRun } from "./load-run.js";
 import { readRunInfo } from "./read-run-info.js";
+import { runFileChunks } from "./run-file-chunks.js";
 import { RunNotFoundError } from "./run-not-found-error.js";
 import { StoreFolderError } from "./store-folder-error.js";
 import type { StoreWarning } from "./store-warning.js";
@@ -83,10 +83,9 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
 
   async save(result: RunResult): Promise<void> {
     const path = this.pathOf(result.runId);
-    const text = runResultToJsonText(result);
     await this.#ensureDir();
     try {
-      await writeFileAtomic(path, text);
+      await writeFileAtomic(path, runFileChunks(result));
     } catch (error) {
       throw new StoreFolderError({ path, operation: "write", cause: error });
     }

@@ -14,18 +14,23 @@ export function tempPathFor(path: string): string {
 /**
  * Writes `text` to `path` so that readers see either the old file or the whole new one:
  * write a temporary file beside it, fsync it, rename it over `path`, fsync the folder.
+ * `text` may come in pieces (written in order), so a large file need not exist as one string.
  *
  * @example
  * ```ts
  * await writeFileAtomic("runs/r1.json", JSON.stringify(run));
  * ```
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  text: string | Iterable<string>,
+): Promise<void> {
   const temp = tempPathFor(path);
   try {
     const handle = await open(temp, "wx");
     try {
-      await handle.writeFile(text, "utf8");
+      if (typeof text === "string") await handle.writeFile(text, "utf8");
+      else for (const piece of text) await handle.write(piece, null, "utf8");
       await handle.sync();
     } finally {
       await handle.close();
