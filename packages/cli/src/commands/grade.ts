@@ -1,20 +1,12 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import {
-  createStream,
-  DirectoryTraceSource,
-  evaluateTraces,
-  OtlpFileTraceSource,
-  Suite,
-} from "@ag2/eval";
-import { colors } from "../colors.js";
+import { DirectoryTraceSource, evaluateTraces, OtlpFileTraceSource, Suite } from "@ag2/eval";
 import type { Command } from "../command.js";
 import { COMMON_FLAGS, STORE_FLAG } from "../command.js";
+import { progressStream, scorersFrom, suitePathFrom } from "../command-inputs.js";
 import { evaluateGates } from "../evaluate-gates.js";
 import { flagReader } from "../flag-values.js";
-import { loadScorers } from "../load-targets.js";
 import { printRunOutcome } from "../print-run-outcome.js";
-import { createProgressRenderer, progressMode } from "../progress-renderer.js";
 import { GATE_FLAGS } from "../run-flags.js";
 import { gatePlan } from "../run-plan.js";
 import { loadSettings, openStore } from "../settings.js";
@@ -73,25 +65,10 @@ export const gradeCommand: Command = {
     const source = info.isDirectory()
       ? new DirectoryTraceSource(path)
       : new OtlpFileTraceSource(path);
-    const suiteFlag = flags.string("suite");
-    const suitePath =
-      suiteFlag !== undefined
-        ? resolve(io.cwd, suiteFlag)
-        : settings.config.suite && resolve(settings.configDir, settings.config.suite);
-    const scorersFlag = flags.string("scorers");
-    const scorers = await loadScorers(
-      scorersFlag !== undefined
-        ? { value: scorersFlag, baseDir: io.cwd, origin: "--scorers" }
-        : { value: settings.config.scorers, baseDir: settings.configDir, origin: "config scorers" },
-    );
+    const suitePath = suitePathFrom({ given: flags.string("suite"), settings, cwd: io.cwd });
+    const scorers = await scorersFrom({ given: flags.string("scorers"), settings, cwd: io.cwd });
     const json = flags.boolean("json") ?? false;
-    const progress = createProgressRenderer({
-      mode: progressMode({ isTTY: io.stderr.isTTY, env: io.env, json }),
-      write: (text) => io.stderr.write(text),
-      colors: colors({ isTTY: io.stderr.isTTY, env: io.env }),
-    });
-    const stream = createStream();
-    stream.subscribe((event) => progress.handle(event));
+    const { stream, progress } = progressStream({ io, json });
     const label = flags.string("label") ?? settings.config.label;
     const runId = flags.string("run-id");
     const concurrency = flags.integer("concurrency", { min: 1 });

@@ -1,11 +1,9 @@
-import { resolve } from "node:path";
-import { createStream, type PairwiseComparator, runPairwise } from "@ag2/eval";
-import { colors } from "../colors.js";
+import { type PairwiseComparator, runPairwise } from "@ag2/eval";
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
+import { progressStream, suitePathFrom } from "../command-inputs.js";
 import { flagReader } from "../flag-values.js";
 import { loadExport } from "../load-module.js";
 import { loadAgent } from "../load-targets.js";
-import { createProgressRenderer, progressMode } from "../progress-renderer.js";
 import { loadSettings } from "../settings.js";
 import { UsageError } from "../usage-error.js";
 
@@ -45,11 +43,7 @@ export const pairwiseCommand: Command = {
   async run({ values, positionals, io }) {
     const flags = flagReader(values);
     const settings = await loadSettings({ values, io });
-    const suiteArg = positionals[0];
-    const suitePath =
-      suiteArg !== undefined
-        ? resolve(io.cwd, suiteArg)
-        : settings.config.suite && resolve(settings.configDir, settings.config.suite);
+    const suitePath = suitePathFrom({ given: positionals[0], settings, cwd: io.cwd });
     if (!suitePath)
       throw new UsageError("ag2-eval pairwise: missing <suite.jsonl>", {
         hint: "pass the suite, or set suite in ag2-eval.config.ts",
@@ -77,13 +71,7 @@ export const pairwiseCommand: Command = {
       Symbol.iterator in Object(loaded) ? loaded : [loaded]
     ) as Iterable<PairwiseComparator>;
     const json = flags.boolean("json") ?? false;
-    const progress = createProgressRenderer({
-      mode: progressMode({ isTTY: io.stderr.isTTY, env: io.env, json }),
-      write: (text) => io.stderr.write(text),
-      colors: colors({ isTTY: io.stderr.isTTY, env: io.env }),
-    });
-    const stream = createStream();
-    stream.subscribe((event) => progress.handle(event));
+    const { stream, progress } = progressStream({ io, json });
     const [nameA, nameB, label, runId] = [
       flags.string("a-name"),
       flags.string("b-name"),

@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { createStream, runAgent } from "@ag2/eval";
+import { runAgent } from "@ag2/eval";
 import { EXIT } from "../cli-io.js";
-import { colors } from "../colors.js";
 import type { Command } from "../command.js";
+import { progressStream } from "../command-inputs.js";
 import { countingAgent } from "../counting-agent.js";
 import { evaluateGates, type GateOutcome } from "../evaluate-gates.js";
 import { formatStopReason } from "../format-stop-reason.js";
 import { otlpSpanProcessor } from "../otlp-span-processor.js";
 import { priceTableCost } from "../price-table-cost.js";
 import { printRunOutcome } from "../print-run-outcome.js";
-import { createProgressRenderer, progressMode } from "../progress-renderer.js";
 import { RUN_FLAGS } from "../run-flags.js";
 import { type RunPlan, runPlan } from "../run-plan.js";
 import { loadSettings, openStore } from "../settings.js";
@@ -36,14 +35,7 @@ export const runCommand: Command = {
     const settings = await loadSettings({ values, io });
     const plan = await runPlan({ values, positionals, settings, cwd: io.cwd });
     const store = openStore(settings);
-    const mode = progressMode({ isTTY: io.stderr.isTTY, env: io.env, json: plan.json });
-    const progress = createProgressRenderer({
-      mode,
-      write: (text) => io.stderr.write(text),
-      colors: colors({ isTTY: io.stderr.isTTY, env: io.env }),
-    });
-    const stream = createStream();
-    stream.subscribe((event) => progress.handle(event));
+    const { stream, progress } = progressStream({ io, json: plan.json });
     const otlp = plan.otlpEndpoint ? otlpSpanProcessor(plan.otlpEndpoint) : null;
     const saver = plan.saveTraces ? traceSaver(plan.saveTraces) : null;
     const spanProcessors = [...(otlp ? [otlp] : []), ...(saver ? [saver.processor] : [])];

@@ -1,11 +1,8 @@
-import { resolve } from "node:path";
-import { createStream, runVariants, type VariantAgents, type Variants } from "@ag2/eval";
-import { colors } from "../colors.js";
+import { runVariants, type VariantAgents, type Variants } from "@ag2/eval";
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
+import { progressStream, scorersFrom, suitePathFrom } from "../command-inputs.js";
 import { flagReader } from "../flag-values.js";
 import { loadExport } from "../load-module.js";
-import { loadScorers } from "../load-targets.js";
-import { createProgressRenderer, progressMode } from "../progress-renderer.js";
 import { loadSettings } from "../settings.js";
 import { UsageError } from "../usage-error.js";
 
@@ -57,11 +54,7 @@ export const variantsCommand: Command = {
   async run({ values, positionals, io }) {
     const flags = flagReader(values);
     const settings = await loadSettings({ values, io });
-    const suiteArg = positionals[0];
-    const suitePath =
-      suiteArg !== undefined
-        ? resolve(io.cwd, suiteArg)
-        : settings.config.suite && resolve(settings.configDir, settings.config.suite);
+    const suitePath = suitePathFrom({ given: positionals[0], settings, cwd: io.cwd });
     if (!suitePath)
       throw new UsageError("ag2-eval variants: missing <suite.jsonl>", {
         hint: "pass the suite, or set suite in ag2-eval.config.ts",
@@ -81,20 +74,9 @@ export const variantsCommand: Command = {
       flag: "--variants",
       fallbacks: ["variants"],
     })) as Variants | VariantAgents;
-    const scorersFlag = flags.string("scorers");
-    const scorers = await loadScorers(
-      scorersFlag !== undefined
-        ? { value: scorersFlag, baseDir: io.cwd, origin: "--scorers" }
-        : { value: settings.config.scorers, baseDir: settings.configDir, origin: "config scorers" },
-    );
+    const scorers = await scorersFrom({ given: flags.string("scorers"), settings, cwd: io.cwd });
     const json = flags.boolean("json") ?? false;
-    const progress = createProgressRenderer({
-      mode: progressMode({ isTTY: io.stderr.isTTY, env: io.env, json }),
-      write: (text) => io.stderr.write(text),
-      colors: colors({ isTTY: io.stderr.isTTY, env: io.env }),
-    });
-    const stream = createStream();
-    stream.subscribe((event) => progress.handle(event));
+    const { stream, progress } = progressStream({ io, json });
     const label = flags.string("label") ?? settings.config.label;
     const runId = flags.string("run-id");
     let sweep: Awaited<ReturnType<typeof runVariants>>;
