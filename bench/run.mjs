@@ -142,20 +142,25 @@ if (!skip.has("memory")) {
   );
   const points = [];
   for (const tasks of sizes) {
-    const run = once("ours.mjs", { WL: "W2", BENCH_TASKS: String(tasks) });
+    const run = once("ours.mjs", {
+      WL: "W2",
+      BENCH_TASKS: String(tasks),
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`,
+    });
     const verdict = JSON.parse(run.stdout);
     if (!verdict.ok) failed = true;
-    points.push({ tasks, rssKb: run.rssKb, ms: run.ms });
+    points.push({ tasks, rssKb: run.rssKb, ms: run.ms, heapMb: verdict.heapUsedMb });
     console.log(
-      `  ${String(tasks).padStart(7)} tasks  ${fmt(run.ms)}  peak RSS ${mb(run.rssKb)}  heap after the run ${String(verdict.heapUsedMb).padStart(4)} MB${verdict.ok ? "" : "  RESULTS WRONG"}`,
+      `  ${String(tasks).padStart(7)} tasks  ${fmt(run.ms)}  peak RSS ${mb(run.rssKb)}  live heap at the end ${String(verdict.heapUsedMb).padStart(4)} MB${verdict.ok ? "" : "  RESULTS WRONG"}`,
     );
   }
   if (points.length >= 2) {
     const first = points[0];
     const last = points.at(-1);
     const perTask = ((last.rssKb - first.rssKb) * 1024) / (last.tasks - first.tasks);
+    const livePerTask = ((last.heapMb - first.heapMb) * 2 ** 20) / (last.tasks - first.tasks);
     console.log(
-      `  growth ${first.tasks} -> ${last.tasks} tasks: ${perTask.toFixed(0)} bytes of peak RSS per task (every result, with its trace and feedback, is kept in the returned RunResult)`,
+      `  growth ${first.tasks} -> ${last.tasks} tasks: ${perTask.toFixed(0)} bytes of peak RSS and ${livePerTask.toFixed(0)} bytes of live heap per task (the returned RunResult keeps every result with its task, trace and feedback)`,
     );
   }
 }
