@@ -16,6 +16,7 @@ export { expandRepeats, originalTaskId } from "./expand-repeats.js";
 export type { Feedback, ScoreValue } from "./feedback.js";
 export type { FlakinessReport, KeyFlakiness, TaskFlakiness } from "./flakiness.js";
 export { flakiness } from "./flakiness.js";
+export { flakinessSummary } from "./flakiness-summary.js";
 export type { GradeSettings } from "./grade-traces.js";
 export { InMemoryTraceSource, TraceNotFoundError } from "./in-memory-trace-source.js";
 export { InvalidOptionError } from "./invalid-option-error.js";

@@ -184,6 +184,7 @@ export {
   eventTracing,
   expandRepeats,
   flakiness,
+  flakinessSummary,
   flipRate,
   groupRepeats,
   InMemoryTraceSource,

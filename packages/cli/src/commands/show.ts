@@ -1,14 +1,18 @@
+import { flakiness, flakinessSummary } from "@ag2/eval";
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
 import { flagReader } from "../flag-values.js";
 import { formatFailingTasks } from "../format-failing-tasks.js";
 import { resolveRunId } from "../resolve-run-id.js";
 import { loadSettings, openStore } from "../settings.js";
 
-/** `ag2-eval show <run-id>`: the run's summary plus its failing tasks. */
+/**
+ * `ag2-eval show <run-id>`: the run's summary plus its failing tasks, and, for a run with
+ * repeats, how flaky each boolean key was (pass@k, pass^k, the tasks that flipped).
+ */
 export const showCommand: Command = {
   name: "show",
   usage: "ag2-eval show <run-id | latest> [--json]",
-  summary: "Print a saved run's summary and its failing tasks.",
+  summary: "Print a saved run's summary, its failing tasks, and its flakiness when it has repeats.",
   maxPositionals: 1,
   flags: {
     json: { type: "boolean", description: "print the whole run file (schema 0.1) instead" },
@@ -24,6 +28,10 @@ export const showCommand: Command = {
       return 0;
     }
     io.stdout.write(`${result.summary()}\n${formatFailingTasks(result)}`);
+    const report = flakiness(result);
+    if (report.tasks.some((task) => task.n > 1)) {
+      io.stdout.write(`\n${flakinessSummary(report)}\n`);
+    }
     return 0;
   },
 };
