@@ -1,26 +1,42 @@
-import { TraceFlags } from "@opentelemetry/api";
-import type { ReadableSpan, Span, SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { type Span, TraceFlags } from "@opentelemetry/api";
+import type { ReadableSpan, SpanProcessor } from "@opentelemetry/sdk-trace-base";
+
+/** The ended, sampled spans of one task, in the order they ended. */
+export class TaskSpans {
+  #spans: ReadableSpan[] | null = [];
+
+  add(span: ReadableSpan): void {
+    this.#spans?.push(span);
+  }
+
+  /** Hands the spans over; spans that end later (a leaked background span) are dropped. */
+  close(): readonly ReadableSpan[] {
+    const spans = this.#spans ?? [];
+    this.#spans = null;
+    return spans;
+  }
+}
 
 /**
- * The first processor of a task's provider: keeps the task's ended, sampled spans for grading.
- * It replaces `SimpleSpanProcessor` + `InMemorySpanExporter`, whose export waits on a
- * `setTimeout(0)` per span, so every task sat idle for at least a timer tick before it could
- * be graded (W3 with a 5 ms agent: about 20% of the run).
+ * The first processor of the shared provider: hands each ended span to the task that started
+ * it, so grading reads exactly that task's spans however many tasks run at once. It replaces
+ * a `SimpleSpanProcessor` + `InMemorySpanExporter` per task, whose export waits on a
+ * `setTimeout(0)` per span: every task sat idle a timer tick before it could be graded.
  */
 export class GradingSpanCollector implements SpanProcessor {
-  #spans: ReadableSpan[] = [];
+  readonly #owners = new WeakMap<object, TaskSpans>();
 
-  onStart(_span: Span): void {}
+  /** Routes `span`, when it ends, to `spans`. */
+  claim(span: Span, spans: TaskSpans): void {
+    this.#owners.set(span, spans);
+  }
+
+  onStart(): void {}
 
   onEnd(span: ReadableSpan): void {
     // as SimpleSpanProcessor: a span the sampler dropped is not exported
     if ((span.spanContext().traceFlags & TraceFlags.SAMPLED) === 0) return;
-    this.#spans.push(span);
-  }
-
-  /** The spans ended so far, in the order they ended. */
-  finishedSpans(): readonly ReadableSpan[] {
-    return this.#spans;
+    this.#owners.get(span)?.add(span);
   }
 
   forceFlush(): Promise<void> {
@@ -28,7 +44,6 @@ export class GradingSpanCollector implements SpanProcessor {
   }
 
   shutdown(): Promise<void> {
-    this.#spans = [];
     return Promise.resolve();
   }
 }

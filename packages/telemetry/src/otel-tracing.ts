@@ -1,15 +1,16 @@
 import { randomBytes } from "node:crypto";
 import { type TaskTracingContext, Trace, type TracedTask, type Tracing } from "@ag2/eval-core";
-import { context } from "@opentelemetry/api";
+import { context, type Tracer } from "@opentelemetry/api";
 import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { GradingSpanCollector } from "./grading-span-collector.js";
+import { GradingSpanCollector, TaskSpans } from "./grading-span-collector.js";
 import { readableSpanToData } from "./readable-span-to-data.js";
 import { ATTR } from "./semconv.js";
 import { SharedSpanProcessor } from "./shared-span-processor.js";
 import type { SpanConvention } from "./span-convention.js";
 import { spansToTrace } from "./spans-to-trace.js";
+import { TaskTracer } from "./task-tracer.js";
 import { TelemetryMiddleware, TRACER_NAME } from "./telemetry-middleware.js";
 
 /** Options of {@link otelTracing}. */
@@ -41,10 +42,11 @@ function ensureContextManager(): void {
 }
 
 /**
- * OpenTelemetry tracing for `runAgent`: each task gets its own tracer provider whose first
- * processor feeds the in-memory exporter grading reads, followed by the caller's processors.
- * The task's middleware records GenAI spans, its tracer is handed to the agent (for the AI
- * SDK's `experimental_telemetry.tracer`), and `finish` rebuilds the trace from the spans,
+ * OpenTelemetry tracing for `runAgent`: one tracer provider whose first processor hands each
+ * span to the task that started it (what grading reads), followed by the caller's processors.
+ * Each task gets its own tracer, which stamps the task's `ag2.eval.*` attributes on every span
+ * it starts; the task's middleware records GenAI spans with it, it is handed to the agent (for
+ * the AI SDK's `experimental_telemetry.tracer`), and `finish` rebuilds the trace from the spans,
  * keeping the original error type and the real OpenTelemetry trace id.
  *
  * @example
@@ -64,25 +66,30 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
   const shared = (options.spanProcessors ?? []).map(
     (processor) => new SharedSpanProcessor(processor, onProcessorError),
   );
+  const grading = new GradingSpanCollector();
+  let tracer: Tracer | undefined;
+  // One provider for every task of this tracing: the grading collector first, then the
+  // caller's processors (the same objects for every task, never shut down here).
+  const sharedTracer = (): Tracer => {
+    tracer ??= new BasicTracerProvider({
+      resource: resourceFromAttributes({ "service.name": "ag2-eval" }),
+      spanProcessors: [grading, ...shared],
+    }).getTracer(TRACER_NAME);
+    return tracer;
+  };
   return {
     startTask(task: TaskTracingContext) {
       ensureContextManager();
       const taskId = task.attributes[ATTR.taskId] ?? task.task.taskId;
       const attributes = { ...task.attributes, ...options.spanAttributes, [ATTR.taskId]: taskId };
-      const grading = new GradingSpanCollector();
-      const provider = new BasicTracerProvider({
-        resource: resourceFromAttributes({
-          "service.name": "ag2-eval",
-          [ATTR.runId]: task.runId,
-          [ATTR.taskId]: taskId,
-        }),
-        spanProcessors: [grading, ...shared],
-      });
-      const tracer = provider.getTracer(TRACER_NAME);
+      const spans = new TaskSpans();
+      const tracer = new TaskTracer(sharedTracer(), attributes, (span) =>
+        grading.claim(span, spans),
+      );
       const middleware = new TelemetryMiddleware({
         tracer,
         agentName: task.agentName,
-        spanAttributes: attributes,
+        // the task tracer stamps the task's attributes on every span, the middleware's too
         captureContent: options.captureContent,
       });
       return {
@@ -90,10 +97,8 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
         tracer,
         async finish({ durationMs, error }): Promise<TracedTask> {
           for (const processor of shared) void processor.forceFlush();
-          const spans = grading.finishedSpans().map(readableSpanToData);
-          // Shutdown empties the collector, so the spans are copied first.
-          await provider.shutdown().catch(onProcessorError);
-          const trace = spansToTrace(spans, {
+          const data = spans.close().map(readableSpanToData);
+          const trace = spansToTrace(data, {
             conventions: options.conventions,
             durationMs,
             onWarning: options.onWarning,
@@ -105,7 +110,7 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
               : new Trace({ events: trace.events, exception: error, durationMs: trace.durationMs });
           return {
             trace: rebuilt,
-            traceId: spans[0]?.traceId ?? randomBytes(16).toString("hex"),
+            traceId: data[0]?.traceId ?? randomBytes(16).toString("hex"),
           };
         },
       };
