@@ -1,4 +1,7 @@
 export { describeRunStoreContract } from "./describe-run-store-contract.js";
+export { describeTraceSourceContract } from "./describe-trace-source-contract.js";
 export { InMemoryRunStore } from "./in-memory-run-store.js";
 export type { MakeRunResultInit, MakeTaskResultInit } from "./make-results.js";
 export { makeRunResult, makeTaskResult } from "./make-results.js";
+export type { TraceFixture } from "./trace-fixtures.js";
+export { traceFixtures } from "./trace-fixtures.js";
