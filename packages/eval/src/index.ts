@@ -330,6 +330,7 @@ export type {
   SpansToTraceOptions,
   TelemetryMiddlewareOptions,
   TempoTraceSourceOptions,
+  TraceToSpansOptions,
 } from "@ag2/eval-telemetry";
 export {
   AG2GenAIConvention,
@@ -352,6 +353,7 @@ export {
   TempoRequestError,
   TempoTraceSource,
   TraceFileError,
+  traceToSpans,
 } from "@ag2/eval-telemetry";
 export type { EvaluateTracesOptions } from "./evaluate-traces.js";
 export { evaluateTraces } from "./evaluate-traces.js";

@@ -30,3 +30,5 @@ export type { TempoTraceSourceOptions } from "./tempo-trace-source.js";
 export { TempoTraceSource } from "./tempo-trace-source.js";
 export { TraceFileError } from "./trace-file-error.js";
 export { InvalidTraceIdError } from "./trace-file-name.js";
+export type { TraceToSpansOptions } from "./trace-to-spans.js";
+export { traceToSpans } from "./trace-to-spans.js";

@@ -1,0 +1,30 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describeTraceSourceContract } from "@ag2/eval-core/testing";
+import { DirectoryTraceSource } from "./directory-trace-source.js";
+import { OtlpFileTraceSource } from "./otlp-file-trace-source.js";
+import { saveTrace } from "./save-trace.js";
+import { spansToOtlpJson } from "./spans-to-otlp-json.test-helper.js";
+import { traceToSpans } from "./trace-to-spans.js";
+
+// TempoTraceSource stays out: it would need a fake Tempo HTTP API answering search and
+// trace-by-id; its own tests cover that protocol with a local server.
+
+describeTraceSourceContract("DirectoryTraceSource", async (fixtures) => {
+  const dir = await mkdtemp(join(tmpdir(), "ag2-contract-dir-"));
+  for (const { traceId, taskId, trace } of fixtures) {
+    await saveTrace(dir, traceId, traceToSpans(trace, { traceId, taskId }), { taskId });
+  }
+  return new DirectoryTraceSource(dir);
+});
+
+describeTraceSourceContract("OtlpFileTraceSource", async (fixtures) => {
+  const dir = await mkdtemp(join(tmpdir(), "ag2-contract-otlp-"));
+  const file = join(dir, "spans.jsonl");
+  const lines = fixtures.map(({ traceId, taskId, trace }) =>
+    spansToOtlpJson(traceToSpans(trace, { traceId, taskId, runId: "contract" })),
+  );
+  await writeFile(file, `${lines.join("\n")}\n`, "utf8");
+  return new OtlpFileTraceSource(file);
+});
