@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import {
   type JournalContents,
@@ -16,7 +16,7 @@ import { assertValidRunId } from "./invalid-run-id-error.js";
 import { openJournalFile, readJournalFile, removeJournalFile } from "./journal-file.js";
 import { readJsonArtifact, saveJsonArtifact } from "./json-artifact.js";
 import { loadRun } from "./load-run.js";
-import { readRunInfo } from "./read-run-info.js";
+import { runInfoOf } from "./read-run-info.js";
 import { runFileChunks } from "./run-file-chunks.js";
 import { RunNotFoundError } from "./run-not-found-error.js";
 import { StoreFolderError } from "./store-folder-error.js";
@@ -33,6 +33,7 @@ export interface FsRunStoreOptions {
 }
 
 const RUN_SUFFIX = ".json";
+const LIST_READ_AHEAD = 16;
 const JOURNAL_SUFFIX = ".journal.jsonl";
 const MANIFEST_SUFFIX = ".variants.json";
 
@@ -107,10 +108,22 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
   async list(options: { label?: string } = {}): Promise<RunInfo[]> {
     const warnings: StoreWarning[] = [];
     const infos: RunInfo[] = [];
-    for (const name of await this.#runFileNames()) {
-      const file = join(this.dir, name);
+    const files = (await this.#runFileNames()).map((name) => join(this.dir, name));
+    // reads overlap in windows (the parsing is the CPU's anyway); results keep name order
+    const texts: Promise<string>[] = [];
+    const readAhead = (index: number): void => {
+      const file = files[index];
+      if (file === undefined) return;
+      const text = readFile(file, "utf8");
+      text.catch(() => {}); // reported when its turn comes
+      texts[index] = text;
+    };
+    for (let index = 0; index < LIST_READ_AHEAD; index++) readAhead(index);
+    for (const [index, file] of files.entries()) {
+      readAhead(index + LIST_READ_AHEAD);
       try {
-        const info = await readRunInfo(file);
+        const info = runInfoOf(await (texts[index] as Promise<string>), file);
+        delete texts[index];
         if (info === null) continue;
         if (options.label === undefined || info.label === options.label) infos.push(info);
       } catch (error) {

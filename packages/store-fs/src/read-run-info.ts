@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { type RunInfo, RunResult, runInfo } from "@ag2/eval-core";
 import { parseJsonText } from "./load-run.js";
 
@@ -13,9 +12,9 @@ export function isOtherArtifact(json: unknown): boolean {
   return "schema" in json && !("schema_version" in json);
 }
 
-/** The listing line of one run file, or null when the file is another kind of artifact. */
-export async function readRunInfo(path: string): Promise<RunInfo | null> {
-  const json = parseJsonText(await readFile(path, "utf8"), path);
+/** The listing line of the run file text read from `path` (null: another artifact). */
+export function runInfoOf(text: string, path: string): RunInfo | null {
+  const json = parseJsonText(text, path);
   if (isOtherArtifact(json)) return null;
   return runInfo(RunResult.fromJSON(json, { source: path }));
 }
