@@ -101,6 +101,30 @@ describe("run journal", () => {
     );
   });
 
+  it("fails only the append whose result cannot be written; its batch still lands", async () => {
+    const { store } = freshStore();
+    const run = makeRun({ runId: "bigint", size: 3 });
+    const [first, second, third] = run.tasks;
+    assert.ok(first && second && third);
+    const broken = { ...second, feedback: [{ key: "k", score: 1, detail: { n: 10n } }] };
+    const journal = await store.openJournal(headerFor("bigint", 3));
+    const outcomes = await Promise.allSettled([
+      journal.append(first),
+      journal.append(broken),
+      journal.append(third),
+    ]);
+    await journal.close();
+    assert.deepEqual(
+      outcomes.map((outcome) => outcome.status),
+      ["fulfilled", "rejected", "fulfilled"],
+    );
+    const contents = await store.readJournal("bigint");
+    assert.deepEqual(
+      contents?.results.map((result) => result.task.taskId),
+      ["t0", "t2"],
+    );
+  });
+
   it("ignores a torn last line, as a crash mid-write leaves it, and appends after it cleanly", async () => {
     const { dir, store } = freshStore();
     const run = makeRun({ runId: "torn", size: 4 });

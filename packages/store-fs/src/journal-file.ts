@@ -69,36 +69,60 @@ export async function openJournalFile(
   return groupCommitJournal(handle, path);
 }
 
-interface Waiter {
+interface Pending {
+  readonly result: TaskResult;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
 }
 
+/** Lines per write within a batch: bounds the text held at once when a backlog built up. */
+const LINES_PER_WRITE = 512;
+
 /**
- * Group commit: lines queued while a write+fsync is in flight go to disk together in the
+ * Group commit: appends queued while a write+fsync is in flight go to disk together in the
  * next one, so a run pays one fsync per batch instead of one per task. A promise resolves
  * only after the fsync covering its line, so "resolved" still means "durable"; lines keep
- * their order because only one batch is ever in flight.
+ * their order because only one batch is ever in flight. The queue holds the results, which
+ * the run keeps anyway, not their JSON: when tasks finish faster than the event loop reaches
+ * the disk (an agent that never waits on I/O), the backlog costs a reference per task.
  */
 function groupCommitJournal(handle: FileHandle, path: string): RunJournal {
-  let queued: string[] = [];
-  let waiters: Waiter[] = [];
+  let queued: Pending[] = [];
   let flushing: Promise<void> | null = null;
   let closed = false;
 
+  async function writeBatch(batch: readonly Pending[]): Promise<void> {
+    const written: Pending[] = [];
+    try {
+      for (let start = 0; start < batch.length; start += LINES_PER_WRITE) {
+        let text = "";
+        for (const pending of batch.slice(start, start + LINES_PER_WRITE)) {
+          let line: string;
+          try {
+            line = `${JSON.stringify(taskResultToJSON(pending.result))}\n`;
+          } catch (error) {
+            // a result that cannot be written fails its own append, not its batch
+            pending.reject(error);
+            continue;
+          }
+          text += line;
+          written.push(pending);
+        }
+        if (text !== "") await handle.write(text);
+      }
+      if (written.length > 0) await handle.sync();
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    for (const pending of written) pending.resolve();
+  }
+
   async function drain(): Promise<void> {
     while (queued.length > 0) {
-      const text = queued.join("");
-      const batch = waiters;
+      const batch = queued;
       queued = [];
-      waiters = [];
-      try {
-        await handle.write(text);
-        await handle.sync();
-        for (const waiter of batch) waiter.resolve();
-      } catch (error) {
-        for (const waiter of batch) waiter.reject(error);
-      }
+      await writeBatch(batch);
     }
     flushing = null;
   }
@@ -107,10 +131,8 @@ function groupCommitJournal(handle: FileHandle, path: string): RunJournal {
     append(result: TaskResult): Promise<void> {
       if (closed)
         return Promise.reject(new JournalFileError({ path, message: "journal is closed" }));
-      const line = `${JSON.stringify(taskResultToJSON(result))}\n`;
       return new Promise<void>((resolve, reject) => {
-        queued.push(line);
-        waiters.push({ resolve, reject });
+        queued.push({ result, resolve, reject });
         flushing ??= drain();
       });
     },
