@@ -1,7 +1,8 @@
 import { type RunResult, runResultToJSON, taskResultToJSON, toAsciiJson } from "@ag2/eval-core";
 
 const TASKS_SLOT = '\n  "tasks": []';
-const TASK_INDENT = "\n    ";
+const BATCH_OPEN = '{\n  "tasks": [';
+const BATCH_CLOSE = "\n  ]\n}";
 
 /**
  * The run file's text (exactly `runResultToJsonText(result)`) in pieces of at most `batch`
@@ -20,14 +21,11 @@ export function* runFileChunks(result: RunResult, batch = 256): Generator<string
   }
   yield `${head.slice(0, slot)}\n  "tasks": [`;
   for (let start = 0; start < result.tasks.length; start += batch) {
-    let text = "";
-    const end = Math.min(start + batch, result.tasks.length);
-    for (let index = start; index < end; index++) {
-      // JSON text has no raw newlines inside strings, so re-indenting per line is safe
-      const task = toAsciiJson(taskResultToJSON(result.tasks[index] as RunResult["tasks"][number]));
-      text += `${index === 0 ? "" : ","}${TASK_INDENT}${task.replaceAll("\n", TASK_INDENT)}`;
-    }
-    yield text;
+    const tasks = result.tasks.slice(start, start + batch).map((task) => taskResultToJSON(task));
+    // nested as in the file, so one stringify indents the batch's tasks exactly as it would
+    const text = toAsciiJson({ tasks });
+    const body = text.slice(BATCH_OPEN.length, text.length - BATCH_CLOSE.length);
+    yield start === 0 ? body : `,${body}`;
   }
   yield `\n  ]${head.slice(slot + TASKS_SLOT.length)}`;
 }
