@@ -13,6 +13,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expectedTotals, makeAgent, makeTasks, SCORERS, workload } from "./workloads.mjs";
 
+// the generator is deterministic: the totals computed here must equal workloads.mjs's own
+const checkTotals = !process.env.BENCH_TASKS && process.env.BENCH_VERIFY;
+
 const packages = new URL("../packages/", import.meta.url);
 const ag2 = await import(new URL("eval/dist/index.js", packages).href);
 
@@ -35,7 +38,8 @@ const agent = {
       return { content: reply.content };
     }),
 };
-const records = makeTasks(w.tasks).map((t) => ({
+const generated = makeTasks(w.tasks);
+const records = generated.map((t) => ({
   task_id: String(t.id),
   inputs: { input: t.input },
   reference_outputs: { expected: t.expected },
@@ -60,12 +64,16 @@ try {
   const sums = {};
   for (const key of w.scorers) sums[key] = 0;
   for (const task of result.tasks) for (const fb of task.feedback) sums[fb.key] += fb.score;
-  const expected = process.env.BENCH_TASKS ? totalsFor(w) : expectedTotals(w.name);
+  const expected = totalsFor(w, generated);
   let ok =
     result.tasks.length === expected.results &&
     w.scorers.every((key) => sums[key] === expected.sums[key]) &&
     result.aggregates.errors === 0 &&
     result.tasks.every((task) => task.trace.events.length === 1);
+  if (ok && checkTotals) {
+    const reference = expectedTotals(w.name);
+    ok = reference.results === expected.results && JSON.stringify(reference.sums) === JSON.stringify(expected.sums);
+  }
   if (ok && dir && process.env.BENCH_VERIFY) {
     const saved = await ag2.fsRunStore(dir).load(result.runId);
     const savedSums = {};
@@ -98,10 +106,11 @@ function liveHeapMb() {
   return Math.round(process.memoryUsage().heapUsed / 2 ** 20);
 }
 
-function totalsFor(wl) {
+/** What a correct run gives: expectedTotals of workloads.mjs, without generating the tasks again. */
+function totalsFor(wl, tasks) {
   const sums = {};
   for (const key of wl.scorers) sums[key] = 0;
-  for (const t of makeTasks(wl.tasks))
+  for (const t of tasks)
     for (const key of wl.scorers) sums[key] += SCORERS[key](t.expected, t.expected);
   for (const key of wl.scorers) sums[key] *= wl.repeats;
   return { results: wl.tasks * wl.repeats, sums };
