@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { runLimited, YIELD_EVERY } from "./run-limited.js";
+
+describe("runLimited", () => {
+  it("keeps order and never exceeds the concurrency", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const results = await runLimited([5, 1, 4, 2, 3], { concurrency: 2 }, async (n) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, n));
+      inFlight--;
+      return n * 10;
+    });
+    assert.deepEqual(results, [50, 10, 40, 20, 30]);
+    assert.equal(most, 2);
+  });
+
+  it("lets I/O callbacks run while work that never waits on I/O goes on", async () => {
+    // A macrotask scheduled at the start stands for a journal write completing: it must run
+    // long before the last item starts, or a crash would lose everything done so far.
+    let startedWhenIoRan: number | null = null;
+    let started = 0;
+    setImmediate(() => {
+      startedWhenIoRan = started;
+    });
+    const items = Array.from({ length: YIELD_EVERY * 10 }, (_, index) => index);
+    await runLimited(items, { concurrency: 4 }, async (item) => {
+      started++;
+      return item;
+    });
+    assert.notEqual(startedWhenIoRan, null);
+    assert.ok(
+      (startedWhenIoRan ?? Number.POSITIVE_INFINITY) <= YIELD_EVERY + 4,
+      `ran after ${startedWhenIoRan} starts`,
+    );
+  });
+
+  it("rejects with the signal's reason and starts nothing more once aborted", async () => {
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const run = runLimited(
+      [1, 2, 3, 4],
+      { concurrency: 1, signal: controller.signal },
+      async (n) => {
+        seen.push(n);
+        if (n === 2) controller.abort(new Error("stop"));
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return n;
+      },
+    );
+    await assert.rejects(run, /stop/);
+    assert.deepEqual(seen, [1, 2]);
+  });
+});
