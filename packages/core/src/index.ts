@@ -78,16 +78,12 @@ export type { ComparisonVerdict, KeyComparison, RunComparisonInit } from "./run-
 export { RunComparison } from "./run-comparison.js";
 export type { Delta, Flip, RunDiffInit } from "./run-diff.js";
 export { diffRuns, RunDiff } from "./run-diff.js";
-export type {
-  AggregatesJSON,
-  EventJSON,
-  FeedbackJSON,
-  RunJSON,
-  TaskResultJSON,
-} from "./run-file.js";
+export type { AggregatesJSON, FeedbackJSON, RunJSON, TaskResultJSON } from "./run-file.js";
 export { runResultToJSON, runResultToJsonText, taskResultToJSON, toAsciiJson } from "./run-file.js";
 export type { RunFileErrorDetails } from "./run-file-error.js";
 export { RunFileError } from "./run-file-error.js";
+export type { EventJSON } from "./run-file-events.js";
+export { eventFromJSON, eventToJSON } from "./run-file-events.js";
 export type { ReadOptions } from "./run-file-read.js";
 export { parseRunFile, runResultFromJSON, taskResultFromJSON } from "./run-file-read.js";
 export type { RunFile, TaskResultFile } from "./run-file-schema.js";

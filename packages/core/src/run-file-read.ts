@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Feedback } from "./feedback.js";
 import { describeFound, RunFileError } from "./run-file-error.js";
+import { eventFromJSON } from "./run-file-events.js";
 import {
   runFileSchema,
   type TaskResultFile,
@@ -61,7 +62,7 @@ function schemaError(error: z.ZodError, root: unknown, source: string | undefine
 
 function taskFromFile(json: TaskResultFile): TaskResult {
   const events = (json.events ?? []).flatMap((event) => {
-    const parsed = traceEventSchema.safeParse(event);
+    const parsed = traceEventSchema.safeParse(eventFromJSON(event));
     return parsed.success ? [parsed.data as TraceEvent] : [];
   });
   const tokens = json.tokens;

@@ -1,5 +1,6 @@
 import type { BudgetViolation } from "./budget-thresholds.js";
 import type { Feedback } from "./feedback.js";
+import { type EventJSON, eventToJSON } from "./run-file-events.js";
 import type { RunResult } from "./run-result.js";
 import type { TaskResult } from "./task-result.js";
 
@@ -11,9 +12,6 @@ export interface FeedbackJSON {
   comment: string | null;
   detail: Record<string, unknown> | null;
 }
-
-/** An event as stored: its `type`, then its fields (our camelCase names). */
-export type EventJSON = { type: string } & Record<string, unknown>;
 
 /** One task of a run file: the reference's 12 keys, in order, plus our optional additions. */
 export interface TaskResultJSON {
@@ -91,8 +89,7 @@ export function taskResultToJSON(result: TaskResult): TaskResultJSON {
     tags: [...task.tags],
     metadata: { ...task.metadata },
     duration_ms: trace.durationMs,
-    // Events go through JSON so that the object equals what a reader parses back.
-    events: trace.events.map((event) => JSON.parse(JSON.stringify(event)) as EventJSON),
+    events: trace.events.map(eventToJSON),
     exception: trace.exception
       ? { type: trace.exception.type, message: trace.exception.message }
       : null,

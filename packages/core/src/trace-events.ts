@@ -36,6 +36,7 @@ export interface ModelResponse {
   readonly model?: string | null | undefined;
   readonly provider?: string | null | undefined;
   readonly finishReason?: string | null | undefined;
+  /** When the event happened, epoch milliseconds (every event type may carry it). */
   readonly createdAt?: number | undefined;
 }
 

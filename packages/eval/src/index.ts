@@ -181,6 +181,8 @@ export {
   createTask,
   diffRuns,
   EMPTY_SCORE_STATS,
+  eventFromJSON,
+  eventToJSON,
   eventTracing,
   expandRepeats,
   flakiness,
