@@ -22,6 +22,8 @@ test("the example runs through the built CLI with its config file, offline", asy
     ),
   );
   const { run, gates } = JSON.parse(stdout);
+  // the CLI wraps the agent to count errors; the run must still name the user's factory
+  assert.equal(run.target, "weatherAgent");
   assert.equal(run.label, "weather-example");
   assert.equal(run.tasks.length, 5);
   assert.deepEqual(run.aggregates.pass_rate, {

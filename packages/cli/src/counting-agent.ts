@@ -14,17 +14,22 @@ export function countingAgent(
   agent: Agent | AgentFactory,
   onError: () => void,
 ): Agent | AgentFactory {
-  const wrap = (inner: Agent): Agent => ({
-    name: inner.name,
-    ask: async (input, options) => {
+  // The wrapper inherits from the agent (and a factory keeps its name) so that the run's
+  // `target` still names the user's agent class or factory, not this wrapper.
+  const wrap = (inner: Agent): Agent => {
+    const wrapped = Object.create(inner) as Agent & { ask: Agent["ask"] };
+    wrapped.ask = async (input, options) => {
       try {
         return await inner.ask(input, options);
       } catch (error) {
         onError();
         throw error;
       }
-    },
-  });
-  if (typeof agent === "function") return async (context) => wrap(await agent(context));
-  return wrap(agent);
+    };
+    return wrapped;
+  };
+  if (typeof agent !== "function") return wrap(agent);
+  const factory: AgentFactory = async (context) => wrap(await agent(context));
+  Object.defineProperty(factory, "name", { value: agent.name });
+  return factory;
 }
