@@ -72,7 +72,9 @@ try {
     result.tasks.every((task) => task.trace.events.length === 1);
   if (ok && checkTotals) {
     const reference = expectedTotals(w.name);
-    ok = reference.results === expected.results && JSON.stringify(reference.sums) === JSON.stringify(expected.sums);
+    ok =
+      reference.results === expected.results &&
+      JSON.stringify(reference.sums) === JSON.stringify(expected.sums);
   }
   if (ok && dir && process.env.BENCH_VERIFY) {
     const saved = await ag2.fsRunStore(dir).load(result.runId);
