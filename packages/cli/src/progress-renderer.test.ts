@@ -43,12 +43,28 @@ describe("progress", () => {
       variant: null,
     });
     assert.equal(output.at(-1), "\r\u001b[2K2/4 tasks · pass 75.0% · 1 error · 4.0s · ETA 4.0s");
+    // a burst of tasks within one frame repaints once, not once per task
+    const frames = output.length;
+    now += 10;
+    progress.handle({
+      type: "TaskEvaluated",
+      taskId: "c",
+      feedback: feedback(true),
+      variant: null,
+    });
+    progress.handle({
+      type: "TaskEvaluated",
+      taskId: "d",
+      feedback: feedback(true),
+      variant: null,
+    });
+    assert.equal(output.length, frames);
     assert.ok(
       output.every((text) => !text.includes("\n")),
       "nothing scrolls while running",
     );
     progress.stop();
-    assert.equal(output.at(-1), "\r\u001b[2K2/4 tasks · pass 75.0% · 1 error · 4.0s · ETA 4.0s\n");
+    assert.equal(output.at(-1), "\r\u001b[2K4/4 tasks · pass 83.3% · 1 error · 4.0s\n");
   });
 
   test("plain: the console reporter's line per task; colors follow NO_COLOR", () => {

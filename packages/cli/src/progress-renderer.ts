@@ -68,6 +68,7 @@ export function createProgressRenderer(options: {
   const state = { total: 0, done: 0, passed: 0, graded: 0, errors: 0, startedAt: now() };
   let timer: ReturnType<typeof setInterval> | undefined;
   let drawn = false;
+  let drawnAt = Number.NEGATIVE_INFINITY;
   const plain = createConsoleReporter({ write: (text) => write(`${text}\n`) });
 
   const line = (): string => {
@@ -86,6 +87,12 @@ export function createProgressRenderer(options: {
     if (mode !== "live") return;
     write(`\r\u001b[2K${line()}`);
     drawn = true;
+    drawnAt = now();
+  };
+  // A terminal cannot show more than a few frames a second; a fast run would otherwise spend
+  // its time repainting one line per task.
+  const drawThrottled = () => {
+    if (now() - drawnAt >= MIN_FRAME_MS) draw();
   };
 
   return {
@@ -105,10 +112,10 @@ export function createProgressRenderer(options: {
         state.done += 1;
         state.passed += passed;
         state.graded += feedback.filter((item) => typeof item.score === "boolean").length;
-        draw();
+        drawThrottled();
       } else if (event.type === "TaskErrored") {
         state.errors += 1;
-        draw();
+        drawThrottled();
       }
     },
     stop() {
@@ -119,6 +126,9 @@ export function createProgressRenderer(options: {
     },
   };
 }
+
+/** The shortest time between two repaints of the live line, in milliseconds. */
+const MIN_FRAME_MS = 50;
 
 function seconds(ms: number): string {
   return ms < 60_000
