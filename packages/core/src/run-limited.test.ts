@@ -53,4 +53,36 @@ describe("runLimited", () => {
     await assert.rejects(run, /stop/);
     assert.deepEqual(seen, [1, 2]);
   });
+
+  it("rejects with a call's error and starts nothing more after it", async () => {
+    const seen: number[] = [];
+    const run = runLimited([1, 2, 3, 4, 5], { concurrency: 2 }, async (n) => {
+      seen.push(n);
+      await new Promise((resolve) => setTimeout(resolve, n));
+      if (n === 1) throw new Error("item 1 failed");
+      return n;
+    });
+    await assert.rejects(run, /item 1 failed/);
+    // 1 and 2 started together; 1 failed before 2 finished, so 3 never started
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(seen, [1, 2]);
+  });
+
+  it("resolves an empty list without calling fn, and calls each item exactly once", async () => {
+    let calls = 0;
+    assert.deepEqual(await runLimited([], { concurrency: 3 }, async () => calls++), []);
+    const items = Array.from({ length: 200 }, (_, index) => index);
+    const counts = new Array<number>(items.length).fill(0);
+    const results = await runLimited(items, { concurrency: 7 }, async (item, index) => {
+      counts[index] = (counts[index] ?? 0) + 1;
+      if (item % 3 === 0) await new Promise((resolve) => setImmediate(resolve));
+      return item * 2;
+    });
+    assert.equal(calls, 0);
+    assert.deepEqual(
+      results,
+      items.map((item) => item * 2),
+    );
+    assert.ok(counts.every((count) => count === 1));
+  });
 });
