@@ -3,7 +3,7 @@
 // Variants: agent and scorers as JavaScript modules, and the agent as TypeScript (tsx loader).
 // Usage: pnpm build && node bench/cli-w0.mjs   (BENCH_RUNS=n, default 5, after one warm-up)
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -66,16 +66,6 @@ function measure(command, args, env = {}) {
 
 if (!existsSync(fileURLToPath(new URL("../packages/cli/dist/cli.js", import.meta.url)))) {
   throw new Error("packages/cli is not built: run pnpm build first");
-}
-// floor.mjs imports p-limit by name; give bench/ the copy core depends on (as run.mjs does)
-const link = join(here, "node_modules", "p-limit");
-if (!existsSync(link)) {
-  mkdirSync(join(here, "node_modules"), { recursive: true });
-  symlinkSync(
-    fileURLToPath(new URL("../packages/core/node_modules/p-limit", import.meta.url)),
-    link,
-    "dir",
-  );
 }
 const floor = measure(process.execPath, [join(here, "floor.mjs")], { WL: "W0" });
 const rows = [];

@@ -7,7 +7,7 @@
 // Env: BENCH_RUNS=n, BENCH_WORKLOADS=W1,W3, BENCH_VARIANTS=1 (also event tracing / no store),
 //      BENCH_SKIP=store,grade,cli,memory, BENCH_MEMORY_TASKS=25000,50000,100000
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, symlinkSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { WORKLOADS } from "./workloads.mjs";
 
@@ -16,17 +16,6 @@ const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const only = process.env.BENCH_WORKLOADS?.split(",") ?? Object.keys(WORKLOADS);
 const skip = new Set(process.env.BENCH_SKIP?.split(",") ?? []);
 const hasTime = existsSync("/usr/bin/time");
-
-// floor.mjs imports p-limit by name; give this folder the copy core already depends on
-const link = `${here}node_modules/p-limit`;
-if (!existsSync(link)) {
-  mkdirSync(`${here}node_modules`, { recursive: true });
-  symlinkSync(
-    fileURLToPath(new URL("../packages/core/node_modules/p-limit", import.meta.url)),
-    link,
-    "dir",
-  );
-}
 
 function once(script, env) {
   const args = hasTime ? ["-f", "__RSS_KB__ %M", process.execPath, script] : [script];
