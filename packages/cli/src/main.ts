@@ -95,6 +95,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/** What to try next, for the input errors users meet most. */
+const HINTS: Readonly<Record<string, string>> = {
+  RunNotFoundError: "ag2-eval list shows the runs in this store (--store picks another folder)",
+  SuiteFileError:
+    'each non-blank line of a suite is a JSON object with an "inputs" object and a unique task_id',
+  RunFileError:
+    "the file is not a run this version can read; ag2-eval list names the readable ones",
+  InvalidRunIdError: "run ids are file names: letters, digits and . _ # : @ + = - only",
+};
+
 function report(error: unknown, options: { io: CliIo; debug: boolean }): number {
   const { io, debug } = options;
   if (options.io.signal?.aborted || (error as { name?: string } | null)?.name === "AbortError") {
@@ -105,8 +115,12 @@ function report(error: unknown, options: { io: CliIo; debug: boolean }): number 
   io.stderr.write(
     `error: ${Ag2EvalError.isInstance(error) ? "" : "unexpected failure: "}${message}\n`,
   );
-  if (error instanceof UsageError && error.hint) io.stderr.write(`hint: ${error.hint}\n`);
-  else if (!debug) io.stderr.write("hint: run again with --debug for the stack trace\n");
+  const hint =
+    error instanceof UsageError && error.hint
+      ? error.hint
+      : (HINTS[(error as { name?: string } | null)?.name ?? ""] ??
+        (debug ? null : "run again with --debug for the stack trace"));
+  if (hint) io.stderr.write(`hint: ${hint}\n`);
   if (debug) io.stderr.write(`${stackOf(error)}\n`);
   // Errors ag2-eval throws on purpose (a bad suite line, an unknown run id, an invalid
   // option) are about the user's input; anything else is a crash.

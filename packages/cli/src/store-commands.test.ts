@@ -56,6 +56,7 @@ describe("ag2-eval list, show, diff, trend, export", () => {
     const missing = await runCli(["show", "nope"], { cwd });
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /nope/);
+    assert.match(missing.stderr, /\nhint: ag2-eval list shows the runs in this store/);
     assert.doesNotMatch(missing.stderr, /\n\s+at /);
   });
 
