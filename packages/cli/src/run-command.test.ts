@@ -24,6 +24,18 @@ describe("ag2-eval run", () => {
     assert.deepEqual(saved.aggregates.pass_rate, { correct: 1 });
   });
 
+  test("a run without scorers still runs and saves, with a warning that nothing is graded", async () => {
+    const cwd = await tempProject();
+    const { code, stderr } = await runCli(
+      ["run", "suite.jsonl", "--agent", "./agent.ts#good", "--run-id", "bare"],
+      { cwd },
+    );
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /^warning: no scorers .* nothing is graded$/m);
+    const saved = JSON.parse(await readFile(join(cwd, ".ag2-eval/runs/bare.json"), "utf8"));
+    assert.equal(saved.tasks.length, 3);
+  });
+
   test("--json prints one parsable document, and a failed --min-pass-rate gate exits 1", async () => {
     const cwd = await tempProject();
     const args = [

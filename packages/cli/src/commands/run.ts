@@ -34,6 +34,11 @@ export const runCommand: Command = {
   async run({ values, positionals, io }) {
     const settings = await loadSettings({ values, io });
     const plan = await runPlan({ values, positionals, settings, cwd: io.cwd });
+    if (plan.scorers.length === 0) {
+      io.stderr.write(
+        "warning: no scorers (--scorers, or scorers in the config): the tasks run and are saved, but nothing is graded\n",
+      );
+    }
     const store = openStore(settings);
     const { stream, progress } = progressStream({ io, json: plan.json });
     const otlp = plan.otlpEndpoint ? otlpSpanProcessor(plan.otlpEndpoint) : null;
