@@ -89,11 +89,19 @@ export class RunDiff implements RunDiffInit {
    * A printable diff (spec Appendix A.5): deltas, flips, and what was excluded. Each
    * pass-rate and mean line is the A.5 line, then the 95% interval of the difference
    * (`   95% CI [-10.0, +35.0]`, percentage points for pass rates) when there is one.
+   * With `intervals: false` the text is the reference's A.5 text, character for character.
+   *
+   * @example
+   * ```ts
+   * console.log(current.diff(baseline).summary());
+   * const referenceText = current.diff(baseline).summary({ intervals: false });
+   * ```
    */
-  summary(): string {
+  summary(options: { intervals?: boolean } = {}): string {
+    const withIntervals = options.intervals ?? true;
     const pct = (value: number) => formatFixed(value * 100, { precision: 1, width: 5 });
     const ci = (interval: Interval | undefined, scale: number, precision: number) => {
-      if (!interval) return "";
+      if (!interval || !withIntervals) return "";
       const f = (value: number) => formatFixed(value * scale, { precision, sign: true });
       return `   95% CI [${f(interval[0])}, ${f(interval[1])}]`;
     };
