@@ -2,6 +2,7 @@ import { InvalidOptionError } from "./invalid-option-error.js";
 import { groupRepeats, lastScore } from "./repeat-groups.js";
 import { type KeyComparison, RunComparison } from "./run-comparison.js";
 import type { RunResult } from "./run-result.js";
+import { stableJson } from "./stable-json.js";
 import { type PairedCluster, pairedBootstrap, taskDifferences } from "./stats/bootstrap.js";
 import { mcnemarExact } from "./stats/mcnemar.js";
 import { minimumDetectableDifference } from "./stats/minimum-detectable-difference.js";
@@ -147,15 +148,6 @@ function sameContent(a: TaskResult, b: TaskResult): boolean {
   return (
     stableJson(a.task.inputs) === stableJson(b.task.inputs) &&
     stableJson(a.task.referenceOutputs) === stableJson(b.task.referenceOutputs)
-  );
-}
-
-// Key order must not make equal inputs look different (a run loaded from JSON may reorder).
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => compareStrings(x, y)))
-      : v,
   );
 }
 

@@ -41,10 +41,15 @@ export function agentName(agent: Agent | AgentFactory): string {
   return agent.name;
 }
 
-/** What `target` records for an agent: its class name, or the factory function's name. */
+/**
+ * What `target` records for an agent: its class name, the factory function's name, or, for an
+ * object literal (whose class name "Object" says nothing), the agent's own `name`.
+ */
 export function agentTarget(agent: Agent | AgentFactory): string {
   if (typeof agent === "function") return agent.name || "anonymous";
-  return agent.constructor?.name ?? "Object";
+  const className = agent.constructor?.name;
+  if (className && className !== "Object") return className;
+  return typeof agent.name === "string" && agent.name !== "" ? agent.name : "Object";
 }
 
 function withTimeout<T>(

@@ -1,7 +1,9 @@
 import { InvalidOptionError } from "./invalid-option-error.js";
+import { checkScorersUnchanged, checkSuiteUnchanged, pyList } from "./resume-checks.js";
 import { ResumeError } from "./resume-error.js";
 import type { RunResult } from "./run-result.js";
 import type { JournalHeader, RunStore } from "./run-store.js";
+import type { Task } from "./task.js";
 import type { TaskResult } from "./task-result.js";
 
 /** What a resumed run starts from: the journal's header and the tasks it already graded. */
@@ -12,21 +14,22 @@ export interface ResumeState {
   readonly fromRunFile: boolean;
 }
 
-function pyList(ids: readonly string[]): string {
-  return `[${ids.map((id) => `'${id}'`).join(", ")}]`;
-}
-
 /**
  * Reads the journal of run `runId` and checks it was written for exactly `taskIds` (the
  * suite's ids after repeats, in order). A run stopped by its run-wide budget resumes from its
  * journal, or from its run file when the journal is gone. Refuses a finished run, a run with
- * no journal, and a journal of other tasks, naming what differs.
+ * no journal, a journal of other tasks, graded tasks whose inputs or reference outputs
+ * changed since, and other scorer keys, naming what differs.
  */
-export async function readResumeState(
-  store: RunStore | null | undefined,
-  runId: string,
-  expected: JournalHeader,
-): Promise<ResumeState> {
+export async function readResumeState(options: {
+  readonly store: RunStore | null | undefined;
+  readonly runId: string;
+  /** The header this run would journal; `taskIds` and `scorers` are checked against it. */
+  readonly expected: JournalHeader;
+  /** The suite's tasks after repeats, to compare with the tasks already graded. */
+  readonly tasks: readonly Task[];
+}): Promise<ResumeState> {
+  const { store, runId, expected, tasks } = options;
   const { taskIds } = expected;
   if (!store?.readJournal || !store.openJournal) {
     throw new InvalidOptionError(
@@ -37,7 +40,11 @@ export async function readResumeState(
   const contents = await store.readJournal(runId);
   if (!contents) {
     const saved = await store.load(runId).catch(() => null);
-    if (saved?.stopReason) return fromStoppedRun(saved, expected);
+    if (saved?.stopReason) {
+      const state = fromStoppedRun(saved, expected);
+      checkSuiteUnchanged(runId, state.done, tasks);
+      return state;
+    }
     throw new ResumeError(
       runId,
       saved
@@ -61,8 +68,10 @@ export async function readResumeState(
       `cannot resume run ${runId}: its journal was written for other tasks (${detail})`,
     );
   }
+  checkScorersUnchanged(runId, contents.header.scorers, expected.scorers);
   const done = new Map<string, TaskResult>();
   for (const result of contents.results) done.set(result.task.taskId, result);
+  checkSuiteUnchanged(runId, done, tasks);
   return { header: contents.header, done, fromRunFile: false };
 }
 

@@ -112,11 +112,12 @@ export async function runAgent(
     concurrency,
     suite: suiteInfo,
     taskIds: tasks.map((task) => task.taskId),
+    scorers: scorers.map((s) => s.key),
   };
   let done: ReadonlyMap<string, TaskResult> = new Map();
   let rejournal = false;
   if (options.resume !== undefined) {
-    const state = await readResumeState(store, runId, header);
+    const state = await readResumeState({ store, runId, expected: header, tasks });
     header = state.header;
     createdAt = state.header.createdAt;
     done = state.done;

@@ -3,6 +3,9 @@ export const MAX_RUN_ID_LENGTH = 200;
 
 const ALLOWED = /^[A-Za-z0-9._#:@+=-]+$/;
 
+// Windows opens the device instead of a file for these names, with or without an extension.
+const WINDOWS_DEVICE = /^(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(\.|$)/i;
+
 /**
  * Why a run id cannot name a file in the store folder, or null when it can.
  *
@@ -22,6 +25,8 @@ export function runIdProblem(runId: string): string | null {
   if (/[\u0000-\u001f\u007f]/.test(runId)) return "contains a control character";
   if (runId.includes("..")) return "contains '..'";
   if (runId.startsWith(".")) return "starts with '.'";
+  const device = WINDOWS_DEVICE.exec(runId);
+  if (device) return `is the Windows device name '${device[1]}'`;
   if (!ALLOWED.test(runId)) {
     const bad = [...runId].find((char) => !ALLOWED.test(char));
     return `contains ${JSON.stringify(bad)}`;

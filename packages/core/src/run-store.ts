@@ -25,6 +25,8 @@ export interface JournalHeader {
   readonly suite: SuiteInfo;
   /** The task ids to grade, after repeats were expanded, in order. */
   readonly taskIds: readonly string[];
+  /** The scorer keys, in order; absent in journals written before they were recorded. */
+  readonly scorers?: readonly string[];
 }
 
 /** A run in progress, recorded task by task so that a crash loses no graded task. */

@@ -24,6 +24,8 @@ const headerSchema = z.object({
   concurrency: z.number().int(),
   suite: z.object({ name: z.string(), source: z.string(), size: z.number().int() }),
   task_ids: z.array(z.string()),
+  // optional: journals written before scorer keys were recorded lack it
+  scorers: z.array(z.string()).optional(),
 });
 
 function headerToJSON(header: JournalHeader): z.infer<typeof headerSchema> {
@@ -36,6 +38,7 @@ function headerToJSON(header: JournalHeader): z.infer<typeof headerSchema> {
     concurrency: header.concurrency,
     suite: { name: header.suite.name, source: header.suite.source, size: header.suite.size },
     task_ids: [...header.taskIds],
+    ...(header.scorers ? { scorers: [...header.scorers] } : {}),
   };
 }
 
@@ -48,6 +51,7 @@ function headerFromJSON(json: z.infer<typeof headerSchema>): JournalHeader {
     concurrency: json.concurrency,
     suite: json.suite,
     taskIds: json.task_ids,
+    ...(json.scorers ? { scorers: json.scorers } : {}),
   };
 }
 
