@@ -91,6 +91,8 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
         agentName: task.agentName,
         // the task tracer stamps the task's attributes on every span, the middleware's too
         captureContent: options.captureContent,
+        // a continuation (`reply.ask`) after the first turn stays in the task's one trace
+        continueTrace: true,
       });
       return {
         middleware: [middleware],

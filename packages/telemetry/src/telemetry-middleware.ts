@@ -15,6 +15,7 @@ import {
   type Context,
   context,
   type Span,
+  type SpanContext,
   SpanKind,
   type Tracer,
   type TracerProvider,
@@ -43,6 +44,14 @@ export interface TelemetryMiddlewareOptions {
   readonly spanAttributes?: Attributes | undefined;
   readonly providerName?: string | undefined;
   readonly modelName?: string | undefined;
+  /**
+   * Keep every turn of this instance in the first turn's trace (default false): a later turn
+   * that does not already run inside a span of that trace (a continuation such as
+   * `reply.ask(…)` called after the first turn ended) becomes a child of the first turn's span.
+   * Meant for a middleware that serves one task, as `otelTracing` builds them; leave it off for
+   * an instance shared by unrelated requests, whose turns should each start their own trace.
+   */
+  readonly continueTrace?: boolean | undefined;
 }
 
 interface Scope {
@@ -70,6 +79,7 @@ const scopes = new AsyncLocalStorage<ScopeLink>();
  * `error.type` attribute and status ERROR; a tool error the agent handled marks only the tool
  * span. Children are parented explicitly, so nesting holds even without a context manager;
  * the agent's own code runs with the turn span active for libraries that trace themselves.
+ * With `continueTrace`, follow-up turns join the first turn's trace instead of starting new ones.
  *
  * @example
  * ```ts
@@ -81,6 +91,8 @@ export class TelemetryMiddleware implements Middleware {
   readonly #tracer: Tracer;
   readonly #options: TelemetryMiddlewareOptions;
   readonly #capture: boolean;
+  /** The first turn's span, when `continueTrace` keeps later turns in its trace. */
+  #firstTurn: SpanContext | undefined;
 
   constructor(options: TelemetryMiddlewareOptions = {}) {
     this.#options = options;
@@ -115,10 +127,13 @@ export class TelemetryMiddleware implements Middleware {
       attributes,
       agentName,
       async (span) => {
+        // set before the first await, so a concurrent turn of this instance already sees it
+        if (this.#options.continueTrace) this.#firstTurn ??= span.spanContext();
         const result = await next(request);
         if (this.#capture) span.setAttribute(ATTR.outputMessages, outputMessagesJson(result));
         return result;
       },
+      this.#turnParent(),
     );
   };
 
@@ -217,14 +232,25 @@ export class TelemetryMiddleware implements Middleware {
     return this.#scope()?.context ?? active;
   }
 
+  /**
+   * A turn's parent: as for any span, unless `continueTrace` applies and the turn would leave
+   * the first turn's trace; then the first turn's span (ended or not) in the current context.
+   */
+  #turnParent(): Context {
+    const parent = this.#parent();
+    const first = this.#firstTurn;
+    if (!first || trace.getSpanContext(parent)?.traceId === first.traceId) return parent;
+    return trace.setSpanContext(parent, first);
+  }
+
   async #record<T>(
     name: string,
     kind: SpanKind,
     attributes: Attributes,
     agentName: string | null,
     work: (span: Span) => Promise<T>,
+    parent: Context = this.#parent(),
   ): Promise<T> {
-    const parent = this.#parent();
     const span = this.#tracer.startSpan(
       name,
       { kind, attributes: { ...this.#options.spanAttributes, ...attributes } },
