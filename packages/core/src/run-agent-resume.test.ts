@@ -5,6 +5,7 @@ import { eventTracing } from "./event-tracing.js";
 import { type RunAgentOptions, runAgent } from "./run-agent.js";
 import { TinyStore } from "./run-fixtures.test.js";
 import { scorer } from "./scorer.js";
+import type { TaskRecord } from "./task-record.js";
 
 const answered = scorer(({ outputs }) => outputs.body !== undefined, { key: "answered" });
 const suite = ["a", "b", "c", "d"].map((id) => ({ task_id: id, inputs: { input: id } }));
@@ -115,5 +116,133 @@ describe("runAgent resume", () => {
       runAgent(suite, { ...base, runId: "a", resume: "b" }),
       /name different runs/,
     );
+  });
+
+  /** Aborts after `graded` tasks of `records`, leaving run `runId` journaled in `store`. */
+  async function abortedRun(
+    store: TinyStore,
+    records: readonly TaskRecord[],
+    graded: number,
+  ): Promise<RunAgentOptions> {
+    const controller = new AbortController();
+    let asked = 0;
+    const base: RunAgentOptions = {
+      agent: {
+        name: "stops",
+        async ask(input) {
+          asked++;
+          if (asked === graded + 1) controller.abort(new Error("killed"));
+          return input.toUpperCase();
+        },
+      },
+      scorers: [answered],
+      store,
+      tracing: eventTracing(),
+      concurrency: 1,
+    };
+    await assert.rejects(
+      runAgent(records, { ...base, runId: "r1", signal: controller.signal }),
+      /killed/,
+    );
+    assert.equal((await store.readJournal("r1"))?.results.length, graded);
+    return { ...base, agent: crashingAgent("none", []) };
+  }
+
+  const withReferences = Array.from({ length: 10 }, (_, i) => ({
+    task_id: `t${i + 1}`,
+    inputs: { input: `q${i + 1}`, lang: "en" },
+    reference_outputs: { answer: `A${i + 1}` },
+  }));
+
+  it("refuses a suite whose journaled tasks have other reference outputs or inputs, naming them", async () => {
+    const store = new TinyStore();
+    const base = await abortedRun(store, withReferences, 4);
+    const changedRefs = withReferences.map((r, i) =>
+      i === 2 || i === 3 || i === 7 ? { ...r, reference_outputs: { answer: "other" } } : r,
+    );
+    await assert.rejects(runAgent(changedRefs, { ...base, resume: "r1" }), {
+      name: "ResumeError",
+      message:
+        "resume run r1: the suite changed: reference_outputs of task(s) ['t3', 't4'] differ from the journaled run",
+    });
+    const changedBoth = withReferences.map((r, i) =>
+      i === 0 ? { ...r, inputs: { input: "q1", lang: "fr" } } : { ...r, reference_outputs: null },
+    );
+    await assert.rejects(runAgent(changedBoth, { ...base, resume: "r1" }), {
+      name: "ResumeError",
+      message:
+        "resume run r1: the suite changed: inputs of task(s) ['t1'] and reference_outputs of task(s) ['t2', 't3', 't4'] differ from the journaled run",
+    });
+    assert.equal(store.runs.has("r1"), false, "nothing saved by a refused resume");
+    assert.equal((await store.readJournal("r1"))?.results.length, 4, "journal left as it was");
+  });
+
+  it("lists the first five changed tasks and counts the rest", async () => {
+    const store = new TinyStore();
+    const base = await abortedRun(store, withReferences, 8);
+    const changed = withReferences.map((r) => ({ ...r, reference_outputs: { answer: "x" } }));
+    await assert.rejects(
+      runAgent(changed, { ...base, resume: "r1" }),
+      /reference_outputs of task\(s\) \['t1', 't2', 't3', 't4', 't5'\] and 3 more differ/,
+    );
+  });
+
+  it("accepts equal inputs written with their keys in another order", async () => {
+    const store = new TinyStore();
+    const base = await abortedRun(store, withReferences, 3);
+    const reordered = withReferences.map((r) => ({
+      task_id: r.task_id,
+      reference_outputs: r.reference_outputs,
+      inputs: { lang: "en", input: r.inputs.input },
+    }));
+    const result = await runAgent(reordered, { ...base, resume: "r1" });
+    assert.equal(result.tasks.length, 10);
+  });
+
+  it("refuses other scorer keys, naming those added and removed", async () => {
+    const store = new TinyStore();
+    const base = await abortedRun(store, suite, 2);
+    assert.deepEqual((await store.readJournal("r1"))?.header.scorers, ["answered"]);
+    const loud = scorer(() => true, { key: "loud" });
+    await assert.rejects(runAgent(suite, { ...base, scorers: [answered, loud], resume: "r1" }), {
+      name: "ResumeError",
+      message: "resume run r1: the scorers changed: added ['loud'] (journaled: ['answered'])",
+    });
+    await assert.rejects(runAgent(suite, { ...base, scorers: [loud], resume: "r1" }), {
+      name: "ResumeError",
+      message:
+        "resume run r1: the scorers changed: added ['loud'], removed ['answered'] (journaled: ['answered'])",
+    });
+    await assert.rejects(runAgent(suite, { ...base, scorers: [], resume: "r1" }), {
+      message: "resume run r1: the scorers changed: removed ['answered'] (journaled: ['answered'])",
+    });
+    const result = await runAgent(suite, { ...base, resume: "r1" });
+    assert.deepEqual(
+      result.tasks.map((t) => t.feedback.map((f) => f.key)),
+      [["answered"], ["answered"], ["answered"], ["answered"]],
+    );
+  });
+
+  it("skips the scorer check for a journal written before scorer keys were recorded", async () => {
+    const store = new TinyStore();
+    await store.openJournal({
+      runId: "old",
+      label: null,
+      createdAt: "2026-01-01T00:00:00.000Z",
+      target: "x",
+      concurrency: 1,
+      suite: { name: "inline", source: "inline", size: 4 },
+      taskIds: ["a", "b", "c", "d"],
+    });
+    const loud = scorer(() => true, { key: "loud" });
+    const result = await runAgent(suite, {
+      agent: crashingAgent("none", []),
+      scorers: [loud],
+      store,
+      tracing: eventTracing(),
+      resume: "old",
+    });
+    assert.equal(result.passRate("loud"), 1);
+    assert.equal(result.createdAt, "2026-01-01T00:00:00.000Z");
   });
 });

@@ -53,6 +53,17 @@ describe("run journal", () => {
     await assert.rejects(journal.append(run.tasks[3] ?? assert.fail()), JournalFileError);
   });
 
+  it("keeps the scorer keys of the header; a header without them reads back without them", async () => {
+    const { dir, store } = freshStore();
+    const header = { ...headerFor("js", 2), scorers: ["exact", "latency"] };
+    await (await store.openJournal(header)).close();
+    const first = (await readFile(join(dir, "js.journal.jsonl"), "utf8")).split("\n")[0] ?? "";
+    assert.deepEqual(JSON.parse(first).scorers, ["exact", "latency"]);
+    assert.deepEqual((await store.readJournal("js"))?.header, header);
+    await (await store.openJournal(headerFor("old", 2))).close();
+    assert.equal((await store.readJournal("old"))?.header.scorers, undefined);
+  });
+
   it("reads null when there is no journal, and discards one", async () => {
     const { store } = freshStore();
     assert.equal(await store.readJournal("none"), null);
