@@ -31,7 +31,7 @@ describe("ag2-eval run", () => {
       { cwd },
     );
     assert.equal(code, 0, stderr);
-    assert.match(stderr, /^warning: no scorers .* nothing is graded$/m);
+    assert.match(stderr, /^warning: no scorers .* nothing was graded$/m);
     const saved = JSON.parse(await readFile(join(cwd, ".ag2-eval/runs/bare.json"), "utf8"));
     assert.equal(saved.tasks.length, 3);
   });

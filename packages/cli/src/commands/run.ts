@@ -34,11 +34,6 @@ export const runCommand: Command = {
   async run({ values, positionals, io }) {
     const settings = await loadSettings({ values, io });
     const plan = await runPlan({ values, positionals, settings, cwd: io.cwd });
-    if (plan.scorers.length === 0) {
-      io.stderr.write(
-        "warning: no scorers (--scorers, or scorers in the config): the tasks run and are saved, but nothing is graded\n",
-      );
-    }
     const store = openStore(settings);
     const { stream, progress } = progressStream({ io, json: plan.json });
     const otlp = plan.otlpEndpoint ? otlpSpanProcessor(plan.otlpEndpoint) : null;
@@ -87,6 +82,12 @@ export const runCommand: Command = {
           "note: --save-traces: the agent emitted no spans (it calls no middleware hook), nothing saved\n",
         );
       } else if (!plan.json) io.stderr.write(`saved ${saved} trace(s) to ${plan.saveTraces}\n`);
+    }
+    // said after the run, so that a usage error (a missing suite) stays a one-line message
+    if (plan.scorers.length === 0) {
+      io.stderr.write(
+        "warning: no scorers (--scorers, or scorers in the config): the tasks ran and were saved, but nothing was graded\n",
+      );
     }
     for (const model of pricing?.unpriced ?? []) {
       io.stderr.write(
