@@ -3,8 +3,8 @@ import { Ag2EvalError, type PairwiseComparator } from "@ag2/eval-core";
 import { deblind } from "./human-pairwise.js";
 
 /**
- * A labelled pairwise manifest could not be read: names the file, the 1-based line and what
- * was wrong.
+ * A labelled pairwise manifest could not be read: names the file, the 1-based line (null when
+ * the file itself could not be opened) and what was wrong.
  *
  * @example
  * ```ts
@@ -14,10 +14,24 @@ import { deblind } from "./human-pairwise.js";
 export class HumanLabelsError extends Ag2EvalError {
   constructor(
     readonly path: string,
-    readonly line: number,
+    readonly line: number | null,
     detail: string,
   ) {
-    super(`${path}:${line}: ${detail}`);
+    super(`${line === null ? path : `${path}:${line}`}: ${detail}`);
+  }
+}
+
+async function readManifest(path: string): Promise<string> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const got = code === "ENOENT" ? "no such file" : `unreadable file (${code ?? String(error)})`;
+    throw new HumanLabelsError(
+      path,
+      null,
+      `got ${got}, expected a JSONL file written by exportPairwiseCases with "preferred" filled in on each labelled line`,
+    );
   }
 }
 
@@ -28,7 +42,7 @@ interface Label {
 
 async function readLabels(path: string, criterion: string): Promise<Map<string, Label>> {
   const labels = new Map<string, Label>();
-  const lines = (await readFile(path, "utf8")).split(/\r?\n/);
+  const lines = (await readManifest(path)).split(/\r?\n/);
   for (const [index, line] of lines.entries()) {
     if (line.trim() === "") continue;
     let record: unknown;

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { createTask, InMemoryTraceSource, Suite, Trace } from "@ag2/eval-core";
 import { exportPairwiseCases } from "./export-pairwise-cases.js";
-import { humanLabels } from "./human-labels.js";
+import { HumanLabelsError, humanLabels } from "./human-labels.js";
 import { humanPairwise } from "./human-pairwise.js";
 import { answer } from "./internal/context.test-helper.js";
 
@@ -134,6 +134,23 @@ describe("exportPairwiseCases + humanLabels", () => {
     await assert.rejects(
       async () => humanLabels(path, { criterion: "c", key: "h" }).compare(pair),
       (error: Error) => error.message.startsWith(`${path}:2: got invalid JSON`),
+    );
+  });
+
+  it("a missing labels file is a HumanLabelsError naming the path and the expected manifest", async () => {
+    const path = join(await dir, "never-written.jsonl");
+    await assert.rejects(
+      async () => humanLabels(path, { criterion: "c", key: "h" }).compare(pair),
+      (error: Error) => {
+        assert.ok(error instanceof HumanLabelsError);
+        assert.equal(error.path, path);
+        assert.equal(error.line, null);
+        assert.equal(
+          error.message,
+          `${path}: got no such file, expected a JSONL file written by exportPairwiseCases with "preferred" filled in on each labelled line`,
+        );
+        return true;
+      },
     );
   });
 });
