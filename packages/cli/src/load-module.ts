@@ -76,9 +76,32 @@ export async function importFile(path: string, flag: string): Promise<Record<str
   }
 }
 
+interface BuildMessage {
+  readonly text: string;
+  readonly location?: { file: string; line: number; column: number } | null;
+}
+
+/**
+ * The one-line reason an import failed. esbuild (behind tsx) reports a syntax error as
+ * "Transform failed with N error(s):" and puts `file:line:col: ERROR: text` on the next lines,
+ * so the first line alone says nothing; the first error's location and text are kept instead.
+ * esbuild columns are 0-based; they are shown 1-based, as editors count them.
+ */
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n")[0] ?? message;
+  const head = message.split("\n")[0] ?? message;
+  const count = /^(?:Transform|Build) failed with (\d+) errors?:/.exec(head);
+  if (!count) return head;
+  const more = Number(count[1]) > 1 ? ` (and ${Number(count[1]) - 1} more)` : "";
+  const first = (error as { errors?: readonly BuildMessage[] }).errors?.[0];
+  if (first?.location) {
+    const { file, line, column } = first.location;
+    return `${file}:${line}:${column + 1}: ${first.text}${more}`;
+  }
+  const parsed = /^(.+):(\d+):(\d+): ERROR: (.*)$/m.exec(message);
+  if (!parsed) return head;
+  const [, file, line, column, text] = parsed;
+  return `${file}:${line}:${Number(column) + 1}: ${text}${more}`;
 }
 
 /**

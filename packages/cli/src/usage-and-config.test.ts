@@ -123,6 +123,20 @@ export default defineConfig({
       /field "concurrancy": unknown setting \(expected one of: suite, agent/,
     );
   });
+
+  test("a config with a syntax error names the file, line, column and esbuild's message on one line", async () => {
+    const cwd = await tempProject({
+      "ag2-eval.config.ts": `export default {\n  suite: "suite.jsonl",\n  agent: ,\n};\n`,
+    });
+    const { code, stderr } = await runCli(["run"], { cwd });
+    const path = join(cwd, "ag2-eval.config.ts");
+    assert.equal(code, 2);
+    assert.equal(
+      stderr,
+      `error: ${path}: config: importing ${path} failed: ${path}:3:10: Unexpected ","\n` +
+        "hint: fix the configuration file (ag2-eval --help describes its settings)\n",
+    );
+  });
 });
 
 describe("ag2-eval grade", () => {
