@@ -55,19 +55,23 @@ export function agentTarget(agent: Agent | AgentFactory): string {
 function withTimeout<T>(
   work: Promise<T>,
   task: Task,
-  timeoutMs: number | undefined,
+  timeout: { readonly timeoutMs: number | undefined; readonly leftMs: number | undefined },
   controller: AbortController | null,
 ): Promise<T> {
+  const { timeoutMs } = timeout;
   if (timeoutMs === undefined || !controller) return work;
   // the agent may ignore the signal; its late rejection must not surface as unhandled
   work.catch(() => undefined);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new TaskTimeoutError(task.taskId, timeoutMs);
-      controller.abort(error);
-      reject(error);
-    }, timeoutMs);
+    timer = setTimeout(
+      () => {
+        const error = new TaskTimeoutError(task.taskId, timeoutMs);
+        controller.abort(error);
+        reject(error);
+      },
+      Math.max(0, timeout.leftMs ?? timeoutMs),
+    );
   });
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
@@ -75,14 +79,19 @@ function withTimeout<T>(
 /**
  * Runs the agent on one task under tracing and returns its trace. Whatever the agent (or its
  * factory) throws is recorded on the trace with its error type; only cancellation of
- * `options.signal` rejects.
+ * `options.signal` rejects. `leftMs` (default `options.taskTimeoutMs`) is what remains of the
+ * task's time when earlier attempts used some; a timeout still names the whole `taskTimeoutMs`.
  *
  * @example
  * ```ts
  * const produced = await produceTask(task, { agent, tracing: eventTracing(), runId, attributes: {} });
  * ```
  */
-export async function produceTask(task: Task, options: ProduceOptions): Promise<ProducedTrace> {
+export async function produceTask(
+  task: Task,
+  options: ProduceOptions,
+  leftMs?: number,
+): Promise<ProducedTrace> {
   const { agent, signal } = options;
   signal?.throwIfAborted();
   const config = resolveModelConfig(options.modelConfig, task);
@@ -112,7 +121,12 @@ export async function produceTask(task: Task, options: ProduceOptions): Promise<
         tracer: tracing.tracer,
       });
     })();
-    returned = await withTimeout(work, task, options.taskTimeoutMs, controller);
+    returned = await withTimeout(
+      work,
+      task,
+      { timeoutMs: options.taskTimeoutMs, leftMs },
+      controller,
+    );
   } catch (caught) {
     failed = true;
     error = caught;

@@ -16,7 +16,10 @@ export interface RetryOptions {
   readonly on?: ((error: unknown) => boolean) | undefined;
   /** Backoff before retry n is a random share of `baseDelayMs * 2^(n-1)`; default 500. */
   readonly baseDelayMs?: number | undefined;
-  /** Caps the exponential backoff (not a server's `retryAfterMs`); default 30000. */
+  /**
+   * The longest wait before a retry; default 30000. Caps the exponential backoff; a server
+   * asking (`retryAfterMs`) for more ends the retries, noted in the last attempt's message.
+   */
   readonly maxDelayMs?: number | undefined;
   /** Source of jitter in [0, 1); default `Math.random` (inject a seeded one in tests). */
   readonly random?: (() => number) | undefined;
@@ -86,7 +89,8 @@ export function retryAfterMsOf(error: unknown): number | undefined {
 
 /**
  * The wait before retry number `retry` (1-based): full jitter over the exponential window
- * `min(maxDelayMs, baseDelayMs * 2^(retry-1))`, never shorter than the server's `retryAfterMs`.
+ * `min(maxDelayMs, baseDelayMs * 2^(retry-1))`, never shorter than the server's `retryAfterMs`
+ * (so above `maxDelayMs` only when the server asks for more, which ends the retries).
  *
  * @example
  * ```ts

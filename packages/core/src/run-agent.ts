@@ -49,7 +49,10 @@ export interface RunAgentOptions {
   readonly spanAttributes?: Readonly<Record<string, string>>;
   /** Aborting it rejects the run with the signal's reason; each running ask sees its own signal abort. */
   readonly signal?: AbortSignal;
-  /** Per task: past this, the task's signal aborts and it is recorded as a `TaskTimeoutError`. */
+  /**
+   * Per task, every retry and backoff included: past this, the task's signal aborts, it is
+   * recorded as a `TaskTimeoutError` and its slot frees.
+   */
   readonly taskTimeoutMs?: number;
   /** The id of an unfinished (or budget-stopped) run to continue from its journal. */
   readonly resume?: string;
