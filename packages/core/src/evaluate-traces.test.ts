@@ -262,4 +262,21 @@ describe("evaluateTraces", () => {
     );
     assert.equal(listed, false);
   });
+
+  it("a hand-written Scorer's NaN becomes no signal, so the mean stays finite", async () => {
+    const source = new InMemoryTraceSource([
+      [{ traceId: "t-a", taskId: "a" }, answer("2")],
+      [{ traceId: "t-b", taskId: "b" }, answer("4")],
+    ]);
+    let calls = 0;
+    const raw: Scorer = {
+      key: "ratio",
+      score: async () => [{ key: "ratio", score: calls++ === 0 ? Number.NaN : 0.5 }],
+    };
+    const result = await evaluateTraces(source, { scorers: [raw], suite, store: null });
+    assert.deepEqual(result.tasks[0]?.feedback, [
+      { key: "ratio", score: null, comment: "scorer returned NaN" },
+    ]);
+    assert.equal(result.scoreStats("ratio")?.mean, 0.5);
+  });
 });

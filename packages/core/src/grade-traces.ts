@@ -4,7 +4,7 @@ import { evalEvent, type TaskEvaluated } from "./lifecycle-events.js";
 import { toErrorInfo } from "./middleware.js";
 import { outputsFromTrace } from "./outputs-from-trace.js";
 import { runLimited } from "./run-limited.js";
-import type { Outputs, Scorer } from "./scorer.js";
+import { finiteScore, type Outputs, type Scorer } from "./scorer.js";
 import type { Stream } from "./stream.js";
 import { createTask, type Task } from "./task.js";
 import type { TaskResult } from "./task-result.js";
@@ -56,7 +56,8 @@ export async function gradeTask(
         trace,
         task,
       });
-      feedback.push(...produced);
+      // hand-written Scorer objects skip scorer()'s normalizing; a NaN must not reach aggregates
+      feedback.push(...produced.map(finiteScore));
     }
   } catch (error) {
     feedback = [];

@@ -117,4 +117,31 @@ describe("scorer()", () => {
       message: "scorer 'k' returned list[...] with non-Feedback at index 0: got Object",
     });
   });
+
+  it("turns a NaN or infinite score into no signal with a comment, directly, in a Feedback and in a list", async () => {
+    const score = (returned: ScorerReturn) => scorer(() => returned, { key: "k" }).score(context);
+    assert.deepEqual(await score(Number.NaN), [
+      { key: "k", score: null, comment: "scorer returned NaN" },
+    ]);
+    assert.deepEqual(
+      await score({ key: "k", score: Number.POSITIVE_INFINITY, comment: "0/0 guard" }),
+      [{ key: "k", score: null, comment: "scorer returned Infinity; 0/0 guard" }],
+    );
+    assert.deepEqual(
+      await score([
+        { key: "a", score: 0.5 },
+        { key: "b", score: Number.NEGATIVE_INFINITY, value: "x", detail: { n: 1 } },
+      ]),
+      [
+        { key: "a", score: 0.5 },
+        {
+          key: "b",
+          score: null,
+          value: "x",
+          detail: { n: 1 },
+          comment: "scorer returned -Infinity",
+        },
+      ],
+    );
+  });
 });

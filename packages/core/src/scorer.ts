@@ -70,11 +70,31 @@ function typeName(value: unknown): string {
   return typeof value;
 }
 
-/** Normalizes what a scorer function returned into a list of feedback, as the reference does. */
+/**
+ * A NaN or infinite score would poison every mean and ranking it reaches; it becomes "no
+ * signal" with a comment naming what came back, ahead of any comment the scorer gave.
+ */
+export function finiteScore(feedback: Feedback): Feedback {
+  const { score } = feedback;
+  if (typeof score !== "number" || Number.isFinite(score)) return feedback;
+  const note = `scorer returned ${String(score)}`;
+  const comment = feedback.comment ? `${note}; ${feedback.comment}` : note;
+  return { ...feedback, score: null, comment };
+}
+
+/**
+ * Normalizes what a scorer function returned into a list of feedback, as the reference does.
+ * A non-finite numeric score (NaN, ±Infinity) becomes `score: null` with a comment saying so.
+ *
+ * @example
+ * ```ts
+ * normalizeScorerReturn("acc", Number.NaN); // [{ key: "acc", score: null, comment: "scorer returned NaN" }]
+ * ```
+ */
 export function normalizeScorerReturn(key: string, returned: unknown): Feedback[] {
   if (returned === null || returned === undefined) return [];
   if (typeof returned === "boolean" || typeof returned === "number") {
-    return [{ key, score: returned }];
+    return [finiteScore({ key, score: returned })];
   }
   if (typeof returned === "string") return [{ key, value: returned }];
   if (Array.isArray(returned)) {
@@ -85,9 +105,9 @@ export function normalizeScorerReturn(key: string, returned: unknown): Feedback[
         );
       }
     });
-    return [...(returned as Feedback[])];
+    return (returned as Feedback[]).map(finiteScore);
   }
-  if (isFeedback(returned)) return [returned];
+  if (isFeedback(returned)) return [finiteScore(returned)];
   throw new ScorerReturnTypeError(
     `scorer '${key}' returned unsupported type ${typeName(returned)}; expected boolean, number, string, Feedback, Feedback[], null or undefined`,
   );
