@@ -89,7 +89,8 @@ describe("compareRuns", () => {
     const ok = comparison.key("ok")!;
     assert.equal(ok.tasks, 1);
     assert.equal(ok.difference, 0.5);
-    assert.deepEqual(ok.discordant, { toFail: 0, toPass: 1 });
+    assert.equal(ok.test, "sign-flip-permutation");
+    assert.equal(ok.discordant, null);
     assert.equal(ok.minimumDetectableDifference, null);
     assert.equal(ok.verdict, "no-detectable-difference");
   });
@@ -105,8 +106,48 @@ describe("compareRuns", () => {
     );
     assert.match(
       line!,
-      /^ {2}ok {24}93\.3% -> {2}66\.7% {3}-26\.7 \[-\d+\.\d, -\d+\.\d\] {2}p=0\.0386 {2}REGRESSION {2}\(detectable ≥ 29\.8 pts, n=30\)$/,
+      /^ {2}ok {24}93\.3% -> {2}66\.7% {3}-26\.7 \[-\d+\.\d, -\d+\.\d\] {2}p=0\.0386 \(mcnemar-exact\) {2}REGRESSION {2}\(detectable ≥ 29\.8 pts, n=30\)$/,
     );
+  });
+
+  it("tests a boolean key at task level when tasks repeat: 3 tasks x 10 repeats all-pass to all-fail is no detectable difference", () => {
+    const repeats = (ok: boolean) =>
+      ["t1", "t2", "t3"].flatMap((t) =>
+        Array.from({ length: 10 }, (_, r) => taskResult(`${t}#${r + 1}`, { ok })),
+      );
+    const asBool = compareRuns(runOf("a", repeats(true)), runOf("b", repeats(false)));
+    const ok = asBool.key("ok")!;
+    assert.equal(ok.test, "sign-flip-permutation");
+    assert.equal(ok.tasks, 3);
+    assert.equal(ok.difference, -1);
+    // three tasks, all one way: the exact sign-flip p is 2/2^3
+    assert.equal(ok.pValue, 0.25);
+    assert.equal(ok.minimumDetectableDifference, null);
+    assert.equal(ok.verdict, "no-detectable-difference");
+    assert.deepEqual(asBool.regressions, []);
+    // the same data as 0/1 numbers gets the same test and p
+    const numeric = (v: number) =>
+      ["t1", "t2", "t3"].flatMap((t) =>
+        Array.from({ length: 10 }, (_, r) => taskResult(`${t}#${r + 1}`, { ok: v })),
+      );
+    const asNumber = compareRuns(runOf("a", numeric(1)), runOf("b", numeric(0))).key("ok")!;
+    assert.equal(asNumber.pValue, ok.pValue);
+    assert.equal(asNumber.verdict, ok.verdict);
+    assert.match(
+      asBool.summary(),
+      /p=0\.2500 \(sign-flip-permutation\) {2}no detectable difference {2}\(too few tasks/,
+    );
+  });
+
+  it("with repeats, a consistent regression over enough tasks is still found", () => {
+    const repeats = (ok: boolean) =>
+      Array.from({ length: 8 }, (_, t) =>
+        [1, 2].map((r) => taskResult(`t${t}#${r}`, { ok })),
+      ).flat();
+    const ok = compareRuns(runOf("a", repeats(true)), runOf("b", repeats(false))).key("ok")!;
+    assert.equal(ok.test, "sign-flip-permutation");
+    assert.equal(ok.pValue, 2 / 256);
+    assert.equal(ok.verdict, "regression");
   });
 
   it("rejects an alpha outside (0, 1)", () => {

@@ -28,11 +28,13 @@ export interface CompareRunsOptions {
  * not a repeat, is the independent unit.
  *
  * - boolean keys: pass-rate difference, paired bootstrap interval over tasks, and the exact
- *   McNemar p-value on discordant pairs (repeats paired by repeat number);
+ *   McNemar p-value on discordant tasks when every task ran once on each side; with repeats,
+ *   the sign-flip test on per-task pass-rate differences (repeats are not independent);
  * - numeric keys: mean difference, paired bootstrap interval, and the paired sign-flip
  *   permutation p-value on per-task differences;
- * - verdict: "regression" or "improvement" only when p < alpha and the interval excludes 0;
- *   both must agree, which keeps McNemar's repeat-level count from overstating certainty.
+ * - `test` names the test used per key;
+ * - verdict: "regression" or "improvement" only when p < alpha, the interval excludes 0 and
+ *   some difference is detectable with this many tasks (`minimumDetectableDifference` not null).
  *
  * Deterministic for a seed.
  *
@@ -88,17 +90,18 @@ export function compareRuns(
       resamples,
       confidence: 1 - alpha,
     });
+    // McNemar counts repeat pairs as independent; with repeats the task is the unit, so the
+    // boolean key gets the same task-level sign-flip test as a numeric one
+    const repeated = clusters.some((c) => c.baseline.length > 1 || c.current.length > 1);
+    const useMcnemar = isBool && !repeated;
     let pValue: number;
     let discordant: KeyComparison["discordant"] = null;
-    if (isBool) {
+    if (useMcnemar) {
       let toFail = 0;
       let toPass = 0;
       for (const cluster of clusters) {
-        const pairs = Math.min(cluster.baseline.length, cluster.current.length);
-        for (let i = 0; i < pairs; i++) {
-          if (cluster.baseline[i] === 1 && cluster.current[i] === 0) toFail++;
-          if (cluster.baseline[i] === 0 && cluster.current[i] === 1) toPass++;
-        }
+        if (cluster.baseline[0] === 1 && cluster.current[0] === 0) toFail++;
+        if (cluster.baseline[0] === 0 && cluster.current[0] === 1) toPass++;
       }
       discordant = { toFail, toPass };
       pValue = mcnemarExact(toFail, toPass);
@@ -109,7 +112,9 @@ export function compareRuns(
       clusters.reduce((sum, c) => sum + c[side].reduce((s, v) => s + v, 0) / c[side].length, 0) /
       clusters.length;
     const better = lowerIsBetter.includes(key) ? -difference : difference;
-    const significant = pValue < alpha && (ci[0] > 0 || ci[1] < 0);
+    const mdd = minimumDetectableDifference({ differences: diffs, binary: isBool, alpha });
+    // no verdict where the minimum detectable difference says none is possible
+    const significant = mdd !== null && pValue < alpha && (ci[0] > 0 || ci[1] < 0);
     results.push({
       key,
       kind: isBool ? "pass-rate" : "mean",
@@ -119,18 +124,14 @@ export function compareRuns(
       difference,
       ci,
       pValue,
-      test: isBool ? "mcnemar-exact" : "sign-flip-permutation",
+      test: useMcnemar ? "mcnemar-exact" : "sign-flip-permutation",
       discordant,
       verdict: !significant
         ? "no-detectable-difference"
         : better > 0
           ? "improvement"
           : "regression",
-      minimumDetectableDifference: minimumDetectableDifference({
-        differences: diffs,
-        binary: isBool,
-        alpha,
-      }),
+      minimumDetectableDifference: mdd,
     });
   }
   return new RunComparison({

@@ -19,8 +19,12 @@ export interface KeyComparison {
   /** Paired bootstrap interval of the difference at 1 − alpha. */
   readonly ci: Interval;
   readonly pValue: number;
+  /**
+   * The test behind `pValue`: exact McNemar for boolean keys with one run per task on each
+   * side, else the sign-flip permutation test on per-task differences.
+   */
   readonly test: "mcnemar-exact" | "sign-flip-permutation";
-  /** Boolean keys: repeat pairs that went pass→fail and fail→pass. */
+  /** Tested with McNemar: tasks that went pass→fail and fail→pass; null otherwise. */
   readonly discordant: { readonly toFail: number; readonly toPass: number } | null;
   readonly verdict: ComparisonVerdict;
   /** Smallest true difference these tasks would detect (80% power); null when none could be. */
@@ -86,7 +90,8 @@ export class RunComparison {
 
   /**
    * One line per key: baseline → current, the difference with its interval (percentage
-   * points for pass rates), the p-value, the verdict and the minimum detectable difference.
+   * points for pass rates), the p-value and the test behind it, the verdict and the minimum
+   * detectable difference.
    */
   summary(): string {
     const level = formatFixed((1 - this.alpha) * 100, { precision: 0 });
@@ -112,7 +117,7 @@ export class RunComparison {
             ? "improvement"
             : "no detectable difference";
       lines.push(
-        `  ${padRight(k.key, 24)} ${values}   ${fixed(k.difference, true)} [${fixed(k.ci[0], true)}, ${fixed(k.ci[1], true)}]  p=${formatP(k.pValue)}  ${verdict}  (${mdd}, n=${k.tasks})`,
+        `  ${padRight(k.key, 24)} ${values}   ${fixed(k.difference, true)} [${fixed(k.ci[0], true)}, ${fixed(k.ci[1], true)}]  p=${formatP(k.pValue)} (${k.test})  ${verdict}  (${mdd}, n=${k.tasks})`,
       );
     }
     return lines.join("\n");
