@@ -43,6 +43,11 @@ export interface Ag2EvalConfig {
   readonly minPassRate?: Readonly<Record<string, number>>;
   /** Gate: fail when a task flips from pass to fail against the baseline. */
   readonly failOnRegression?: boolean;
+  /**
+   * Gate: fail only when `compareRuns(baseline, run)` finds a statistically significant
+   * regression on some key (paired test and interval agree), not on any single flip.
+   */
+  readonly failOnSignificantRegression?: boolean;
   /** The run to compare against (default: the newest run with the same label). */
   readonly baseline?: string;
   /** Passed to `runAgent` as `modelConfig` (one config, or a map by task id). */

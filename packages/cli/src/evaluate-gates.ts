@@ -1,5 +1,11 @@
 import type { RunResult, RunStore } from "@ag2/eval";
-import { checkMinPassRates, checkRegressions, type GateFailure } from "./gates.js";
+import { compareRuns } from "@ag2/eval";
+import {
+  checkMinPassRates,
+  checkRegressions,
+  checkSignificantRegressions,
+  type GateFailure,
+} from "./gates.js";
 import type { GatePlan } from "./run-plan.js";
 import { UsageError } from "./usage-error.js";
 
@@ -21,7 +27,7 @@ export interface GateOutcome {
  *
  * @example
  * ```ts
- * const outcome = await evaluateGates({ result, store, gates: { minPassRate: { ok: 0.9 }, failOnRegression: true, baseline: undefined } });
+ * const outcome = await evaluateGates({ result, store, gates: { minPassRate: { ok: 0.9 }, failOnRegression: true, failOnSignificantRegression: false, baseline: undefined } });
  * if (outcome.failures.length > 0) process.exitCode = 1;
  * ```
  */
@@ -36,11 +42,15 @@ export async function evaluateGates(options: {
   ];
   const notes: string[] = [];
   let baselineRunId: string | null = null;
-  if (gates.failOnRegression) {
+  const gateNames = [
+    ...(gates.failOnRegression ? ["fail-on-regression"] : []),
+    ...(gates.failOnSignificantRegression ? ["fail-on-significant-regression"] : []),
+  ];
+  if (gateNames.length > 0) {
     baselineRunId = gates.baseline ?? (await newestOther({ store, result }));
     if (baselineRunId === null) {
       notes.push(
-        "fail-on-regression: no earlier run with this label to compare against; gate skipped",
+        `${gateNames.join(", ")}: no earlier run with this label to compare against; gate skipped`,
       );
     } else {
       if (baselineRunId === result.runId) {
@@ -50,16 +60,24 @@ export async function evaluateGates(options: {
       }
       const baseline = await store.load(baselineRunId);
       const diff = result.diff(baseline, { strict: false });
-      failures.push(...checkRegressions({ baselineRunId, flippedToFail: diff.flippedToFail }));
+      if (gates.failOnRegression) {
+        failures.push(...checkRegressions({ baselineRunId, flippedToFail: diff.flippedToFail }));
+      }
+      if (gates.failOnSignificantRegression) {
+        failures.push(
+          ...checkSignificantRegressions({ comparison: compareRuns(baseline, result) }),
+        );
+      }
       const excluded =
         diff.onlyInCurrent.length + diff.onlyInBaseline.length + diff.contentChanged.length;
       if (excluded > 0)
         notes.push(
-          `fail-on-regression: ${excluded} task(s) not comparable with ${baselineRunId} were left out`,
+          `${gateNames.join(", ")}: ${excluded} task(s) not comparable with ${baselineRunId} were left out`,
         );
     }
   }
-  const checked = Object.keys(gates.minPassRate).length + (baselineRunId === null ? 0 : 1);
+  const checked =
+    Object.keys(gates.minPassRate).length + (baselineRunId === null ? 0 : gateNames.length);
   return { failures, baselineRunId, notes, checked };
 }
 

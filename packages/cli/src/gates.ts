@@ -1,6 +1,8 @@
+import type { RunComparison } from "@ag2/eval";
+
 /** A gate that did not hold, with the reason printed to the user. */
 export interface GateFailure {
-  readonly gate: "min-pass-rate" | "fail-on-regression";
+  readonly gate: "min-pass-rate" | "fail-on-regression" | "fail-on-significant-regression";
   readonly reason: string;
 }
 
@@ -60,6 +62,31 @@ export function checkRegressions(options: {
       reason: `${options.flippedToFail.length} task(s) went from pass to fail against ${options.baselineRunId}: ${list}`,
     },
   ];
+}
+
+/**
+ * Checks `--fail-on-significant-regression`: one failure per key whose paired comparison
+ * with the baseline has a "regression" verdict (p below alpha and an interval excluding 0).
+ * A flip or two that the statistics cannot tell from noise passes.
+ *
+ * @example
+ * ```ts
+ * checkSignificantRegressions({ comparison: compareRuns(baseline, current) });
+ * ```
+ */
+export function checkSignificantRegressions(options: { comparison: RunComparison }): GateFailure[] {
+  const { comparison } = options;
+  return comparison.regressions.map((key) => {
+    const show = (value: number) =>
+      key.kind === "pass-rate" ? percent(value) : String(Number(value.toPrecision(4)));
+    const level = Math.round((1 - comparison.alpha) * 100);
+    return {
+      gate: "fail-on-significant-regression",
+      reason:
+        `${key.key}: ${show(key.baseline)} → ${show(key.current)} over ${key.tasks} task(s) against ${comparison.baselineRunId} ` +
+        `(${level}% interval [${key.ci[0].toFixed(3)}, ${key.ci[1].toFixed(3)}], p=${key.pValue.toPrecision(2)})`,
+    };
+  });
 }
 
 function percent(rate: number): string {

@@ -13,6 +13,10 @@ export const GATE_FLAGS: FlagSpecs = {
     type: "boolean",
     description: "exit 1 when a task flips from pass to fail against the baseline",
   },
+  "fail-on-significant-regression": {
+    type: "boolean",
+    description: "exit 1 when the paired statistics find a significant regression on a key",
+  },
   baseline: {
     type: "string",
     valueName: "<run-id>",

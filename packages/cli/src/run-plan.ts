@@ -49,6 +49,8 @@ export interface RunBudgetPlan {
 export interface GatePlan {
   readonly minPassRate: Readonly<Record<string, number>>;
   readonly failOnRegression: boolean;
+  /** Fail on a "regression" verdict of `compareRuns` against the baseline. */
+  readonly failOnSignificantRegression: boolean;
   /** An explicit baseline run id; otherwise the newest run with the same label. */
   readonly baseline: string | undefined;
 }
@@ -63,6 +65,10 @@ export function gatePlan(values: FlagValues, settings: Settings): GatePlan {
     },
     failOnRegression:
       flags.boolean("fail-on-regression") ?? settings.config.failOnRegression ?? false,
+    failOnSignificantRegression:
+      flags.boolean("fail-on-significant-regression") ??
+      settings.config.failOnSignificantRegression ??
+      false,
     baseline: flags.string("baseline") ?? settings.config.baseline,
   };
 }

@@ -51,6 +51,7 @@ const CHECKS: Readonly<Record<keyof Ag2EvalConfig, Check>> = {
   otlpEndpoint: text,
   minPassRate: object,
   failOnRegression: flag,
+  failOnSignificantRegression: flag,
   baseline: text,
   modelConfig: object,
 };

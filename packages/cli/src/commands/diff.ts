@@ -4,7 +4,7 @@ import type { Command } from "../command.js";
 import { COMMON_FLAGS, STORE_FLAG } from "../command.js";
 import { formatGateOutcome } from "../evaluate-gates.js";
 import { flagReader, parseMinPassRates } from "../flag-values.js";
-import { checkMinPassRates, checkRegressions } from "../gates.js";
+import { checkMinPassRates, checkRegressions, checkSignificantRegressions } from "../gates.js";
 import { resolveRunId } from "../resolve-run-id.js";
 import { loadSettings, openStore } from "../settings.js";
 import { UsageError } from "../usage-error.js";
@@ -28,6 +28,10 @@ export const diffCommand: Command = {
     "fail-on-regression": {
       type: "boolean",
       description: "exit 1 when a task flips from pass to fail",
+    },
+    "fail-on-significant-regression": {
+      type: "boolean",
+      description: "exit 1 when the paired statistics find a significant regression on a key",
     },
     "min-pass-rate": {
       type: "string",
@@ -62,6 +66,9 @@ export const diffCommand: Command = {
       }),
       ...(flags.boolean("fail-on-regression")
         ? checkRegressions({ baselineRunId: baseline.runId, flippedToFail: diff.flippedToFail })
+        : []),
+      ...(flags.boolean("fail-on-significant-regression")
+        ? checkSignificantRegressions({ comparison })
         : []),
     ];
     if (flags.boolean("json")) {

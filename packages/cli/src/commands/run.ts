@@ -113,6 +113,9 @@ export const runCommand: Command = {
 };
 
 function gateNotes(gates: RunPlan["gates"]): string[] {
-  const asked = Object.keys(gates.minPassRate).length > 0 || gates.failOnRegression;
+  const asked =
+    Object.keys(gates.minPassRate).length > 0 ||
+    gates.failOnRegression ||
+    gates.failOnSignificantRegression;
   return asked ? ["gates not checked: the run stopped on its budget before every task ran"] : [];
 }
