@@ -19,6 +19,8 @@ export interface ProducedTrace {
   readonly outputs: Outputs;
   /** What the agent (or its factory) threw, as thrown; absent when it answered. */
   readonly error?: unknown;
+  /** What the tracing reported about failing observers while this task ran. */
+  readonly warnings?: readonly string[];
 }
 
 /** How to produce traces; shared by `runAgent`, `runVariants` and `runPairwise`. */
@@ -142,7 +144,10 @@ export async function produceTask(
       ? outputsFromTrace(trace)
       : outputsFromValue(returned);
   const ref = { traceId: traced.traceId, taskId: task.taskId };
-  return failed ? { task, ref, trace, outputs, error } : { task, ref, trace, outputs };
+  const produced: ProducedTrace = failed
+    ? { task, ref, trace, outputs, error }
+    : { task, ref, trace, outputs };
+  return traced.warnings?.length ? { ...produced, warnings: traced.warnings } : produced;
 }
 
 /**

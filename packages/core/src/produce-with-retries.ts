@@ -93,8 +93,12 @@ export async function produceWithRetries(
   const leftMs = (): number | undefined =>
     taskTimeoutMs === undefined ? undefined : taskTimeoutMs - (performance.now() - startedAt);
   const attempts: TaskAttempt[] = [];
+  const warnings = new Set<string>();
   for (let attempt = 1; ; attempt++) {
-    const produced = await produceTask(task, options, leftMs());
+    const asked = await produceTask(task, options, leftMs());
+    for (const warning of asked.warnings ?? []) warnings.add(warning);
+    // observer failures of earlier attempts stay reported with the graded one
+    const produced = warnings.size > 0 ? { ...asked, warnings: [...warnings] } : asked;
     const failure = produced.trace.exception;
     // type and message only: a stack per attempt would bloat every kept result
     const error = failure ? { type: failure.type, message: failure.message } : null;

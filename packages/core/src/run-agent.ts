@@ -182,6 +182,8 @@ export async function runAgent(
     );
   };
   const appends: Promise<void>[] = [];
+  // distinct observer failure → tasks that reported it, so 10,000 tasks make one line each
+  const tracingWarnings = new Map<string, number>();
   if (rejournal) for (const result of done.values()) record(result);
   const pending = tasks.filter((task) => !done.has(task.taskId));
   let graded: (TaskResult | null)[];
@@ -191,6 +193,9 @@ export async function runAgent(
       stopReason ??= meter?.reached() ?? null;
       if (stopReason) return null;
       const { produced, attempts } = await produceWithRetries(task, produceOptions, retries);
+      for (const warning of produced.warnings ?? []) {
+        tracingWarnings.set(warning, (tracingWarnings.get(warning) ?? 0) + 1);
+      }
       const gradedTask = await gradeTask(produced, settings);
       const result = attempts ? { ...gradedTask, attempts } : gradedTask;
       meter?.add(result);
@@ -206,6 +211,9 @@ export async function runAgent(
   for (const result of graded) if (result) byId.set(result.task.taskId, result);
   const results = tasks.flatMap((task) => byId.get(task.taskId) ?? []);
   const stopped: StopReason | null = stopReason;
+  for (const [warning, count] of tracingWarnings) {
+    warnings.push(count === 1 ? warning : `${warning} (in ${count} tasks)`);
+  }
   return finishRun(
     {
       runId,

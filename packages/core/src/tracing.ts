@@ -17,6 +17,11 @@ export interface TracedTask {
   readonly trace: Trace;
   /** The real trace id of the backend (a 32-hex OpenTelemetry trace id with `otelTracing()`). */
   readonly traceId: string;
+  /**
+   * Observer failures (e.g. a caller's span processor that threw) seen since the previous
+   * task finished, each distinct one once; `runAgent` adds them to `RunResult.warnings`.
+   */
+  readonly warnings?: readonly string[];
 }
 
 /** Tracing for one task, started by {@link Tracing.startTask}. */

@@ -4,6 +4,8 @@ import type { ReadableSpan, SpanProcessor } from "@opentelemetry/sdk-trace-base"
 /** The ended, sampled spans of one task, in the order they ended. */
 export class TaskSpans {
   #spans: ReadableSpan[] | null = [];
+  /** Failures of the caller's processors on this task's spans, each distinct one once. */
+  readonly warnings = new Set<string>();
 
   add(span: ReadableSpan): void {
     this.#spans?.push(span);
@@ -29,6 +31,11 @@ export class GradingSpanCollector implements SpanProcessor {
   /** Routes `span`, when it ends, to `spans`. */
   claim(span: Span, spans: TaskSpans): void {
     this.#owners.set(span, spans);
+  }
+
+  /** The task that started `span`, if it was claimed. */
+  owner(span: object): TaskSpans | undefined {
+    return this.#owners.get(span);
   }
 
   onStart(): void {}

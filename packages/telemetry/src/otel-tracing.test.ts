@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createTask, runAgent, Suite } from "@ag2/eval-core";
+import { createTask, runAgent, Suite, scorer } from "@ag2/eval-core";
 import type { trace as otelTrace } from "@opentelemetry/api";
 import {
   InMemorySpanExporter,
@@ -82,6 +82,38 @@ describe("otelTracing", () => {
       assert.equal(task.trace.tokens.total, 42);
     }
     assert.equal(traceIds.size, 5);
+  });
+
+  it("a processor throwing in onEnd leaves grading unchanged and is named once in result.warnings", async () => {
+    let ends = 0;
+    const failing: SpanProcessor = {
+      onStart() {},
+      onEnd() {
+        ends++;
+        throw new Error("collector down");
+      },
+      forceFlush: () => Promise.resolve(),
+      shutdown: () => Promise.resolve(),
+    };
+    const sunny = scorer(({ outputs }) => String(outputs.body).includes("sunny"), { key: "sunny" });
+    const run = (spanProcessors: SpanProcessor[]) =>
+      runAgent(suite, {
+        agent: weatherAgent(),
+        scorers: [sunny],
+        store: null,
+        concurrency: 2,
+        tracing: otelTracing({ spanProcessors, onWarning: () => {} }),
+      });
+    const clean = await run([]);
+    const broken = await run([failing]);
+    assert.equal(ends, 20, "every span reached the failing processor");
+    const grades = (r: typeof clean) => r.tasks.map((t) => [t.task.taskId, t.feedback]);
+    assert.deepEqual(grades(broken), grades(clean));
+    assert.equal(broken.passRate("sunny"), 1);
+    assert.deepEqual(clean.warnings, []);
+    assert.deepEqual(broken.warnings, [
+      "span processor 1 failed in onEnd: collector down (in 5 tasks)",
+    ]);
   });
 
   it("keeps the original error type, from the root span or else from the caught error", async () => {

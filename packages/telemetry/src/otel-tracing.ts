@@ -18,7 +18,10 @@ export interface OtelTracingOptions {
   /**
    * Extra processors (an OTLP exporter, a console logger …) that receive every span after the
    * grading processor. The same objects serve every task; they are never shut down here, and
-   * their errors never reach the run. Batching processors are flushed in the background.
+   * their errors never break the run: each distinct failure (processor, hook, message) on a
+   * task's spans is returned by that task's `finish` (a flush failure by the next task's) as
+   * a warning, which `runAgent` adds once, with a count of tasks, to `RunResult.warnings`. Batching processors are flushed in the background (a
+   * flush failing after the last task only reaches `onWarning`).
    */
   readonly spanProcessors?: readonly SpanProcessor[] | undefined;
   /** Added to every span; the task's own `ag2.eval.task_id` is never overridden. */
@@ -27,7 +30,7 @@ export interface OtelTracingOptions {
   readonly conventions?: readonly SpanConvention[] | undefined;
   /** Put prompts, replies and tool data on spans (default true). */
   readonly captureContent?: boolean | undefined;
-  /** Told about a failing caller processor or an empty trace. Default: a process warning. */
+  /** Told about every failure of a caller processor and an empty trace. Default: a process warning. */
   readonly onWarning?: ((message: string) => void) | undefined;
 }
 
@@ -61,12 +64,19 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
   const warn =
     options.onWarning ??
     ((message: string) => process.emitWarning(message, { code: "AG2_EVAL_TRACING" }));
-  const onProcessorError = (error: unknown) =>
-    warn(`a span processor failed: ${error instanceof Error ? error.message : String(error)}`);
-  const shared = (options.spanProcessors ?? []).map(
-    (processor) => new SharedSpanProcessor(processor, onProcessorError),
-  );
+  // failures on no task's span (a flush): the next task to finish carries them
+  const pending = new Set<string>();
   const grading = new GradingSpanCollector();
+  const shared = (options.spanProcessors ?? []).map((processor, index) => {
+    const className = processor.constructor?.name;
+    const name = className && className !== "Object" ? ` (${className})` : "";
+    return new SharedSpanProcessor(processor, (error, hook, span) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      const message = `span processor ${index + 1}${name} failed in ${hook}: ${reason}`;
+      ((span && grading.owner(span)?.warnings) || pending).add(message);
+      warn(message);
+    });
+  });
   let tracer: Tracer | undefined;
   // One provider for every task of this tracing: the grading collector first, then the
   // caller's processors (the same objects for every task, never shut down here).
@@ -110,9 +120,12 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
             trace.exception || !error
               ? trace
               : new Trace({ events: trace.events, exception: error, durationMs: trace.durationMs });
+          const warnings = [...new Set([...spans.warnings, ...pending])];
+          pending.clear();
           return {
             trace: rebuilt,
             traceId: data[0]?.traceId ?? randomBytes(16).toString("hex"),
+            ...(warnings.length > 0 && { warnings }),
           };
         },
       };

@@ -8,9 +8,13 @@ import type { ReadableSpan, Span, SpanProcessor } from "@opentelemetry/sdk-trace
  */
 export class SharedSpanProcessor implements SpanProcessor {
   readonly #inner: SpanProcessor;
-  readonly #onError: (error: unknown) => void;
+  readonly #onError: (error: unknown, hook: string, span?: object) => void;
 
-  constructor(inner: SpanProcessor, onError: (error: unknown) => void) {
+  /** `onError` hears every failure with the hook it came from and the span, if any. */
+  constructor(
+    inner: SpanProcessor,
+    onError: (error: unknown, hook: string, span?: object) => void,
+  ) {
     this.#inner = inner;
     this.#onError = onError;
   }
@@ -19,7 +23,7 @@ export class SharedSpanProcessor implements SpanProcessor {
     try {
       this.#inner.onStart(span, parentContext);
     } catch (error) {
-      this.#onError(error);
+      this.#onError(error, "onStart", span);
     }
   }
 
@@ -27,16 +31,16 @@ export class SharedSpanProcessor implements SpanProcessor {
     try {
       this.#inner.onEnd(span);
     } catch (error) {
-      this.#onError(error);
+      this.#onError(error, "onEnd", span);
     }
   }
 
   /** Started, never awaited: a slow or hanging exporter must not hold up grading. */
   forceFlush(): Promise<void> {
     try {
-      this.#inner.forceFlush().catch(this.#onError);
+      this.#inner.forceFlush().catch((error: unknown) => this.#onError(error, "forceFlush"));
     } catch (error) {
-      this.#onError(error);
+      this.#onError(error, "forceFlush");
     }
     return Promise.resolve();
   }
