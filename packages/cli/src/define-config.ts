@@ -1,4 +1,10 @@
-import type { AgentInterface as Agent, AgentFactory, ModelConfig, Scorer } from "@ag2/eval";
+import type {
+  AgentInterface as Agent,
+  AgentFactory,
+  ModelConfig,
+  PriceTable,
+  Scorer,
+} from "@ag2/eval";
 
 /**
  * The settings of `ag2-eval.config.ts`. Every one has a flag of the same name (kebab-case);
@@ -37,6 +43,13 @@ export interface Ag2EvalConfig {
   readonly maxCostUsd?: number;
   /** Run-wide time budget: milliseconds, or a string such as `"90s"` or `"5m"`. */
   readonly maxDuration?: number | string;
+  /**
+   * Prices for `maxCostUsd`, USD per million tokens (the scorers' `ModelPrice`: `input`,
+   * `output`, optional `cachedInput`), merged over `DEFAULT_PRICES`; a key matches a model id
+   * exactly or by its longest prefix. Use it for models the default table does not know.
+   * File-only: there is no flag for it.
+   */
+  readonly prices?: PriceTable;
   /** An OTLP/HTTP traces endpoint that receives every span as well. */
   readonly otlpEndpoint?: string;
   /** Gates: the lowest acceptable pass rate per scorer key. */

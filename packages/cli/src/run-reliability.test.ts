@@ -151,7 +151,7 @@ describe("ag2-eval run run-wide budgets", () => {
     assert.equal(unknown.code, 0, unknown.stderr);
     const warnings = unknown.stderr.split("\n").filter((line) => line.startsWith("warning:"));
     assert.deepEqual(warnings, [
-      "warning: no price for model 'house-model-7' in the price table; its tokens counted as $0 toward --max-cost-usd",
+      "warning: no price for model 'house-model-7' in the price table; its tokens counted as $0 toward --max-cost-usd (add it to prices in ag2-eval.config.ts)",
     ]);
     // gpt-4o: 3 input tokens at $2.50/M + 2 output at $10/M = $0.0000275 per task
     const priced = await runCli(
@@ -164,6 +164,42 @@ describe("ag2-eval run run-wide budgets", () => {
       /^stopped: cost budget reached \(used \$0\.000055 of \$0\.00005\); resume with --resume c and a higher --max-cost-usd$/m,
     );
     assert.doesNotMatch(priced.stderr, /no price/);
+  });
+
+  test("a config prices entry makes an unknown model count toward --max-cost-usd (exit 3); bad prices are refused", async () => {
+    const cwd = await tempProject({
+      "metered.ts": METERED_TS,
+      // 3 input tokens at $10/M + 2 output at $10/M = $0.00005 per task
+      "ag2-eval.config.mjs":
+        'export default { prices: { "house-model": { input: 10, output: 10 } } };\n',
+      "bad.config.mjs":
+        'export default { prices: { "house-model": { input: "10", output: 1 } } };\n',
+    });
+    const stopped = await runCli(
+      [
+        ...BASE,
+        "--agent",
+        "./metered.ts#unknownModel",
+        "--max-cost-usd",
+        "0.00008",
+        "--run-id",
+        "p",
+      ],
+      { cwd },
+    );
+    assert.equal(stopped.code, 3, stopped.stderr);
+    assert.match(
+      stopped.stderr,
+      /^stopped: cost budget reached \(used \$0\.0001 of \$0\.00008\); resume with --resume p and a higher --max-cost-usd$/m,
+    );
+    assert.doesNotMatch(stopped.stderr, /no price/);
+    assert.equal(((await runFile(cwd, "p")).tasks as unknown[]).length, 2);
+    const bad = await runCli(["run", "--config", "bad.config.mjs"], { cwd });
+    assert.equal(bad.code, 2);
+    assert.equal(
+      bad.stderr.split("\n")[0],
+      `error: ${join(cwd, "bad.config.mjs")}: field "prices.house-model.input": got "10" (a string), expected a number >= 0 (USD per million tokens)`,
+    );
   });
 
   test("--max-duration takes 90s, 5m or milliseconds; the config file's keys are validated", async () => {

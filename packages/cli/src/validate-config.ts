@@ -48,6 +48,7 @@ const CHECKS: Readonly<Record<keyof Ag2EvalConfig, Check>> = {
   maxTokens: wholeAtLeastOne,
   maxCostUsd: positive,
   maxDuration: duration,
+  prices: object,
   otlpEndpoint: text,
   minPassRate: object,
   failOnRegression: flag,
@@ -101,7 +102,45 @@ export function validateConfig(options: { value: unknown; path: string }): Ag2Ev
       });
     }
   }
+  checkPrices(path, record.prices);
   return record as Ag2EvalConfig;
+}
+
+const RATE_FIELDS = ["input", "output", "cachedInput"] as const;
+
+/** Each price must be a ModelPrice: USD per million tokens, `cachedInput` optional. */
+function checkPrices(path: string, prices: unknown): void {
+  for (const [model, price] of Object.entries((prices ?? {}) as Record<string, unknown>)) {
+    if (typeof price !== "object" || price === null || Array.isArray(price)) {
+      throw new ConfigError({
+        path,
+        field: `prices.${model}`,
+        problem: `got ${describe(price)}, expected { input, output, cachedInput? } in USD per million tokens`,
+      });
+    }
+    const record = price as Record<string, unknown>;
+    for (const name of Object.keys(record)) {
+      if (!(RATE_FIELDS as readonly string[]).includes(name)) {
+        throw new ConfigError({
+          path,
+          field: `prices.${model}.${name}`,
+          problem:
+            "unknown price field (expected input, output, cachedInput; USD per million tokens)",
+        });
+      }
+    }
+    for (const name of RATE_FIELDS) {
+      const rate = record[name];
+      if (name === "cachedInput" && rate === undefined) continue;
+      if (typeof rate !== "number" || !Number.isFinite(rate) || rate < 0) {
+        throw new ConfigError({
+          path,
+          field: `prices.${model}.${name}`,
+          problem: `got ${describe(rate)}, expected a number >= 0 (USD per million tokens)`,
+        });
+      }
+    }
+  }
 }
 
 function describe(value: unknown): string {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { runAgent } from "@ag2/eval";
+import { DEFAULT_PRICES, runAgent } from "@ag2/eval";
 import { EXIT } from "../cli-io.js";
 import type { Command } from "../command.js";
 import { progressStream } from "../command-inputs.js";
@@ -41,7 +41,10 @@ export const runCommand: Command = {
     const spanProcessors = [...(otlp ? [otlp] : []), ...(saver ? [saver.processor] : [])];
     // The id is fixed here, not by core, so an interrupted run can be named for --resume.
     const runId = plan.resume ?? plan.runId ?? randomUUID().replaceAll("-", "");
-    const pricing = plan.runBudget?.maxCostUsd !== undefined ? priceTableCost() : null;
+    const pricing =
+      plan.runBudget?.maxCostUsd !== undefined
+        ? priceTableCost({ prices: { ...DEFAULT_PRICES, ...settings.config.prices } })
+        : null;
     let result: Awaited<ReturnType<typeof runAgent>>;
     try {
       result = await runAgent(plan.suitePath, {
@@ -91,7 +94,7 @@ export const runCommand: Command = {
     }
     for (const model of pricing?.unpriced ?? []) {
       io.stderr.write(
-        `warning: no price for model '${model}' in the price table; its tokens counted as $0 toward --max-cost-usd\n`,
+        `warning: no price for model '${model}' in the price table; its tokens counted as $0 toward --max-cost-usd (add it to prices in ag2-eval.config.ts)\n`,
       );
     }
     const stopReason = result.stopReason;
