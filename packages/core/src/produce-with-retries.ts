@@ -106,6 +106,11 @@ export async function produceWithRetries(
     if (!("error" in produced) || attempt >= policy.attempts || !wantsRetry(policy, produced)) {
       return { produced, attempts };
     }
+    // An attempt cut off by the task's deadline leaves no time for another, whatever a timer
+    // that fired a little early makes `leftMs()` say.
+    if (taskTimeoutMs !== undefined && produced.error instanceof TaskTimeoutError) {
+      return { produced, attempts };
+    }
     const delay = retryDelayMs(policy, { retry: attempt, error: produced.error });
     if (delay > policy.maxDelayMs && error) {
       // only a server's Retry-After gets past the cap; waiting that long would hold the slot
