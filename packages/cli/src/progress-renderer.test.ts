@@ -34,13 +34,13 @@ describe("progress", () => {
       variant: null,
     });
     assert.equal(output.at(-1), "\r\u001b[2K1/4 tasks · pass 50.0% · 0 errors · 2.0s · ETA 6.0s");
-    progress.handle({ type: "TaskErrored" });
     now += 2_000;
     progress.handle({
       type: "TaskEvaluated",
       taskId: "b",
       feedback: feedback(true, true),
       variant: null,
+      error: { type: "TimeoutError", message: "slow" },
     });
     assert.equal(output.at(-1), "\r\u001b[2K2/4 tasks · pass 75.0% · 1 error · 4.0s · ETA 4.0s");
     // a burst of tasks within one frame repaints once, not once per task

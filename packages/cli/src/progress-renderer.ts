@@ -3,8 +3,7 @@ import type { Colors } from "./colors.js";
 
 /**
  * The parts of the lifecycle events progress reads, matched on `type` (core's `EvalStarted`,
- * `TaskEvaluated`, `VariantStarted`, `VariantCompleted`), plus the CLI's own `TaskErrored`
- * (see `countingAgent`), since the lifecycle events do not say whether a task failed.
+ * `TaskEvaluated` with its `error`, `VariantStarted`, `VariantCompleted`).
  */
 export interface ProgressEvent {
   readonly type: string;
@@ -15,6 +14,7 @@ export interface ProgressEvent {
   readonly variant?: string | null;
   readonly index?: number;
   readonly feedback?: readonly { readonly score?: unknown }[];
+  readonly error?: unknown;
 }
 
 /** Live (one rewritten line), plain (one line per task), or off. */
@@ -98,7 +98,7 @@ export function createProgressRenderer(options: {
   return {
     handle(event) {
       if (mode === "off") return;
-      if (mode === "plain" && event.type !== "TaskErrored") plain(event as EvalEvent);
+      if (mode === "plain") plain(event as EvalEvent);
       if (event.type === "EvalStarted") {
         state.total += event.total ?? 0;
         if (mode === "live" && !timer && options.refreshMs !== 0) {
@@ -112,9 +112,7 @@ export function createProgressRenderer(options: {
         state.done += 1;
         state.passed += passed;
         state.graded += feedback.filter((item) => typeof item.score === "boolean").length;
-        drawThrottled();
-      } else if (event.type === "TaskErrored") {
-        state.errors += 1;
+        if (event.error) state.errors += 1;
         drawThrottled();
       }
     },

@@ -85,6 +85,7 @@ export async function gradeTask(
       taskId: task.taskId,
       feedback,
       variant: settings.variant ?? null,
+      error: trace.exception,
     }),
   );
   return result;

@@ -1,6 +1,7 @@
 import type { Feedback } from "./feedback.js";
 import type { RunResult } from "./run-result.js";
 import type { StopReason } from "./stop-reason.js";
+import type { ErrorInfo } from "./trace-events.js";
 
 /** Fields every lifecycle event carries: the run it belongs to and when it was published. */
 export interface EvalEventBase {
@@ -23,6 +24,8 @@ export interface TaskEvaluated extends EvalEventBase {
   readonly taskId: string;
   readonly feedback: readonly Feedback[];
   readonly variant: string | null;
+  /** The task's error (its trace's exception), so progress can count errors as they happen. */
+  readonly error?: ErrorInfo | null;
 }
 
 /** A run finished (and was saved, when a store was given). */

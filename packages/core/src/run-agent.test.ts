@@ -8,6 +8,7 @@ import { runAgent } from "./run-agent.js";
 import { capturingTracing, options, records, reversed } from "./run-agent.test-helper.js";
 import { modelAgent } from "./run-fixtures.test.js";
 import { scorer } from "./scorer.js";
+import { createStream } from "./stream.js";
 
 describe("runAgent", () => {
   it("runs inline records, grades the model's answer and names the target after the agent's class", async () => {
@@ -178,11 +179,18 @@ describe("runAgent", () => {
         return reversed(input);
       },
     };
-    const result = await runAgent(records, options({ agent }));
+    const stream = createStream();
+    const errors = new Map<string, string | null>();
+    stream.subscribe((event) => {
+      if (event.type === "TaskEvaluated") errors.set(event.taskId, event.error?.type ?? null);
+    });
+    const result = await runAgent(records, options({ agent, stream }));
     assert.equal(result.tasks[0]?.trace.exception?.type, "QuotaError");
     assert.equal(result.tasks[0]?.trace.exception?.message, "quota exceeded");
     assert.equal(result.tasks[1]?.feedback[0]?.score, true);
     assert.equal(result.aggregates.errors, 1);
+    // progress displays count errors from the events, as they happen
+    assert.deepEqual(Object.fromEntries(errors), { a: "QuotaError", b: null });
   });
 
   it("calls a factory once per task with { config, task, tracer } and names the target after it", async () => {

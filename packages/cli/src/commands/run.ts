@@ -3,7 +3,6 @@ import { DEFAULT_PRICES, runAgent } from "@ag2/eval";
 import { EXIT } from "../cli-io.js";
 import type { Command } from "../command.js";
 import { progressStream } from "../command-inputs.js";
-import { countingAgent } from "../counting-agent.js";
 import { evaluateGates, type GateOutcome } from "../evaluate-gates.js";
 import { formatStopReason } from "../format-stop-reason.js";
 import { otlpSpanProcessor } from "../otlp-span-processor.js";
@@ -48,7 +47,7 @@ export const runCommand: Command = {
     let result: Awaited<ReturnType<typeof runAgent>>;
     try {
       result = await runAgent(plan.suitePath, {
-        agent: countingAgent(plan.agent, () => progress.handle({ type: "TaskErrored" })),
+        agent: plan.agent,
         scorers: plan.scorers,
         storeDir: settings.storeDir,
         stream,
