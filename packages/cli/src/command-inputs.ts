@@ -9,6 +9,7 @@ import {
   progressMode,
 } from "./progress-renderer.js";
 import type { Settings } from "./settings.js";
+import { UsageError } from "./usage-error.js";
 
 /**
  * The suite path of a command: the one on the command line (relative to the current folder),
@@ -29,6 +30,29 @@ export function suitePathFrom(options: {
   return settings.config.suite === undefined
     ? undefined
     : resolve(settings.configDir, settings.config.suite);
+}
+
+/**
+ * Like {@link suitePathFrom}, for the commands that cannot run without a suite.
+ *
+ * @example
+ * ```ts
+ * const suitePath = requireSuitePath({ command: "variants", given: positionals[0], settings, cwd });
+ * ```
+ */
+export function requireSuitePath(options: {
+  command: string;
+  given: string | undefined;
+  settings: Settings;
+  cwd: string;
+}): string {
+  const path = suitePathFrom(options);
+  if (path === undefined) {
+    throw new UsageError(`ag2-eval ${options.command}: missing <suite.jsonl>`, {
+      hint: "pass the suite, or set suite in ag2-eval.config.ts",
+    });
+  }
+  return path;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type PairwiseComparator, runPairwise } from "@ag2/eval";
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
-import { progressStream, suitePathFrom } from "../command-inputs.js";
+import { progressStream, requireSuitePath } from "../command-inputs.js";
 import { flagReader } from "../flag-values.js";
 import { loadExport } from "../load-module.js";
 import { loadAgent } from "../load-targets.js";
@@ -43,11 +43,12 @@ export const pairwiseCommand: Command = {
   async run({ values, positionals, io }) {
     const flags = flagReader(values);
     const settings = await loadSettings({ values, io });
-    const suitePath = suitePathFrom({ given: positionals[0], settings, cwd: io.cwd });
-    if (!suitePath)
-      throw new UsageError("ag2-eval pairwise: missing <suite.jsonl>", {
-        hint: "pass the suite, or set suite in ag2-eval.config.ts",
-      });
+    const suitePath = requireSuitePath({
+      command: "pairwise",
+      given: positionals[0],
+      settings,
+      cwd: io.cwd,
+    });
     const [specA, specB, specComparators] = [
       flags.string("a"),
       flags.string("b"),

@@ -1,6 +1,6 @@
 import { runVariants, type VariantAgents, type Variants } from "@ag2/eval";
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
-import { progressStream, scorersFrom, suitePathFrom } from "../command-inputs.js";
+import { progressStream, requireSuitePath, scorersFrom } from "../command-inputs.js";
 import { flagReader } from "../flag-values.js";
 import { loadExport } from "../load-module.js";
 import { loadSettings } from "../settings.js";
@@ -54,11 +54,12 @@ export const variantsCommand: Command = {
   async run({ values, positionals, io }) {
     const flags = flagReader(values);
     const settings = await loadSettings({ values, io });
-    const suitePath = suitePathFrom({ given: positionals[0], settings, cwd: io.cwd });
-    if (!suitePath)
-      throw new UsageError("ag2-eval variants: missing <suite.jsonl>", {
-        hint: "pass the suite, or set suite in ag2-eval.config.ts",
-      });
+    const suitePath = requireSuitePath({
+      command: "variants",
+      given: positionals[0],
+      settings,
+      cwd: io.cwd,
+    });
     const spec = flags.string("variants");
     if (spec === undefined) {
       throw new UsageError("ag2-eval variants: missing --variants <module>[#export]", {
