@@ -56,10 +56,23 @@ export interface EvaluatePairwiseOptions {
  * console.log(result.summary());
  * ```
  */
-export async function evaluatePairwise(
+export function evaluatePairwise(
   sourceA: TraceSource,
   sourceB: TraceSource,
   options: EvaluatePairwiseOptions,
+): Promise<PairwiseRunResult> {
+  return comparePairs(sourceA, sourceB, options, []);
+}
+
+/**
+ * {@link evaluatePairwise} with warnings gathered before the comparison (by `runPairwise`
+ * while it produced the traces), so the saved and published result carries them too.
+ */
+export async function comparePairs(
+  sourceA: TraceSource,
+  sourceB: TraceSource,
+  options: EvaluatePairwiseOptions,
+  warnings: readonly string[],
 ): Promise<PairwiseRunResult> {
   const caller = "evaluatePairwise";
   const comparators = checkComparators(options.comparators, caller);
@@ -129,6 +142,7 @@ export async function evaluatePairwise(
     nPairs: pairs.length,
     keys: comparators.map((c) => c.key),
     cases: perPair.flat(),
+    warnings,
   });
   await options.store?.savePairwise(result);
   stream?.publish(

@@ -78,6 +78,10 @@ export function parsePairwiseJson(json: unknown, source = "pairwise JSON"): Pair
   if (label !== null && label !== undefined && typeof label !== "string") {
     throw new PairwiseJsonError(source, "label", label, "a string or null");
   }
+  const warnings = json.warnings;
+  if (warnings !== undefined && !(Array.isArray(warnings) && warnings.every(isString))) {
+    throw new PairwiseJsonError(source, "warnings", warnings, "an array of strings");
+  }
   return {
     runId: field<string>("run_id", isString, "a string"),
     label: (label as string | null | undefined) ?? null,
@@ -96,5 +100,6 @@ export function parsePairwiseJson(json: unknown, source = "pairwise JSON"): Pair
       "an array of strings",
     ),
     cases,
+    ...(warnings === undefined ? {} : { warnings: warnings as string[] }),
   };
 }

@@ -117,6 +117,27 @@ describe("PairwiseRunResult", () => {
     assert.equal(back.summary(), r.summary());
   });
 
+  it("writes warnings only when there are some, and reads them back", () => {
+    const clean = spec();
+    assert.deepEqual(clean.warnings, []);
+    assert.equal("warnings" in clean.toJSON(), false);
+    const warned = new PairwiseRunResult({
+      ...spec(),
+      warnings: ["processor failed (in 2 tasks)"],
+    });
+    const json = JSON.parse(JSON.stringify(warned));
+    assert.deepEqual(json.warnings, ["processor failed (in 2 tasks)"]);
+    assert.deepEqual(PairwiseRunResult.fromJSON(json).warnings, ["processor failed (in 2 tasks)"]);
+    json.warnings = "processor failed";
+    assert.throws(
+      () => PairwiseRunResult.fromJSON(json, { source: "runs/pw1.json" }),
+      (error: unknown) =>
+        PairwiseJsonError.isInstance(error) &&
+        error.field === "warnings" &&
+        /got "processor failed", expected an array of strings/.test(error.message),
+    );
+  });
+
   it("names the source and field of a malformed document", () => {
     const json = JSON.parse(JSON.stringify(spec()));
     json.cases[2].winner = "c";

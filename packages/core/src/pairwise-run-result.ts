@@ -18,6 +18,11 @@ export interface PairwiseRunResultInit {
   /** The comparator keys, in comparator order. */
   readonly keys: readonly string[];
   readonly cases: readonly PairwiseCase[];
+  /**
+   * Observer failures while the variants ran (e.g. a span processor that threw), one line per
+   * distinct failure with the number of tasks that hit it; `runPairwise` fills it.
+   */
+  readonly warnings?: readonly string[];
 }
 
 /** The JSON form of a {@link PairwiseRunResult} (spec §3.8). */
@@ -51,6 +56,8 @@ export interface PairwiseRunJson {
     reasoning: string | null;
     detail: Record<string, unknown>;
   }[];
+  /** Present only when there were warnings, so files of clean comparisons are unchanged. */
+  warnings?: string[];
 }
 
 /**
@@ -75,6 +82,8 @@ export class PairwiseRunResult {
   readonly nPairs: number;
   readonly keys: readonly string[];
   readonly cases: readonly PairwiseCase[];
+  /** See {@link PairwiseRunResultInit.warnings}; empty when there were none. */
+  readonly warnings: readonly string[];
 
   constructor(init: PairwiseRunResultInit) {
     this.runId = init.runId;
@@ -86,6 +95,7 @@ export class PairwiseRunResult {
     this.nPairs = init.nPairs;
     this.keys = Object.freeze([...init.keys]);
     this.cases = Object.freeze([...init.cases]);
+    this.warnings = Object.freeze([...(init.warnings ?? [])]);
   }
 
   /** `[aWins, bWins, ties]` for one key; any winner other than "a" or "b" is a tie. */
@@ -189,7 +199,7 @@ export class PairwiseRunResult {
       };
       flips[key] = this.flips(key);
     }
-    return {
+    const json: PairwiseRunJson = {
       schema_version: "0.1",
       run_id: this.runId,
       label: this.label,
@@ -209,6 +219,8 @@ export class PairwiseRunResult {
         detail: { ...c.detail },
       })),
     };
+    if (this.warnings.length > 0) json.warnings = [...this.warnings];
+    return json;
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Agent, AgentFactory } from "./agent.js";
 import type { BudgetThresholds } from "./budget-thresholds.js";
+import { countTaskWarnings } from "./count-task-warnings.js";
 import { expandRepeats } from "./expand-repeats.js";
 import { finishRun } from "./finish-run.js";
 import { type GradeSettings, gradeTask } from "./grade-traces.js";
@@ -182,8 +183,7 @@ export async function runAgent(
     );
   };
   const appends: Promise<void>[] = [];
-  // distinct observer failure → tasks that reported it, so 10,000 tasks make one line each
-  const tracingWarnings = new Map<string, number>();
+  const tracingWarnings: (readonly string[] | undefined)[] = [];
   if (rejournal) for (const result of done.values()) record(result);
   const pending = tasks.filter((task) => !done.has(task.taskId));
   let graded: (TaskResult | null)[];
@@ -193,9 +193,7 @@ export async function runAgent(
       stopReason ??= meter?.reached() ?? null;
       if (stopReason) return null;
       const { produced, attempts } = await produceWithRetries(task, produceOptions, retries);
-      for (const warning of produced.warnings ?? []) {
-        tracingWarnings.set(warning, (tracingWarnings.get(warning) ?? 0) + 1);
-      }
+      tracingWarnings.push(produced.warnings);
       const gradedTask = await gradeTask(produced, settings);
       const result = attempts ? { ...gradedTask, attempts } : gradedTask;
       meter?.add(result);
@@ -211,9 +209,7 @@ export async function runAgent(
   for (const result of graded) if (result) byId.set(result.task.taskId, result);
   const results = tasks.flatMap((task) => byId.get(task.taskId) ?? []);
   const stopped: StopReason | null = stopReason;
-  for (const [warning, count] of tracingWarnings) {
-    warnings.push(count === 1 ? warning : `${warning} (in ${count} tasks)`);
-  }
+  warnings.push(...countTaskWarnings(tracingWarnings));
   return finishRun(
     {
       runId,

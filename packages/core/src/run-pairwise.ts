@@ -1,5 +1,6 @@
 import type { Agent, AgentFactory } from "./agent.js";
-import { type EvaluatePairwiseOptions, evaluatePairwise } from "./evaluate-pairwise.js";
+import { countTaskWarnings } from "./count-task-warnings.js";
+import { comparePairs, type EvaluatePairwiseOptions } from "./evaluate-pairwise.js";
 import { InMemoryTraceSource } from "./in-memory-trace-source.js";
 import { InvalidOptionError } from "./invalid-option-error.js";
 import type { PairwiseRunResult } from "./pairwise-run-result.js";
@@ -27,7 +28,8 @@ export interface RunPairwiseOptions
 /**
  * Runs two agents over a suite, all of A then all of B (no repeats, no budgets, as in the
  * reference), then compares them pair by pair with {@link evaluatePairwise}. Agent failures
- * are recorded on their traces and compared like any other answer.
+ * are recorded on their traces and compared like any other answer. Observer failures the
+ * tracing reports land in `warnings`, one line each, counted over the tasks of both variants.
  *
  * @example
  * ```ts
@@ -55,6 +57,7 @@ export async function runPairwise(
       `${caller}: option 'tracing' must be a Tracing; got ${typeof options.tracing}`,
     );
   }
+  const tracingWarnings: (readonly string[] | undefined)[] = [];
   const produce = async (agent: Agent | AgentFactory, name: string) => {
     const produced = await produceTraces(suite.tasks, {
       agent,
@@ -66,18 +69,17 @@ export async function runPairwise(
       taskTimeoutMs: options.taskTimeoutMs,
       concurrency,
     });
+    for (const p of produced) tracingWarnings.push(p.warnings);
     return new InMemoryTraceSource(
       produced.map((p) => [{ ...p.ref, taskId: p.task.taskId }, p.trace] as const),
     );
   };
   const sourceA = await produce(options.variantA, variantA);
   const sourceB = await produce(options.variantB, variantB);
-  return evaluatePairwise(sourceA, sourceB, {
-    ...options,
-    suite,
-    variantA,
-    variantB,
-    runId,
-    concurrency,
-  });
+  return comparePairs(
+    sourceA,
+    sourceB,
+    { ...options, suite, variantA, variantB, runId, concurrency },
+    countTaskWarnings(tracingWarnings),
+  );
 }
