@@ -47,11 +47,19 @@ function taskIdOf(entry: Json, key: string): string | null {
 }
 
 /**
+ * Tempo's search writes trace ids without leading zeros (its trace-by-id takes either form);
+ * padding back to 32 digits lets refs match the ids that runs and other sources record.
+ */
+function fullTraceId(traceId: string): string {
+  return /^[0-9a-fA-F]{1,31}$/.test(traceId) ? traceId.padStart(32, "0") : traceId;
+}
+
+/**
  * Reads traces from Grafana Tempo's HTTP API. `list` searches (`GET /api/search` with the
  * TraceQL `query`, `limit` and a `start`/`end` window of `lookbackSeconds`) and yields a ref per
- * trace, with the task id from the matched spans' `taskIdAttribute`; `load` fetches
- * `GET /api/traces/<id>` and rebuilds the trace. A non-2xx answer is a
- * {@link TempoRequestError} naming the URL and status.
+ * trace (its id padded back to 32 hex digits, which Tempo's search trims), with the task id
+ * from the matched spans' `taskIdAttribute`; `load` fetches `GET /api/traces/<id>` and
+ * rebuilds the trace. A non-2xx answer is a {@link TempoRequestError} naming the URL and status.
  *
  * @example
  * ```ts
@@ -83,7 +91,7 @@ export class TempoTraceSource implements TraceSource {
     for (const entry of records(isRecord(body) ? body.traces : undefined)) {
       if (typeof entry.traceID !== "string" || entry.traceID === "") continue;
       yield {
-        traceId: entry.traceID,
+        traceId: fullTraceId(entry.traceID),
         taskId: taskIdOf(entry, key),
         metadata: { rootService: entry.rootServiceName, rootSpan: entry.rootTraceName },
       };

@@ -8,8 +8,7 @@ import { saveTrace } from "./save-trace.js";
 import { spansToOtlpJson } from "./spans-to-otlp-json.test-helper.js";
 import { traceToSpans } from "./trace-to-spans.js";
 
-// TempoTraceSource stays out: it would need a fake Tempo HTTP API answering search and
-// trace-by-id; its own tests cover that protocol with a local server.
+// TempoTraceSource runs the contract against a fake Tempo in tempo-trace-source-contract.test.ts.
 
 describeTraceSourceContract("DirectoryTraceSource", async (fixtures) => {
   const dir = await mkdtemp(join(tmpdir(), "ag2-contract-dir-"));
