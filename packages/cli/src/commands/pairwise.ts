@@ -100,6 +100,8 @@ export const pairwiseCommand: Command = {
     io.stdout.write(
       json ? `${JSON.stringify(result.toJSON(), null, 2)}\n` : `${result.summary()}\n`,
     );
+    // in --json the warnings are in the document; otherwise they follow the summary, as for run
+    if (!json) for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
     return 0;
   },
 };
