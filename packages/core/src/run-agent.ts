@@ -167,23 +167,24 @@ export async function runAgent(
     taskTimeoutMs,
   };
   let journalFailed = false;
+  const appends = new Set<Promise<void>>();
   const record = (result: TaskResult): void => {
     if (!journal || journalFailed) return;
     // not awaited here: the slot moves on while the store makes the line durable, so a
     // store can batch many appends into one sync
-    appends.push(
-      journal.append(result).catch((error: unknown) => {
-        if (journalFailed) return;
-        journalFailed = true;
-        const info = toErrorInfo(error);
-        warnings.push(
-          `journaling run ${runId} failed (a crash now would lose its tasks): ${info.type}: ${info.message}`,
-        );
-      }),
-    );
+    const append = journal.append(result).catch((error: unknown) => {
+      if (journalFailed) return;
+      journalFailed = true;
+      const info = toErrorInfo(error);
+      warnings.push(
+        `journaling run ${runId} failed (a crash now would lose its tasks): ${info.type}: ${info.message}`,
+      );
+    });
+    // only appends still in flight are held, so a long run keeps no promise per task
+    appends.add(append);
+    void append.finally(() => appends.delete(append));
   };
-  const appends: Promise<void>[] = [];
-  const tracingWarnings: (readonly string[] | undefined)[] = [];
+  const tracingWarnings: (readonly string[])[] = [];
   if (rejournal) for (const result of done.values()) record(result);
   const pending = tasks.filter((task) => !done.has(task.taskId));
   let graded: (TaskResult | null)[];
@@ -193,7 +194,7 @@ export async function runAgent(
       stopReason ??= meter?.reached() ?? null;
       if (stopReason) return null;
       const { produced, attempts } = await produceWithRetries(task, produceOptions, retries);
-      tracingWarnings.push(produced.warnings);
+      if (produced.warnings) tracingWarnings.push(produced.warnings);
       const gradedTask = await gradeTask(produced, settings);
       const result = attempts ? { ...gradedTask, attempts } : gradedTask;
       meter?.add(result);
