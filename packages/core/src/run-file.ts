@@ -182,10 +182,10 @@ export function runResultToJsonText(result: RunResult): string {
   return toAsciiJson(runResultToJSON(result));
 }
 
-/** `JSON.stringify(value, null, 2)` with non-ASCII escaped like Python's `ensure_ascii`. */
+/** `JSON.stringify(value, null, 2)` escaped like Python's `ensure_ascii` (DEL and everything past it). */
 export function toAsciiJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(
-    /[\u0080-\uffff]/g,
+    /[\u007f-\uffff]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
 }
