@@ -12,7 +12,7 @@
 // Extra entries (a bin's module) are given as arguments: `node ../../tooling/bundle.mjs src/cli.ts`.
 // Shared code goes into `dist/chunk-*.js`, beside the entries, so `new URL("../package.json",
 // import.meta.url)` means the same in a chunk as in the file it came from.
-import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 
@@ -47,7 +47,8 @@ function entriesFromExports(pkg) {
   for (const [subpath, target] of Object.entries(pkg.exports ?? {})) {
     if (typeof target !== "object" || target === null || !target.types) continue;
     const stem = /^\.\/dist\/(.+)\.d\.ts$/.exec(target.types)?.[1];
-    if (!stem) fail(`exports["${subpath}"].types: expected "./dist/<path>.d.ts", got ${target.types}`);
+    if (!stem)
+      fail(`exports["${subpath}"].types: expected "./dist/<path>.d.ts", got ${target.types}`);
     const bundle = `./dist/${stem}.bundle.js`;
     for (const condition of ["import", "default"]) {
       if (target[condition] !== bundle) {
