@@ -64,7 +64,7 @@ function measure(command, args, env = {}) {
   return { ms, last: samples.at(-1).stdout };
 }
 
-if (!existsSync(fileURLToPath(new URL("../packages/cli/dist/cli.js", import.meta.url)))) {
+if (!existsSync(fileURLToPath(new URL("../packages/cli/dist/cli.bundle.js", import.meta.url)))) {
   throw new Error("packages/cli is not built: run pnpm build first");
 }
 const floor = measure(process.execPath, [join(here, "floor.mjs")], { WL: "W0" });

@@ -1,6 +1,8 @@
 // Grades 10,000 in-memory traces with 3 scorers at concurrency 16 through evaluateTraces.
 // Prints one JSON line: results, in-process time and peak RSS.
-const core = await import(new URL("../packages/core/dist/index.js", import.meta.url).href);
+import { importPackage } from "./packages.mjs";
+
+const core = await importPackage("@ag2/eval-core");
 
 const N = Number(process.env.BENCH_TRACES ?? 10_000);
 const entries = [];

@@ -11,13 +11,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { importPackage } from "./packages.mjs";
 import { expectedTotals, makeAgent, makeTasks, SCORERS, workload } from "./workloads.mjs";
 
 // the generator is deterministic: the totals computed here must equal workloads.mjs's own
 const checkTotals = !process.env.BENCH_TASKS && process.env.BENCH_VERIFY;
 
-const packages = new URL("../packages/", import.meta.url);
-const ag2 = await import(new URL("eval/dist/index.js", packages).href);
+const ag2 = await importPackage("@ag2/eval");
 
 const w = workload();
 if (process.env.BENCH_TASKS) w.tasks = Number(process.env.BENCH_TASKS);

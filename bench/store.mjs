@@ -7,10 +7,10 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { importPackage } from "./packages.mjs";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const core = await import(join(root, "packages/core/dist/index.js"));
-const storeFs = await import(join(root, "packages/store-fs/dist/index.js"));
+const core = await importPackage("@ag2/eval-core");
+const storeFs = await importPackage("@ag2/eval-store-fs");
 
 function makeRun(runId, size, createdAt = "2026-11-26T10:30:00.123000+00:00") {
   const tasks = [];
