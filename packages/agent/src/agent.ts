@@ -1,5 +1,5 @@
 import type { AskOptions, ChatMessage, Agent as CoreAgent, Middleware } from "@ag2/eval-core";
-import { z } from "zod";
+import type { z } from "zod";
 import {
   AgentOptionsError,
   InvalidModelConfigError,
@@ -77,7 +77,9 @@ export class Agent<Value = unknown> implements CoreAgent {
     this.humanInput = options.humanInput;
     checkToolNames(options.name, this.tools);
     if (options.responseSchema) {
-      const { $schema: _dialect, ...schema } = z.toJSONSchema(options.responseSchema) as Record<
+      // The schema's own method, not `z.toJSONSchema`: the agent then needs zod only as a type,
+      // so importing it does not load zod's ~95 modules.
+      const { $schema: _dialect, ...schema } = options.responseSchema.toJSONSchema() as Record<
         string,
         unknown
       >;

@@ -1,5 +1,5 @@
 import type { ToolDefinition } from "@ag2/eval-core";
-import { z } from "zod";
+import type { z } from "zod";
 import { formatIssues } from "./format-issues.js";
 import { ToolArgumentsError } from "./tool-errors.js";
 
@@ -77,7 +77,8 @@ export interface Tool {
  * ```
  */
 export function tool<Parameters extends z.ZodType>(options: ToolOptions<Parameters>): Tool {
-  const { $schema: _dialect, ...parameters } = z.toJSONSchema(options.parameters) as Record<
+  // The schema's own method (same output as `z.toJSONSchema`) keeps zod a type-only import here.
+  const { $schema: _dialect, ...parameters } = options.parameters.toJSONSchema() as Record<
     string,
     unknown
   >;
