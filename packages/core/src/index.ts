@@ -87,7 +87,6 @@ export { eventFromJSON, eventToJSON } from "./run-file-events.js";
 export type { ReadOptions } from "./run-file-read.js";
 export { parseRunFile, runResultFromJSON, taskResultFromJSON } from "./run-file-read.js";
 export type { RunFile, TaskResultFile } from "./run-file-schema.js";
-export { runFileSchema, taskResultFileSchema, traceEventSchema } from "./run-file-schema.js";
 export { MAX_RUN_ID_LENGTH, runIdProblem } from "./run-id.js";
 export type { RunPairwiseOptions } from "./run-pairwise.js";
 export { runPairwise } from "./run-pairwise.js";

@@ -1,13 +1,10 @@
-import type { z } from "zod";
 import type { Feedback } from "./feedback.js";
+import type { Problem } from "./run-file-check.js";
+import { runFileCheck, taskResultFileCheck, traceEventCheck } from "./run-file-check-shapes.js";
 import { describeFound, RunFileError } from "./run-file-error.js";
 import { eventFromJSON } from "./run-file-events.js";
-import {
-  runFileSchema,
-  type TaskResultFile,
-  taskResultFileSchema,
-  traceEventSchema,
-} from "./run-file-schema.js";
+// types only: the zod schemas stay off the load path (issue 8)
+import type { RunFile, TaskResultFile } from "./run-file-schema.js";
 import { RunResult } from "./run-result.js";
 import { createTask } from "./task.js";
 import type { TaskResult } from "./task-result.js";
@@ -21,49 +18,38 @@ export interface ReadOptions {
   readonly source?: string | undefined;
 }
 
-/** `tasks[3].feedback[0].score` from a zod issue path. */
-function fieldPath(path: readonly PropertyKey[]): string {
+/** `tasks[3].feedback[0].score` from a problem's path. */
+function fieldPath(path: readonly (string | number)[]): string {
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
+    else out += out ? `.${part}` : part;
   }
   return out;
 }
 
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   let value = root;
   for (const part of path) {
     if (typeof value !== "object" || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[part];
+    value = (value as Record<string | number, unknown>)[part];
   }
   return value;
 }
 
-function expectedOf(issue: z.core.$ZodIssue): string {
-  const builtIn = /expected (.+?)(, received .*)?$/.exec(issue.message);
-  if (builtIn?.[1]) return builtIn[1];
-  if (issue.code === "too_small") return `a value >= ${String(issue.minimum)}`;
-  return issue.message;
-}
-
-function schemaError(error: z.ZodError, root: unknown, source: string | undefined): RunFileError {
-  const issue = error.issues[0] as z.core.$ZodIssue;
-  return new RunFileError(
-    {
-      source,
-      field: fieldPath(issue.path),
-      expected: expectedOf(issue),
-      found: describeFound(valueAt(root, issue.path)),
-    },
-    { cause: error },
-  );
+function schemaError(found: Problem, root: unknown, source: string | undefined): RunFileError {
+  return new RunFileError({
+    source,
+    field: fieldPath(found.path),
+    expected: found.expected,
+    found: describeFound(valueAt(root, found.path)),
+  });
 }
 
 function taskFromFile(json: TaskResultFile): TaskResult {
   const events = (json.events ?? []).flatMap((event) => {
-    const parsed = traceEventSchema.safeParse(eventFromJSON(event));
-    return parsed.success ? [parsed.data as TraceEvent] : [];
+    const parsed = eventFromJSON(event);
+    return traceEventCheck(parsed) ? [] : [parsed as TraceEvent];
   });
   const tokens = json.tokens;
   const trace = new Trace({
@@ -125,9 +111,9 @@ function taskFromFile(json: TaskResultFile): TaskResult {
  * ```
  */
 export function taskResultFromJSON(json: unknown, options: ReadOptions = {}): TaskResult {
-  const parsed = taskResultFileSchema.safeParse(json);
-  if (!parsed.success) throw schemaError(parsed.error, json, options.source);
-  return taskFromFile(parsed.data);
+  const found = taskResultFileCheck(json);
+  if (found) throw schemaError(found, json, options.source);
+  return taskFromFile(json as TaskResultFile);
 }
 
 /**
@@ -158,9 +144,9 @@ export function runResultFromJSON(json: unknown, options: ReadOptions = {}): Run
       },
     );
   }
-  const parsed = runFileSchema.safeParse(json);
-  if (!parsed.success) throw schemaError(parsed.error, json, source);
-  const data = parsed.data;
+  const found = runFileCheck(json);
+  if (found) throw schemaError(found, json, source);
+  const data = json as RunFile;
   const tasks = data.tasks.map(taskFromFile);
   return new RunResult({
     runId: data.run_id ?? "",

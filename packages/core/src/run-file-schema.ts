@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 /*
- * The run file, schema "0.1" (spec §2.7), as read. Objects are loose: keys a later writer adds
+ * The run file, schema "0.1" (spec §2.7), as read. Public on the `@ag2/eval-core/schema`
+ * subpath only; the reader itself uses the hand-written twin in run-file-check-shapes.ts
+ * (keep both in step: run-file-check.test.ts compares them). Objects are loose: keys a later writer adds
  * are ignored by this reader, which is how the format stays readable in both directions.
  * Optional fields get the defaults of the reference's loader (spec §2.8).
  */
@@ -22,7 +24,16 @@ const usageSchema = z.looseObject({
 const errorInfoSchema = z.looseObject({ type: text, message: text });
 const createdAt = z.number().optional();
 
-/** Our own event shapes; an event that matches none (e.g. one Python wrote) is dropped on load. */
+/**
+ * Our own event shapes (camelCase, as `eventFromJSON` returns them); an event that matches none
+ * (e.g. one Python wrote) is dropped on load.
+ *
+ * @example
+ * ```ts
+ * import { traceEventSchema } from "@ag2/eval-core/schema";
+ * const ok = traceEventSchema.safeParse(eventFromJSON(stored)).success;
+ * ```
+ */
 export const traceEventSchema = z.discriminatedUnion("type", [
   z.looseObject({
     type: z.literal("ModelResponse"),
@@ -81,7 +92,16 @@ const budgetViolationSchema = z.looseObject({
   actual: z.number({ error: "expected a number" }),
 });
 
-/** One task of a run file (12 keys in the reference, plus our optional `budget_violations`). */
+/**
+ * One task of a run file (12 keys in the reference, plus our optional `budget_violations`
+ * and `attempts`).
+ *
+ * @example
+ * ```ts
+ * import { taskResultFileSchema } from "@ag2/eval-core/schema";
+ * const task = taskResultFileSchema.parse(JSON.parse(journalLine));
+ * ```
+ */
 export const taskResultFileSchema = z.looseObject({
   task_id: text,
   inputs: jsonObject,
@@ -130,6 +150,7 @@ export const taskResultFileSchema = z.looseObject({
  *
  * @example
  * ```ts
+ * import { runFileSchema } from "@ag2/eval-core/schema";
  * const parsed = runFileSchema.safeParse(JSON.parse(text));
  * if (!parsed.success) console.error(parsed.error.issues);
  * ```

@@ -217,7 +217,6 @@ export {
   RunFileError,
   RunResult,
   RunsNotComparableError,
-  runFileSchema,
   runHook,
   runInfo,
   runResultFromJSON,
@@ -236,18 +235,18 @@ export {
   Trace,
   TraceNotFoundError,
   taskDifferences,
-  taskResultFileSchema,
   taskResultFromJSON,
   taskResultToJSON,
   toAsciiJson,
   toErrorInfo,
   toIsoUtc,
   tokenUsage,
-  traceEventSchema,
   VariantRunResult,
   Variants,
   wilsonInterval,
 } from "@ag2/eval-core";
+// the zod schemas sit on a subpath so core's main entry loads no zod; here they come along
+export { runFileSchema, taskResultFileSchema, traceEventSchema } from "@ag2/eval-core/schema";
 export type {
   AgentJudgeOptions,
   AnswerMatcher,

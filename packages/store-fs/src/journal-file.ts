@@ -8,52 +8,17 @@ import {
   taskResultFromJSON,
   taskResultToJSON,
 } from "@ag2/eval-core";
-import { z } from "zod";
 import { JournalFileError } from "./journal-file-error.js";
+import {
+  headerFromJSON,
+  headerProblem,
+  headerToJSON,
+  JOURNAL_FORMAT,
+  type JournalHeaderJSON,
+} from "./journal-header.js";
 import { syncFolder } from "./write-file-atomic.js";
 
-/** Marks the first line of a journal; bump the number for an incompatible layout. */
-export const JOURNAL_FORMAT = "ag2-eval.journal/1";
-
-const headerSchema = z.object({
-  journal: z.literal(JOURNAL_FORMAT),
-  run_id: z.string(),
-  label: z.string().nullable(),
-  created_at: z.string(),
-  target: z.string(),
-  concurrency: z.number().int(),
-  suite: z.object({ name: z.string(), source: z.string(), size: z.number().int() }),
-  task_ids: z.array(z.string()),
-  // optional: journals written before scorer keys were recorded lack it
-  scorers: z.array(z.string()).optional(),
-});
-
-function headerToJSON(header: JournalHeader): z.infer<typeof headerSchema> {
-  return {
-    journal: JOURNAL_FORMAT,
-    run_id: header.runId,
-    label: header.label,
-    created_at: header.createdAt,
-    target: header.target,
-    concurrency: header.concurrency,
-    suite: { name: header.suite.name, source: header.suite.source, size: header.suite.size },
-    task_ids: [...header.taskIds],
-    ...(header.scorers ? { scorers: [...header.scorers] } : {}),
-  };
-}
-
-function headerFromJSON(json: z.infer<typeof headerSchema>): JournalHeader {
-  return {
-    runId: json.run_id,
-    label: json.label,
-    createdAt: json.created_at,
-    target: json.target,
-    concurrency: json.concurrency,
-    suite: json.suite,
-    taskIds: json.task_ids,
-    ...(json.scorers ? { scorers: json.scorers } : {}),
-  };
-}
+export { JOURNAL_FORMAT };
 
 /**
  * Starts a journal at `path` with its header line, replacing any earlier one, or, with
@@ -169,12 +134,13 @@ export async function readJournalFile(path: string): Promise<JournalContents | n
   if (parsed.length === 0) {
     throw new JournalFileError({ path, line: 1, message: "missing header line" });
   }
-  const header = headerSchema.safeParse(parsed[0]);
-  if (!header.success) {
+  const header = parsed[0];
+  const problem = headerProblem(header);
+  if (problem) {
     throw new JournalFileError({
       path,
       line: 1,
-      message: `not a journal header (${header.error.issues[0]?.message ?? "invalid"}); expected {"journal": "${JOURNAL_FORMAT}", ...}`,
+      message: `not a journal header (${problem}); expected {"journal": "${JOURNAL_FORMAT}", ...}`,
     });
   }
   const results: TaskResult[] = [];
@@ -194,7 +160,7 @@ export async function readJournalFile(path: string): Promise<JournalContents | n
       });
     }
   }
-  return { header: headerFromJSON(header.data), results };
+  return { header: headerFromJSON(header as JournalHeaderJSON), results };
 }
 
 /** Removes a journal; a missing one is fine. */
