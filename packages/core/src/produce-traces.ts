@@ -1,4 +1,4 @@
-import type { Agent, AgentFactory } from "./agent.js";
+import type { Agent, AgentFactory, AgentFactoryContext, AskOptions } from "./agent.js";
 import { toErrorInfo } from "./middleware.js";
 import { outputsFromTrace, outputsFromValue } from "./outputs-from-trace.js";
 import { type ModelConfigOption, resolveModelConfig } from "./resolve-model-config.js";
@@ -78,6 +78,16 @@ function withTimeout<T>(
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 
+async function askFromFactory(
+  factory: AgentFactory,
+  context: AgentFactoryContext,
+  input: string,
+  askOptions: AskOptions,
+): Promise<unknown> {
+  const instance = await factory(context);
+  return instance.ask(input, askOptions);
+}
+
 /**
  * Runs the agent on one task under tracing and returns its trace. Whatever the agent (or its
  * factory) throws is recorded on the trace with its error type; only cancellation of
@@ -113,22 +123,29 @@ export async function produceTask(
   let failed = false;
   let returned: unknown;
   try {
-    const work = (async () => {
-      const instance =
-        typeof agent === "function" ? await agent({ config, task, tracer: tracing.tracer }) : agent;
-      return instance.ask(task.inputs.input as string, {
-        middleware: tracing.middleware,
-        config,
-        signal: controller?.signal,
-        tracer: tracing.tracer,
-      });
-    })();
-    returned = await withTimeout(
-      work,
-      task,
-      { timeoutMs: options.taskTimeoutMs, leftMs },
-      controller,
-    );
+    const askOptions = {
+      middleware: tracing.middleware,
+      config,
+      signal: controller?.signal,
+      tracer: tracing.tracer,
+    };
+    const input = task.inputs.input as string;
+    // An instance is asked directly: an async wrapper would cost two more promises per task,
+    // each run through the AsyncLocalStorage hooks tracing enables. A synchronous throw from
+    // `ask` lands in the catch below, as a rejection would.
+    const work =
+      typeof agent === "function"
+        ? askFromFactory(agent, { config, task, tracer: tracing.tracer }, input, askOptions)
+        : agent.ask(input, askOptions);
+    returned =
+      options.taskTimeoutMs === undefined
+        ? await work
+        : await withTimeout(
+            Promise.resolve(work),
+            task,
+            { timeoutMs: options.taskTimeoutMs, leftMs },
+            controller,
+          );
   } catch (caught) {
     failed = true;
     error = caught;

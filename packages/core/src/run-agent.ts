@@ -8,7 +8,7 @@ import { guardStream } from "./guard-stream.js";
 import { InvalidOptionError } from "./invalid-option-error.js";
 import { type EvalStarted, evalEvent } from "./lifecycle-events.js";
 import { toErrorInfo } from "./middleware.js";
-import { agentTarget } from "./produce-traces.js";
+import { agentTarget, produceTask } from "./produce-traces.js";
 import { produceWithRetries } from "./produce-with-retries.js";
 import type { ModelConfigOption } from "./resolve-model-config.js";
 import { checkInputs, resolveSuite, type SuiteInput } from "./resolve-suite.js";
@@ -193,7 +193,10 @@ export async function runAgent(
       // a reached budget lets the running tasks finish but starts no new one
       stopReason ??= meter?.reached() ?? null;
       if (stopReason) return null;
-      const { produced, attempts } = await produceWithRetries(task, produceOptions, retries);
+      // without retries, straight to produceTask: two promises fewer per task
+      const { produced, attempts } = retries
+        ? await produceWithRetries(task, produceOptions, retries)
+        : { produced: await produceTask(task, produceOptions), attempts: undefined };
       if (produced.warnings) tracingWarnings.push(produced.warnings);
       const gradedTask = await gradeTask(produced, settings);
       const result = attempts ? { ...gradedTask, attempts } : gradedTask;

@@ -212,4 +212,31 @@ describe("TelemetryMiddleware", () => {
       assert.equal(tool?.attributes["gen_ai.tool.call.id"], `call-${city}`);
     }
   });
+
+  it("ends the span with an error when the inner code throws synchronously, and rejects", async () => {
+    const { exporter, middleware } = setup();
+    const boom = new TypeError("sync failure");
+    const pending = runHook([middleware], "onModelCall", { messages: [], tools: [] }, () => {
+      throw boom;
+    });
+    assert.ok(pending instanceof Promise);
+    await assert.rejects(pending, (error) => error === boom);
+    const [span] = exporter.getFinishedSpans();
+    assert.equal(span?.name, "chat");
+    assert.equal(span?.status.code, SpanStatusCode.ERROR);
+    assert.equal(span?.attributes["error.type"], "TypeError");
+  });
+
+  it("records a reply that the inner code returned as a plain value, not a promise", async () => {
+    const { exporter, middleware } = setup();
+    const final = (() => ({ content: "hi" })) as unknown as () => Promise<{ content: string }>;
+    const result = await runHook([middleware], "onTurn", { agentName: "a", input: "x" }, final);
+    assert.deepEqual(result, { content: "hi" });
+    const [span] = exporter.getFinishedSpans();
+    assert.equal(span?.status.code, SpanStatusCode.UNSET);
+    assert.equal(
+      span?.attributes["gen_ai.output.messages"],
+      '[{"role":"assistant","parts":[{"type":"text","content":"hi"}]}]',
+    );
+  });
 });

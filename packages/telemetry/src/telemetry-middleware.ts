@@ -126,12 +126,13 @@ export class TelemetryMiddleware implements Middleware {
       SpanKind.INTERNAL,
       attributes,
       agentName,
-      async (span) => {
-        // set before the first await, so a concurrent turn of this instance already sees it
+      (span) => {
+        // set before next() starts, so a concurrent turn of this instance already sees it
         if (this.#options.continueTrace) this.#firstTurn ??= span.spanContext();
-        const result = await next(request);
-        if (this.#capture) span.setAttribute(ATTR.outputMessages, outputMessagesJson(result));
-        return result;
+        return Promise.resolve(next(request)).then((result) => {
+          if (this.#capture) span.setAttribute(ATTR.outputMessages, outputMessagesJson(result));
+          return result;
+        });
       },
       this.#turnParent(),
     );
@@ -158,12 +159,16 @@ export class TelemetryMiddleware implements Middleware {
       SpanKind.CLIENT,
       attributes,
       null,
-      async (span) => {
-        const response = await next(request);
-        if (response.model && response.model !== model) span.updateName(`chat ${response.model}`);
-        span.setAttributes(modelResponseAttributes(response, { capture: this.#capture, provider }));
-        return response;
-      },
+      (span) =>
+        Promise.resolve(next(request)).then((response) => {
+          if (response.model && response.model !== model) {
+            span.updateName(`chat ${response.model}`);
+          }
+          span.setAttributes(
+            modelResponseAttributes(response, { capture: this.#capture, provider }),
+          );
+          return response;
+        }),
     );
   };
 
@@ -179,17 +184,12 @@ export class TelemetryMiddleware implements Middleware {
       [ATTR.toolType]: "function",
       ...(this.#capture ? { [ATTR.toolArguments]: call.arguments } : {}),
     };
-    return this.#record(
-      `execute_tool ${call.name}`,
-      SpanKind.INTERNAL,
-      attributes,
-      null,
-      async (span) => {
-        const result = await next(call);
+    return this.#record(`execute_tool ${call.name}`, SpanKind.INTERNAL, attributes, null, (span) =>
+      Promise.resolve(next(call)).then((result) => {
         if (result.type === "ToolErrorEvent") markSpanErrorInfo(span, result.error);
         else if (this.#capture) span.setAttribute(ATTR.toolResult, result.result);
         return result;
-      },
+      }),
     );
   };
 
@@ -209,11 +209,11 @@ export class TelemetryMiddleware implements Middleware {
       SpanKind.INTERNAL,
       attributes,
       null,
-      async (span) => {
-        const message = await next(request);
-        if (this.#capture) span.setAttribute(ATTR.humanResponse, message.content);
-        return message;
-      },
+      (span) =>
+        Promise.resolve(next(request)).then((message) => {
+          if (this.#capture) span.setAttribute(ATTR.humanResponse, message.content);
+          return message;
+        }),
     );
   };
 
@@ -243,7 +243,12 @@ export class TelemetryMiddleware implements Middleware {
     return trace.setSpanContext(parent, first);
   }
 
-  async #record<T>(
+  /**
+   * Runs `work` inside a new span, ending it when the work settles. Written with one `then`
+   * rather than as an async function awaiting the work: every promise a task makes runs the
+   * AsyncLocalStorage hooks, and this runs for each span of each task.
+   */
+  #record<T>(
     name: string,
     kind: SpanKind,
     attributes: Attributes,
@@ -256,19 +261,33 @@ export class TelemetryMiddleware implements Middleware {
       { kind, attributes: { ...this.#options.spanAttributes, ...attributes } },
       parent,
     );
-    const active = trace.setSpan(parent, span);
-    const scope: Scope = {
-      context: active,
-      agentName: agentName ?? this.#scope()?.agentName ?? this.#options.agentName ?? "unknown",
-    };
-    try {
-      const link: ScopeLink = { owner: this, scope, outer: scopes.getStore() };
-      return await scopes.run(link, () => context.with(active, () => work(span)));
-    } catch (error) {
+    const end = (error: unknown): void => {
       markSpanError(span, error);
-      throw error;
-    } finally {
       span.end();
+    };
+    let running: Promise<T>;
+    try {
+      const active = trace.setSpan(parent, span);
+      const scope: Scope = {
+        context: active,
+        agentName: agentName ?? this.#scope()?.agentName ?? this.#options.agentName ?? "unknown",
+      };
+      const link: ScopeLink = { owner: this, scope, outer: scopes.getStore() };
+      running = scopes.run(link, () => context.with(active, () => work(span)));
+    } catch (error) {
+      // a synchronous throw still ends the span and reaches the caller as a rejection
+      end(error);
+      return Promise.reject(error);
     }
+    return Promise.resolve(running).then(
+      (value) => {
+        span.end();
+        return value;
+      },
+      (error: unknown) => {
+        end(error);
+        throw error;
+      },
+    );
   }
 }
