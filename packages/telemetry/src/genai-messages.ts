@@ -19,8 +19,33 @@ function toolCallParts(calls: readonly ToolCall[] | undefined): Part[] {
   }));
 }
 
+// Every task writes these on two spans, and most messages are one text part: for those the
+// JSON is assembled around JSON.stringify(text), which writes the same bytes as stringifying
+// the whole structure without building it.
+const TEXT_PART = '"parts":[{"type":"text","content":';
+
+/** `{"role":…,"parts":[{"type":"text","content":…}]}` for a plain text message, else null. */
+function textMessageJson(message: ChatMessage): string | null {
+  const { role, content } = message;
+  if (typeof role !== "string" || role === "tool" || typeof content !== "string") return null;
+  if (message.toolCalls !== undefined && message.toolCalls !== null) {
+    if (!Array.isArray(message.toolCalls) || message.toolCalls.length > 0) return null;
+  }
+  return `{"role":${JSON.stringify(role)},${TEXT_PART}${JSON.stringify(content)}}]}`;
+}
+
 /** Chat messages as the GenAI `gen_ai.input.messages` JSON (role + typed parts). */
 export function inputMessagesJson(messages: readonly ChatMessage[]): string {
+  let text = "[";
+  for (let index = 0; index < messages.length; index++) {
+    const json = textMessageJson(messages[index] as ChatMessage);
+    if (json === null) return structuredInputMessagesJson(messages);
+    text += index === 0 ? json : `,${json}`;
+  }
+  return `${text}]`;
+}
+
+function structuredInputMessagesJson(messages: readonly ChatMessage[]): string {
   return JSON.stringify(
     messages.map((message) => {
       const parts: Part[] = [];
@@ -45,6 +70,19 @@ export function outputMessagesJson(reply: {
   toolCalls?: readonly ToolCall[] | undefined;
   finishReason?: string | null | undefined;
 }): string {
+  const { content, toolCalls, finishReason } = reply;
+  const noCalls =
+    toolCalls === undefined ||
+    toolCalls === null ||
+    (Array.isArray(toolCalls) && !toolCalls.length);
+  if (
+    typeof content === "string" &&
+    noCalls &&
+    (!finishReason || typeof finishReason === "string")
+  ) {
+    const finish = finishReason ? `,"finish_reason":${JSON.stringify(finishReason)}` : "";
+    return `[{"role":"assistant",${TEXT_PART}${JSON.stringify(content)}}]${finish}}]`;
+  }
   const parts: Part[] = [];
   if (reply.content !== null) parts.push({ type: "text", content: reply.content });
   parts.push(...toolCallParts(reply.toolCalls));
@@ -77,6 +115,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function readOutputMessage(raw: unknown): { content: string | null; toolCalls: ToolCall[] } {
   const none = { content: null, toolCalls: [] };
   if (typeof raw !== "string" || raw === "") return none;
+  const text = onlyText(raw);
+  if (text !== null) return { content: text, toolCalls: [] };
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -101,6 +141,27 @@ export function readOutputMessage(raw: unknown): { content: string | null; toolC
     content: texts.length > 0 ? texts.map((p) => p.content as string).join("") : null,
     toolCalls: calls,
   };
+}
+
+const ONE_TEXT_START = `[{"role":"assistant",${TEXT_PART}`;
+const ONE_TEXT_END = "}]}]";
+
+/**
+ * The text of an output written as one assistant message with one text part and nothing
+ * else (what our middleware writes for a plain reply), parsing only the string literal; null
+ * for any other shape. Whatever sits between the fixed start and end must parse as a single
+ * JSON string, so a longer or different document never passes for this one.
+ */
+function onlyText(raw: string): string | null {
+  if (!raw.startsWith(ONE_TEXT_START) || !raw.endsWith(ONE_TEXT_END)) return null;
+  const literal = raw.slice(ONE_TEXT_START.length, raw.length - ONE_TEXT_END.length);
+  if (literal.charCodeAt(0) !== 34 || literal.charCodeAt(literal.length - 1) !== 34) return null;
+  try {
+    const parsed: unknown = JSON.parse(literal);
+    return typeof parsed === "string" ? parsed : null;
+  } catch {
+    return null;
+  }
 }
 
 function readCalls(raw: unknown): ToolCall[] {
