@@ -4,11 +4,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import * as agentPackage from "@ag2/eval-agent";
 import * as core from "@ag2/eval-core";
-import * as scorers from "@ag2/eval-scorers";
 import * as storeFs from "@ag2/eval-store-fs";
-import * as telemetry from "@ag2/eval-telemetry";
 import * as evalPackage from "./index.js";
 
 const WRAPPED = new Set([
@@ -18,7 +15,7 @@ const WRAPPED = new Set([
   "runPairwise",
   "evaluatePairwise",
 ]);
-/** Names two packages both export, re-exported here under another name (package.name → name). */
+/** Names two packages both export, re-exported here under another name (entry.name → name). */
 const RENAMED: Record<string, string> = {};
 
 let root: string;
@@ -51,16 +48,80 @@ const correct = evalPackage.scorer(
   { key: "correct" },
 );
 
+/**
+ * Which @ag2/eval entry re-exports each subpath of the other packages (by `exports` key), or
+ * null with the reason it does not. A new subpath fails the tests until it is listed here.
+ */
+const ENTRY_OF: Record<string, string | null> = {
+  ".": ".",
+  // zod schemas: on @ag2/eval's own subpath, since re-exporting them from "." would load zod
+  "./schema": "./schemas",
+  "./schemas": "./schemas",
+  // core's contract suites and fakes, for people implementing a store or a trace source
+  "./testing": null,
+  "./package.json": null,
+};
+const FOLDERS = ["core", "agent", "telemetry", "scorers", "store-fs"];
+const here = dirname(fileURLToPath(import.meta.url));
+
+interface Entry {
+  readonly name: string;
+  readonly specifier: string;
+  readonly types: string;
+  readonly ours: string;
+}
+
+/** Every entry of the other packages that @ag2/eval re-exports, read from their `exports`. */
+async function reexportedEntries(): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  for (const folder of FOLDERS) {
+    const root = join(here, "../../", folder);
+    const manifest = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as {
+      name: string;
+      exports: Record<string, string | { types?: string }>;
+    };
+    for (const [subpath, target] of Object.entries(manifest.exports)) {
+      assert.ok(subpath in ENTRY_OF, `${manifest.name} exports ${subpath}: add it to ENTRY_OF`);
+      const ours = ENTRY_OF[subpath];
+      if (!ours || typeof target === "string" || !target.types) continue;
+      entries.push({
+        name: `${manifest.name}${subpath.slice(1)}`,
+        specifier: `${manifest.name}${subpath.slice(1)}`,
+        types: join(root, target.types),
+        ours,
+      });
+    }
+  }
+  return entries;
+}
+
+/** The built module and declaration file of one of @ag2/eval's own entries. */
+function ourEntry(subpath: string): { module: string; types: string } {
+  const stem = { ".": "index", "./schemas": "schemas" }[subpath];
+  assert.ok(stem, `@ag2/eval has no entry ${subpath}`);
+  return { module: `./${stem}.js`, types: join(here, `${stem}.d.ts`) };
+}
+
 describe("@ag2/eval re-exports", () => {
-  it("exports every runtime name of core, agent, telemetry, scorers and store-fs", () => {
-    const packages = { core, agentPackage, telemetry, scorers, storeFs };
-    const ours: Record<string, unknown> = { ...evalPackage };
-    for (const [name, module] of Object.entries(packages)) {
+  it("exports every runtime name of core, agent, telemetry, scorers and store-fs", async () => {
+    const entries = await reexportedEntries();
+    assert.deepEqual([...new Set(entries.map((entry) => entry.name))].sort(), [
+      "@ag2/eval-agent",
+      "@ag2/eval-core",
+      "@ag2/eval-core/schema",
+      "@ag2/eval-scorers",
+      "@ag2/eval-scorers/schemas",
+      "@ag2/eval-store-fs",
+      "@ag2/eval-telemetry",
+    ]);
+    for (const entry of entries) {
+      const module: Record<string, unknown> = await import(entry.specifier);
+      const ours: Record<string, unknown> = { ...(await import(ourEntry(entry.ours).module)) };
       for (const [key, value] of Object.entries(module)) {
-        const exported = RENAMED[`${name}.${key}`] ?? key;
-        assert.ok(exported in ours, `${name}.${key} is not re-exported`);
+        const exported = RENAMED[`${entry.name}.${key}`] ?? key;
+        assert.ok(exported in ours, `${entry.name}.${key} is not re-exported from ${entry.ours}`);
         if (!WRAPPED.has(key)) {
-          assert.equal(ours[exported], value, `${name}.${key}`);
+          assert.equal(ours[exported], value, `${entry.name}.${key}`);
         }
       }
     }
@@ -69,13 +130,31 @@ describe("@ag2/eval re-exports", () => {
   });
 
   it("exports every type name of core, agent, telemetry, scorers and store-fs", async () => {
-    const here = dirname(fileURLToPath(import.meta.url));
-    const ours = exportedNames(await readFile(join(here, "index.d.ts"), "utf8"));
-    ours.add("Agent"); // core's Agent interface is AgentInterface here; Agent is the class
-    for (const folder of ["core", "agent", "telemetry", "scorers", "store-fs"]) {
-      const declarations = await readFile(join(here, "../../", folder, "dist/index.d.ts"), "utf8");
-      const missing = [...exportedNames(declarations)].filter((name) => !ours.has(name));
-      assert.deepEqual(missing, [], `${folder} names missing from @ag2/eval`);
+    for (const entry of await reexportedEntries()) {
+      const ours = exportedNames(await readFile(ourEntry(entry.ours).types, "utf8"));
+      // core's Agent interface is AgentInterface here; Agent is the class
+      if (entry.ours === ".") ours.add("Agent");
+      const missing = [...exportedNames(await readFile(entry.types, "utf8"))].filter(
+        (name) => !ours.has(name),
+      );
+      assert.deepEqual(
+        missing,
+        [],
+        `${entry.name} names missing from @ag2/eval${entry.ours.slice(1)}`,
+      );
+    }
+  });
+
+  it("keeps every zod schema off the main entry", () => {
+    for (const name of [
+      "runFileSchema",
+      "taskResultFileSchema",
+      "traceEventSchema",
+      "Verdict",
+      "Attribution",
+      "PairwiseVerdict",
+    ]) {
+      assert.equal(name in evalPackage, false, `${name} is exported from @ag2/eval`);
     }
   });
 });

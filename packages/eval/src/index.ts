@@ -245,8 +245,8 @@ export {
   Variants,
   wilsonInterval,
 } from "@ag2/eval-core";
-// the zod schemas sit on a subpath so core's main entry loads no zod; here they come along
-export { runFileSchema, taskResultFileSchema, traceEventSchema } from "@ag2/eval-core/schema";
+// Every zod schema (core's run file schemas, the judges' verdicts) is exported from
+// `@ag2/eval/schemas` instead (./schemas.ts): re-exporting one here would load zod on import.
 export type {
   AgentJudgeOptions,
   AnswerMatcher,
@@ -269,7 +269,6 @@ export type {
   TrajectoryMatchOptions,
 } from "@ag2/eval-scorers";
 export {
-  Attribution,
   agentJudge,
   contains,
   cost,
@@ -287,7 +286,6 @@ export {
   latency,
   noToolErrors,
   numericClose,
-  PairwiseVerdict,
   PRICES_AS_OF,
   pairwiseJudge,
   regexMatch,
@@ -297,7 +295,6 @@ export {
   toolArgsMatch,
   toolCalled,
   trajectoryMatch,
-  Verdict,
 } from "@ag2/eval-scorers";
 export type {
   FsRunStoreOptions,

@@ -1,19 +1,9 @@
-import { Agent, type AgentModelConfig } from "@ag2/eval-agent";
+import type { AgentModelConfig } from "@ag2/eval-agent";
 import { type Middleware, type Scorer, scorer } from "@ag2/eval-core";
-import { z } from "zod";
 import { judgeSystemPrompt, judgeUserPrompt, pythonFloat } from "./internal/judge-prompts.js";
+import { lazyJudge } from "./internal/lazy-judge.js";
 import { ScorerOptionsError } from "./scorer-options-error.js";
 import { threshold as thresholdOf } from "./threshold.js";
-
-/**
- * The judge's structured answer: a score on the scale and a short rationale.
- *
- * @example
- * ```ts
- * Verdict.parse({ score: 0.8, reasoning: "cites a source" });
- * ```
- */
-export const Verdict = z.object({ score: z.number(), reasoning: z.string() });
 
 /** Options of {@link agentJudge}. */
 export interface AgentJudgeOptions {
@@ -36,7 +26,8 @@ export interface AgentJudgeOptions {
 
 /**
  * An LLM judge for one criterion: asks a judge agent (`judge_<key>`, the reference's prompts)
- * for `{ score, reasoning }` and returns a numeric feedback whose comment is the reasoning. A
+ * for `{ score, reasoning }` (`Verdict` in `@ag2/eval-scorers/schemas`, loaded on the first
+ * score) and returns a numeric feedback whose comment is the reasoning. A
  * score outside the scale is clamped, and the comment says so
  * (` [score clamped from 1.5 to scale 0.0-1.0]`). An empty answer gives score null with
  * `judge returned no verdict`; an answer still invalid after the retries gives score null with
@@ -62,14 +53,16 @@ export function agentJudge(config: AgentModelConfig, options: AgentJudgeOptions)
   const includeTrace = options.includeTrace ?? false;
   const includeReference = options.includeReference ?? true;
   // One judge agent per factory call, shared by every task (it holds no per-task state).
-  const judge = new Agent({
-    name: `judge_${key}`,
-    instructions: judgeSystemPrompt(criterion, low, high),
-    config,
-    responseSchema: Verdict,
-    retries: options.retries ?? 1,
-    middleware: options.middleware,
-  });
+  const judge = lazyJudge(
+    {
+      name: `judge_${key}`,
+      instructions: judgeSystemPrompt(criterion, low, high),
+      config,
+      retries: options.retries ?? 1,
+      middleware: options.middleware,
+    },
+    (schemas) => schemas.Verdict,
+  );
   const graded = scorer(
     async ({ inputs, outputs, referenceOutputs, trace }) => {
       const prompt = judgeUserPrompt({

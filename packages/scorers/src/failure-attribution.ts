@@ -1,4 +1,4 @@
-import { Agent, type AgentModelConfig } from "@ag2/eval-agent";
+import type { AgentModelConfig } from "@ag2/eval-agent";
 import {
   type Middleware,
   type Scorer,
@@ -6,8 +6,8 @@ import {
   scorer,
   type Trace,
 } from "@ag2/eval-core";
-import { z } from "zod";
 import { attributionSystemPrompt, attributionUserPrompt } from "./internal/judge-prompts.js";
+import { lazyJudge } from "./internal/lazy-judge.js";
 
 /**
  * The failure modes {@link failureAttribution} labels runs with (the reference's taxonomy).
@@ -30,21 +30,6 @@ export const ERROR_MODES = Object.freeze([
   "hallucinated_fact",
   "other",
 ] as const);
-
-/**
- * What the LLM attributor must answer (snake_case, as the reference's schema).
- *
- * @example
- * ```ts
- * Attribution.parse({ failed: true, error_mode: "loop", decisive_step: 4, reasoning: "repeated search" });
- * ```
- */
-export const Attribution = z.object({
-  failed: z.boolean(),
-  error_mode: z.string(),
-  decisive_step: z.number().int(),
-  reasoning: z.string(),
-});
 
 /** Options of {@link failureAttribution}. */
 export interface FailureAttributionOptions {
@@ -112,7 +97,8 @@ function mechanical(trace: Trace): { mode: string; step: number | null; reasonin
  * Mechanical checks come first: an exception → `crash` (step = the last event); a tool error
  * with no answer → `tool_failure` (step = the first tool error); no answer → `no_answer`.
  * Otherwise, without a config the label is `none`; with a config an LLM attributor
- * (`attributor_<key>`) decides. Unlike the reference, an error mode outside the taxonomy is
+ * (`attributor_<key>`) decides, answering `Attribution` (in `@ag2/eval-scorers/schemas`, loaded
+ * on its first question). Unlike the reference, an error mode outside the taxonomy is
  * recorded as `other`, with the model's answer in `detail.raw_error_mode`.
  *
  * Use when triaging a failing suite: value counts show where runs break (tools, loops, facts).
@@ -132,14 +118,16 @@ export function failureAttribution(
   const agent = options.agentName ?? null;
   const taxonomy = options.taxonomy ?? ERROR_MODES;
   const attributor = config
-    ? new Agent({
-        name: `attributor_${key}`,
-        instructions: attributionSystemPrompt(taxonomy),
-        config,
-        responseSchema: Attribution,
-        retries: options.retries ?? 1,
-        middleware: options.middleware,
-      })
+    ? lazyJudge(
+        {
+          name: `attributor_${key}`,
+          instructions: attributionSystemPrompt(taxonomy),
+          config,
+          retries: options.retries ?? 1,
+          middleware: options.middleware,
+        },
+        (schemas) => schemas.Attribution,
+      )
     : null;
   return scorer(
     async ({ inputs, outputs, referenceOutputs, trace }: ScorerContext) => {

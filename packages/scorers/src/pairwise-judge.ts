@@ -1,4 +1,4 @@
-import { Agent, type AgentModelConfig } from "@ag2/eval-agent";
+import type { AgentModelConfig } from "@ag2/eval-agent";
 import type {
   Middleware,
   PairwiseComparator,
@@ -6,22 +6,9 @@ import type {
   PairwiseWinner,
   Trace,
 } from "@ag2/eval-core";
-import { z } from "zod";
 import { pairwiseSystemPrompt, pairwiseUserPrompt } from "./internal/judge-prompts.js";
+import { lazyJudge } from "./internal/lazy-judge.js";
 import { finalText } from "./internal/trace-text.js";
-
-/**
- * The pairwise judge's structured answer.
- *
- * @example
- * ```ts
- * PairwiseVerdict.parse({ preferred: "first", reasoning: "more complete" });
- * ```
- */
-export const PairwiseVerdict = z.object({
-  preferred: z.enum(["first", "second", "tie"]),
-  reasoning: z.string(),
-});
 
 /** Options of {@link pairwiseJudge}. */
 export interface PairwiseJudgeOptions {
@@ -42,7 +29,8 @@ type Preference = "first" | "second" | "tie";
 
 /**
  * An LLM comparator: shows a judge agent (`pairwise_judge_<key>`) two responses and asks which
- * is better on one criterion. With `swap` (default) it asks twice with the order reversed and
+ * is better on one criterion (answering `PairwiseVerdict` from `@ag2/eval-scorers/schemas`,
+ * loaded on the first comparison). With `swap` (default) it asks twice with the order reversed and
  * declares a winner only if both orders agree; otherwise it is a tie, which cancels the judge's
  * position bias. `detail` records `order1` (and `order2`) as the judge answered; the reasoning
  * is the first call's. An empty answer counts as a tie (`judge returned no verdict`).
@@ -63,14 +51,16 @@ export function pairwiseJudge(
 ): PairwiseComparator {
   const { criterion, key } = options;
   const swap = options.swap ?? true;
-  const judge = new Agent({
-    name: `pairwise_judge_${key}`,
-    instructions: pairwiseSystemPrompt(criterion),
-    config,
-    responseSchema: PairwiseVerdict,
-    retries: options.retries ?? 1,
-    middleware: options.middleware,
-  });
+  const judge = lazyJudge(
+    {
+      name: `pairwise_judge_${key}`,
+      instructions: pairwiseSystemPrompt(criterion),
+      config,
+      retries: options.retries ?? 1,
+      middleware: options.middleware,
+    },
+    (schemas) => schemas.PairwiseVerdict,
+  );
   const side = (trace: Trace) => ({ text: finalText(trace) ?? "(no answer)", trace });
   return {
     key,
