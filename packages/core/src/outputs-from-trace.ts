@@ -1,5 +1,6 @@
 import type { Outputs } from "./scorer.js";
 import type { Trace } from "./trace.js";
+import type { ModelResponse, TraceEvent } from "./trace-events.js";
 
 /**
  * The outputs scorers read, from the trace's LAST model response: `{}` when there is none or
@@ -12,10 +13,24 @@ import type { Trace } from "./trace.js";
  * ```
  */
 export function outputsFromTrace(trace: Trace): Outputs {
-  const responses = trace.eventsOf("ModelResponse");
-  const last = responses[responses.length - 1];
-  if (!last || last.content === null || last.content === undefined) return {};
-  return outputsFromText(last.content);
+  const last = lastModelResponse(trace);
+  return last ? outputsFromResponse(last) : {};
+}
+
+/** The trace's last model response, found without copying the events (once per task). */
+export function lastModelResponse(trace: Trace): ModelResponse | undefined {
+  const { events } = trace;
+  for (let index = events.length - 1; index >= 0; index--) {
+    const event = events[index] as TraceEvent;
+    if (event.type === "ModelResponse") return event;
+  }
+  return undefined;
+}
+
+/** {@link outputsFromTrace} for a response already found. */
+export function outputsFromResponse(response: ModelResponse): Outputs {
+  if (response.content === null || response.content === undefined) return {};
+  return outputsFromText(response.content);
 }
 
 /** `{ body: text, content: JSON.parse(text) }`, or the text as content when it is not JSON. */

@@ -1,6 +1,6 @@
 import type { Agent, AgentFactory, AgentFactoryContext, AskOptions } from "./agent.js";
 import { toErrorInfo } from "./middleware.js";
-import { outputsFromTrace, outputsFromValue } from "./outputs-from-trace.js";
+import { lastModelResponse, outputsFromResponse, outputsFromValue } from "./outputs-from-trace.js";
 import { type ModelConfigOption, resolveModelConfig } from "./resolve-model-config.js";
 import { runLimited } from "./run-limited.js";
 import type { Outputs } from "./scorer.js";
@@ -156,10 +156,8 @@ export async function produceTask(
   const traced = await tracing.finish({ durationMs, error: failed ? toErrorInfo(error) : null });
   signal?.throwIfAborted();
   const { trace } = traced;
-  const outputs =
-    trace.eventsOf("ModelResponse").length > 0
-      ? outputsFromTrace(trace)
-      : outputsFromValue(returned);
+  const last = lastModelResponse(trace);
+  const outputs = last ? outputsFromResponse(last) : outputsFromValue(returned);
   const ref = { traceId: traced.traceId, taskId: task.taskId };
   const produced: ProducedTrace = failed
     ? { task, ref, trace, outputs, error }

@@ -32,16 +32,25 @@ function roleOf(span: SpanData): Role | null {
 
 /** Usage from the alias chains; undefined when the span carries no count at all. */
 export function genAIUsage(attributes: Attributes): Usage | undefined {
-  const usage: Usage = {
-    inputTokens: numberAttr(attributes, ALIASES.inputTokens),
-    outputTokens: numberAttr(attributes, ALIASES.outputTokens),
-    cacheCreationInputTokens: numberAttr(attributes, ALIASES.cacheCreationTokens),
-    cacheReadInputTokens: numberAttr(attributes, ALIASES.cacheReadTokens),
-    thinkingTokens: numberAttr(attributes, ALIASES.thinkingTokens),
-  };
-  const present = Object.entries(usage).filter(([, value]) => value !== undefined);
-  return present.length > 0 ? (Object.fromEntries(present) as Usage) : undefined;
+  // only the counts present, in this order (it is the order the run file lists them in)
+  const usage: Record<string, number> = {};
+  let present = false;
+  for (const [key, aliases] of USAGE_ALIASES) {
+    const value = numberAttr(attributes, aliases);
+    if (value === undefined) continue;
+    usage[key] = value;
+    present = true;
+  }
+  return present ? (usage as Usage) : undefined;
 }
+
+const USAGE_ALIASES: readonly (readonly [keyof Usage, readonly string[]])[] = [
+  ["inputTokens", ALIASES.inputTokens],
+  ["outputTokens", ALIASES.outputTokens],
+  ["cacheCreationInputTokens", ALIASES.cacheCreationTokens],
+  ["cacheReadInputTokens", ALIASES.cacheReadTokens],
+  ["thinkingTokens", ALIASES.thinkingTokens],
+];
 
 /** A finish reason given as a string, a JSON-array string (Mastra) or a list. */
 export function firstFinishReason(value: unknown): string | null {
@@ -61,16 +70,18 @@ function modelResponse(span: SpanData): ModelResponse {
   const { attributes } = span;
   const output = readOutputMessage(attributes[ATTR.outputMessages]);
   const usage = genAIUsage(attributes);
-  return {
+  // assigned in the order the run file writes the fields, without a spread object per field
+  const event: { -readonly [K in keyof ModelResponse]: ModelResponse[K] } = {
     type: "ModelResponse",
     content: output.content,
-    ...(output.toolCalls.length > 0 ? { toolCalls: output.toolCalls } : {}),
-    ...(usage ? { usage } : {}),
-    model: firstString(attributes, ALIASES.model) ?? null,
-    provider: firstString(attributes, ALIASES.provider) ?? null,
-    finishReason: firstFinishReason(attributes[ATTR.finishReasons]),
-    createdAt: startMs(span),
   };
+  if (output.toolCalls.length > 0) event.toolCalls = output.toolCalls;
+  if (usage) event.usage = usage;
+  event.model = firstString(attributes, ALIASES.model) ?? null;
+  event.provider = firstString(attributes, ALIASES.provider) ?? null;
+  event.finishReason = firstFinishReason(attributes[ATTR.finishReasons]);
+  event.createdAt = startMs(span);
+  return event;
 }
 
 function toolEvents(span: SpanData): TraceEvent[] {

@@ -1,11 +1,24 @@
 import { type Span, TraceFlags } from "@opentelemetry/api";
 import type { ReadableSpan, SpanProcessor } from "@opentelemetry/sdk-trace-base";
 
+const NO_WARNINGS: ReadonlySet<string> = new Set();
+
 /** The ended, sampled spans of one task, in the order they ended. */
 export class TaskSpans {
   #spans: ReadableSpan[] | null = [];
+  // made on the first failure: almost every task has none, and this is one object per task
+  #warnings: Set<string> | null = null;
+
   /** Failures of the caller's processors on this task's spans, each distinct one once. */
-  readonly warnings = new Set<string>();
+  get warnings(): ReadonlySet<string> {
+    return this.#warnings ?? NO_WARNINGS;
+  }
+
+  /** Records a failure of a caller's processor on one of this task's spans. */
+  warn(message: string): void {
+    this.#warnings ??= new Set();
+    this.#warnings.add(message);
+  }
 
   add(span: ReadableSpan): void {
     this.#spans?.push(span);

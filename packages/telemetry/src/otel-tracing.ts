@@ -73,7 +73,9 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
     return new SharedSpanProcessor(processor, (error, hook, span) => {
       const reason = error instanceof Error ? error.message : String(error);
       const message = `span processor ${index + 1}${name} failed in ${hook}: ${reason}`;
-      ((span && grading.owner(span)?.warnings) || pending).add(message);
+      const owner = span ? grading.owner(span) : undefined;
+      if (owner) owner.warn(message);
+      else pending.add(message);
       warn(message);
     });
   });
@@ -120,13 +122,16 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
             trace.exception || !error
               ? trace
               : new Trace({ events: trace.events, exception: error, durationMs: trace.durationMs });
-          const warnings = [...new Set([...spans.warnings, ...pending])];
-          pending.clear();
-          return {
+          const traced: { -readonly [K in keyof TracedTask]: TracedTask[K] } = {
             trace: rebuilt,
             traceId: data[0]?.traceId ?? randomBytes(16).toString("hex"),
-            ...(warnings.length > 0 && { warnings }),
           };
+          // the usual case, no failure anywhere, builds no arrays or sets
+          if (spans.warnings.size > 0 || pending.size > 0) {
+            traced.warnings = [...new Set([...spans.warnings, ...pending])];
+            pending.clear();
+          }
+          return traced;
         },
       };
     },

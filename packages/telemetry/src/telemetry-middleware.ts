@@ -256,11 +256,11 @@ export class TelemetryMiddleware implements Middleware {
     work: (span: Span) => Promise<T>,
     parent: Context = this.#parent(),
   ): Promise<T> {
-    const span = this.#tracer.startSpan(
-      name,
-      { kind, attributes: { ...this.#options.spanAttributes, ...attributes } },
-      parent,
-    );
+    const { spanAttributes } = this.#options;
+    // `attributes` is this call's own fresh object: merged into a copy only when there is
+    // something to put first
+    const merged = spanAttributes ? { ...spanAttributes, ...attributes } : attributes;
+    const span = this.#tracer.startSpan(name, { kind, attributes: merged }, parent);
     const end = (error: unknown): void => {
       markSpanError(span, error);
       span.end();
