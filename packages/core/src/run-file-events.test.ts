@@ -51,4 +51,15 @@ describe("run-file events", () => {
       assert.deepEqual(parsed, event);
     }
   });
+
+  it("renames every key the same way however many distinct keys came before", () => {
+    // more distinct keys than the rename memo keeps: later ones are still renamed, not dropped
+    for (let index = 0; index < 1500; index++) {
+      const key = `field${index}Name`;
+      const event = { type: "HumanMessage", content: "x", [key]: index } as unknown as TraceEvent;
+      const json = eventToJSON(event);
+      assert.equal(json[`field${index}_name`], index);
+      assert.deepEqual(eventFromJSON(json), { ...event, [key]: index });
+    }
+  });
 });
