@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import { after, describe, it } from "node:test";
 import { createTask, InMemoryTraceSource, Suite, Trace } from "@ag2/eval-core";
 import { exportPairwiseCases } from "./export-pairwise-cases.js";
 import { HumanLabelsError, humanLabels } from "./human-labels.js";
-import { humanPairwise } from "./human-pairwise.js";
+import { HumanInputClosedError, humanPairwise } from "./human-pairwise.js";
 import { answer } from "./internal/context.test-helper.js";
 
 const task = createTask({ taskId: "t1", inputs: { input: "Q?" } });
@@ -48,6 +49,55 @@ describe("humanPairwise", () => {
       return out;
     };
     assert.deepEqual(await orderOf(42), await orderOf(42));
+  });
+});
+
+describe("humanPairwise on a terminal", () => {
+  function terminal() {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let shown = "";
+    output.on("data", (chunk: Buffer) => {
+      shown += chunk.toString("utf8");
+    });
+    return { input, output, shown: () => shown };
+  }
+
+  it("shows the task and both answers, and reads the person's choice", async () => {
+    const io = terminal();
+    const human = humanPairwise({ key: "human", seed: 3, terminal: io });
+    const pending = human.compare(pair);
+    // readline has printed the prompt by the time the answer arrives
+    await new Promise((resolve) => setImmediate(resolve));
+    io.input.write("1\n");
+    const outcome = await pending;
+    const first = outcome.detail?.first_variant;
+    const [one, two] = first === "a" ? ["from A", "from B"] : ["from B", "from A"];
+    assert.equal(io.shown(), `Task: Q?\n[1] ${one}\n[2] ${two}\nBetter (1/2/tie): `);
+    assert.equal(outcome.winner, first);
+    assert.equal(outcome.detail?.preferred, "1");
+  });
+
+  it("an empty answer is a tie", async () => {
+    const io = terminal();
+    const pending = humanPairwise({ key: "human", terminal: io }).compare(pair);
+    await new Promise((resolve) => setImmediate(resolve));
+    io.input.write("\n");
+    const outcome = await pending;
+    assert.equal(outcome.winner, "tie");
+    assert.equal(outcome.detail?.preferred, "tie");
+  });
+
+  it("input that ends before an answer rejects instead of waiting forever", async () => {
+    const io = terminal();
+    const pending = humanPairwise({ key: "human", terminal: io }).compare(pair);
+    await new Promise((resolve) => setImmediate(resolve));
+    io.input.end();
+    await assert.rejects(Promise.resolve(pending), (error: unknown) => {
+      assert.ok(HumanInputClosedError.isInstance(error));
+      assert.match((error as Error).message, /input ended before an answer for task t1/);
+      return true;
+    });
   });
 });
 

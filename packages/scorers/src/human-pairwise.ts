@@ -1,4 +1,9 @@
-import type { PairwiseComparator, PairwiseWinner, Task } from "@ag2/eval-core";
+import {
+  Ag2EvalError,
+  type PairwiseComparator,
+  type PairwiseWinner,
+  type Task,
+} from "@ag2/eval-core";
 import { seededRandom } from "./internal/seeded-random.js";
 import { finalText } from "./internal/trace-text.js";
 
@@ -9,18 +14,51 @@ export type HumanAsk = (
   response2: string,
 ) => string | Promise<string>;
 
-async function askOnTerminal(task: Task, response1: string, response2: string): Promise<string> {
-  const { createInterface } = await import("node:readline/promises");
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    const input = task.inputs.input === undefined ? "" : String(task.inputs.input);
-    const answer = await rl.question(
-      `Task: ${input}\n[1] ${response1}\n[2] ${response2}\nBetter (1/2/tie): `,
+/**
+ * The terminal ran out of input before a person answered (stdin closed or not a terminal).
+ * Recorded on the pair being compared, like any comparator failure.
+ *
+ * @example
+ * ```ts
+ * if (HumanInputClosedError.isInstance(error)) console.error("run it in a terminal, or pass ask");
+ * ```
+ */
+export class HumanInputClosedError extends Ag2EvalError {}
+
+/** Where the terminal prompt reads and writes; the process's stdin and stdout by default. */
+export interface HumanTerminal {
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream;
+}
+
+function terminalAsk(terminal: HumanTerminal | undefined): HumanAsk {
+  return async (task, response1, response2) => {
+    const { createInterface } = await import("node:readline/promises");
+    const io = terminal ?? { input: process.stdin, output: process.stdout };
+    const rl = createInterface({ input: io.input, output: io.output });
+    // readline leaves a pending question unsettled when its input ends: without this race a
+    // piped or closed stdin would leave the run waiting forever
+    const closed = new Promise<never>((_, reject) =>
+      rl.once("close", () =>
+        reject(
+          new HumanInputClosedError(
+            `humanPairwise: input ended before an answer for task ${task.taskId}; ` +
+              "run it in a terminal, pass `ask`, or export the cases with exportPairwiseCases",
+          ),
+        ),
+      ),
     );
-    return answer.trim() || "tie";
-  } finally {
-    rl.close();
-  }
+    try {
+      const input = task.inputs.input === undefined ? "" : String(task.inputs.input);
+      const answer = await Promise.race([
+        rl.question(`Task: ${input}\n[1] ${response1}\n[2] ${response2}\nBetter (1/2/tie): `),
+        closed,
+      ]);
+      return answer.trim() || "tie";
+    } finally {
+      rl.close();
+    }
+  };
 }
 
 /** Maps a blinded choice back to a variant. */
@@ -34,7 +72,9 @@ export function deblind(preferred: unknown, firstVariant: "a" | "b"): PairwiseWi
 /**
  * A human comparator: shows a person the two final answers in a random (blinded) order and
  * maps their choice back to A or B. `ask` is called with the task and Response 1 / Response 2;
- * without it, the person is asked on the terminal. `detail` = `{ preferred, first_variant }`.
+ * without it, the person is asked on the terminal (`terminal`, default stdin/stdout; an empty
+ * answer is a tie, and input that ends first is a {@link HumanInputClosedError} on that pair).
+ * `detail` = `{ preferred, first_variant }`.
  * `seed` makes the blinding order repeatable here; it does not reproduce Python's
  * `random.Random(seed)` order (this uses mulberry32).
  *
@@ -51,9 +91,10 @@ export function humanPairwise(options: {
   key: string;
   ask?: HumanAsk;
   seed?: number | null;
+  terminal?: HumanTerminal;
 }): PairwiseComparator {
   const random = seededRandom(options.seed);
-  const ask = options.ask ?? askOnTerminal;
+  const ask = options.ask ?? terminalAsk(options.terminal);
   return {
     key: options.key,
     async compare({ task, traceA, traceB }) {
