@@ -30,9 +30,10 @@ function zodIssues(schema: ZodType, value: unknown): SchemaIssue[] {
 
 /**
  * Passes when the output validates against a schema: a zod schema, or a JSON Schema object
- * checked by a small built-in validator (type, properties, required, items, enum, const,
- * minimum/maximum, exclusive bounds, minLength/maxLength, additionalProperties; other keywords
- * are ignored). The parsed JSON output (`outputs.content`) is validated, or the raw body when
+ * checked by a small built-in validator (type, const, enum, numeric bounds, multipleOf,
+ * minLength/maxLength, pattern, items, minItems/maxItems, uniqueItems, properties, required,
+ * additionalProperties, min/maxProperties, allOf/anyOf/oneOf/not and local `$ref`s; `format`
+ * is an annotation and other keywords are ignored). The parsed JSON output (`outputs.content`) is validated, or the raw body when
  * the output did not parse. Key `json_schema`; boolean score; the comment lists the failing
  * paths (`$.price: expected number, got string`) and `detail.issues` all of them.
  *
