@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
@@ -14,8 +14,9 @@ describe("bundles", () => {
     assert.deepEqual(checkBundles(root, readWorkspacePackages(root)), []);
   });
 
-  it("reports an undeclared import, a missing chunk, inlined code and a missing entry", () => {
+  it("reports an undeclared import, a missing chunk, inlined code and a missing entry", (t) => {
     const folder = mkdtempSync(join(tmpdir(), "bundles-"));
+    t.after(() => rmSync(folder, { recursive: true, force: true }));
     mkdirSync(join(folder, "dist"));
     writeFileSync(
       join(folder, "package.json"),

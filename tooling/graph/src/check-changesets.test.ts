@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
@@ -15,8 +15,9 @@ describe("changesets", () => {
     assert.deepEqual(checkChangesets(join(root, ".changeset"), names), []);
   });
 
-  it("reports a frontmatter a formatter turned into a heading, and an unknown package", () => {
+  it("reports a frontmatter a formatter turned into a heading, and an unknown package", (t) => {
     const folder = mkdtempSync(join(tmpdir(), "changesets-"));
+    t.after(() => rmSync(folder, { recursive: true, force: true }));
     writeFileSync(join(folder, "a.md"), '---\n\n## "@ag2/eval-core": minor\n\nText.\n');
     writeFileSync(join(folder, "b.md"), '---\n"@ag2/eval-nope": patch\n---\n\nText.\n');
     assert.deepEqual(checkChangesets(folder, names), [
