@@ -4,7 +4,7 @@ import { evalEvent, type TaskEvaluated } from "./lifecycle-events.js";
 import { toErrorInfo } from "./middleware.js";
 import { outputsFromTrace } from "./outputs-from-trace.js";
 import { runLimited } from "./run-limited.js";
-import { finiteScore, type Outputs, type Scorer } from "./scorer.js";
+import { finiteScore, type Outputs, type Scorer, type ScorerContext, scoreNow } from "./scorer.js";
 import type { Stream } from "./stream.js";
 import { createTask, type Task } from "./task.js";
 import type { TaskResult } from "./task-result.js";
@@ -32,38 +32,95 @@ export function taskForRef(ref: TraceRef, tasksById: ReadonlyMap<string, Task>):
  * Grades one trace: outputs from its last model response (or `outputs` when given), every
  * scorer in order, budgets. A scorer that rejects (a {@link ScorerReturnTypeError}, or a
  * hand-written scorer that throws) makes this task an error: its trace gets that exception
- * and it keeps no feedback, as the reference does; other tasks are not affected.
+ * and it keeps no feedback, as the reference does; other tasks are not affected. The result
+ * comes back without a promise when every scorer answered without one.
  *
  * @example
  * ```ts
  * const result = await gradeTask({ task, trace, ref }, { scorers, runId });
  * ```
  */
-export async function gradeTask(
-  input: { task: Task; trace: Trace; ref: TraceRef | null; outputs?: Outputs | undefined },
+export function gradeTask(
+  input: GradeInput,
   settings: GradeSettings,
+): TaskResult | Promise<TaskResult> {
+  const { task, trace } = input;
+  // one context for every scorer of the task: its fields are read-only
+  const context: ScorerContext = {
+    inputs: task.inputs,
+    outputs: input.outputs ?? outputsFromTrace(trace),
+    referenceOutputs: task.referenceOutputs,
+    trace,
+    task,
+  };
+  const feedback: Feedback[] = [];
+  const { scorers } = settings;
+  for (let index = 0; index < scorers.length; index++) {
+    let produced: readonly Feedback[] | Promise<readonly Feedback[]>;
+    try {
+      produced = scoreNow(scorers[index] as Scorer, context);
+      if (!(produced instanceof Promise)) {
+        // hand-written Scorer objects skip scorer()'s normalizing; a NaN must not reach aggregates
+        feedback.push(...produced.map(finiteScore));
+        continue;
+      }
+    } catch (error) {
+      return graded(input, settings, [], { error });
+    }
+    return gradeRest(input, settings, { context, feedback, index, produced });
+  }
+  return graded(input, settings, feedback, null);
+}
+
+interface GradeInput {
+  task: Task;
+  trace: Trace;
+  ref: TraceRef | null;
+  outputs?: Outputs | undefined;
+}
+
+/** The rest of {@link gradeTask} once a scorer returned a promise: from that one on, awaited. */
+async function gradeRest(
+  input: GradeInput,
+  settings: GradeSettings,
+  state: {
+    context: ScorerContext;
+    feedback: Feedback[];
+    index: number;
+    produced: Promise<readonly Feedback[]>;
+  },
 ): Promise<TaskResult> {
-  const { task, ref } = input;
-  let trace = input.trace;
-  const outputs = input.outputs ?? outputsFromTrace(trace);
-  let feedback: Feedback[] = [];
+  const { context, feedback } = state;
+  const { scorers } = settings;
   try {
-    for (const scorer of settings.scorers) {
-      const produced = await scorer.score({
-        inputs: task.inputs,
-        outputs,
-        referenceOutputs: task.referenceOutputs,
-        trace,
-        task,
-      });
-      // hand-written Scorer objects skip scorer()'s normalizing; a NaN must not reach aggregates
+    let pending: readonly Feedback[] | Promise<readonly Feedback[]> = state.produced;
+    for (let index = state.index; index < scorers.length; index++) {
+      if (index > state.index) pending = scoreNow(scorers[index] as Scorer, context);
+      const produced = await pending;
       feedback.push(...produced.map(finiteScore));
     }
   } catch (error) {
-    feedback = [];
+    return graded(input, settings, [], { error });
+  }
+  return graded(input, settings, feedback, null);
+}
+
+/**
+ * The graded task: a `failure` (what a scorer threw or rejected with) makes it an error task
+ * whose trace carries that exception. Publishes `TaskEvaluated` when there is a stream.
+ */
+function graded(
+  input: GradeInput,
+  settings: GradeSettings,
+  feedback: Feedback[],
+  failure: { readonly error: unknown } | null,
+): TaskResult {
+  const { task } = input;
+  let { trace } = input;
+  if (failure) {
     trace = new Trace({
       events: trace.events,
-      exception: toErrorInfo(error),
+      exception: toErrorInfo(failure.error),
       durationMs: trace.durationMs,
       tokens: trace.tokens,
     });
@@ -75,7 +132,7 @@ export async function gradeTask(
     feedback,
     budgetViolation: violations.length > 0,
     budgetViolations: violations,
-    traceRef: ref,
+    traceRef: input.ref,
   };
   settings.stream?.publish(
     evalEvent<TaskEvaluated>({

@@ -167,22 +167,28 @@ export async function runAgent(
     taskTimeoutMs,
   };
   let journalFailed = false;
-  const appends = new Set<Promise<void>>();
+  // appends in flight, counted rather than held: a long run keeps no promise per task
+  let appending = 0;
+  let allAppended: (() => void) | null = null;
+  const appended = (): void => {
+    if (--appending === 0) allAppended?.();
+  };
+  const appendFailed = (error: unknown): void => {
+    appended();
+    if (journalFailed) return;
+    journalFailed = true;
+    const info = toErrorInfo(error);
+    warnings.push(
+      `journaling run ${runId} failed (a crash now would lose its tasks): ${info.type}: ${info.message}`,
+    );
+  };
   const record = (result: TaskResult): void => {
     if (!journal || journalFailed) return;
     // not awaited here: the slot moves on while the store makes the line durable, so a
     // store can batch many appends into one sync
-    const append = journal.append(result).catch((error: unknown) => {
-      if (journalFailed) return;
-      journalFailed = true;
-      const info = toErrorInfo(error);
-      warnings.push(
-        `journaling run ${runId} failed (a crash now would lose its tasks): ${info.type}: ${info.message}`,
-      );
-    });
-    // only appends still in flight are held, so a long run keeps no promise per task
-    appends.add(append);
-    void append.finally(() => appends.delete(append));
+    const append = journal.append(result);
+    appending++;
+    append.then(appended, appendFailed);
   };
   const tracingWarnings: (readonly string[])[] = [];
   if (rejournal) for (const result of done.values()) record(result);
@@ -198,14 +204,16 @@ export async function runAgent(
         ? await produceWithRetries(task, produceOptions, retries)
         : { produced: await produceTask(task, produceOptions), attempts: undefined };
       if (produced.warnings) tracingWarnings.push(produced.warnings);
-      const gradedTask = await gradeTask(produced, settings);
+      const grading = gradeTask(produced, settings);
+      // scorers that answered without a promise leave nothing to wait for
+      const gradedTask = grading instanceof Promise ? await grading : grading;
       const result = attempts ? { ...gradedTask, attempts } : gradedTask;
       meter?.add(result);
       record(result);
       return result;
     });
   } finally {
-    await Promise.all(appends);
+    if (appending > 0) await new Promise<void>((resolve) => (allAppended = resolve));
     await journal?.close().catch(() => undefined);
   }
 

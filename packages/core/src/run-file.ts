@@ -182,15 +182,14 @@ export function runResultToJsonText(result: RunResult): string {
   return toAsciiJson(runResultToJSON(result));
 }
 
-const NOT_ASCII = /[\u007f-\uffff]/;
 const NOT_ASCII_ALL = /[\u007f-\uffff]/g;
 
 /** `JSON.stringify(value, null, 2)` escaped like Python's `ensure_ascii` (DEL and everything past it). */
 export function toAsciiJson(value: unknown): string {
   const text = JSON.stringify(value, null, 2);
-  // most run files are plain ASCII: one scan that stops at the first hit is cheaper than a
-  // replace, which walks the whole text through the regex machinery even when nothing matches
-  if (!NOT_ASCII.test(text)) return text;
+  // most run files are plain ASCII: counting UTF-8 bytes (native, vectorized) and a search for
+  // DEL are cheaper than a regex scan, and far cheaper than a replace that matches nothing
+  if (Buffer.byteLength(text, "utf8") === text.length && !text.includes("\u007f")) return text;
   return text.replace(
     NOT_ASCII_ALL,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,

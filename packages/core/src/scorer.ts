@@ -128,17 +128,62 @@ export function normalizeScorerReturn(key: string, returned: unknown): Feedback[
  */
 export function scorer(fn: ScorerFn, options: { key?: string } = {}): Scorer {
   const key = options.key ?? (fn.name || "scorer");
-  return {
-    key,
-    async score(context) {
-      let returned: unknown;
-      try {
-        returned = await fn(context);
-      } catch (error) {
-        const info = toErrorInfo(error);
-        return [{ key, score: null, comment: `scorer raised: ${info.type}: ${info.message}` }];
-      }
-      return normalizeScorerReturn(key, returned);
-    },
+  const now = (context: ScorerContext): Feedback[] | Promise<Feedback[]> => {
+    let returned: unknown;
+    try {
+      returned = fn(context);
+    } catch (error) {
+      return raised(key, error);
+    }
+    // what `await` would wait for; a plain value is graded without a promise
+    return isThenable(returned) ? settle(key, returned) : normalizeScorerReturn(key, returned);
   };
+  const score = async (context: ScorerContext): Promise<Feedback[]> => now(context);
+  SCORE_NOW.set(score, now);
+  return { key, score };
+}
+
+/**
+ * `score` functions made by {@link scorer}, each mapped to the same grading without its
+ * promise: the grading core calls that one and awaits only what a scorer function really
+ * returned as a promise (three promises fewer per scorer and task). Keyed by the function, not
+ * the scorer object, so a copy that replaces `score` is called through its own `score`.
+ */
+const SCORE_NOW = new WeakMap<
+  Scorer["score"],
+  (context: ScorerContext) => Feedback[] | Promise<Feedback[]>
+>();
+
+/**
+ * Grades with `scorer`: a plain list when its function answered without a promise, else the
+ * promise of one. Rejects (or throws) exactly where `scorer.score` would reject.
+ */
+export function scoreNow(
+  scorer: Scorer,
+  context: ScorerContext,
+): readonly Feedback[] | Promise<readonly Feedback[]> {
+  const now = SCORE_NOW.get(scorer.score);
+  return now ? now(context) : scorer.score(context);
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    ((typeof value === "object" && value !== null) || typeof value === "function") &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
+}
+
+function raised(key: string, error: unknown): Feedback[] {
+  const info = toErrorInfo(error);
+  return [{ key, score: null, comment: `scorer raised: ${info.type}: ${info.message}` }];
+}
+
+async function settle(key: string, pending: PromiseLike<unknown>): Promise<Feedback[]> {
+  let returned: unknown;
+  try {
+    returned = await pending;
+  } catch (error) {
+    return raised(key, error);
+  }
+  return normalizeScorerReturn(key, returned);
 }
