@@ -35,7 +35,7 @@ export const runCommand: Command = {
     const plan = await runPlan({ values, positionals, settings, cwd: io.cwd });
     const store = openStore(settings);
     const { stream, progress } = progressStream({ io, json: plan.json });
-    const otlp = plan.otlpEndpoint ? otlpSpanProcessor(plan.otlpEndpoint) : null;
+    const otlp = plan.otlpEndpoint ? await otlpSpanProcessor(plan.otlpEndpoint) : null;
     const saver = plan.saveTraces ? traceSaver(plan.saveTraces) : null;
     const spanProcessors = [...(otlp ? [otlp] : []), ...(saver ? [saver.processor] : [])];
     // The id is fixed here, not by core, so an interrupted run can be named for --resume.
