@@ -23,8 +23,8 @@ export type {
 } from "./span-data.js";
 export type { SpansToTraceOptions } from "./spans-to-trace.js";
 export { spansToTrace } from "./spans-to-trace.js";
-export type { TelemetryMiddlewareOptions } from "./telemetry-middleware.js";
 export { TelemetryMiddleware } from "./telemetry-middleware.js";
+export type { TelemetryMiddlewareOptions } from "./telemetry-middleware-options.js";
 export { TempoRequestError } from "./tempo-request-error.js";
 export type { TempoTraceSourceOptions } from "./tempo-trace-source.js";
 export { TempoTraceSource } from "./tempo-trace-source.js";

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { type TaskTracingContext, Trace, type TracedTask, type Tracing } from "@ag2/eval-core";
-import { context, type Tracer } from "@opentelemetry/api";
-import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import type { Tracer } from "@opentelemetry/api";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { ensureContextManager } from "./ensure-context-manager.js";
 import { GradingSpanCollector, TaskSpans } from "./grading-span-collector.js";
-import { readableSpanToData } from "./readable-span-to-data.js";
+import { endedSpanToData } from "./readable-span-to-data.js";
 import { ATTR } from "./semconv.js";
 import { SharedSpanProcessor } from "./shared-span-processor.js";
 import type { SpanConvention } from "./span-convention.js";
@@ -32,16 +32,6 @@ export interface OtelTracingOptions {
   readonly captureContent?: boolean | undefined;
   /** Told about every failure of a caller processor and an empty trace. Default: a process warning. */
   readonly onWarning?: ((message: string) => void) | undefined;
-}
-
-let contextManagerChecked = false;
-
-/** Parent links across `await`s need a context manager; install one unless the host has. */
-function ensureContextManager(): void {
-  if (contextManagerChecked) return;
-  contextManagerChecked = true;
-  const manager = new AsyncLocalStorageContextManager().enable();
-  if (!context.setGlobalContextManager(manager)) manager.disable();
 }
 
 /**
@@ -111,7 +101,7 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
         tracer,
         async finish({ durationMs, error }): Promise<TracedTask> {
           for (const processor of shared) void processor.forceFlush();
-          const data = spans.close().map(readableSpanToData);
+          const data = spans.close().map(endedSpanToData);
           const trace = spansToTrace(data, {
             conventions: options.conventions,
             durationMs,

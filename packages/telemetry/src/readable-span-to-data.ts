@@ -42,3 +42,39 @@ export function readableSpanToData(span: ReadableSpan): SpanData {
     resource: { ...span.resource.attributes } as Attributes,
   };
 }
+
+// a provider has one resource object: its attributes are copied once, not once per span
+const resourceCopies = new WeakMap<object, Attributes>();
+
+function resourceAttributes(span: ReadableSpan): Attributes {
+  let copy = resourceCopies.get(span.resource);
+  if (!copy) {
+    copy = Object.freeze({ ...span.resource.attributes }) as Attributes;
+    resourceCopies.set(span.resource, copy);
+  }
+  return copy;
+}
+
+/**
+ * {@link readableSpanToData} for a span grading reads at once and then drops (`otelTracing`'s
+ * `finish`): the ended span's attributes and events are shared, not copied (the SDK changes
+ * neither once a span has ended), and each resource's attributes are copied once.
+ */
+export function endedSpanToData(span: ReadableSpan): SpanData {
+  const context = span.spanContext();
+  const data: { -readonly [K in keyof SpanData]: SpanData[K] } = {
+    name: span.name,
+    spanId: context.spanId,
+    parentId: span.parentSpanContext?.spanId ?? null,
+    traceId: context.traceId,
+    startNs: hrToNanos(span.startTime),
+    endNs: hrToNanos(span.endTime),
+    attributes: span.attributes as Attributes,
+    status: STATUS[span.status.code] ?? "UNSET",
+    kind: SpanKind[span.kind],
+    events: span.events as SpanData["events"],
+    resource: resourceAttributes(span),
+  };
+  if (span.status.message) data.statusMessage = span.status.message;
+  return data;
+}

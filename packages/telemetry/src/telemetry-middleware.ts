@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import type {
   HumanInputRequest,
   HumanMessage,
@@ -11,65 +10,38 @@ import type {
   TurnResult,
 } from "@ag2/eval-core";
 import {
-  type Attributes,
   type Context,
   context,
   type Span,
   type SpanContext,
   SpanKind,
   type Tracer,
-  type TracerProvider,
   trace,
 } from "@opentelemetry/api";
-import { inputMessagesJson, outputMessagesJson, toolDefinitionsJson } from "./genai-messages.js";
+import { outputMessagesJson } from "./genai-messages.js";
 import { markSpanError, markSpanErrorInfo } from "./mark-span-error.js";
+import {
+  humanInputAttributes,
+  modelCallAttributes,
+  type SpanAttributes,
+  toolAttributes,
+  turnAttributes,
+} from "./middleware-span-attributes.js";
 import { modelResponseAttributes } from "./model-response-attributes.js";
-import { ATTR, SPAN_TYPE } from "./semconv.js";
+import {
+  currentScopeLink,
+  runInScope,
+  type Scope,
+  type ScopeLink,
+  withScopeLink,
+} from "./scope-link.js";
+import { ATTR } from "./semconv.js";
+import { TaskTracer } from "./task-tracer.js";
+import type { TelemetryMiddlewareOptions } from "./telemetry-middleware-options.js";
 
 /** The instrumentation scope our spans are recorded under. */
 export const TRACER_NAME = "ag2-eval";
 const SCHEMA_URL = "https://opentelemetry.io/schemas/gen-ai-dev/1.42.0-dev";
-
-/** Options of {@link TelemetryMiddleware}. */
-export interface TelemetryMiddlewareOptions {
-  /** The tracer to record with; wins over `tracerProvider`. */
-  readonly tracer?: Tracer | undefined;
-  /** Where to get a tracer from; default: the global provider. */
-  readonly tracerProvider?: TracerProvider | undefined;
-  /** Default: the name the agent gives in its turn, else "unknown". */
-  readonly agentName?: string | undefined;
-  /** Put prompts, replies, tool arguments and results on spans (default true). */
-  readonly captureContent?: boolean | undefined;
-  /** Set first on every span (`ag2.eval.*` of the task, the caller's keys). */
-  readonly spanAttributes?: Attributes | undefined;
-  readonly providerName?: string | undefined;
-  readonly modelName?: string | undefined;
-  /**
-   * Keep every turn of this instance in the first turn's trace (default false): a later turn
-   * that does not already run inside a span of that trace (a continuation such as
-   * `reply.ask(…)` called after the first turn ended) becomes a child of the first turn's span.
-   * Meant for a middleware that serves one task, as `otelTracing` builds them; leave it off for
-   * an instance shared by unrelated requests, whose turns should each start their own trace.
-   */
-  readonly continueTrace?: boolean | undefined;
-}
-
-interface Scope {
-  readonly context: Context;
-  readonly agentName: string;
-}
-
-/** One middleware's scope, linked to the scopes of the calls it runs inside. */
-interface ScopeLink {
-  readonly owner: TelemetryMiddleware;
-  readonly scope: Scope;
-  readonly outer: ScopeLink | undefined;
-}
-
-// One storage for every instance: Node tags each async resource with a slot per enabled
-// AsyncLocalStorage, and never frees a slot, so one per task made every promise of a
-// long run carry thousands of slots (quadratic time and memory).
-const scopes = new AsyncLocalStorage<ScopeLink>();
 
 /**
  * Records what an agent does as OpenTelemetry spans following the GenAI semantic
@@ -91,12 +63,15 @@ export class TelemetryMiddleware implements Middleware {
   readonly #tracer: Tracer;
   readonly #options: TelemetryMiddlewareOptions;
   readonly #capture: boolean;
+  /** Set when the tracer is a task's: spans then get the task's attributes in one object. */
+  readonly #stamped: TaskTracer | null;
   /** The first turn's span, when `continueTrace` keeps later turns in its trace. */
   #firstTurn: SpanContext | undefined;
 
   constructor(options: TelemetryMiddlewareOptions = {}) {
     this.#options = options;
     this.#capture = options.captureContent ?? true;
+    this.#stamped = options.tracer instanceof TaskTracer ? options.tracer : null;
     this.#tracer =
       options.tracer ??
       (options.tracerProvider ?? trace.getTracerProvider()).getTracer(TRACER_NAME, undefined, {
@@ -111,31 +86,23 @@ export class TelemetryMiddleware implements Middleware {
     const agentName = this.#options.agentName ?? (request.agentName || "unknown");
     const provider = this.#options.providerName ?? request.provider;
     const model = this.#options.modelName ?? request.model;
-    const attributes: Attributes = {
-      [ATTR.spanType]: SPAN_TYPE.agent,
-      [ATTR.operationName]: "invoke_agent",
-      [ATTR.agentName]: agentName,
-      ...(provider ? { [ATTR.providerName]: provider } : {}),
-      ...(model ? { [ATTR.requestModel]: model } : {}),
-      ...(this.#capture
-        ? { [ATTR.inputMessages]: inputMessagesJson([{ role: "user", content: request.input }]) }
-        : {}),
-    };
-    return this.#record(
-      `invoke_agent ${agentName}`,
-      SpanKind.INTERNAL,
-      attributes,
+    const attributes = turnAttributes(this.#baseAttributes(), request, {
       agentName,
-      (span) => {
-        // set before next() starts, so a concurrent turn of this instance already sees it
-        if (this.#options.continueTrace) this.#firstTurn ??= span.spanContext();
-        return Promise.resolve(next(request)).then((result) => {
-          if (this.#capture) span.setAttribute(ATTR.outputMessages, outputMessagesJson(result));
-          return result;
-        });
-      },
+      provider,
+      model,
+      capture: this.#capture,
+    });
+    return this.#record(
+      { name: `invoke_agent ${agentName}`, kind: SpanKind.INTERNAL, attributes, agentName },
+      next,
+      request,
+      this.#afterTurn,
       this.#turnParent(),
     );
+  };
+
+  readonly #afterTurn = (span: Span, result: TurnResult): void => {
+    if (this.#capture) span.setAttribute(ATTR.outputMessages, outputMessagesJson(result));
   };
 
   readonly onModelCall = (
@@ -144,53 +111,51 @@ export class TelemetryMiddleware implements Middleware {
   ): Promise<ModelResponse> => {
     const provider = request.provider ?? this.#options.providerName;
     const model = request.model ?? this.#options.modelName;
-    const attributes: Attributes = {
-      [ATTR.spanType]: SPAN_TYPE.llm,
-      [ATTR.operationName]: "chat",
-      ...(provider ? { [ATTR.providerName]: provider } : {}),
-      ...(model ? { [ATTR.requestModel]: model } : {}),
-      ...(this.#capture ? { [ATTR.inputMessages]: inputMessagesJson(request.messages) } : {}),
-      ...(this.#capture && request.tools.length > 0
-        ? { [ATTR.toolDefinitions]: toolDefinitionsJson(request.tools) }
-        : {}),
-    };
+    const attributes = modelCallAttributes(this.#baseAttributes(), request, {
+      provider,
+      model,
+      capture: this.#capture,
+    });
     return this.#record(
-      model ? `chat ${model}` : "chat",
-      SpanKind.CLIENT,
-      attributes,
-      null,
-      (span) =>
-        Promise.resolve(next(request)).then((response) => {
-          if (response.model && response.model !== model) {
-            span.updateName(`chat ${response.model}`);
-          }
-          span.setAttributes(
-            modelResponseAttributes(response, { capture: this.#capture, provider }),
-          );
-          return response;
-        }),
+      {
+        name: model ? `chat ${model}` : "chat",
+        kind: SpanKind.CLIENT,
+        attributes,
+        agentName: null,
+      },
+      next,
+      request,
+      this.#afterModelCall,
     );
+  };
+
+  readonly #afterModelCall = (
+    span: Span,
+    response: ModelResponse,
+    request: ModelCallRequest,
+  ): void => {
+    const provider = request.provider ?? this.#options.providerName;
+    const model = request.model ?? this.#options.modelName;
+    if (response.model && response.model !== model) span.updateName(`chat ${response.model}`);
+    span.setAttributes(modelResponseAttributes(response, { capture: this.#capture, provider }));
   };
 
   readonly onToolExecution = (
     call: ToolExecutionRequest,
     next: (call: ToolExecutionRequest) => Promise<ToolExecutionResult>,
   ): Promise<ToolExecutionResult> => {
-    const attributes: Attributes = {
-      [ATTR.spanType]: SPAN_TYPE.tool,
-      [ATTR.operationName]: "execute_tool",
-      [ATTR.toolName]: call.name,
-      [ATTR.toolCallId]: call.id,
-      [ATTR.toolType]: "function",
-      ...(this.#capture ? { [ATTR.toolArguments]: call.arguments } : {}),
-    };
-    return this.#record(`execute_tool ${call.name}`, SpanKind.INTERNAL, attributes, null, (span) =>
-      Promise.resolve(next(call)).then((result) => {
-        if (result.type === "ToolErrorEvent") markSpanErrorInfo(span, result.error);
-        else if (this.#capture) span.setAttribute(ATTR.toolResult, result.result);
-        return result;
-      }),
+    const attributes = toolAttributes(this.#baseAttributes(), call, this.#capture);
+    return this.#record(
+      { name: `execute_tool ${call.name}`, kind: SpanKind.INTERNAL, attributes, agentName: null },
+      next,
+      call,
+      this.#afterTool,
     );
+  };
+
+  readonly #afterTool = (span: Span, result: ToolExecutionResult): void => {
+    if (result.type === "ToolErrorEvent") markSpanErrorInfo(span, result.error);
+    else if (this.#capture) span.setAttribute(ATTR.toolResult, result.result);
   };
 
   readonly onHumanInput = (
@@ -198,28 +163,41 @@ export class TelemetryMiddleware implements Middleware {
     next: (request: HumanInputRequest) => Promise<HumanMessage>,
   ): Promise<HumanMessage> => {
     const agentName = this.#scope()?.agentName ?? this.#options.agentName ?? "unknown";
-    const attributes: Attributes = {
-      [ATTR.spanType]: SPAN_TYPE.humanInput,
-      [ATTR.operationName]: "await_human_input",
-      [ATTR.agentName]: agentName,
-      ...(this.#capture ? { [ATTR.humanPrompt]: request.prompt } : {}),
-    };
+    const attributes = humanInputAttributes(this.#baseAttributes(), request, {
+      agentName,
+      capture: this.#capture,
+    });
     return this.#record(
-      `await_human_input ${agentName}`,
-      SpanKind.INTERNAL,
-      attributes,
-      null,
-      (span) =>
-        Promise.resolve(next(request)).then((message) => {
-          if (this.#capture) span.setAttribute(ATTR.humanResponse, message.content);
-          return message;
-        }),
+      {
+        name: `await_human_input ${agentName}`,
+        kind: SpanKind.INTERNAL,
+        attributes,
+        agentName: null,
+      },
+      next,
+      request,
+      this.#afterHumanInput,
     );
   };
 
+  readonly #afterHumanInput = (span: Span, message: HumanMessage): void => {
+    if (this.#capture) span.setAttribute(ATTR.humanResponse, message.content);
+  };
+
+  /**
+   * A fresh object with what goes first on every span (the task's attributes when the tracer
+   * is a task's, then `spanAttributes`), for a hook to add the span's own to.
+   */
+  #baseAttributes(): SpanAttributes {
+    const { spanAttributes } = this.#options;
+    if (!this.#stamped) return spanAttributes ? { ...spanAttributes } : {};
+    const attributes = this.#stamped.taskAttributes();
+    return spanAttributes ? Object.assign(attributes, spanAttributes) : attributes;
+  }
+
   /** The scope of the innermost call of this middleware that the current code runs in. */
   #scope(): Scope | undefined {
-    for (let link = scopes.getStore(); link; link = link.outer) {
+    for (let link = currentScopeLink(); link; link = link.outer) {
       if (link.owner === this) return link.scope;
     }
     return undefined;
@@ -244,50 +222,73 @@ export class TelemetryMiddleware implements Middleware {
   }
 
   /**
-   * Runs `work` inside a new span, ending it when the work settles. Written with one `then`
-   * rather than as an async function awaiting the work: every promise a task makes runs the
-   * AsyncLocalStorage hooks, and this runs for each span of each task.
+   * Runs `next(request)` inside a new span, then `after` on its result, ending the span when
+   * it settles. One `then` and no closure per call beyond it: every promise a task makes runs
+   * the AsyncLocalStorage hooks, and this runs for each span of each task.
    */
-  #record<T>(
-    name: string,
-    kind: SpanKind,
-    attributes: Attributes,
-    agentName: string | null,
-    work: (span: Span) => Promise<T>,
+  #record<R, T>(
+    span: SpanStart,
+    next: (request: R) => Promise<T>,
+    request: R,
+    after: (span: Span, value: T, request: R) => void,
     parent: Context = this.#parent(),
   ): Promise<T> {
-    const { spanAttributes } = this.#options;
-    // `attributes` is this call's own fresh object: merged into a copy only when there is
-    // something to put first
-    const merged = spanAttributes ? { ...spanAttributes, ...attributes } : attributes;
-    const span = this.#tracer.startSpan(name, { kind, attributes: merged }, parent);
-    const end = (error: unknown): void => {
-      markSpanError(span, error);
-      span.end();
-    };
+    const options = { kind: span.kind, attributes: span.attributes };
+    const started = this.#stamped
+      ? this.#stamped.startStampedSpan(span.name, options, parent)
+      : this.#tracer.startSpan(span.name, options, parent);
     let running: Promise<T>;
     try {
-      const active = trace.setSpan(parent, span);
-      const scope: Scope = {
-        context: active,
-        agentName: agentName ?? this.#scope()?.agentName ?? this.#options.agentName ?? "unknown",
-      };
-      const link: ScopeLink = { owner: this, scope, outer: scopes.getStore() };
-      running = scopes.run(link, () => context.with(active, () => work(span)));
+      // set before next() starts, so a concurrent turn of this instance already sees it
+      if (span.agentName !== null && this.#options.continueTrace) {
+        this.#firstTurn ??= started.spanContext();
+      }
+      const outer = currentScopeLink();
+      const active = trace.setSpan(parent, started);
+      const agentName =
+        span.agentName ?? this.#scope()?.agentName ?? this.#options.agentName ?? "unknown";
+      const link: ScopeLink = { owner: this, scope: { context: active, agentName }, outer };
+      running = context.with(
+        withScopeLink(active, link),
+        runInScope<R, Promise<T>>,
+        undefined,
+        link,
+        next,
+        request,
+      );
     } catch (error) {
       // a synchronous throw still ends the span and reaches the caller as a rejection
-      end(error);
+      endWithError(started, error);
       return Promise.reject(error);
     }
     return Promise.resolve(running).then(
       (value) => {
-        span.end();
+        try {
+          after(started, value, request);
+        } catch (error) {
+          endWithError(started, error);
+          throw error;
+        }
+        started.end();
         return value;
       },
       (error: unknown) => {
-        end(error);
+        endWithError(started, error);
         throw error;
       },
     );
   }
+}
+
+/** What {@link TelemetryMiddleware} starts a span with; `agentName` is set for a turn only. */
+interface SpanStart {
+  readonly name: string;
+  readonly kind: SpanKind;
+  readonly attributes: SpanAttributes;
+  readonly agentName: string | null;
+}
+
+function endWithError(span: Span, error: unknown): void {
+  markSpanError(span, error);
+  span.end();
 }

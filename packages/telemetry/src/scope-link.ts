@@ -1,0 +1,46 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { type Context, context, createContextKey } from "@opentelemetry/api";
+import { ownManagerContext } from "./ensure-context-manager.js";
+
+/** What a middleware's calls nested in one of its spans inherit from it. */
+export interface Scope {
+  readonly context: Context;
+  readonly agentName: string;
+}
+
+/** One middleware's scope, linked to the scopes of the calls it runs inside. */
+export interface ScopeLink {
+  readonly owner: object;
+  readonly scope: Scope;
+  readonly outer: ScopeLink | undefined;
+}
+
+const SCOPE_KEY = createContextKey("ag2-eval telemetry scope");
+
+// One storage for every instance: Node tags each async resource with a slot per enabled
+// AsyncLocalStorage, and never frees a slot, so one per task made every promise of a
+// long run carry thousands of slots (quadratic time and memory). It is enabled only when no
+// context manager of ours carries the scope: then every promise of the process pays one slot
+// fewer.
+const scopes = new AsyncLocalStorage<ScopeLink>();
+
+/** The innermost scope the current code runs in, of any middleware. */
+export function currentScopeLink(): ScopeLink | undefined {
+  // the storage first: it is only ever filled when the context may not carry the link
+  return scopes.getStore() ?? (context.active().getValue(SCOPE_KEY) as ScopeLink | undefined);
+}
+
+/** `active` with `link` in it: the context to run {@link runInScope} in. */
+export function withScopeLink(active: Context, link: ScopeLink): Context {
+  return active.setValue(SCOPE_KEY, link);
+}
+
+/**
+ * Runs `fn(arg)` inside `link`'s scope; meant to be called through `context.with(active, …)`
+ * (arguments instead of a closure: this runs for every span). The context carries the link
+ * when our context manager holds it; otherwise the link goes into the shared storage too.
+ */
+export function runInScope<A, T>(link: ScopeLink, fn: (arg: A) => T, arg: A): T {
+  if (ownManagerContext()?.getValue(SCOPE_KEY) === link) return fn(arg);
+  return scopes.run(link, fn, arg);
+}
