@@ -1,7 +1,16 @@
-import { type RunResult, runResultToJSON, taskResultToJSON, toAsciiJson } from "@ag2/eval-core";
+import {
+  type RunResult,
+  runResultToJSON,
+  type TaskResult,
+  taskResultToJSON,
+  toAsciiJson,
+} from "@ag2/eval-core";
 
 const TASKS_SLOT = '\n  "tasks": []';
+// a batch after the first is stringified behind a 0, so that its piece, comma included, is
+// one slice of the text: a "," + slice concatenation would copy every piece once more
 const BATCH_OPEN = '{\n  "tasks": [';
+const LATER_BATCH_OPEN = '{\n  "tasks": [\n    0';
 const BATCH_CLOSE = "\n  ]\n}";
 
 /**
@@ -23,11 +32,15 @@ export function* runFileChunks(result: RunResult, batch = 64): Generator<string>
   }
   yield `${head.slice(0, slot)}\n  "tasks": [`;
   for (let start = 0; start < result.tasks.length; start += batch) {
-    const tasks = result.tasks.slice(start, start + batch).map((task) => taskResultToJSON(task));
+    const end = Math.min(start + batch, result.tasks.length);
+    const tasks: unknown[] = start === 0 ? [] : [0];
+    for (let index = start; index < end; index++) {
+      tasks.push(taskResultToJSON(result.tasks[index] as TaskResult));
+    }
     // nested as in the file, so one stringify indents the batch's tasks exactly as it would
     const text = toAsciiJson({ tasks });
-    const body = text.slice(BATCH_OPEN.length, text.length - BATCH_CLOSE.length);
-    yield start === 0 ? body : `,${body}`;
+    const open = start === 0 ? BATCH_OPEN : LATER_BATCH_OPEN;
+    yield text.slice(open.length, text.length - BATCH_CLOSE.length);
   }
   yield `\n  ]${head.slice(slot + TASKS_SLOT.length)}`;
 }
