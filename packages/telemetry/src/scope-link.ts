@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { type Context, context, createContextKey } from "@opentelemetry/api";
 import { ownManagerContext } from "./ensure-context-manager.js";
+import { LinkedContext } from "./linked-context.js";
 
 /** What a middleware's calls nested in one of its spans inherit from it. */
 export interface Scope {
@@ -32,7 +33,7 @@ export function currentScopeLink(): ScopeLink | undefined {
 
 /** `active` with `link` in it: the context to run {@link runInScope} in. */
 export function withScopeLink(active: Context, link: ScopeLink): Context {
-  return active.setValue(SCOPE_KEY, link);
+  return new LinkedContext(active, SCOPE_KEY, link);
 }
 
 /**

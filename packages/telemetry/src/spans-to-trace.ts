@@ -20,6 +20,30 @@ function byStart(a: SpanData, b: SpanData): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
+// Up to this many spans (a task's trace, typically) are deduplicated and sorted by hand: the
+// built-in sort and a Set of ids cost more allocation than the spans' own data.
+const SMALL = 16;
+
+/** The spans, first of each id only, sorted by start; ties keep their given order. */
+function sortedUnique(spans: readonly SpanData[]): SpanData[] {
+  if (spans.length > SMALL) {
+    const seen = new Set<string>();
+    return spans.filter((span) => !seen.has(span.spanId) && seen.add(span.spanId)).sort(byStart);
+  }
+  const sorted: SpanData[] = [];
+  next: for (const span of spans) {
+    for (const kept of sorted) if (kept.spanId === span.spanId) continue next;
+    // an insertion sort: after every span that starts no later, as a stable sort would
+    let at = sorted.length;
+    sorted.push(span);
+    for (; at > 0 && byStart(sorted[at - 1] as SpanData, span) > 0; at--) {
+      sorted[at] = sorted[at - 1] as SpanData;
+    }
+    sorted[at] = span;
+  }
+  return sorted;
+}
+
 /**
  * The root: the earliest parentless agent span, else the earliest parentless span, else the
  * earliest span. A span whose parent is not in the list counts as parentless, so a trace
@@ -29,10 +53,15 @@ function rootOf(
   sorted: readonly SpanData[],
   conventions: readonly SpanConvention[],
 ): SpanData | undefined {
-  const ids = new Set(sorted.map((span) => span.spanId));
-  const parentless = sorted.filter((span) => !span.parentId || !ids.has(span.parentId));
-  const isAgent = (span: SpanData) => conventions.some((c) => c.isAgentSpan?.(span) === true);
-  return parentless.find(isAgent) ?? parentless[0] ?? sorted[0];
+  const ids = sorted.length > SMALL ? new Set(sorted.map((span) => span.spanId)) : null;
+  const has = (id: string) => (ids ? ids.has(id) : sorted.some((span) => span.spanId === id));
+  let parentless: SpanData | undefined;
+  for (const span of sorted) {
+    if (span.parentId && has(span.parentId)) continue;
+    if (conventions.some((c) => c.isAgentSpan?.(span) === true)) return span;
+    parentless ??= span;
+  }
+  return parentless ?? sorted[0];
 }
 
 function spanMs(span: SpanData): number {
@@ -57,9 +86,7 @@ function warn(message: string): void {
  */
 export function spansToTrace(spans: readonly SpanData[], options: SpansToTraceOptions = {}): Trace {
   const conventions = options.conventions ?? DEFAULT_CONVENTIONS;
-  const seen = new Set<string>();
-  const unique = spans.filter((span) => !seen.has(span.spanId) && seen.add(span.spanId));
-  const sorted = [...unique].sort(byStart);
+  const sorted = sortedUnique(spans);
   const events: TraceEvent[] = [];
   for (const span of sorted) {
     for (const convention of conventions) {

@@ -19,6 +19,7 @@ import {
   trace,
 } from "@opentelemetry/api";
 import { outputMessagesJson } from "./genai-messages.js";
+import { withSpan } from "./linked-context.js";
 import { markSpanError, markSpanErrorInfo } from "./mark-span-error.js";
 import {
   humanInputAttributes,
@@ -244,7 +245,7 @@ export class TelemetryMiddleware implements Middleware {
         this.#firstTurn ??= started.spanContext();
       }
       const outer = currentScopeLink();
-      const active = trace.setSpan(parent, started);
+      const active = withSpan(parent, started);
       const agentName =
         span.agentName ?? this.#scope()?.agentName ?? this.#options.agentName ?? "unknown";
       const link: ScopeLink = { owner: this, scope: { context: active, agentName }, outer };
