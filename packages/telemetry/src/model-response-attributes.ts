@@ -16,17 +16,17 @@ export function modelResponseAttributes(
   if (response.model) attributes[ATTR.responseModel] = response.model;
   if (!options.provider && response.provider) attributes[ATTR.providerName] = response.provider;
   if (response.finishReason) attributes[ATTR.finishReasons] = [response.finishReason];
-  const usage = response.usage ?? {};
-  const counts: [string[], number | null | undefined][] = [
-    [[ATTR.inputTokens], usage.inputTokens],
-    [[ATTR.outputTokens], usage.outputTokens],
-    [[ATTR.cacheReadTokens], usage.cacheReadInputTokens],
-    [[ATTR.cacheWriteTokens, ATTR.cacheCreationTokens], usage.cacheCreationInputTokens],
-    [[ATTR.reasoningTokens], usage.thinkingTokens],
-  ];
-  for (const [keys, value] of counts) {
-    if (!value) continue;
-    for (const key of keys) attributes[key] = value;
+  // key by key, not from a table of [keys, value] pairs: this runs for every model call
+  const usage = response.usage;
+  if (usage) {
+    if (usage.inputTokens) attributes[ATTR.inputTokens] = usage.inputTokens;
+    if (usage.outputTokens) attributes[ATTR.outputTokens] = usage.outputTokens;
+    if (usage.cacheReadInputTokens) attributes[ATTR.cacheReadTokens] = usage.cacheReadInputTokens;
+    if (usage.cacheCreationInputTokens) {
+      attributes[ATTR.cacheWriteTokens] = usage.cacheCreationInputTokens;
+      attributes[ATTR.cacheCreationTokens] = usage.cacheCreationInputTokens;
+    }
+    if (usage.thinkingTokens) attributes[ATTR.reasoningTokens] = usage.thinkingTokens;
   }
   const hasReply = response.content !== null || (response.toolCalls?.length ?? 0) > 0;
   if (options.capture && hasReply) attributes[ATTR.outputMessages] = outputMessagesJson(response);

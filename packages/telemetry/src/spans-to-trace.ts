@@ -31,8 +31,12 @@ function sortedUnique(spans: readonly SpanData[]): SpanData[] {
     return spans.filter((span) => !seen.has(span.spanId) && seen.add(span.spanId)).sort(byStart);
   }
   const sorted: SpanData[] = [];
-  next: for (const span of spans) {
-    for (const kept of sorted) if (kept.spanId === span.spanId) continue next;
+  // index loops: a for-of allocates an iterator until the function is optimized
+  next: for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as SpanData;
+    for (let j = 0; j < sorted.length; j++) {
+      if ((sorted[j] as SpanData).spanId === span.spanId) continue next;
+    }
     // an insertion sort: after every span that starts no later, as a stable sort would
     let at = sorted.length;
     sorted.push(span);
@@ -56,7 +60,8 @@ function rootOf(
   const ids = sorted.length > SMALL ? new Set(sorted.map((span) => span.spanId)) : null;
   const has = (id: string) => (ids ? ids.has(id) : sorted.some((span) => span.spanId === id));
   let parentless: SpanData | undefined;
-  for (const span of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const span = sorted[i] as SpanData;
     if (span.parentId && has(span.parentId)) continue;
     if (conventions.some((c) => c.isAgentSpan?.(span) === true)) return span;
     parentless ??= span;
@@ -88,11 +93,12 @@ export function spansToTrace(spans: readonly SpanData[], options: SpansToTraceOp
   const conventions = options.conventions ?? DEFAULT_CONVENTIONS;
   const sorted = sortedUnique(spans);
   const events: TraceEvent[] = [];
-  for (const span of sorted) {
-    for (const convention of conventions) {
-      const produced = convention.toEvents(span);
+  for (let i = 0; i < sorted.length; i++) {
+    const span = sorted[i] as SpanData;
+    for (let c = 0; c < conventions.length; c++) {
+      const produced = (conventions[c] as SpanConvention).toEvents(span);
       if (produced === null) continue;
-      events.push(...produced);
+      for (let e = 0; e < produced.length; e++) events.push(produced[e] as TraceEvent);
       break;
     }
   }
