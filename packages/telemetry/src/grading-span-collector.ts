@@ -1,6 +1,10 @@
 import { type Span, TraceFlags } from "@opentelemetry/api";
 import type { ReadableSpan, SpanProcessor } from "@opentelemetry/sdk-trace-base";
 
+// one key for every collector: a key per collector would give spans a new shape per run
+const OWNER = Symbol("ag2-eval task spans");
+type Owned = { [key: symbol]: TaskSpans | undefined };
+
 const NO_WARNINGS: ReadonlySet<string> = new Set();
 
 /** The ended, sampled spans of one task, in the order they ended. */
@@ -39,16 +43,19 @@ export class TaskSpans {
  * `setTimeout(0)` per span: every task sat idle a timer tick before it could be graded.
  */
 export class GradingSpanCollector implements SpanProcessor {
-  readonly #owners = new WeakMap<object, TaskSpans>();
+  // The owner rides on the span under a key of this collector's own, where a WeakMap from
+  // span to owner cost an entry per span (a hash insert and ephemeron work for the collector).
+  // A symbol key stays out of what exporters read (attributes, names, JSON, keys).
+  readonly #key = OWNER;
 
   /** Routes `span`, when it ends, to `spans`. */
   claim(span: Span, spans: TaskSpans): void {
-    this.#owners.set(span, spans);
+    (span as unknown as Owned)[this.#key] = spans;
   }
 
   /** The task that started `span`, if it was claimed. */
   owner(span: object): TaskSpans | undefined {
-    return this.#owners.get(span);
+    return (span as Owned)[this.#key];
   }
 
   onStart(): void {}
@@ -56,7 +63,7 @@ export class GradingSpanCollector implements SpanProcessor {
   onEnd(span: ReadableSpan): void {
     // as SimpleSpanProcessor: a span the sampler dropped is not exported
     if ((span.spanContext().traceFlags & TraceFlags.SAMPLED) === 0) return;
-    this.#owners.get(span)?.add(span);
+    this.owner(span)?.add(span);
   }
 
   forceFlush(): Promise<void> {

@@ -102,9 +102,9 @@ export class TelemetryMiddleware implements Middleware {
     );
   };
 
-  readonly #afterTurn = (span: Span, result: TurnResult): void => {
+  #afterTurn(span: Span, result: TurnResult): void {
     if (this.#capture) span.setAttribute(ATTR.outputMessages, outputMessagesJson(result));
-  };
+  }
 
   readonly onModelCall = (
     request: ModelCallRequest,
@@ -130,16 +130,12 @@ export class TelemetryMiddleware implements Middleware {
     );
   };
 
-  readonly #afterModelCall = (
-    span: Span,
-    response: ModelResponse,
-    request: ModelCallRequest,
-  ): void => {
+  #afterModelCall(span: Span, response: ModelResponse, request: ModelCallRequest): void {
     const provider = request.provider ?? this.#options.providerName;
     const model = request.model ?? this.#options.modelName;
     if (response.model && response.model !== model) span.updateName(`chat ${response.model}`);
     span.setAttributes(modelResponseAttributes(response, { capture: this.#capture, provider }));
-  };
+  }
 
   readonly onToolExecution = (
     call: ToolExecutionRequest,
@@ -154,10 +150,10 @@ export class TelemetryMiddleware implements Middleware {
     );
   };
 
-  readonly #afterTool = (span: Span, result: ToolExecutionResult): void => {
+  #afterTool(span: Span, result: ToolExecutionResult): void {
     if (result.type === "ToolErrorEvent") markSpanErrorInfo(span, result.error);
     else if (this.#capture) span.setAttribute(ATTR.toolResult, result.result);
-  };
+  }
 
   readonly onHumanInput = (
     request: HumanInputRequest,
@@ -181,9 +177,9 @@ export class TelemetryMiddleware implements Middleware {
     );
   };
 
-  readonly #afterHumanInput = (span: Span, message: HumanMessage): void => {
+  #afterHumanInput(span: Span, message: HumanMessage): void {
     if (this.#capture) span.setAttribute(ATTR.humanResponse, message.content);
-  };
+  }
 
   /**
    * A fresh object with what goes first on every span (the task's attributes when the tracer
@@ -265,7 +261,7 @@ export class TelemetryMiddleware implements Middleware {
     return Promise.resolve(running).then(
       (value) => {
         try {
-          after(started, value, request);
+          after.call(this, started, value, request);
         } catch (error) {
           endWithError(started, error);
           throw error;
