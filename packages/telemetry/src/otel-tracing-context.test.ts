@@ -98,4 +98,27 @@ describe("otelTracing context", () => {
     ]);
     assert.equal(turn?.attributes["ag2.eval.task_id"], "t2");
   });
+
+  // last in this file: it turns the process's context manager off
+  it("falls back to its own storage once the context manager is disabled", async () => {
+    const { seen, task } = startTask("t3");
+    context.disable();
+    const outer = task.middleware[0] as TelemetryMiddleware;
+    await nestedTurns(outer, new TelemetryMiddleware({ tracer: task.tracer as never }));
+    const spans = seen.getFinishedSpans();
+    const [planner] = spans.filter((span) => span.name === "invoke_agent planner");
+    const [helper] = spans.filter((span) => span.name === "invoke_agent helper");
+    assert.ok(planner && helper);
+    // each instance still finds its own turn across awaits (with no context manager, spans of
+    // another instance are not linked to it: that needs the manager)
+    const humans = spans.filter((span) => span.name.startsWith("await_human_input"));
+    assert.deepEqual(
+      humans.map((span) => [span.name, span.parentSpanContext?.spanId]),
+      [
+        ["await_human_input helper", helper.spanContext().spanId],
+        ["await_human_input planner", planner.spanContext().spanId],
+        ["await_human_input planner", planner.spanContext().spanId],
+      ],
+    );
+  });
 });

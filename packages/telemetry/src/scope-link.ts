@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { type Context, context, createContextKey } from "@opentelemetry/api";
-import { ownManagerContext } from "./ensure-context-manager.js";
+import { type Context, createContextKey } from "@opentelemetry/api";
+import { ownManagerIsGlobal } from "./ensure-context-manager.js";
 import { LinkedContext } from "./linked-context.js";
 
 /** What a middleware's calls nested in one of its spans inherit from it. */
@@ -25,10 +25,10 @@ const SCOPE_KEY = createContextKey("ag2-eval telemetry scope");
 // fewer.
 const scopes = new AsyncLocalStorage<ScopeLink>();
 
-/** The innermost scope the current code runs in, of any middleware. */
-export function currentScopeLink(): ScopeLink | undefined {
+/** The innermost scope the current code runs in, of any middleware; `active` is `context.active()`. */
+export function currentScopeLink(active: Context): ScopeLink | undefined {
   // the storage first: it is only ever filled when the context may not carry the link
-  return scopes.getStore() ?? (context.active().getValue(SCOPE_KEY) as ScopeLink | undefined);
+  return scopes.getStore() ?? (active.getValue(SCOPE_KEY) as ScopeLink | undefined);
 }
 
 /** `active` with `link` in it: the context to run {@link runInScope} in. */
@@ -42,6 +42,6 @@ export function withScopeLink(active: Context, link: ScopeLink): Context {
  * when our context manager holds it; otherwise the link goes into the shared storage too.
  */
 export function runInScope<A, T>(link: ScopeLink, fn: (arg: A) => T, arg: A): T {
-  if (ownManagerContext()?.getValue(SCOPE_KEY) === link) return fn(arg);
+  if (ownManagerIsGlobal()) return fn(arg);
   return scopes.run(link, fn, arg);
 }

@@ -98,7 +98,6 @@ export class TelemetryMiddleware implements Middleware {
       next,
       request,
       this.#afterTurn,
-      this.#turnParent(),
     );
   };
 
@@ -159,7 +158,8 @@ export class TelemetryMiddleware implements Middleware {
     request: HumanInputRequest,
     next: (request: HumanInputRequest) => Promise<HumanMessage>,
   ): Promise<HumanMessage> => {
-    const agentName = this.#scope()?.agentName ?? this.#options.agentName ?? "unknown";
+    const outer = currentScopeLink(context.active());
+    const agentName = this.#scopeIn(outer)?.agentName ?? this.#options.agentName ?? "unknown";
     const attributes = humanInputAttributes(this.#baseAttributes(), request, {
       agentName,
       capture: this.#capture,
@@ -192,28 +192,20 @@ export class TelemetryMiddleware implements Middleware {
     return spanAttributes ? Object.assign(attributes, spanAttributes) : attributes;
   }
 
-  /** The scope of the innermost call of this middleware that the current code runs in. */
-  #scope(): Scope | undefined {
-    for (let link = currentScopeLink(); link; link = link.outer) {
-      if (link.owner === this) return link.scope;
-    }
+  /** The scope of the innermost call of this middleware among `link` and its outer links. */
+  #scopeIn(link: ScopeLink | undefined): Scope | undefined {
+    for (; link; link = link.outer) if (link.owner === this) return link.scope;
     return undefined;
   }
 
-  /** The active span's context; else, with no context manager, the turn this call runs in. */
-  #parent(): Context {
-    const active = context.active();
-    if (trace.getSpan(active)) return active;
-    return this.#scope()?.context ?? active;
-  }
-
   /**
-   * A turn's parent: as for any span, unless `continueTrace` applies and the turn would leave
-   * the first turn's trace; then the first turn's span (ended or not) in the current context.
+   * The parent of a new span: the active span's context; else, with no context manager, the
+   * context of this middleware's call the code runs in. For a turn with `continueTrace`, a
+   * parent outside the first turn's trace is replaced by the first turn's span (ended or not).
    */
-  #turnParent(): Context {
-    const parent = this.#parent();
-    const first = this.#firstTurn;
+  #parent(active: Context, outer: ScopeLink | undefined, turn: boolean): Context {
+    const parent = trace.getSpan(active) ? active : (this.#scopeIn(outer)?.context ?? active);
+    const first = turn ? this.#firstTurn : undefined;
     if (!first || trace.getSpanContext(parent)?.traceId === first.traceId) return parent;
     return trace.setSpanContext(parent, first);
   }
@@ -228,8 +220,11 @@ export class TelemetryMiddleware implements Middleware {
     next: (request: R) => Promise<T>,
     request: R,
     after: (span: Span, value: T, request: R) => void,
-    parent: Context = this.#parent(),
   ): Promise<T> {
+    // read once per span: each read of the active context looks up the async resource
+    const current = context.active();
+    const outer = currentScopeLink(current);
+    const parent = this.#parent(current, outer, span.agentName !== null);
     const options = { kind: span.kind, attributes: span.attributes };
     const started = this.#stamped
       ? this.#stamped.startStampedSpan(span.name, options, parent)
@@ -240,10 +235,9 @@ export class TelemetryMiddleware implements Middleware {
       if (span.agentName !== null && this.#options.continueTrace) {
         this.#firstTurn ??= started.spanContext();
       }
-      const outer = currentScopeLink();
       const active = withSpan(parent, started);
       const agentName =
-        span.agentName ?? this.#scope()?.agentName ?? this.#options.agentName ?? "unknown";
+        span.agentName ?? this.#scopeIn(outer)?.agentName ?? this.#options.agentName ?? "unknown";
       const link: ScopeLink = { owner: this, scope: { context: active, agentName }, outer };
       running = context.with(
         withScopeLink(active, link),
