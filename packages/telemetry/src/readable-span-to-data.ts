@@ -55,6 +55,18 @@ function resourceAttributes(span: ReadableSpan): Attributes {
   return copy;
 }
 
+// Spans of a run mostly start and end within the same second: its nanoseconds are made once.
+let lastSeconds = -1;
+let lastSecondsNs = 0n;
+
+function hrToNanosCached(time: readonly [number, number]): bigint {
+  if (time[0] !== lastSeconds) {
+    lastSeconds = time[0];
+    lastSecondsNs = BigInt(time[0]) * 1_000_000_000n;
+  }
+  return lastSecondsNs + BigInt(time[1]);
+}
+
 /**
  * {@link readableSpanToData} for a span grading reads at once and then drops (`otelTracing`'s
  * `finish`): the ended span's attributes and events are shared, not copied (the SDK changes
@@ -67,8 +79,8 @@ export function endedSpanToData(span: ReadableSpan): SpanData {
     spanId: context.spanId,
     parentId: span.parentSpanContext?.spanId ?? null,
     traceId: context.traceId,
-    startNs: hrToNanos(span.startTime),
-    endNs: hrToNanos(span.endTime),
+    startNs: hrToNanosCached(span.startTime),
+    endNs: hrToNanosCached(span.endTime),
     attributes: span.attributes as Attributes,
     status: STATUS[span.status.code] ?? "UNSET",
     kind: SpanKind[span.kind],

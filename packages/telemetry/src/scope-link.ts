@@ -3,16 +3,14 @@ import { type Context, createContextKey } from "@opentelemetry/api";
 import { ownManagerIsGlobal } from "./ensure-context-manager.js";
 import { LinkedContext } from "./linked-context.js";
 
-/** What a middleware's calls nested in one of its spans inherit from it. */
-export interface Scope {
-  readonly context: Context;
-  readonly agentName: string;
-}
-
-/** One middleware's scope, linked to the scopes of the calls it runs inside. */
+/**
+ * One middleware call's scope (what calls of the same middleware nested in its span inherit:
+ * the span's context, the agent's name), linked to the scopes of the calls it runs inside.
+ */
 export interface ScopeLink {
   readonly owner: object;
-  readonly scope: Scope;
+  readonly context: Context;
+  readonly agentName: string;
   readonly outer: ScopeLink | undefined;
 }
 

@@ -29,13 +29,7 @@ import {
   turnAttributes,
 } from "./middleware-span-attributes.js";
 import { modelResponseAttributes } from "./model-response-attributes.js";
-import {
-  currentScopeLink,
-  runInScope,
-  type Scope,
-  type ScopeLink,
-  withScopeLink,
-} from "./scope-link.js";
+import { currentScopeLink, runInScope, type ScopeLink, withScopeLink } from "./scope-link.js";
 import { ATTR } from "./semconv.js";
 import { TaskTracer } from "./task-tracer.js";
 import type { TelemetryMiddlewareOptions } from "./telemetry-middleware-options.js";
@@ -94,7 +88,10 @@ export class TelemetryMiddleware implements Middleware {
       capture: this.#capture,
     });
     return this.#record(
-      { name: `invoke_agent ${agentName}`, kind: SpanKind.INTERNAL, attributes, agentName },
+      `invoke_agent ${agentName}`,
+      SpanKind.INTERNAL,
+      attributes,
+      agentName,
       next,
       request,
       this.#afterTurn,
@@ -117,12 +114,10 @@ export class TelemetryMiddleware implements Middleware {
       capture: this.#capture,
     });
     return this.#record(
-      {
-        name: model ? `chat ${model}` : "chat",
-        kind: SpanKind.CLIENT,
-        attributes,
-        agentName: null,
-      },
+      model ? `chat ${model}` : "chat",
+      SpanKind.CLIENT,
+      attributes,
+      null,
       next,
       request,
       this.#afterModelCall,
@@ -142,7 +137,10 @@ export class TelemetryMiddleware implements Middleware {
   ): Promise<ToolExecutionResult> => {
     const attributes = toolAttributes(this.#baseAttributes(), call, this.#capture);
     return this.#record(
-      { name: `execute_tool ${call.name}`, kind: SpanKind.INTERNAL, attributes, agentName: null },
+      `execute_tool ${call.name}`,
+      SpanKind.INTERNAL,
+      attributes,
+      null,
       next,
       call,
       this.#afterTool,
@@ -165,12 +163,10 @@ export class TelemetryMiddleware implements Middleware {
       capture: this.#capture,
     });
     return this.#record(
-      {
-        name: `await_human_input ${agentName}`,
-        kind: SpanKind.INTERNAL,
-        attributes,
-        agentName: null,
-      },
+      `await_human_input ${agentName}`,
+      SpanKind.INTERNAL,
+      attributes,
+      null,
       next,
       request,
       this.#afterHumanInput,
@@ -193,8 +189,8 @@ export class TelemetryMiddleware implements Middleware {
   }
 
   /** The scope of the innermost call of this middleware among `link` and its outer links. */
-  #scopeIn(link: ScopeLink | undefined): Scope | undefined {
-    for (; link; link = link.outer) if (link.owner === this) return link.scope;
+  #scopeIn(link: ScopeLink | undefined): ScopeLink | undefined {
+    for (; link; link = link.outer) if (link.owner === this) return link;
     return undefined;
   }
 
@@ -211,12 +207,16 @@ export class TelemetryMiddleware implements Middleware {
   }
 
   /**
-   * Runs `next(request)` inside a new span, then `after` on its result, ending the span when
+   * Runs `next(request)` inside a new span (a turn's when `turnAgent` names its agent), then
+   * `after` on its result, ending the span when
    * it settles. One `then` and no closure per call beyond it: every promise a task makes runs
    * the AsyncLocalStorage hooks, and this runs for each span of each task.
    */
   #record<R, T>(
-    span: SpanStart,
+    name: string,
+    kind: SpanKind,
+    attributes: SpanAttributes,
+    turnAgent: string | null,
     next: (request: R) => Promise<T>,
     request: R,
     after: (span: Span, value: T, request: R) => void,
@@ -224,21 +224,21 @@ export class TelemetryMiddleware implements Middleware {
     // read once per span: each read of the active context looks up the async resource
     const current = context.active();
     const outer = currentScopeLink(current);
-    const parent = this.#parent(current, outer, span.agentName !== null);
-    const options = { kind: span.kind, attributes: span.attributes };
+    const parent = this.#parent(current, outer, turnAgent !== null);
+    const options = { kind, attributes };
     const started = this.#stamped
-      ? this.#stamped.startStampedSpan(span.name, options, parent)
-      : this.#tracer.startSpan(span.name, options, parent);
+      ? this.#stamped.startStampedSpan(name, options, parent)
+      : this.#tracer.startSpan(name, options, parent);
     let running: Promise<T>;
     try {
       // set before next() starts, so a concurrent turn of this instance already sees it
-      if (span.agentName !== null && this.#options.continueTrace) {
+      if (turnAgent !== null && this.#options.continueTrace) {
         this.#firstTurn ??= started.spanContext();
       }
       const active = withSpan(parent, started);
       const agentName =
-        span.agentName ?? this.#scopeIn(outer)?.agentName ?? this.#options.agentName ?? "unknown";
-      const link: ScopeLink = { owner: this, scope: { context: active, agentName }, outer };
+        turnAgent ?? this.#scopeIn(outer)?.agentName ?? this.#options.agentName ?? "unknown";
+      const link: ScopeLink = { owner: this, context: active, agentName, outer };
       running = context.with(
         withScopeLink(active, link),
         runInScope<R, Promise<T>>,
@@ -269,14 +269,6 @@ export class TelemetryMiddleware implements Middleware {
       },
     );
   }
-}
-
-/** What {@link TelemetryMiddleware} starts a span with; `agentName` is set for a turn only. */
-interface SpanStart {
-  readonly name: string;
-  readonly kind: SpanKind;
-  readonly attributes: SpanAttributes;
-  readonly agentName: string | null;
 }
 
 function endWithError(span: Span, error: unknown): void {
