@@ -3,6 +3,7 @@ import type { BudgetThresholds } from "./budget-thresholds.js";
 import { countTaskWarnings } from "./count-task-warnings.js";
 import { expandRepeats } from "./expand-repeats.js";
 import { finishRun } from "./finish-run.js";
+import { flushTracing } from "./flush-tracing.js";
 import { type GradeSettings, gradeTask } from "./grade-traces.js";
 import { guardStream } from "./guard-stream.js";
 import { InvalidOptionError } from "./invalid-option-error.js";
@@ -222,6 +223,8 @@ export async function runAgent(
   const results = tasks.flatMap((task) => byId.get(task.taskId) ?? []);
   const stopped: StopReason | null = stopReason;
   warnings.push(...countTaskWarnings(tracingWarnings));
+  // failures after the last task's spans (a batching exporter's flush) belong to this run too
+  warnings.push(...(await flushTracing(options.tracing, { reported: tracingWarnings })));
   return finishRun(
     {
       runId,

@@ -1,6 +1,7 @@
 import type { Agent, AgentFactory } from "./agent.js";
 import { countTaskWarnings } from "./count-task-warnings.js";
 import { comparePairs, type EvaluatePairwiseOptions } from "./evaluate-pairwise.js";
+import { flushTracing } from "./flush-tracing.js";
 import { InMemoryTraceSource } from "./in-memory-trace-source.js";
 import { InvalidOptionError } from "./invalid-option-error.js";
 import type { PairwiseRunResult } from "./pairwise-run-result.js";
@@ -76,10 +77,11 @@ export async function runPairwise(
   };
   const sourceA = await produce(options.variantA, variantA);
   const sourceB = await produce(options.variantB, variantB);
+  const late = await flushTracing(options.tracing, { reported: tracingWarnings });
   return comparePairs(
     sourceA,
     sourceB,
     { ...options, suite, variantA, variantB, runId, concurrency },
-    countTaskWarnings(tracingWarnings),
+    [...countTaskWarnings(tracingWarnings), ...late],
   );
 }

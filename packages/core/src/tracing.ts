@@ -49,4 +49,11 @@ export interface TaskTracing {
  */
 export interface Tracing {
   startTask(context: TaskTracingContext): TaskTracing;
+  /**
+   * Optional. Called once after a run's last task (by `runAgent` and `runPairwise`): waits for
+   * observers' work still in flight (a batching span processor's export) and returns the
+   * failures no task has reported yet, which become `RunResult.warnings`. The wait is bounded
+   * (see {@link flushTracing}); a tracing shared by several runs is flushed by each.
+   */
+  flush?(): Promise<readonly string[]>;
 }

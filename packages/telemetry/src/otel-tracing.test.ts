@@ -116,6 +116,39 @@ describe("otelTracing", () => {
     ]);
   });
 
+  it("a batching processor whose export fails after the last task is named in result.warnings", async () => {
+    let flushes = 0;
+    // like a BatchSpanProcessor whose collector went away: the export fails only on flush
+    const batching: SpanProcessor = {
+      onStart() {},
+      onEnd() {},
+      forceFlush: async () => {
+        flushes++;
+        throw new Error("export failed: ECONNREFUSED");
+      },
+      shutdown: () => Promise.resolve(),
+    };
+    const heard: string[] = [];
+    const result = await runAgent(
+      Suite.fromList([{ task_id: "only", inputs: { input: "Weather in Oslo?" } }]),
+      {
+        agent: weatherAgent(),
+        scorers: [],
+        store: null,
+        tracing: otelTracing({ spanProcessors: [batching], onWarning: (m) => heard.push(m) }),
+      },
+    );
+    assert.equal(
+      flushes,
+      2,
+      "flushed in the background after the task, then awaited after the run",
+    );
+    assert.deepEqual(result.warnings, [
+      "span processor 1 failed in forceFlush: export failed: ECONNREFUSED",
+    ]);
+    assert.ok(heard.length >= 1, "onWarning still hears it");
+  });
+
   it("keeps the original error type, from the root span or else from the caught error", async () => {
     class BillingError extends Error {
       override name = "BillingError";

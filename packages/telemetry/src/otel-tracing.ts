@@ -20,8 +20,9 @@ export interface OtelTracingOptions {
    * grading processor. The same objects serve every task; they are never shut down here, and
    * their errors never break the run: each distinct failure (processor, hook, message) on a
    * task's spans is returned by that task's `finish` (a flush failure by the next task's) as
-   * a warning, which `runAgent` adds once, with a count of tasks, to `RunResult.warnings`. Batching processors are flushed in the background (a
-   * flush failing after the last task only reaches `onWarning`).
+   * a warning, which `runAgent` adds once, with a count of tasks, to `RunResult.warnings`.
+   * Batching processors are flushed in the background after each task, and awaited once after
+   * the run's last task (`Tracing.flush`, bounded), so a late export failure is on the result too.
    */
   readonly spanProcessors?: readonly SpanProcessor[] | undefined;
   /** Added to every span; the task's own `ag2.eval.task_id` is never overridden. */
@@ -80,6 +81,13 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
     return tracer;
   };
   return {
+    // a flush failing after the last task's spans belongs to the run that just ended
+    async flush() {
+      await Promise.all(shared.map((processor) => processor.flushNow()));
+      const late = [...pending];
+      pending.clear();
+      return late;
+    },
     startTask(task: TaskTracingContext) {
       ensureContextManager();
       const taskId = task.attributes[ATTR.taskId] ?? task.task.taskId;

@@ -45,6 +45,15 @@ export class SharedSpanProcessor implements SpanProcessor {
     return Promise.resolve();
   }
 
+  /** Awaited, once a run's tasks are done: what it exported late is reported to that run. */
+  async flushNow(): Promise<void> {
+    try {
+      await this.#inner.forceFlush();
+    } catch (error) {
+      this.#onError(error, "forceFlush");
+    }
+  }
+
   /** The caller owns the processor and shuts it down; a task's provider must not. */
   shutdown(): Promise<void> {
     return Promise.resolve();
