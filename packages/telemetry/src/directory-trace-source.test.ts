@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { TraceRef } from "@ag2/eval-core";
 import { DirectoryTraceSource } from "./directory-trace-source.js";
 import { saveTrace } from "./save-trace.js";
 import type { SpanData } from "./span-data.js";
+import { tempDir } from "./temp-dir.test-helper.js";
 import { TraceFileError } from "./trace-file-error.js";
 import { InvalidTraceIdError } from "./trace-file-name.js";
 
@@ -69,7 +69,7 @@ function weatherSpans(taskId: string): SpanData[] {
 
 describe("DirectoryTraceSource and saveTrace", () => {
   it("round-trips spans exactly, in file-name order", async () => {
-    const dir = join(await mkdtemp(join(tmpdir(), "ag2-traces-")), "nested");
+    const dir = join(await tempDir("ag2-traces-"), "nested");
     const path = await saveTrace(dir, "t-b", weatherSpans("task-b"), {
       taskId: "task-b",
       metadata: { attempt: 2 },
@@ -100,7 +100,7 @@ describe("DirectoryTraceSource and saveTrace", () => {
   });
 
   it("refuses trace ids that would leave the folder and names broken files", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "ag2-traces-"));
+    const dir = await tempDir("ag2-traces-");
     await assert.rejects(saveTrace(dir, "../escape", []), InvalidTraceIdError);
     await writeFile(join(dir, "broken.json"), "{ not json");
     await assert.rejects(collect(new DirectoryTraceSource(dir)), (error: unknown) => {

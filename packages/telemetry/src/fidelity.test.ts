@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import {
@@ -22,6 +21,7 @@ import { toOtlpJson, weatherAgent } from "./fake-agents.test-helper.js";
 import { otelTracing } from "./otel-tracing.js";
 import { OtlpFileTraceSource } from "./otlp-file-trace-source.js";
 import { saveTrace } from "./save-trace.js";
+import { tempDir } from "./temp-dir.test-helper.js";
 
 const suite = Suite.fromList([
   {
@@ -120,7 +120,7 @@ describe("fidelity: grading stored spans gives what the live run gave", () => {
       list.push(span);
       byTrace.set(span.spanContext().traceId, list);
     }
-    const dir = await mkdtemp(join(tmpdir(), "ag2-fidelity-"));
+    const dir = await tempDir("ag2-fidelity-");
     const lines: string[] = [];
     for (const task of live.tasks) {
       const traceId = task.traceRef?.traceId ?? "";

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { TraceRef } from "@ag2/eval-core";
 import { OtlpFileTraceSource } from "./otlp-file-trace-source.js";
+import { tempDir } from "./temp-dir.test-helper.js";
 import { TraceFileError } from "./trace-file-error.js";
 
 import { collect } from "./trace-source.test-helper.js";
@@ -47,7 +47,7 @@ function otlpLine(
 
 describe("OtlpFileTraceSource", () => {
   it("splits a file of many traces by task id, then by trace id", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "ag2-otlp-"));
+    const dir = await tempDir("ag2-otlp-");
     const file = join(dir, "spans.jsonl");
     const A = "a".repeat(32);
     const A2 = "d".repeat(32);
@@ -130,7 +130,7 @@ describe("OtlpFileTraceSource", () => {
   });
 
   it("fails on a line that is not JSON, naming the file and line", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "ag2-otlp-"));
+    const dir = await tempDir("ag2-otlp-");
     const file = join(dir, "spans.jsonl");
     await writeFile(
       file,
@@ -145,7 +145,7 @@ describe("OtlpFileTraceSource", () => {
   });
 
   it("refuses a JSON line that is not an OTLP document, naming the file, the line and what it holds", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "ag2-otlp-"));
+    const dir = await tempDir("ag2-otlp-");
     const file = join(dir, "spans.jsonl");
     const good = otlpLine("a".repeat(32), [{ id: "1000000000000001", name: "x" }]);
     await writeFile(file, `${good}\n\n{"level":"info","msg":"started"}\n${good}\n`);
@@ -172,7 +172,7 @@ describe("OtlpFileTraceSource", () => {
   });
 
   it("refuses a single document that is not OTLP, and a file without a single span", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "ag2-otlp-"));
+    const dir = await tempDir("ag2-otlp-");
     const file = join(dir, "export.json");
     await writeFile(file, JSON.stringify({ data: [{ spans: [] }] }, null, 2));
     await assert.rejects(

@@ -1,17 +1,17 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describeTraceSourceContract } from "@ag2/eval-core/testing";
 import { DirectoryTraceSource } from "./directory-trace-source.js";
 import { OtlpFileTraceSource } from "./otlp-file-trace-source.js";
 import { saveTrace } from "./save-trace.js";
 import { spansToOtlpJson } from "./spans-to-otlp-json.test-helper.js";
+import { tempDir } from "./temp-dir.test-helper.js";
 import { traceToSpans } from "./trace-to-spans.js";
 
 // TempoTraceSource runs the contract against a fake Tempo in tempo-trace-source-contract.test.ts.
 
 describeTraceSourceContract("DirectoryTraceSource", async (fixtures) => {
-  const dir = await mkdtemp(join(tmpdir(), "ag2-contract-dir-"));
+  const dir = await tempDir("ag2-contract-dir-");
   for (const { traceId, taskId, trace } of fixtures) {
     await saveTrace(dir, traceId, traceToSpans(trace, { traceId, taskId }), { taskId });
   }
@@ -19,7 +19,7 @@ describeTraceSourceContract("DirectoryTraceSource", async (fixtures) => {
 });
 
 describeTraceSourceContract("OtlpFileTraceSource", async (fixtures) => {
-  const dir = await mkdtemp(join(tmpdir(), "ag2-contract-otlp-"));
+  const dir = await tempDir("ag2-contract-otlp-");
   const file = join(dir, "spans.jsonl");
   const lines = fixtures.map(({ traceId, taskId, trace }) =>
     spansToOtlpJson(traceToSpans(trace, { traceId, taskId, runId: "contract" })),
