@@ -9,6 +9,7 @@ import { endedSpanToData } from "./readable-span-to-data.js";
 import { ATTR } from "./semconv.js";
 import { SharedSpanProcessor } from "./shared-span-processor.js";
 import type { SpanConvention } from "./span-convention.js";
+import { nanos, type SpanData } from "./span-data.js";
 import { spansToTrace } from "./spans-to-trace.js";
 import { TaskTracer } from "./task-tracer.js";
 import { TelemetryMiddleware, TRACER_NAME } from "./telemetry-middleware.js";
@@ -122,7 +123,7 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
               : new Trace({ events: trace.events, exception: error, durationMs: trace.durationMs });
           const traced: { -readonly [K in keyof TracedTask]: TracedTask[K] } = {
             trace: rebuilt,
-            traceId: data[0]?.traceId ?? randomBytes(16).toString("hex"),
+            traceId: firstStarted(data)?.traceId ?? randomBytes(16).toString("hex"),
           };
           // the usual case, no failure anywhere, builds no arrays or sets
           if (spans.warnings.size > 0 || pending.size > 0) {
@@ -134,4 +135,11 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
       };
     },
   };
+}
+
+/** The span that started first: the task's outer turn, whose trace is the task's (spans end inner-first). */
+function firstStarted(data: readonly SpanData[]): SpanData | undefined {
+  let first = data[0];
+  for (const span of data) if (first && nanos(span.startNs) < nanos(first.startNs)) first = span;
+  return first;
 }

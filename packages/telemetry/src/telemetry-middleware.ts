@@ -62,6 +62,12 @@ export class TelemetryMiddleware implements Middleware {
   readonly #stamped: TaskTracer | null;
   /** The first turn's span, when `continueTrace` keeps later turns in its trace. */
   #firstTurn: SpanContext | undefined;
+  /**
+   * This instance's turns still running, latest last: the fallback scope when the code runs in
+   * a context that does not descend from any of them (`context.with(ROOT_CONTEXT, …)`, an
+   * emitter bound to a context captured before the task), where the context carries no scope.
+   */
+  readonly #open: ScopeLink[] = [];
 
   constructor(options: TelemetryMiddlewareOptions = {}) {
     this.#options = options;
@@ -188,10 +194,13 @@ export class TelemetryMiddleware implements Middleware {
     return spanAttributes ? Object.assign(attributes, spanAttributes) : attributes;
   }
 
-  /** The scope of the innermost call of this middleware among `link` and its outer links. */
+  /**
+   * The scope of the innermost call of this middleware among `link` and its outer links; when
+   * none is (the code left our contexts), the latest turn of this instance still running.
+   */
   #scopeIn(link: ScopeLink | undefined): ScopeLink | undefined {
     for (; link; link = link.outer) if (link.owner === this) return link;
-    return undefined;
+    return this.#open.at(-1);
   }
 
   /**
@@ -200,7 +209,9 @@ export class TelemetryMiddleware implements Middleware {
    * parent outside the first turn's trace is replaced by the first turn's span (ended or not).
    */
   #parent(active: Context, outer: ScopeLink | undefined, turn: boolean): Context {
-    const parent = trace.getSpan(active) ? active : (this.#scopeIn(outer)?.context ?? active);
+    // a turn with no span around it is a root: it never falls back to a running call
+    const scope = turn && !outer ? undefined : this.#scopeIn(outer);
+    const parent = trace.getSpan(active) ? active : (scope?.context ?? active);
     const first = turn ? this.#firstTurn : undefined;
     if (!first || trace.getSpanContext(parent)?.traceId === first.traceId) return parent;
     return trace.setSpanContext(parent, first);
@@ -230,6 +241,7 @@ export class TelemetryMiddleware implements Middleware {
       ? this.#stamped.startStampedSpan(name, options, parent)
       : this.#tracer.startSpan(name, options, parent);
     let running: Promise<T>;
+    let link: ScopeLink | undefined;
     try {
       // set before next() starts, so a concurrent turn of this instance already sees it
       if (turnAgent !== null && this.#options.continueTrace) {
@@ -238,7 +250,8 @@ export class TelemetryMiddleware implements Middleware {
       const active = withSpan(parent, started);
       const agentName =
         turnAgent ?? this.#scopeIn(outer)?.agentName ?? this.#options.agentName ?? "unknown";
-      const link: ScopeLink = { owner: this, context: active, agentName, outer };
+      link = { owner: this, context: active, agentName, outer };
+      if (turnAgent !== null) this.#open.push(link);
       running = context.with(
         withScopeLink(active, link),
         runInScope<R, Promise<T>>,
@@ -249,11 +262,13 @@ export class TelemetryMiddleware implements Middleware {
       );
     } catch (error) {
       // a synchronous throw still ends the span and reaches the caller as a rejection
+      this.#close(link);
       endWithError(started, error);
       return Promise.reject(error);
     }
     return Promise.resolve(running).then(
       (value) => {
+        this.#close(link);
         try {
           after.call(this, started, value, request);
         } catch (error) {
@@ -264,10 +279,17 @@ export class TelemetryMiddleware implements Middleware {
         return value;
       },
       (error: unknown) => {
+        this.#close(link);
         endWithError(started, error);
         throw error;
       },
     );
+  }
+
+  /** Forgets a call that settled. */
+  #close(link: ScopeLink | undefined): void {
+    const at = link ? this.#open.lastIndexOf(link) : -1;
+    if (at >= 0) this.#open.splice(at, 1);
   }
 }
 
