@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createContextKey, ROOT_CONTEXT, trace } from "@opentelemetry/api";
+import { type Context, createContextKey, ROOT_CONTEXT, trace } from "@opentelemetry/api";
 import { LinkedContext, withSpan } from "./linked-context.js";
 
 const A = createContextKey("a");
@@ -29,5 +29,12 @@ describe("LinkedContext", () => {
     assert.equal(trace.getSpanContext(context)?.spanId, "b7ad6b7169203331");
     assert.equal(context.getValue(A), "kept");
     assert.equal(trace.getSpan(trace.deleteSpan(context)), undefined);
+  });
+
+  it("looks a value up through a chain deeper than the call stack allows", () => {
+    let context: Context = new LinkedContext(ROOT_CONTEXT, A, "bottom");
+    for (let i = 0; i < 100_000; i++) context = context.setValue(B, i);
+    assert.equal(context.getValue(A), "bottom");
+    assert.equal(context.getValue(createContextKey("missing")), undefined);
   });
 });

@@ -18,7 +18,13 @@ export class LinkedContext implements Context {
   }
 
   getValue(key: symbol): unknown {
-    return key === this.#key ? this.#value : this.#parent.getValue(key);
+    // a loop, not recursion: a chain as deep as an agent's nesting never overflows the stack
+    let node: Context = this;
+    while (node instanceof LinkedContext) {
+      if (node.#key === key) return node.#value;
+      node = node.#parent;
+    }
+    return node.getValue(key);
   }
 
   setValue(key: symbol, value: unknown): Context {
