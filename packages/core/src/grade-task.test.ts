@@ -98,6 +98,65 @@ describe("gradeTask: scorers that answer without a promise", () => {
 });
 
 describe("scoreNow", () => {
+  it("awaits a thenable a hand-written scorer returns, and a promise of another realm", async () => {
+    const thenable: Scorer = {
+      key: "h",
+      score: () =>
+        ({
+          // biome-ignore lint/suspicious/noThenProperty: a thenable is what this test is about
+          then: (resolve: (value: unknown) => void) => resolve([{ key: "h", score: 1 }]),
+        }) as unknown as Promise<[]>,
+    };
+    const { runInNewContext } = await import("node:vm");
+    const foreign: Scorer = {
+      key: "v",
+      score: () => runInNewContext("Promise.resolve([{ key: 'v', score: 0.5 }])") as Promise<[]>,
+    };
+    const graded = await gradeTask(input, settings([thenable, foreign]));
+    assert.equal(graded.trace.exception, null);
+    assert.deepEqual(
+      graded.feedback.map((fb) => `${fb.key}=${fb.score}`),
+      ["h=1", "v=0.5"],
+    );
+  });
+
+  it("gives each scorer its own context: reassigning a field does not reach the next", async () => {
+    const graded = await gradeTask(
+      input,
+      settings([
+        scorer(
+          (context) => {
+            (context as { outputs: unknown }).outputs = { body: "MUTATED" };
+            return 1;
+          },
+          { key: "a" },
+        ),
+        scorer(({ outputs }) => ({ key: "b", score: 1, comment: String(outputs.body) }), {
+          key: "b",
+        }),
+      ]),
+    );
+    assert.equal(graded.feedback[1]?.comment, "yes");
+  });
+
+  it("a `then` getter that throws is the scorer raising, as awaiting it would be", () => {
+    const hostile = scorer(
+      () =>
+        // biome-ignore lint/suspicious/noThenProperty: a hostile thenable is what this test is about
+        Object.defineProperty({}, "then", {
+          get() {
+            throw new RangeError("no then for you");
+          },
+        }) as unknown as boolean,
+      { key: "x" },
+    );
+    const graded = gradeTask(input, settings([hostile]));
+    assert.ok(!(graded instanceof Promise));
+    assert.deepEqual(graded.feedback, [
+      { key: "x", score: null, comment: "scorer raised: RangeError: no then for you" },
+    ]);
+  });
+
   it("returns what score() resolves to, and rejects where score() rejects", async () => {
     const context = { inputs: {}, outputs: {}, referenceOutputs: null, trace, task };
     const s = scorer(() => 0.5, { key: "k" });

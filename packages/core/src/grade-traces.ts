@@ -4,7 +4,14 @@ import { evalEvent, type TaskEvaluated } from "./lifecycle-events.js";
 import { toErrorInfo } from "./middleware.js";
 import { outputsFromTrace } from "./outputs-from-trace.js";
 import { runLimited } from "./run-limited.js";
-import { finiteScore, type Outputs, type Scorer, type ScorerContext, scoreNow } from "./scorer.js";
+import {
+  finiteScore,
+  isThenable,
+  type Outputs,
+  type Scorer,
+  type ScorerContext,
+  scoreNow,
+} from "./scorer.js";
 import type { Stream } from "./stream.js";
 import { createTask, type Task } from "./task.js";
 import type { TaskResult } from "./task-result.js";
@@ -45,21 +52,15 @@ export function gradeTask(
   settings: GradeSettings,
 ): TaskResult | Promise<TaskResult> {
   const { task, trace } = input;
-  // one context for every scorer of the task: its fields are read-only
-  const context: ScorerContext = {
-    inputs: task.inputs,
-    outputs: input.outputs ?? outputsFromTrace(trace),
-    referenceOutputs: task.referenceOutputs,
-    trace,
-    task,
-  };
+  const outputs = input.outputs ?? outputsFromTrace(trace);
   const feedback: Feedback[] = [];
   const { scorers } = settings;
   for (let index = 0; index < scorers.length; index++) {
-    let produced: readonly Feedback[] | Promise<readonly Feedback[]>;
+    let produced: readonly Feedback[] | PromiseLike<readonly Feedback[]>;
     try {
-      produced = scoreNow(scorers[index] as Scorer, context);
-      if (!(produced instanceof Promise)) {
+      produced = scoreNow(scorers[index] as Scorer, contextOf(task, trace, outputs));
+      // any thenable, as `await` would: a hand-written scorer's, or a promise of another realm
+      if (!isThenable(produced)) {
         // hand-written Scorer objects skip scorer()'s normalizing; a NaN must not reach aggregates
         feedback.push(...produced.map(finiteScore));
         continue;
@@ -67,9 +68,14 @@ export function gradeTask(
     } catch (error) {
       return graded(input, settings, [], { error });
     }
-    return gradeRest(input, settings, { context, feedback, index, produced });
+    return gradeRest(input, settings, { outputs, feedback, index, produced });
   }
   return graded(input, settings, feedback, null);
+}
+
+/** A context object per scorer: one scorer reassigning a field must not change the next one's. */
+function contextOf(task: Task, trace: Trace, outputs: Outputs): ScorerContext {
+  return { inputs: task.inputs, outputs, referenceOutputs: task.referenceOutputs, trace, task };
 }
 
 interface GradeInput {
@@ -84,18 +90,21 @@ async function gradeRest(
   input: GradeInput,
   settings: GradeSettings,
   state: {
-    context: ScorerContext;
+    outputs: Outputs;
     feedback: Feedback[];
     index: number;
-    produced: Promise<readonly Feedback[]>;
+    produced: PromiseLike<readonly Feedback[]>;
   },
 ): Promise<TaskResult> {
-  const { context, feedback } = state;
+  const { outputs, feedback } = state;
+  const { task, trace } = input;
   const { scorers } = settings;
   try {
-    let pending: readonly Feedback[] | Promise<readonly Feedback[]> = state.produced;
+    let pending: readonly Feedback[] | PromiseLike<readonly Feedback[]> = state.produced;
     for (let index = state.index; index < scorers.length; index++) {
-      if (index > state.index) pending = scoreNow(scorers[index] as Scorer, context);
+      if (index > state.index) {
+        pending = scoreNow(scorers[index] as Scorer, contextOf(task, trace, outputs));
+      }
       const produced = await pending;
       feedback.push(...produced.map(finiteScore));
     }

@@ -136,7 +136,16 @@ export function scorer(fn: ScorerFn, options: { key?: string } = {}): Scorer {
       return raised(key, error);
     }
     // what `await` would wait for; a plain value is graded without a promise
-    return isThenable(returned) ? settle(key, returned) : normalizeScorerReturn(key, returned);
+    let thenable: boolean;
+    try {
+      thenable = isThenable(returned);
+    } catch (error) {
+      // a `then` getter that throws: what awaiting the value would have raised
+      return raised(key, error);
+    }
+    return thenable
+      ? settle(key, returned as PromiseLike<unknown>)
+      : normalizeScorerReturn(key, returned);
   };
   const score = async (context: ScorerContext): Promise<Feedback[]> => now(context);
   SCORE_NOW.set(score, now);
@@ -166,7 +175,8 @@ export function scoreNow(
   return now ? now(context) : scorer.score(context);
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
+/** What `await` treats as a promise: an object or function with a callable `then` (may throw, as reading `then` can). */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (
     ((typeof value === "object" && value !== null) || typeof value === "function") &&
     typeof (value as { then?: unknown }).then === "function"
