@@ -31,7 +31,27 @@ describe("validateJsonSchema keywords beyond the basics", () => {
 
   it("stops a $ref that refers to itself without consuming input", () => {
     const [issue] = messages({ $ref: "#" }, 1);
-    assert.match(issue ?? "", /nests deeper than 100/);
+    assert.match(issue ?? "", /applies more than 100 schemas to one value \(a cycle\?\)/);
+  });
+
+  it("follows a recursive schema as deep as the document goes", () => {
+    const tree = {
+      type: "object",
+      properties: { name: { type: "string" }, children: { type: "array", items: { $ref: "#" } } },
+    };
+    let node: Record<string, unknown> = { name: "leaf" };
+    for (let level = 0; level < 300; level++) node = { name: `n${level}`, children: [node] };
+    assert.deepEqual(messages(tree, node), []);
+  });
+
+  it("gives up on a schema whose anyOf branches multiply, instead of running for minutes", () => {
+    const schema = {
+      anyOf: [{ $ref: "#/$defs/a" }, { $ref: "#/$defs/a" }],
+      $defs: { a: { anyOf: [{ $ref: "#" }, { type: "null" }] } },
+    };
+    assert.deepEqual(messages(schema, 1), [
+      "$: the schema needs over 200000 checks for this value; not checked",
+    ]);
   });
 
   it("checks anyOf, oneOf, allOf and not", () => {

@@ -37,17 +37,32 @@ function isSchema(value: unknown): value is JsonSchemaObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** `$ref`s followed in a row before giving up: a schema referring to itself without consuming input. */
+/**
+ * Schemas applied to the same value in a row (through `$ref`s and combinators) before giving
+ * up: a schema referring to itself without consuming input. Descending into an item or a
+ * property starts the count again, so a deep but finite document is never cut off.
+ */
 const MAX_DEPTH = 100;
+/** Schema checks one validation may make: `anyOf`/`oneOf` over `$ref`s can multiply them. */
+const MAX_STEPS = 200_000;
 
 /** Validates `value` against `schema`; an empty list means it is valid. */
 export function validateJsonSchema(schema: unknown, value: unknown, path = "$"): SchemaIssue[] {
-  return validate(schema, value, path, { root: schema, depth: 0 });
+  const budget = { steps: 0 };
+  const issues = validate(schema, value, path, { root: schema, depth: 0, budget });
+  if (budget.steps > MAX_STEPS) {
+    return [
+      { path, message: `the schema needs over ${MAX_STEPS} checks for this value; not checked` },
+    ];
+  }
+  return issues;
 }
 
 interface Scope {
   readonly root: unknown;
+  /** Schemas applied to this same value so far. */
   readonly depth: number;
+  readonly budget: { steps: number };
 }
 
 /** Resolves a local JSON pointer (`#/$defs/Item`, with `~1` for `/` and `~0` for `~`). */
@@ -64,6 +79,8 @@ function resolveRef(ref: string, root: unknown): { schema: unknown } | null {
 }
 
 function validate(schema: unknown, value: unknown, path: string, scope: Scope): SchemaIssue[] {
+  // past the budget every check is cut short; the caller reports the whole value as unchecked
+  if (++scope.budget.steps > MAX_STEPS) return [];
   if (schema === true || schema === undefined) return [];
   if (schema === false) return [{ path, message: "no value is allowed here" }];
   if (!isSchema(schema)) return [];
@@ -71,13 +88,16 @@ function validate(schema: unknown, value: unknown, path: string, scope: Scope): 
   const add = (message: string, at = path): void => {
     issues.push({ path: at, message });
   };
+  const { root, budget } = scope;
+  // the same value under another schema: one step deeper; an item or property: a fresh count
   const sub = (child: unknown, item: unknown, at: string): SchemaIssue[] =>
-    validate(child, item, at, { root: scope.root, depth: scope.depth + 1 });
+    validate(child, item, at, { root, depth: item === value ? scope.depth + 1 : 0, budget });
   if (typeof schema.$ref === "string") {
     const target = resolveRef(schema.$ref, scope.root);
     if (!target) add(`cannot resolve $ref ${schema.$ref} (only local "#/..." references are read)`);
-    else if (scope.depth >= MAX_DEPTH) add(`$ref ${schema.$ref} nests deeper than ${MAX_DEPTH}`);
-    else issues.push(...sub(target.schema, value, path));
+    else if (scope.depth >= MAX_DEPTH) {
+      add(`$ref ${schema.$ref} applies more than ${MAX_DEPTH} schemas to one value (a cycle?)`);
+    } else issues.push(...sub(target.schema, value, path));
   }
   issues.push(...combinators(schema, value, path, sub));
   if (schema.type !== undefined) {
