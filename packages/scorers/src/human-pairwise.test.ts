@@ -88,6 +88,56 @@ describe("humanPairwise on a terminal", () => {
     assert.equal(outcome.detail?.preferred, "tie");
   });
 
+  it("answers piped ahead are read one per question; once they run out, a clear error", async () => {
+    const io = terminal();
+    io.input.end("1\n2\n");
+    const human = humanPairwise({ key: "human", seed: 5, terminal: io });
+    const first = await human.compare(pair);
+    const second = await human.compare(pair);
+    assert.deepEqual([first.detail?.preferred, second.detail?.preferred], ["1", "2"]);
+    await assert.rejects(Promise.resolve(human.compare(pair)), (error: unknown) =>
+      HumanInputClosedError.isInstance(error),
+    );
+  });
+
+  it("a process that asked on its stdin exits once done, though stdin is still open", async () => {
+    const { spawn } = await import("node:child_process");
+    const module = new URL("./human-pairwise.js", import.meta.url).href;
+    const core = import.meta.resolve("@ag2/eval-core");
+    const script = `
+      const { humanPairwise } = await import(${JSON.stringify(module)});
+      const { createTask, Trace } = await import(${JSON.stringify(core)});
+      const answer = (content) => ({ type: "ModelResponse", content });
+      const outcome = await humanPairwise({ key: "h" }).compare({
+        task: createTask({ taskId: "t1", inputs: { input: "Q?" } }),
+        traceA: new Trace({ events: [answer("A")] }),
+        traceB: new Trace({ events: [answer("B")] }),
+        referenceOutputs: null,
+      });
+      console.log(outcome.detail.preferred);`;
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+    });
+    child.stdin.write("2\n"); // and never end it
+    const code = await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill();
+        reject(new Error("the child kept running on an open stdin"));
+      }, 10_000);
+      child.on("exit", (exitCode) => {
+        clearTimeout(timer);
+        resolve(exitCode);
+      });
+    });
+    child.stdin.destroy();
+    assert.equal(code, 0);
+    assert.match(out, /Better \(1\/2\/tie\): 2\n$/);
+  });
+
   it("input that ends before an answer rejects instead of waiting forever", async () => {
     const io = terminal();
     const pending = humanPairwise({ key: "human", terminal: io }).compare(pair);

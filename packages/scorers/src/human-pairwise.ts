@@ -4,6 +4,7 @@ import {
   type PairwiseWinner,
   type Task,
 } from "@ag2/eval-core";
+import { lineReaderFor } from "./internal/line-reader.js";
 import { seededRandom } from "./internal/seeded-random.js";
 import { finalText } from "./internal/trace-text.js";
 
@@ -33,31 +34,17 @@ export interface HumanTerminal {
 
 function terminalAsk(terminal: HumanTerminal | undefined): HumanAsk {
   return async (task, response1, response2) => {
-    const { createInterface } = await import("node:readline/promises");
     const io = terminal ?? { input: process.stdin, output: process.stdout };
-    const rl = createInterface({ input: io.input, output: io.output });
-    // readline leaves a pending question unsettled when its input ends: without this race a
-    // piped or closed stdin would leave the run waiting forever
-    const closed = new Promise<never>((_, reject) =>
-      rl.once("close", () =>
-        reject(
-          new HumanInputClosedError(
-            `humanPairwise: input ended before an answer for task ${task.taskId}; ` +
-              "run it in a terminal, pass `ask`, or export the cases with exportPairwiseCases",
-          ),
-        ),
-      ),
-    );
-    try {
-      const input = task.inputs.input === undefined ? "" : String(task.inputs.input);
-      const answer = await Promise.race([
-        rl.question(`Task: ${input}\n[1] ${response1}\n[2] ${response2}\nBetter (1/2/tie): `),
-        closed,
-      ]);
-      return answer.trim() || "tie";
-    } finally {
-      rl.close();
+    const input = task.inputs.input === undefined ? "" : String(task.inputs.input);
+    io.output.write(`Task: ${input}\n[1] ${response1}\n[2] ${response2}\nBetter (1/2/tie): `);
+    const answer = await lineReaderFor(io.input).next();
+    if (answer === null) {
+      throw new HumanInputClosedError(
+        `humanPairwise: input ended before an answer for task ${task.taskId}; ` +
+          "run it in a terminal, pass `ask`, or export the cases with exportPairwiseCases",
+      );
     }
+    return answer.trim() || "tie";
   };
 }
 
