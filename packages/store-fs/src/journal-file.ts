@@ -135,6 +135,9 @@ export async function readJournalFile(path: string): Promise<JournalContents | n
     throw new JournalFileError({ path, line: 1, message: "missing header line" });
   }
   const header = parsed[0];
+  if (header === undefined) {
+    throw new JournalFileError({ path, line: 1, message: "is not valid JSON (the header line)" });
+  }
   const problem = headerProblem(header);
   if (problem) {
     throw new JournalFileError({

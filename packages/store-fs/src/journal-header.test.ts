@@ -82,4 +82,15 @@ describe("journal header", () => {
       return true;
     });
   });
+
+  it("a header line that is not JSON, with task lines after it, says so", async () => {
+    const dir = join(root, "garbled");
+    const store = fsRunStore(dir);
+    await store.openJournal(header).then((journal) => journal.close());
+    const path = join(dir, "r1.journal.jsonl");
+    await writeFile(path, '{"journal": "ag2-eval.jour\n{"task_id": "a"}\n');
+    await assert.rejects(store.readJournal("r1"), {
+      message: `${path}: line 1: is not valid JSON (the header line)`,
+    });
+  });
 });
