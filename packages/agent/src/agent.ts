@@ -7,6 +7,7 @@ import {
 } from "./agent-errors.js";
 import type { AgentReply } from "./agent-reply.js";
 import { type HumanInputHandler, runTurn } from "./conversation.js";
+import { jsonSchemaOf } from "./json-schema-of.js";
 import { type AgentModelConfig, isAgentModelConfig } from "./model-config.js";
 import type { Tool } from "./tool.js";
 
@@ -77,13 +78,7 @@ export class Agent<Value = unknown> implements CoreAgent {
     this.humanInput = options.humanInput;
     checkToolNames(options.name, this.tools);
     if (options.responseSchema) {
-      // The schema's own method, not `z.toJSONSchema`: the agent then needs zod only as a type,
-      // so importing it does not load zod's ~95 modules.
-      const { $schema: _dialect, ...schema } = options.responseSchema.toJSONSchema() as Record<
-        string,
-        unknown
-      >;
-      this.#responseJsonSchema = schema;
+      this.#responseJsonSchema = jsonSchemaOf(options.responseSchema);
     }
   }
 

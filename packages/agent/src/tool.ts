@@ -1,6 +1,7 @@
 import type { ToolDefinition } from "@ag2/eval-core";
 import type { z } from "zod";
 import { formatIssues } from "./format-issues.js";
+import { jsonSchemaOf } from "./json-schema-of.js";
 import { ToolArgumentsError } from "./tool-errors.js";
 
 /**
@@ -77,11 +78,7 @@ export interface Tool {
  * ```
  */
 export function tool<Parameters extends z.ZodType>(options: ToolOptions<Parameters>): Tool {
-  // The schema's own method (same output as `z.toJSONSchema`) keeps zod a type-only import here.
-  const { $schema: _dialect, ...parameters } = options.parameters.toJSONSchema() as Record<
-    string,
-    unknown
-  >;
+  const parameters = jsonSchemaOf(options.parameters);
   const definition: ToolDefinition = {
     name: options.name,
     description: options.description,
