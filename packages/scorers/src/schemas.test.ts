@@ -1,14 +1,11 @@
 import assert from "node:assert/strict";
-import { dirname } from "node:path";
 import { describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { AgentOptionsError, TestConfig } from "@ag2/eval-agent";
 import { createTask, Trace } from "@ag2/eval-core";
 import type { z } from "zod";
 import { agentJudge } from "./agent-judge.js";
 import { failureAttribution } from "./failure-attribution.js";
 import { answer, call, context } from "./internal/context.test-helper.js";
-import { isZod, resolutionsOf } from "./internal/resolve-log.test-helper.js";
 import { pairwiseJudge } from "./pairwise-judge.js";
 import { Attribution, PairwiseVerdict, Verdict } from "./schemas.js";
 
@@ -78,38 +75,5 @@ describe("@ag2/eval-scorers/schemas", () => {
     assert.throws(() => agentJudge(config, bad), AgentOptionsError);
     assert.throws(() => pairwiseJudge(config, bad), AgentOptionsError);
     assert.throws(() => failureAttribution(config, { retries: -1 }), AgentOptionsError);
-  });
-});
-
-describe("@ag2/eval-scorers main entry", () => {
-  it("loads zod only when a judge first needs its schema", async () => {
-    const here = dirname(fileURLToPath(import.meta.url));
-    const index = new URL("./index.bundle.js", import.meta.url).href;
-    const helper = new URL("./internal/context.test-helper.js", import.meta.url).href;
-    const [imported, scored] = await resolutionsOf(
-      `
-const { agentJudge } = await import(${JSON.stringify(index)});
-const { TestConfig } = await import("@ag2/eval-agent");
-const { answer, context } = await import(${JSON.stringify(helper)});
-const judge = agentJudge(new TestConfig('{"score": 1, "reasoning": "r"}'), { criterion: "c", key: "k" });
-phase();
-const [feedback] = await judge.score(context({ events: [answer("a")] }));
-if (feedback.score !== 1) throw new Error("unexpected feedback " + JSON.stringify(feedback));
-`,
-      here,
-    );
-    const ownZod = (imported ?? []).filter(
-      (resolution) => isZod(resolution) && resolution.parent?.includes("/packages/scorers/"),
-    );
-    assert.deepEqual(ownZod, [], "the scorers' main entry (or a judge factory) imported zod");
-    const schemas = new URL("./schemas.bundle.js", import.meta.url).href;
-    assert.ok(
-      (scored ?? []).some((resolution) => resolution.url === schemas),
-      "the first score loads the schemas entry",
-    );
-    assert.ok(
-      (scored ?? []).some((resolution) => isZod(resolution) && resolution.parent === schemas),
-      "the schemas entry brings zod",
-    );
   });
 });

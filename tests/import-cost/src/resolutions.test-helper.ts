@@ -28,7 +28,7 @@ export async function resolve(specifier, context, next) {
  * resolution. The script may call `globalThis.phase()` to start a new group; returns the groups.
  */
 export async function resolutionsOf(script: string, cwd: string): Promise<Resolution[][]> {
-  const folder = await mkdtemp(join(tmpdir(), "ag2-eval-resolve-"));
+  const folder = await mkdtemp(join(tmpdir(), "ag2-import-cost-"));
   const log = join(folder, "resolutions.ndjson");
   const preamble = `
 import { register } from "node:module";
