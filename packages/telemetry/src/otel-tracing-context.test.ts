@@ -1,12 +1,11 @@
 import assert from "node:assert/strict";
 import { executionAsyncResource } from "node:async_hooks";
 import { describe, it } from "node:test";
-import { createTask, runHook } from "@ag2/eval-core";
+import { runHook } from "@ag2/eval-core";
 import { context } from "@opentelemetry/api";
-import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { tick } from "./fake-agents.test-helper.js";
-import { otelTracing } from "./otel-tracing.js";
 import { TelemetryMiddleware } from "./telemetry-middleware.js";
+import { startTracedTask } from "./traced-task.test-helper.js";
 
 /** The symbol-keyed slots Node attached to a fresh async resource: one per enabled storage. */
 async function slotsOnAFreshResource(): Promise<number> {
@@ -14,20 +13,8 @@ async function slotsOnAFreshResource(): Promise<number> {
   return Object.getOwnPropertySymbols(executionAsyncResource()).length;
 }
 
-function startTask(taskId: string) {
-  const seen = new InMemorySpanExporter();
-  const tracing = otelTracing({
-    spanAttributes: { team: "search" },
-    spanProcessors: [new SimpleSpanProcessor(seen)],
-  });
-  const task = tracing.startTask({
-    runId: "r1",
-    task: createTask({ taskId, inputs: { input: "x" } }),
-    agentName: "planner",
-    attributes: { "ag2.eval.run_id": "r1", "ag2.eval.task_id": taskId },
-  });
-  return { seen, task };
-}
+const startTask = (taskId: string) =>
+  startTracedTask(taskId, { spanAttributes: { team: "search" } });
 
 /** A planner turn that, after awaits, runs a helper agent's turn; both ask a person. */
 async function nestedTurns(outer: TelemetryMiddleware, inner: TelemetryMiddleware) {

@@ -1,27 +1,14 @@
 import assert from "node:assert/strict";
 import { EventEmitter } from "node:events";
 import { describe, it } from "node:test";
-import { createTask, type Middleware, runHook } from "@ag2/eval-core";
+import { type Middleware, runHook } from "@ag2/eval-core";
 import { context, ROOT_CONTEXT, type Tracer, trace } from "@opentelemetry/api";
-import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import type { InMemorySpanExporter } from "@opentelemetry/sdk-trace-base";
 import { tick } from "./fake-agents.test-helper.js";
-import { otelTracing } from "./otel-tracing.js";
 import { TelemetryMiddleware } from "./telemetry-middleware.js";
+import { startTracedTask } from "./traced-task.test-helper.js";
 
-function startTask(taskId: string) {
-  const seen = new InMemorySpanExporter();
-  const tracing = otelTracing({
-    spanProcessors: [new SimpleSpanProcessor(seen)],
-    onWarning: () => {},
-  });
-  const task = tracing.startTask({
-    runId: "r1",
-    task: createTask({ taskId, inputs: { input: "x" } }),
-    agentName: "planner",
-    attributes: { "ag2.eval.run_id": "r1", "ag2.eval.task_id": taskId },
-  });
-  return { seen, task };
-}
+const startTask = (taskId: string) => startTracedTask(taskId, { onWarning: () => {} });
 
 const modelCall = (middleware: readonly Middleware[]) =>
   runHook(
