@@ -105,7 +105,11 @@ describe("TempoTraceSource", () => {
       "/tempo/api/search",
       "a trailing slash on the base URL is dropped",
     );
-    assert.equal(search.searchParams.get("q"), '{ span.ag2.eval.run_id = "r1" }');
+    assert.equal(
+      search.searchParams.get("q"),
+      '{ span.ag2.eval.run_id = "r1" } | select(span.ag2.eval.task_id)',
+      "the task id is selected: Tempo's search returns only selected attributes",
+    );
     assert.equal(search.searchParams.get("limit"), "5");
     assert.equal(
       Number(search.searchParams.get("end")) - Number(search.searchParams.get("start")),
@@ -116,6 +120,18 @@ describe("TempoTraceSource", () => {
     const trace = await source.load(refs[0] as TraceRef);
     assert.equal(trace.tokens.input, 5);
     assert.equal(trace.durationMs, 3);
+  });
+
+  it("keeps a query that selects already, and quotes an attribute name TraceQL cannot take bare", async () => {
+    const base = await ready;
+    const sent = async (options: ConstructorParameters<typeof TempoTraceSource>[1]) => {
+      requests.length = 0;
+      await collect(new TempoTraceSource(base, options));
+      return new URL(requests[0]?.url ?? "", "http://x").searchParams.get("q");
+    };
+    assert.equal(await sent({ query: "{} | select(span.other)" }), "{} | select(span.other)");
+    assert.equal(await sent({ taskIdAttribute: "task id" }), '{} | select(span."task id")');
+    assert.equal(await sent({}), "{} | select(span.ag2.eval.task_id)");
   });
 
   it("turns a non-2xx answer into an error naming the URL and status", async () => {

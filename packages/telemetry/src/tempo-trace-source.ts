@@ -58,7 +58,8 @@ function fullTraceId(traceId: string): string {
  * Reads traces from Grafana Tempo's HTTP API. `list` searches (`GET /api/search` with the
  * TraceQL `query`, `limit` and a `start`/`end` window of `lookbackSeconds`) and yields a ref per
  * trace (its id padded back to 32 hex digits, which Tempo's search trims), with the task id
- * from the matched spans' `taskIdAttribute`; `load` fetches `GET /api/traces/<id>` and
+ * from the matched spans' `taskIdAttribute` (Tempo returns it only when the query selects it,
+ * so `| select(span.<taskIdAttribute>)` is appended to a query that selects nothing); `load` fetches `GET /api/traces/<id>` and
  * rebuilds the trace. A non-2xx answer is a {@link TempoRequestError} naming the URL and status.
  *
  * @example
@@ -80,14 +81,14 @@ export class TempoTraceSource implements TraceSource {
 
   async *list(): AsyncIterable<TraceRef> {
     const end = Math.floor(Date.now() / 1000);
+    const key = this.#options.taskIdAttribute ?? ATTR.taskId;
     const params = new URLSearchParams({
-      q: this.#options.query ?? "{}",
+      q: selectingTaskId(this.#options.query ?? "{}", key),
       limit: String(this.#options.limit ?? 20),
       start: String(end - (this.#options.lookbackSeconds ?? 3600)),
       end: String(end),
     });
     const body = await this.#get(`${this.baseUrl}/api/search?${params}`);
-    const key = this.#options.taskIdAttribute ?? ATTR.taskId;
     for (const entry of records(isRecord(body) ? body.traces : undefined)) {
       if (typeof entry.traceID !== "string" || entry.traceID === "") continue;
       yield {
@@ -138,4 +139,14 @@ export class TempoTraceSource implements TraceSource {
       );
     }
   }
+}
+
+/**
+ * `query` asking Tempo to return `key` with the matched spans: a search answers with a span's
+ * attributes only when the TraceQL query selects them. A query that selects already is kept.
+ */
+function selectingTaskId(query: string, key: string): string {
+  if (/\|\s*select\s*\(/.test(query)) return query;
+  const attribute = /^[\w.]+$/.test(key) ? key : JSON.stringify(key);
+  return `${query} | select(span.${attribute})`;
 }
