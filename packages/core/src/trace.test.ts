@@ -78,6 +78,16 @@ describe("Trace", () => {
     assert.deepEqual(new Trace().tokens, tokenUsage());
   });
 
+  it("counts once: every read gets the same frozen totals", () => {
+    const trace = new Trace({
+      events: [{ type: "ModelResponse", content: "a", usage: { inputTokens: 3, outputTokens: 4 } }],
+    });
+    const first = trace.tokens;
+    assert.equal(trace.tokens, first);
+    assert.ok(Object.isFrozen(first));
+    assert.equal(first.total, 7);
+  });
+
   it("reports stored tokens only when there are no model responses", () => {
     const stored = tokenUsage({ input: 500, output: 70 });
     assert.deepEqual(new Trace({ tokens: stored }).tokens, stored);

@@ -31,6 +31,8 @@ export class Trace {
   readonly exception: ErrorInfo | null;
   readonly durationMs: number;
   readonly #storedTokens: TokenUsage | undefined;
+  // the events are frozen: totals computed once serve grading, budgets, aggregates and files
+  #tokens: TokenUsage | undefined;
 
   constructor(init: TraceInit = {}) {
     this.events = Object.freeze([...(init.events ?? [])]);
@@ -41,6 +43,11 @@ export class Trace {
 
   /** Token totals over the model responses (other events carry no usage). */
   get tokens(): TokenUsage {
+    this.#tokens ??= this.#countTokens();
+    return this.#tokens;
+  }
+
+  #countTokens(): TokenUsage {
     if (this.#storedTokens && !this.events.some((event) => event.type === "ModelResponse")) {
       return this.#storedTokens;
     }
@@ -55,7 +62,8 @@ export class Trace {
       cacheCreation += event.usage.cacheCreationInputTokens ?? 0;
       cacheRead += event.usage.cacheReadInputTokens ?? 0;
     }
-    return tokenUsage({ input, output, cacheCreation, cacheRead });
+    // frozen: every reader of this trace shares the one object
+    return Object.freeze(tokenUsage({ input, output, cacheCreation, cacheRead }));
   }
 
   /**
