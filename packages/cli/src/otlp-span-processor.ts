@@ -4,8 +4,8 @@ import type { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
  * `--otlp-endpoint`: an OTLP/HTTP exporter in a batch processor, added to the run's span
  * processors. Tracing shares it between tasks and never shuts it down, so the caller calls
  * `shutdown()` once at the end, which sends the last batch. A bare `http://host:4318` gets
- * the standard `/v1/traces` path. The exporter is imported only here: it loads ~90 ms of
- * modules that a run without `--otlp-endpoint` should not pay for.
+ * the standard `/v1/traces` path. The exporter is imported only here: its modules take 25–30 ms
+ * to load, which a run without `--otlp-endpoint` should not pay.
  *
  * @example
  * ```ts
