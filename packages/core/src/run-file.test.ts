@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { toIsoUtc } from "./iso-utc.js";
-import { runResultToJsonText, taskResultToJSON, toAsciiJson } from "./run-file.js";
+import { runResultToJsonText, taskResultToJSON } from "./run-file.js";
 import { RunFileError } from "./run-file-error.js";
 import { parseRunFile, taskResultFromJSON } from "./run-file-read.js";
 import { RunResult } from "./run-result.js";
@@ -284,19 +284,5 @@ describe("toIsoUtc", () => {
       "2026-11-26T10:30:00.123000+00:00",
     );
     assert.equal(toIsoUtc(new Date(0)), "1970-01-01T00:00:00.000000+00:00");
-  });
-});
-
-describe("toAsciiJson", () => {
-  it("escapes what Python's json.dumps(ensure_ascii=True) escapes, DEL included", () => {
-    // python3 -c 'import json; print(json.dumps({"a": "\x7fé😀"}, indent=2))'
-    assert.equal(toAsciiJson({ a: "\u007fé😀" }), '{\n  "a": "\\u007f\\u00e9\\ud83d\\ude00"\n}');
-  });
-
-  it("leaves ASCII text as JSON.stringify writes it, and escapes a lone non-ASCII char after it", () => {
-    const ascii = { a: "x~\u0000\n", b: [1, { c: null }] };
-    assert.equal(toAsciiJson(ascii), JSON.stringify(ascii, null, 2));
-    const tail = { a: "x".repeat(5000), b: "ü" };
-    assert.equal(toAsciiJson(tail), `{\n  "a": "${"x".repeat(5000)}",\n  "b": "\\u00fc"\n}`);
   });
 });

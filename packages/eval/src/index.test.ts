@@ -1,22 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import * as core from "@ag2/eval-core";
 import * as storeFs from "@ag2/eval-store-fs";
 import * as evalPackage from "./index.js";
-
-const WRAPPED = new Set([
-  "runAgent",
-  "evaluateTraces",
-  "runVariants",
-  "runPairwise",
-  "evaluatePairwise",
-]);
-/** Names two packages both export, re-exported here under another name (entry.name → name). */
-const RENAMED: Record<string, string> = {};
 
 let root: string;
 before(async () => {
@@ -47,133 +36,6 @@ const correct = evalPackage.scorer(
   ({ outputs, referenceOutputs }) => outputs.body === referenceOutputs?.answer,
   { key: "correct" },
 );
-
-/**
- * Which @ag2/eval entry re-exports each subpath of the other packages (by `exports` key), or
- * null with the reason it does not. A new subpath fails the tests until it is listed here.
- */
-const ENTRY_OF: Record<string, string | null> = {
-  ".": ".",
-  // zod schemas: on @ag2/eval's own subpath, since re-exporting them from "." would load zod
-  "./schema": "./schemas",
-  "./schemas": "./schemas",
-  // core's contract suites and fakes, for people implementing a store or a trace source
-  "./testing": null,
-  "./package.json": null,
-};
-const FOLDERS = ["core", "agent", "telemetry", "scorers", "store-fs"];
-const here = dirname(fileURLToPath(import.meta.url));
-
-interface Entry {
-  readonly name: string;
-  readonly specifier: string;
-  readonly types: string;
-  readonly ours: string;
-}
-
-/** Every entry of the other packages that @ag2/eval re-exports, read from their `exports`. */
-async function reexportedEntries(): Promise<Entry[]> {
-  const entries: Entry[] = [];
-  for (const folder of FOLDERS) {
-    const root = join(here, "../../", folder);
-    const manifest = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as {
-      name: string;
-      exports: Record<string, string | { types?: string }>;
-    };
-    for (const [subpath, target] of Object.entries(manifest.exports)) {
-      assert.ok(subpath in ENTRY_OF, `${manifest.name} exports ${subpath}: add it to ENTRY_OF`);
-      const ours = ENTRY_OF[subpath];
-      if (!ours || typeof target === "string" || !target.types) continue;
-      entries.push({
-        name: `${manifest.name}${subpath.slice(1)}`,
-        specifier: `${manifest.name}${subpath.slice(1)}`,
-        types: join(root, target.types),
-        ours,
-      });
-    }
-  }
-  return entries;
-}
-
-/** The built module and declaration file of one of @ag2/eval's own entries. */
-function ourEntry(subpath: string): { module: string; types: string } {
-  const stem = { ".": "index", "./schemas": "schemas" }[subpath];
-  assert.ok(stem, `@ag2/eval has no entry ${subpath}`);
-  return { module: `./${stem}.js`, types: join(here, `${stem}.d.ts`) };
-}
-
-describe("@ag2/eval re-exports", () => {
-  it("exports every runtime name of core, agent, telemetry, scorers and store-fs", async () => {
-    const entries = await reexportedEntries();
-    assert.deepEqual([...new Set(entries.map((entry) => entry.name))].sort(), [
-      "@ag2/eval-agent",
-      "@ag2/eval-core",
-      "@ag2/eval-core/schema",
-      "@ag2/eval-scorers",
-      "@ag2/eval-scorers/schemas",
-      "@ag2/eval-store-fs",
-      "@ag2/eval-telemetry",
-    ]);
-    for (const entry of entries) {
-      const module: Record<string, unknown> = await import(entry.specifier);
-      const ours: Record<string, unknown> = { ...(await import(ourEntry(entry.ours).module)) };
-      for (const [key, value] of Object.entries(module)) {
-        const exported = RENAMED[`${entry.name}.${key}`] ?? key;
-        assert.ok(exported in ours, `${entry.name}.${key} is not re-exported from ${entry.ours}`);
-        if (!WRAPPED.has(key)) {
-          assert.equal(ours[exported], value, `${entry.name}.${key}`);
-        }
-      }
-    }
-    assert.notEqual(evalPackage.runAgent, core.runAgent);
-    assert.notEqual(evalPackage.evaluateTraces, core.evaluateTraces);
-  });
-
-  it("exports every type name of core, agent, telemetry, scorers and store-fs", async () => {
-    for (const entry of await reexportedEntries()) {
-      const ours = exportedNames(await readFile(ourEntry(entry.ours).types, "utf8"));
-      // core's Agent interface is AgentInterface here; Agent is the class
-      if (entry.ours === ".") ours.add("Agent");
-      const missing = [...exportedNames(await readFile(entry.types, "utf8"))].filter(
-        (name) => !ours.has(name),
-      );
-      assert.deepEqual(
-        missing,
-        [],
-        `${entry.name} names missing from @ag2/eval${entry.ours.slice(1)}`,
-      );
-    }
-  });
-
-  it("keeps every zod schema off the main entry", () => {
-    for (const name of [
-      "runFileSchema",
-      "taskResultFileSchema",
-      "traceEventSchema",
-      "Verdict",
-      "Attribution",
-      "PairwiseVerdict",
-    ]) {
-      assert.equal(name in evalPackage, false, `${name} is exported from @ag2/eval`);
-    }
-  });
-});
-
-/** The names a declaration file exports, types and values alike, after any `as` rename. */
-function exportedNames(declarations: string): Set<string> {
-  const names = new Set<string>();
-  for (const match of declarations.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
-    for (const specifier of (match[1] ?? "").split(",")) {
-      const name = specifier
-        .trim()
-        .replace(/^type\s+/, "")
-        .split(/\s+as\s+/)
-        .pop();
-      if (name) names.add(name);
-    }
-  }
-  return names;
-}
 
 describe("@ag2/eval runAgent", () => {
   it("saves to storeDir and traces through OpenTelemetry by default", async () => {
