@@ -87,7 +87,11 @@ export function flakiness(run: RunResult | readonly TaskResult[]): FlakinessRepo
 
 function summarizeKeys(tasks: readonly TaskFlakiness[]): KeyFlakiness[] {
   const byKey = new Map<string, TaskFlakiness[]>();
-  for (const t of tasks) byKey.set(t.key, [...(byKey.get(t.key) ?? []), t]);
+  for (const t of tasks) {
+    const rows = byKey.get(t.key);
+    if (rows) rows.push(t);
+    else byKey.set(t.key, [t]);
+  }
   return [...byKey.keys()].sort().map((key) => {
     const rows = byKey.get(key)!;
     const maxN = Math.max(...rows.map((r) => r.n));
