@@ -67,14 +67,14 @@ export function compareRuns(
   const cur = groupRepeats(current.tasks);
   const comparable = [...cur.keys()]
     .filter((id) => base.has(id) && sameContent(base.get(id)![0]!, cur.get(id)![0]!))
-    .sort(compareStrings);
+    .sort();
   const keys = new Set<string>();
   for (const id of comparable) {
     for (const r of [...base.get(id)!, ...cur.get(id)!])
       for (const fb of r.feedback) keys.add(fb.key);
   }
   const results: KeyComparison[] = [];
-  for (const key of [...keys].sort(compareStrings)) {
+  for (const key of [...keys].sort()) {
     const scores = (group: TaskResult[]) => group.map((r) => lastScore(r, key));
     const rows = comparable.map((id) => ({ b: scores(base.get(id)!), c: scores(cur.get(id)!) }));
     const isBool = rows.some((row) => [...row.b, ...row.c].some((s) => typeof s === "boolean"));
@@ -150,8 +150,4 @@ function sameContent(a: TaskResult, b: TaskResult): boolean {
     stableJson(a.task.inputs) === stableJson(b.task.inputs) &&
     stableJson(a.task.referenceOutputs) === stableJson(b.task.referenceOutputs)
   );
-}
-
-function compareStrings(x: string, y: string): number {
-  return x < y ? -1 : x > y ? 1 : 0;
 }

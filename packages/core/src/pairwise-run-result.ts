@@ -147,7 +147,7 @@ export class PairwiseRunResult {
   agreement(keyX: string, keyY: string): Agreement {
     const x = this.#winnersByTask(keyX);
     const y = this.#winnersByTask(keyY);
-    const shared = [...x.keys()].filter((task) => y.has(task)).sort(compareStrings);
+    const shared = [...x.keys()].filter((task) => y.has(task)).sort();
     const pairs = shared.map((task) => [x.get(task)!, y.get(task)!] as const);
     const agree = pairs.filter(([wx, wy]) => wx === wy).length;
     return {
@@ -248,9 +248,4 @@ function fromOrder(answer: unknown, first: PairwiseWinner, second: PairwiseWinne
   if (answer === "first") return first;
   if (answer === "second") return second;
   return "tie";
-}
-
-// Python sorts strings by code point; localeCompare would not.
-function compareStrings(x: string, y: string): number {
-  return x < y ? -1 : x > y ? 1 : 0;
 }
