@@ -1,11 +1,9 @@
-import { randomUUID } from "node:crypto";
 import type { ModelResponse, TraceEvent, Usage } from "@ag2/eval-core";
 import { readOutputMessage } from "./genai-messages.js";
 import { ALIASES, ATTR, MODEL_OPERATIONS, SPAN_TYPE, STRUCTURE_OPERATIONS } from "./semconv.js";
 import type { SpanConvention } from "./span-convention.js";
 import {
   type Attributes,
-  asText,
   firstString,
   numberAttr,
   type SpanData,
@@ -89,13 +87,11 @@ function toolEvents(span: SpanData): TraceEvent[] {
   const name =
     stringAttr(attributes, ATTR.toolName) ??
     (span.name.startsWith("execute_tool ") ? span.name.slice("execute_tool ".length) : "");
-  const args = attributes[ATTR.toolArguments];
-  const result = attributes[ATTR.toolResult];
   return toolOutcome(span, {
-    id: stringAttr(attributes, ATTR.toolCallId) || randomUUID(),
+    id: stringAttr(attributes, ATTR.toolCallId),
     name,
-    arguments: args === undefined || args === null ? "{}" : asText(args),
-    result: result === undefined || result === null ? "" : asText(result),
+    arguments: attributes[ATTR.toolArguments],
+    result: attributes[ATTR.toolResult],
   });
 }
 

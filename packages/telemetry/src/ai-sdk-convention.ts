@@ -1,10 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { ModelResponse, ToolCall, TraceEvent, Usage } from "@ag2/eval-core";
 import { firstFinishReason } from "./ag2-genai-convention.js";
 import type { SpanConvention } from "./span-convention.js";
 import {
   type Attributes,
-  asText,
   firstString,
   numberAttr,
   type SpanData,
@@ -95,13 +93,11 @@ function modelResponse(span: SpanData): ModelResponse {
 
 function toolEvents(span: SpanData): TraceEvent[] {
   const { attributes } = span;
-  const args = attributes["ai.toolCall.args"] ?? attributes["ai.toolCall.input"];
-  const result = attributes["ai.toolCall.result"] ?? attributes["ai.toolCall.output"];
   return toolOutcome(span, {
-    id: stringAttr(attributes, "ai.toolCall.id") || randomUUID(),
+    id: stringAttr(attributes, "ai.toolCall.id"),
     name: stringAttr(attributes, "ai.toolCall.name") ?? "",
-    arguments: args === undefined || args === null ? "{}" : asText(args),
-    result: result === undefined || result === null ? "" : asText(result),
+    arguments: attributes["ai.toolCall.args"] ?? attributes["ai.toolCall.input"],
+    result: attributes["ai.toolCall.result"] ?? attributes["ai.toolCall.output"],
   });
 }
 

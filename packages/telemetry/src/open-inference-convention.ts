@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
 import type { TraceEvent, Usage } from "@ag2/eval-core";
 import type { SpanConvention } from "./span-convention.js";
-import { asText, numberAttr, type SpanData, startMs, stringAttr } from "./span-data.js";
+import { numberAttr, type SpanData, startMs, stringAttr } from "./span-data.js";
 import { toolOutcome } from "./tool-outcome.js";
 
 const KIND = "openinference.span.kind";
@@ -34,13 +33,11 @@ function llmEvents(span: SpanData): TraceEvent[] {
 
 function toolEvents(span: SpanData): TraceEvent[] {
   const { attributes } = span;
-  const args = attributes["tool.parameters"] ?? attributes["input.value"];
-  const output = attributes["output.value"];
   return toolOutcome(span, {
-    id: stringAttr(attributes, "tool_call.id") || randomUUID(),
+    id: stringAttr(attributes, "tool_call.id"),
     name: stringAttr(attributes, "tool.name") ?? "",
-    arguments: args === undefined || args === null ? "{}" : asText(args),
-    result: output === undefined || output === null ? "" : asText(output),
+    arguments: attributes["tool.parameters"] ?? attributes["input.value"],
+    result: attributes["output.value"],
   });
 }
 
