@@ -1,4 +1,5 @@
 import { type Scorer, scorer } from "@ag2/eval-core";
+import { answerOf } from "./internal/answer.js";
 import { casefold } from "./internal/casefold.js";
 import { deepEqual } from "./internal/deep-equal.js";
 import { pythonStr } from "./internal/python-text.js";
@@ -44,14 +45,7 @@ export function finalAnswerMatches(
         return { key, score: false, detail: { reason: "no reference", field } };
       }
       const expected = referenceOutputs[field];
-      const content = outputs.content;
-      const actual =
-        typeof content === "object" &&
-        content !== null &&
-        !Array.isArray(content) &&
-        Object.hasOwn(content, field)
-          ? (content as Record<string, unknown>)[field]
-          : outputs.body;
+      const actual = answerOf(outputs, field);
       if (actual === null || actual === undefined) {
         return { key, score: false, detail: { reason: "no answer", expected } };
       }
