@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { Suite, TraceRef, TraceSource } from "@ag2/eval-core";
+import { blindPair } from "./human-pairwise.js";
 import { pythonJsonDumps } from "./internal/python-text.js";
 import { seededRandom } from "./internal/seeded-random.js";
-import { finalText } from "./internal/trace-text.js";
 
 /** Options of {@link exportPairwiseCases}. */
 export interface ExportPairwiseCasesOptions {
@@ -49,10 +49,7 @@ export async function exportPairwiseCases(
     const refB = taskId ? refsB.get(taskId) : undefined;
     if (!taskId || !refB) continue;
     const [traceA, traceB] = await Promise.all([sourceA.load(refA), sourceB.load(refB)]);
-    const firstVariant = random() < 0.5 ? "a" : "b";
-    const textA = finalText(traceA) ?? "(no answer)";
-    const textB = finalText(traceB) ?? "(no answer)";
-    const [one, two] = firstVariant === "a" ? [textA, textB] : [textB, textA];
+    const { firstVariant, response1, response2 } = blindPair(random, traceA, traceB);
     const input = tasks.get(taskId)?.inputs.input;
     for (const criterion of options.criteria) {
       lines.push(
@@ -61,8 +58,8 @@ export async function exportPairwiseCases(
           task_id: taskId,
           criterion,
           task_input: input ?? null,
-          response_1: one,
-          response_2: two,
+          response_1: response1,
+          response_2: response2,
           first_variant: firstVariant,
         }),
       );

@@ -3,6 +3,7 @@ import {
   type PairwiseComparator,
   type PairwiseWinner,
   type Task,
+  type Trace,
 } from "@ag2/eval-core";
 import { lineReaderFor } from "./internal/line-reader.js";
 import { seededRandom } from "./internal/seeded-random.js";
@@ -48,6 +49,22 @@ function terminalAsk(terminal: HumanTerminal | undefined): HumanAsk {
   };
 }
 
+/**
+ * Blinds a pair: draws which variant is shown first and orders the two final answers that way
+ * (Response 1, Response 2). {@link deblind} maps the choice back.
+ */
+export function blindPair(
+  random: () => number,
+  traceA: Trace,
+  traceB: Trace,
+): { firstVariant: "a" | "b"; response1: string; response2: string } {
+  const firstVariant = random() < 0.5 ? "a" : "b";
+  const textA = finalText(traceA) ?? "(no answer)";
+  const textB = finalText(traceB) ?? "(no answer)";
+  const [response1, response2] = firstVariant === "a" ? [textA, textB] : [textB, textA];
+  return { firstVariant, response1, response2 };
+}
+
 /** Maps a blinded choice back to a variant. */
 export function deblind(preferred: unknown, firstVariant: "a" | "b"): PairwiseWinner {
   const choice = String(preferred ?? "").trim();
@@ -85,11 +102,8 @@ export function humanPairwise(options: {
   return {
     key: options.key,
     async compare({ task, traceA, traceB }) {
-      const firstVariant: "a" | "b" = random() < 0.5 ? "a" : "b";
-      const textA = finalText(traceA) ?? "(no answer)";
-      const textB = finalText(traceB) ?? "(no answer)";
-      const [one, two] = firstVariant === "a" ? [textA, textB] : [textB, textA];
-      const preferred = await ask(task, one, two);
+      const { firstVariant, response1, response2 } = blindPair(random, traceA, traceB);
+      const preferred = await ask(task, response1, response2);
       return {
         winner: deblind(preferred, firstVariant),
         reasoning: "human (inline)",
