@@ -3,11 +3,11 @@ import { after, before, describe, it } from "node:test";
 import { OpenAICompatibleConfig } from "@ag2/eval-agent";
 import { agentJudge } from "./agent-judge.js";
 import { answer, context } from "./internal/context.test-helper.js";
-import { type OpenAIServer, startOpenAIServer } from "./internal/openai-server.test-helper.js";
-
-type Message = { role: string; content: string };
-const messagesOf = (body: Record<string, unknown> | undefined) =>
-  (body?.messages ?? []) as Message[];
+import {
+  messagesOf,
+  type OpenAIServer,
+  startOpenAIServer,
+} from "./internal/openai-server.test-helper.js";
 
 describe("agentJudge against an OpenAI-compatible server on 127.0.0.1", () => {
   let server: OpenAIServer;

@@ -3,12 +3,12 @@ import { after, before, describe, it } from "node:test";
 import { OpenAICompatibleConfig } from "@ag2/eval-agent";
 import { createTask, Trace } from "@ag2/eval-core";
 import { answer } from "./internal/context.test-helper.js";
-import { type OpenAIServer, startOpenAIServer } from "./internal/openai-server.test-helper.js";
+import {
+  messagesOf,
+  type OpenAIServer,
+  startOpenAIServer,
+} from "./internal/openai-server.test-helper.js";
 import { pairwiseJudge } from "./pairwise-judge.js";
-
-type Message = { role: string; content: string };
-const messagesOf = (body: Record<string, unknown> | undefined) =>
-  (body?.messages ?? []) as Message[];
 
 describe("pairwiseJudge against an OpenAI-compatible server on 127.0.0.1", () => {
   let server: OpenAIServer;

@@ -51,3 +51,10 @@ export async function startOpenAIServer(
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The chat messages of one received request body (empty when there is none). */
+export function messagesOf(
+  body: Record<string, unknown> | undefined,
+): { role: string; content: string }[] {
+  return (body?.messages ?? []) as { role: string; content: string }[];
+}
