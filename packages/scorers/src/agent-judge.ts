@@ -73,7 +73,7 @@ export function agentJudge(config: AgentModelConfig, options: AgentJudgeOptions)
         includeTrace,
         includeReference,
       });
-      const verdict = (await judge.ask(prompt)).value;
+      const verdict = await judge.verdict(prompt);
       if (verdict === null) return { key, score: null, comment: "judge returned no verdict" };
       const score = Math.min(Math.max(verdict.score, low), high);
       const note =

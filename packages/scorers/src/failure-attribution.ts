@@ -141,7 +141,7 @@ export function failureAttribution(
         body: outputs.body,
         trace,
       });
-      const verdict = (await attributor.ask(prompt)).value;
+      const verdict = await attributor.verdict(prompt);
       if (verdict === null) {
         return attribution(key, false, "other", null, "attributor returned no verdict", agent);
       }

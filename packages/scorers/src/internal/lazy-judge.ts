@@ -1,4 +1,4 @@
-import { Agent, type AgentOptions, type AgentReply } from "@ag2/eval-agent";
+import { Agent, type AgentOptions } from "@ag2/eval-agent";
 import type { z } from "zod";
 
 type Schemas = typeof import("../schemas.js");
@@ -7,15 +7,10 @@ type Schemas = typeof import("../schemas.js");
 // anyone asks for, never at import.
 let schemas: Promise<Schemas> | undefined;
 
-/** Loads `../schemas.js` once; every caller shares the same promise. */
-export function loadSchemas(): Promise<Schemas> {
-  schemas ??= import("../schemas.js");
-  return schemas;
-}
-
-/** A judge agent whose response schema is loaded on its first `ask`. */
+/** A judge agent whose response schema is loaded on its first `verdict`. */
 export interface LazyJudge<Value> {
-  ask(prompt: string): Promise<AgentReply<Value>>;
+  /** The validated structured answer to `prompt`; null when the judge answered nothing. */
+  verdict(prompt: string): Promise<Value | null>;
 }
 
 /**
@@ -30,11 +25,12 @@ export function lazyJudge<Value>(
   new Agent(options);
   let agent: Promise<Agent<Value>> | undefined;
   return {
-    async ask(prompt) {
-      agent ??= loadSchemas().then(
+    async verdict(prompt) {
+      schemas ??= import("../schemas.js");
+      agent ??= schemas.then(
         (loaded) => new Agent<Value>({ ...options, responseSchema: pick(loaded) }),
       );
-      return (await agent).ask(prompt);
+      return (await (await agent).ask(prompt)).value;
     },
   };
 }
