@@ -27,6 +27,13 @@ export interface PairwiseJudgeOptions {
 
 type Preference = "first" | "second" | "tie";
 
+/** The variant the judge preferred, given which one it was shown first. */
+function winnerOf(preferred: Preference, shownFirst: "a" | "b"): PairwiseWinner {
+  if (preferred === "tie") return "tie";
+  const shownSecond = shownFirst === "a" ? "b" : "a";
+  return preferred === "first" ? shownFirst : shownSecond;
+}
+
 /**
  * An LLM comparator: shows a judge agent (`pairwise_judge_<key>`) two responses and asks which
  * is better on one criterion (answering `PairwiseVerdict` from `@ag2/eval-scorers/schemas`,
@@ -74,19 +81,17 @@ export function pairwiseJudge(
           includeTrace: options.includeTrace ?? false,
           includeReference: options.includeReference ?? true,
         });
-        const verdict = (await judge.ask(prompt)).value;
+        const verdict = await judge.verdict(prompt);
         return {
           preferred: (verdict?.preferred ?? "tie") as Preference,
           reasoning: verdict ? verdict.reasoning : "judge returned no verdict",
         };
       };
       const one = await ask(traceA, traceB);
-      const w1: PairwiseWinner =
-        one.preferred === "first" ? "a" : one.preferred === "second" ? "b" : "tie";
+      const w1 = winnerOf(one.preferred, "a");
       if (!swap) return { winner: w1, reasoning: one.reasoning, detail: { order1: one.preferred } };
       const two = await ask(traceB, traceA);
-      const w2: PairwiseWinner =
-        two.preferred === "first" ? "b" : two.preferred === "second" ? "a" : "tie";
+      const w2 = winnerOf(two.preferred, "b");
       const winner = w1 === w2 && w1 !== "tie" ? w1 : "tie";
       return {
         winner,
