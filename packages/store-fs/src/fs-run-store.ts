@@ -15,7 +15,7 @@ import {
 import { assertValidRunId } from "./invalid-run-id-error.js";
 import { openJournalFile, readJournalFile, removeJournalFile } from "./journal-file.js";
 import { readJsonArtifact, saveJsonArtifact } from "./json-artifact.js";
-import { loadRun } from "./load-run.js";
+import { parseRunText, readTextIfExists } from "./load-run.js";
 import { runInfoOf } from "./read-run-info.js";
 import { runFileChunks } from "./run-file-chunks.js";
 import { RunNotFoundError } from "./run-not-found-error.js";
@@ -94,15 +94,10 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
 
   async load(runId: string): Promise<RunResult> {
     const path = this.pathOf(runId);
-    try {
-      await stat(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-        throw new RunNotFoundError({ runId, path });
-      }
-      throw new StoreFolderError({ path, operation: "read", cause: error });
-    }
-    return loadRun(path);
+    // one read: a missing file is the ENOENT of the read itself, not of a stat before it
+    const text = await readTextIfExists(path);
+    if (text === null) throw new RunNotFoundError({ runId, path });
+    return parseRunText(text, path);
   }
 
   async list(options: { label?: string } = {}): Promise<RunInfo[]> {

@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { toAsciiJson } from "@ag2/eval-core";
-import { parseJsonText } from "./load-run.js";
+import { parseJsonText, readTextIfExists } from "./load-run.js";
 import { StoreFolderError } from "./store-folder-error.js";
 import { writeFileAtomic } from "./write-file-atomic.js";
 
@@ -15,12 +14,6 @@ export async function saveJsonArtifact(path: string, json: unknown): Promise<voi
 
 /** The parsed JSON document at `path`, or null when there is no such file. */
 export async function readJsonArtifact(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw new StoreFolderError({ path, operation: "read", cause: error });
-  }
-  return parseJsonText(text, path);
+  const text = await readTextIfExists(path);
+  return text === null ? null : parseJsonText(text, path);
 }

@@ -23,6 +23,16 @@ export async function loadRun(path: string): Promise<RunResult> {
   return parseRunText(text, path);
 }
 
+/** The text of the file at `path`, or null when there is none; other failures are a {@link StoreFolderError}. */
+export async function readTextIfExists(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw new StoreFolderError({ path, operation: "read", cause: error });
+  }
+}
+
 /** Parses the text of a run file read from `path`. */
 export function parseRunText(text: string, path: string): RunResult {
   return RunResult.fromJSON(parseJsonText(text, path), { source: path });
