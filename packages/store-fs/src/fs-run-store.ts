@@ -165,15 +165,8 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
   async openJournal(header: JournalHeader): Promise<RunJournal> {
     const path = this.journalPathOf(header.runId);
     await this.#ensureDir();
-    let append = false;
     try {
-      const existing = await readJournalFile(path);
-      append = existing !== null && sameHeader(existing.header, header);
-    } catch {
-      append = false;
-    }
-    try {
-      return await openJournalFile(path, { header, append });
+      return await openJournalFile(path, header);
     } catch (error) {
       throw new StoreFolderError({ path, operation: "write", cause: error });
     }
@@ -269,16 +262,6 @@ export function fsRunStore(dir: string | FsRunStoreOptions): FsRunStore {
 function checkedId(runId: string): string {
   assertValidRunId(runId);
   return runId;
-}
-
-function sameHeader(a: JournalHeader, b: JournalHeader): boolean {
-  // createdAt tells a resume (which reuses the journal's header) from a new run under an old id.
-  return (
-    a.runId === b.runId &&
-    a.createdAt === b.createdAt &&
-    a.taskIds.length === b.taskIds.length &&
-    a.taskIds.every((id, index) => id === b.taskIds[index])
-  );
 }
 
 async function exists(path: string): Promise<boolean> {

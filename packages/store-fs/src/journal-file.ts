@@ -1,4 +1,4 @@
-import { type FileHandle, open, readFile, rm, stat, truncate } from "node:fs/promises";
+import { type FileHandle, open, readFile, rm, truncate } from "node:fs/promises";
 import { dirname } from "node:path";
 import {
   type JournalContents,
@@ -15,27 +15,47 @@ import {
   headerToJSON,
   JOURNAL_FORMAT,
   type JournalHeaderJSON,
+  sameHeader,
 } from "./journal-header.js";
 import { syncFolder } from "./write-file-atomic.js";
 
 export { JOURNAL_FORMAT };
 
 /**
- * Starts a journal at `path` with its header line, replacing any earlier one, or, with
- * `append`, continues the existing journal after cutting off a torn last line.
+ * Starts a journal at `path` with its header line, replacing any earlier one, or, when the
+ * journal there has the same header (a resume), continues it after cutting off a torn last line.
  */
-export async function openJournalFile(
-  path: string,
-  options: { header: JournalHeader; append: boolean },
-): Promise<RunJournal> {
-  if (options.append) await cutTornTail(path);
-  const handle = await open(path, options.append ? "a" : "w");
-  if (!options.append) {
-    await handle.write(`${JSON.stringify(headerToJSON(options.header))}\n`);
+export async function openJournalFile(path: string, header: JournalHeader): Promise<RunJournal> {
+  const append = await continuesJournal(path, header);
+  const handle = await open(path, append ? "a" : "w");
+  if (!append) {
+    await handle.write(`${JSON.stringify(headerToJSON(header))}\n`);
     await handle.sync();
     await syncFolder(dirname(path));
   }
   return groupCommitJournal(handle, path);
+}
+
+/**
+ * True when the journal at `path` starts with `header`'s line; it is then cut back to its last
+ * newline, so the next append starts on a line of its own. Only the header line is parsed:
+ * the task lines were already read by whoever resumes (one read of the file, no second parse).
+ */
+async function continuesJournal(path: string, header: JournalHeader): Promise<boolean> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    return false;
+  }
+  const headerEnd = bytes.indexOf(0x0a);
+  if (headerEnd < 0) return false;
+  const json = tryParse(bytes.toString("utf8", 0, headerEnd));
+  if (headerProblem(json) !== undefined) return false;
+  if (!sameHeader(headerFromJSON(json as JournalHeaderJSON), header)) return false;
+  const end = bytes.lastIndexOf(0x0a) + 1;
+  if (end !== bytes.length) await truncate(path, end);
+  return true;
 }
 
 interface Pending {
@@ -177,18 +197,4 @@ function tryParse(line: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-/** Cuts the file back to its last newline so the next append starts on a line of its own. */
-async function cutTornTail(path: string): Promise<void> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    return;
-  }
-  if (size === 0) return;
-  const text = await readFile(path);
-  const end = text.lastIndexOf(0x0a) + 1;
-  if (end !== size) await truncate(path, end);
 }

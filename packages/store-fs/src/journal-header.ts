@@ -97,3 +97,14 @@ export function headerFromJSON(json: JournalHeaderJSON): JournalHeader {
     ...(json.scorers ? { scorers: [...json.scorers] } : {}),
   };
 }
+
+/** Whether two headers start the same run: a resume reuses its journal's header. */
+export function sameHeader(a: JournalHeader, b: JournalHeader): boolean {
+  // createdAt tells a resume (which reuses the journal's header) from a new run under an old id.
+  return (
+    a.runId === b.runId &&
+    a.createdAt === b.createdAt &&
+    a.taskIds.length === b.taskIds.length &&
+    a.taskIds.every((id, index) => id === b.taskIds[index])
+  );
+}
