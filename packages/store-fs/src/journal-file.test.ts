@@ -175,6 +175,23 @@ describe("run journal", () => {
     assert.deepEqual(contents?.results, []);
   });
 
+  it("starts over when the header line itself was torn (no newline after it)", async () => {
+    const { dir, store } = freshStore();
+    const run = makeRun({ runId: "bare", size: 2 });
+    await (await store.openJournal(headerFor("bare", 2))).close();
+    const path = join(dir, "bare.journal.jsonl");
+    await writeFile(path, (await readFile(path, "utf8")).trimEnd());
+    const resumed = await store.openJournal(headerFor("bare", 2));
+    await resumed.append(run.tasks[0] ?? assert.fail());
+    await resumed.close();
+    const contents = await store.readJournal("bare");
+    assert.equal(contents?.header.runId, "bare");
+    assert.deepEqual(
+      contents?.results.map((result) => result.task.taskId),
+      ["t0"],
+    );
+  });
+
   it("a damaged line before the last one is an error naming the file and line", async () => {
     const { dir, store } = freshStore();
     const run = makeRun({ runId: "bad", size: 2 });
