@@ -88,14 +88,12 @@ export function checkElement(element: unknown, position: number): void {
   throw new TestConfigElementError(position, describe(element));
 }
 
-/** Turns a cassette element into the response a model would have sent. */
+/** Turns a checked cassette element into the response a model would have sent. */
 export function toModelResponse(
   element: ScriptedElement,
-  position: number,
   nextId: () => string,
   defaults: { provider: string; model: string },
 ): ModelResponse {
-  checkElement(element, position);
   const toToolCall = (call: ScriptedToolCall): ToolCall => ({
     id: call.id ?? nextId(),
     name: call.name,

@@ -64,11 +64,12 @@ export class TestConfig implements AgentModelConfig {
         const reply = this.responses[position];
         if (reply === undefined) throw new TestConfigExhaustedError(this.responses.length);
         position++;
-        const element = typeof reply === "function" ? await reply(request) : reply;
-        return toModelResponse(element, position, nextId, {
-          provider: this.provider,
-          model: this.model,
-        });
+        const defaults = { provider: this.provider, model: this.model };
+        // Fixed elements were checked by the constructor; a function's result is checked now.
+        if (typeof reply !== "function") return toModelResponse(reply, nextId, defaults);
+        const element = await reply(request);
+        checkElement(element, position);
+        return toModelResponse(element, nextId, defaults);
       },
     };
   }
