@@ -1,16 +1,10 @@
-import type { ModelResponse, TraceEvent, Usage } from "@ag2/eval-core";
+import type { ModelResponse, TraceEvent } from "@ag2/eval-core";
 import { readOutputMessage } from "./genai-messages.js";
 import { ALIASES, ATTR, MODEL_OPERATIONS, SPAN_TYPE, STRUCTURE_OPERATIONS } from "./semconv.js";
 import type { SpanConvention } from "./span-convention.js";
-import {
-  type Attributes,
-  firstString,
-  numberAttr,
-  type SpanData,
-  startMs,
-  stringAttr,
-} from "./span-data.js";
+import { firstString, type SpanData, startMs, stringAttr } from "./span-data.js";
 import { toolOutcome } from "./tool-outcome.js";
+import { type UsageAliases, usageFromAttributes } from "./usage-from-attributes.js";
 
 type Role = "agent" | "llm" | "tool" | "human_input";
 
@@ -28,21 +22,7 @@ function roleOf(span: SpanData): Role | null {
   return null;
 }
 
-/** Usage from the alias chains; undefined when the span carries no count at all. */
-export function genAIUsage(attributes: Attributes): Usage | undefined {
-  // only the counts present, in this order (it is the order the run file lists them in)
-  const usage: Record<string, number> = {};
-  let present = false;
-  for (const [key, aliases] of USAGE_ALIASES) {
-    const value = numberAttr(attributes, aliases);
-    if (value === undefined) continue;
-    usage[key] = value;
-    present = true;
-  }
-  return present ? (usage as Usage) : undefined;
-}
-
-const USAGE_ALIASES: readonly (readonly [keyof Usage, readonly string[]])[] = [
+const USAGE_ALIASES: UsageAliases = [
   ["inputTokens", ALIASES.inputTokens],
   ["outputTokens", ALIASES.outputTokens],
   ["cacheCreationInputTokens", ALIASES.cacheCreationTokens],
@@ -67,7 +47,7 @@ export function firstFinishReason(value: unknown): string | null {
 function modelResponse(span: SpanData): ModelResponse {
   const { attributes } = span;
   const output = readOutputMessage(attributes[ATTR.outputMessages]);
-  const usage = genAIUsage(attributes);
+  const usage = usageFromAttributes(attributes, USAGE_ALIASES);
   // assigned in the order the run file writes the fields, without a spread object per field
   const event: { -readonly [K in keyof ModelResponse]: ModelResponse[K] } = {
     type: "ModelResponse",

@@ -1,15 +1,9 @@
-import type { ModelResponse, ToolCall, TraceEvent, Usage } from "@ag2/eval-core";
+import type { ModelResponse, ToolCall, TraceEvent } from "@ag2/eval-core";
 import { firstFinishReason } from "./ag2-genai-convention.js";
 import type { SpanConvention } from "./span-convention.js";
-import {
-  type Attributes,
-  firstString,
-  numberAttr,
-  type SpanData,
-  startMs,
-  stringAttr,
-} from "./span-data.js";
+import { firstString, type SpanData, startMs, stringAttr } from "./span-data.js";
 import { toolOutcome } from "./tool-outcome.js";
+import { type UsageAliases, usageFromAttributes } from "./usage-from-attributes.js";
 
 /** The spans of one model call; their parents (`ai.generateText` …) hold aggregated usage. */
 const MODEL_CALL =
@@ -22,33 +16,20 @@ function operationOf(span: SpanData): string | undefined {
   return span.name.startsWith("ai.") ? span.name : undefined;
 }
 
-function usageOf(attributes: Attributes): Usage | undefined {
-  const usage: Usage = {
-    inputTokens: numberAttr(attributes, [
-      "ai.usage.inputTokens",
-      "ai.usage.promptTokens",
-      "gen_ai.usage.input_tokens",
-    ]),
-    outputTokens: numberAttr(attributes, [
-      "ai.usage.outputTokens",
-      "ai.usage.completionTokens",
-      "gen_ai.usage.output_tokens",
-    ]),
-    cacheReadInputTokens: numberAttr(attributes, [
-      "ai.usage.inputTokenDetails.cacheReadTokens",
-      "ai.usage.cachedInputTokens",
-    ]),
-    cacheCreationInputTokens: numberAttr(attributes, [
-      "ai.usage.inputTokenDetails.cacheWriteTokens",
-    ]),
-    thinkingTokens: numberAttr(attributes, [
-      "ai.usage.outputTokenDetails.reasoningTokens",
-      "ai.usage.reasoningTokens",
-    ]),
-  };
-  const present = Object.entries(usage).filter(([, value]) => value !== undefined);
-  return present.length > 0 ? (Object.fromEntries(present) as Usage) : undefined;
-}
+// in the order the run file has listed this convention's counts: cache reads before writes
+const USAGE_ALIASES: UsageAliases = [
+  ["inputTokens", ["ai.usage.inputTokens", "ai.usage.promptTokens", "gen_ai.usage.input_tokens"]],
+  [
+    "outputTokens",
+    ["ai.usage.outputTokens", "ai.usage.completionTokens", "gen_ai.usage.output_tokens"],
+  ],
+  [
+    "cacheReadInputTokens",
+    ["ai.usage.inputTokenDetails.cacheReadTokens", "ai.usage.cachedInputTokens"],
+  ],
+  ["cacheCreationInputTokens", ["ai.usage.inputTokenDetails.cacheWriteTokens"]],
+  ["thinkingTokens", ["ai.usage.outputTokenDetails.reasoningTokens", "ai.usage.reasoningTokens"]],
+];
 
 function toolCallsOf(raw: string | undefined): ToolCall[] {
   if (!raw) return [];
@@ -74,7 +55,7 @@ function modelResponse(span: SpanData): ModelResponse {
   const text =
     stringAttr(attributes, "ai.response.text") ?? stringAttr(attributes, "ai.response.object");
   const toolCalls = toolCallsOf(stringAttr(attributes, "ai.response.toolCalls"));
-  const usage = usageOf(attributes);
+  const usage = usageFromAttributes(attributes, USAGE_ALIASES);
   return {
     type: "ModelResponse",
     content: text === undefined || text === "" ? null : text,

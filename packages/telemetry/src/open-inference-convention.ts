@@ -1,23 +1,19 @@
-import type { TraceEvent, Usage } from "@ag2/eval-core";
+import type { TraceEvent } from "@ag2/eval-core";
 import type { SpanConvention } from "./span-convention.js";
-import { numberAttr, type SpanData, startMs, stringAttr } from "./span-data.js";
+import { type SpanData, startMs, stringAttr } from "./span-data.js";
 import { toolOutcome } from "./tool-outcome.js";
+import { type UsageAliases, usageFromAttributes } from "./usage-from-attributes.js";
 
 const KIND = "openinference.span.kind";
 
-function usageOf(span: SpanData): Usage | undefined {
-  const inputTokens = numberAttr(span.attributes, ["llm.token_count.prompt"]);
-  const outputTokens = numberAttr(span.attributes, ["llm.token_count.completion"]);
-  if (inputTokens === undefined && outputTokens === undefined) return undefined;
-  return {
-    ...(inputTokens !== undefined ? { inputTokens } : {}),
-    ...(outputTokens !== undefined ? { outputTokens } : {}),
-  };
-}
+const USAGE_ALIASES: UsageAliases = [
+  ["inputTokens", ["llm.token_count.prompt"]],
+  ["outputTokens", ["llm.token_count.completion"]],
+];
 
 function llmEvents(span: SpanData): TraceEvent[] {
   const { attributes } = span;
-  const usage = usageOf(span);
+  const usage = usageFromAttributes(attributes, USAGE_ALIASES);
   return [
     {
       type: "ModelResponse",
