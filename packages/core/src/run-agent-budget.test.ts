@@ -4,13 +4,12 @@ import type { Agent } from "./agent.js";
 import { eventTracing } from "./event-tracing.js";
 import type { EvalCompleted, EvalEvent } from "./lifecycle-events.js";
 import { type RunAgentOptions, runAgent } from "./run-agent.js";
+import { answered } from "./run-agent.test-helper.js";
 import { runResultToJSON } from "./run-file.js";
 import { runResultFromJSON } from "./run-file-read.js";
 import { deferred, modelAgent, settle, TinyStore } from "./run-fixtures.test.js";
-import { scorer } from "./scorer.js";
 import { createStream } from "./stream.js";
 
-const answered = scorer(({ outputs }) => outputs.body !== undefined, { key: "answered" });
 const suite = ["a", "b", "c", "d", "e"].map((id) => ({ task_id: id, inputs: { input: id } }));
 const upper = (s: string) => s.toUpperCase();
 

@@ -3,11 +3,11 @@ import { describe, it } from "node:test";
 import type { Agent } from "./agent.js";
 import { eventTracing } from "./event-tracing.js";
 import { type RunAgentOptions, runAgent } from "./run-agent.js";
+import { answered } from "./run-agent.test-helper.js";
 import { TinyStore } from "./run-fixtures.test.js";
 import { scorer } from "./scorer.js";
 import type { TaskRecord } from "./task-record.js";
 
-const answered = scorer(({ outputs }) => outputs.body !== undefined, { key: "answered" });
 const suite = ["a", "b", "c", "d"].map((id) => ({ task_id: id, inputs: { input: id } }));
 
 function crashingAgent(crashOn: string, asked: string[]): Agent {

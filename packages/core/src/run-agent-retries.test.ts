@@ -4,12 +4,10 @@ import type { Agent } from "./agent.js";
 import { eventTracing } from "./event-tracing.js";
 import { checkRetries, isTransientError, type RetryOptions, retryDelayMs } from "./retry-policy.js";
 import { type RunAgentOptions, runAgent } from "./run-agent.js";
+import { answered } from "./run-agent.test-helper.js";
 import { runResultToJsonText } from "./run-file.js";
 import { parseRunFile } from "./run-file-read.js";
 import { settle } from "./run-fixtures.test.js";
-import { scorer } from "./scorer.js";
-
-const answered = scorer(({ outputs }) => outputs.body !== undefined, { key: "answered" });
 
 function httpError(status: number, retryAfterMs?: number): Error {
   const error = Object.assign(new Error(`HTTP ${status}`), { status, retryAfterMs });

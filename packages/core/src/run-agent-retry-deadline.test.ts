@@ -4,9 +4,7 @@ import type { Agent } from "./agent.js";
 import { eventTracing } from "./event-tracing.js";
 import type { RetryOptions } from "./retry-policy.js";
 import { runAgent } from "./run-agent.js";
-import { scorer } from "./scorer.js";
-
-const answered = scorer(({ outputs }) => outputs.body !== undefined, { key: "answered" });
+import { answered } from "./run-agent.test-helper.js";
 
 function busy(retryAfterMs?: number): Error {
   return Object.assign(new Error("HTTP 503"), { status: 503, retryAfterMs });

@@ -11,6 +11,8 @@ export const exact = scorer(
     key: "exact",
   },
 );
+/** Passes when the agent answered anything at all. */
+export const answered = scorer(({ outputs }) => outputs.body !== undefined, { key: "answered" });
 export const records = [
   { task_id: "a", inputs: { input: "abc" }, reference_outputs: { answer: "cba" } },
   { task_id: "b", inputs: { input: "xy" }, reference_outputs: { answer: "yx" } },
