@@ -1,8 +1,9 @@
 import type { BudgetThresholds } from "./budget-thresholds.js";
 import { finishRun } from "./finish-run.js";
 import { gradeTraces, listRefs } from "./grade-traces.js";
+import { isoUtcNow } from "./iso-utc.js";
 import { type EvalStarted, evalEvent } from "./lifecycle-events.js";
-import { checkConcurrency, checkName, checkRunId, checkScorers, nowIso } from "./run-options.js";
+import { checkConcurrency, checkName, checkRunId, checkScorers } from "./run-options.js";
 import type { RunResult } from "./run-result.js";
 import type { RunStore } from "./run-store.js";
 import type { Scorer } from "./scorer.js";
@@ -54,7 +55,7 @@ export async function evaluateTraces(
   const label = checkName(options.label, "label", caller);
   const { stream, signal, suite } = options;
   const started = performance.now();
-  const createdAt = nowIso();
+  const createdAt = isoUtcNow();
   const streamErrorsFrom = stream?.errors.length ?? 0;
 
   const refs = await listRefs(source, signal);

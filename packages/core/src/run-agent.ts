@@ -7,6 +7,7 @@ import { flushTracing } from "./flush-tracing.js";
 import { type GradeSettings, gradeTask } from "./grade-traces.js";
 import { guardStream } from "./guard-stream.js";
 import { InvalidOptionError } from "./invalid-option-error.js";
+import { isoUtcNow } from "./iso-utc.js";
 import { type EvalStarted, evalEvent } from "./lifecycle-events.js";
 import { toErrorInfo } from "./middleware.js";
 import { agentTarget, produceTask } from "./produce-traces.js";
@@ -18,7 +19,7 @@ import type { RetryOptions } from "./retry-policy.js";
 import { checkRunAgentOptions } from "./run-agent-options.js";
 import { type RunBudget, RunBudgetMeter } from "./run-budget.js";
 import { runLimited } from "./run-limited.js";
-import { checkConcurrency, checkName, checkRunId, checkScorers, nowIso } from "./run-options.js";
+import { checkConcurrency, checkName, checkRunId, checkScorers } from "./run-options.js";
 import type { RunResult } from "./run-result.js";
 import type { JournalHeader, RunJournal, RunStore } from "./run-store.js";
 import type { Scorer } from "./scorer.js";
@@ -85,7 +86,7 @@ export async function runAgent(
 ): Promise<RunResult> {
   const caller = "runAgent";
   const started = performance.now();
-  let createdAt = nowIso();
+  let createdAt = isoUtcNow();
   const scorers = checkScorers(options.scorers, caller);
   const concurrency = checkConcurrency(options.concurrency, caller);
   const { repeats, taskTimeoutMs, retries, runBudget } = checkRunAgentOptions(options);

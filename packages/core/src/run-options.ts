@@ -1,5 +1,4 @@
 import { InvalidOptionError } from "./invalid-option-error.js";
-import { toIsoUtc } from "./iso-utc.js";
 import { MAX_RUN_ID_LENGTH, runIdProblem } from "./run-id.js";
 import type { Scorer } from "./scorer.js";
 
@@ -73,7 +72,5 @@ export function checkName(value: unknown, option: string, caller: string): strin
   return value;
 }
 
-/** The time now in the run file's form (`2026-11-26T10:30:00.123000+00:00`). */
-export function nowIso(): string {
-  return toIsoUtc(new Date());
-}
+/** Old name of `isoUtcNow`, kept while run-variants.ts and evaluate-pairwise.ts import it. */
+export { isoUtcNow as nowIso } from "./iso-utc.js";
