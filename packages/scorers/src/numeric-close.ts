@@ -58,7 +58,7 @@ export function numericClose(options: NumericCloseOptions = {}): Scorer {
           key,
           score: null,
           comment: given.found
-            ? `expected value ${preview(given.found ? given.value : null)} is not a number`
+            ? `expected value ${preview(given.value)} is not a number`
             : `no expected value: referenceOutputs.${field} is missing`,
         };
       }
