@@ -37,11 +37,12 @@ export function toolArgsMatch(
         return { key, score: false, comment: `tool '${name}' was not called` };
       const results = calls.map((call) => check(call.args));
       const ok = options.match === "all" ? results.every(Boolean) : results.some(Boolean);
-      const firstBad = calls[results.indexOf(false)];
+      const badIndex = results.indexOf(false);
+      const firstBad = calls[badIndex];
       const comment = ok
         ? undefined
         : options.match === "all" && firstBad
-          ? `call ${results.indexOf(false) + 1} of ${calls.length} did not match: ${describeCall(name, firstBad.args)}`
+          ? `call ${badIndex + 1} of ${calls.length} did not match: ${describeCall(name, firstBad.args)}`
           : `no call matched; first: ${describeCall(name, calls[0]?.args)}`;
       return {
         key,
