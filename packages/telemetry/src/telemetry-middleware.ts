@@ -205,12 +205,11 @@ export class TelemetryMiddleware implements Middleware {
 
   /**
    * The parent of a new span: the active span's context; else, with no context manager, the
-   * context of this middleware's call the code runs in. For a turn with `continueTrace`, a
-   * parent outside the first turn's trace is replaced by the first turn's span (ended or not).
+   * context of `scope`, this middleware's call the code runs in. For a turn with
+   * `continueTrace`, a parent outside the first turn's trace is replaced by the first turn's
+   * span (ended or not).
    */
-  #parent(active: Context, outer: ScopeLink | undefined, turn: boolean): Context {
-    // a turn with no span around it is a root: it never falls back to a running call
-    const scope = turn && !outer ? undefined : this.#scopeIn(outer);
+  #parent(active: Context, scope: ScopeLink | undefined, turn: boolean): Context {
     const parent = trace.getSpan(active) ? active : (scope?.context ?? active);
     const first = turn ? this.#firstTurn : undefined;
     if (!first || trace.getSpanContext(parent)?.traceId === first.traceId) return parent;
@@ -235,7 +234,10 @@ export class TelemetryMiddleware implements Middleware {
     // read once per span: each read of the active context looks up the async resource
     const current = context.active();
     const outer = currentScopeLink(current);
-    const parent = this.#parent(current, outer, turnAgent !== null);
+    const turn = turnAgent !== null;
+    // a turn with no span around it is a root: it never falls back to a running call
+    const scope = turn && !outer ? undefined : this.#scopeIn(outer);
+    const parent = this.#parent(current, scope, turn);
     const options = { kind, attributes };
     const started = this.#stamped
       ? this.#stamped.startStampedSpan(name, options, parent)
@@ -244,14 +246,11 @@ export class TelemetryMiddleware implements Middleware {
     let link: ScopeLink | undefined;
     try {
       // set before next() starts, so a concurrent turn of this instance already sees it
-      if (turnAgent !== null && this.#options.continueTrace) {
-        this.#firstTurn ??= started.spanContext();
-      }
+      if (turn && this.#options.continueTrace) this.#firstTurn ??= started.spanContext();
       const active = withSpan(parent, started);
-      const agentName =
-        turnAgent ?? this.#scopeIn(outer)?.agentName ?? this.#options.agentName ?? "unknown";
+      const agentName = turnAgent ?? scope?.agentName ?? this.#options.agentName ?? "unknown";
       link = { owner: this, context: active, agentName, outer };
-      if (turnAgent !== null) this.#open.push(link);
+      if (turn) this.#open.push(link);
       running = context.with(
         withScopeLink(active, link),
         runInScope<R, Promise<T>>,
