@@ -1,7 +1,10 @@
 import { type Span, TraceFlags } from "@opentelemetry/api";
 import type { ReadableSpan, SpanProcessor } from "@opentelemetry/sdk-trace-base";
 
-// one key for every collector: a key per collector would give spans a new shape per run
+// The owner rides on the span, where a WeakMap from span to owner cost an entry per span (a
+// hash insert and ephemeron work for the collector). A symbol key stays out of what exporters
+// read (attributes, names, JSON, keys); one key for every collector, since a key per
+// collector would give spans a new shape per run.
 const OWNER = Symbol("ag2-eval task spans");
 type Owned = { [key: symbol]: TaskSpans | undefined };
 
@@ -43,19 +46,14 @@ export class TaskSpans {
  * `setTimeout(0)` per span: every task sat idle a timer tick before it could be graded.
  */
 export class GradingSpanCollector implements SpanProcessor {
-  // The owner rides on the span under a key of this collector's own, where a WeakMap from
-  // span to owner cost an entry per span (a hash insert and ephemeron work for the collector).
-  // A symbol key stays out of what exporters read (attributes, names, JSON, keys).
-  readonly #key = OWNER;
-
   /** Routes `span`, when it ends, to `spans`. */
   claim(span: Span, spans: TaskSpans): void {
-    (span as unknown as Owned)[this.#key] = spans;
+    (span as unknown as Owned)[OWNER] = spans;
   }
 
   /** The task that started `span`, if it was claimed. */
   owner(span: object): TaskSpans | undefined {
-    return (span as Owned)[this.#key];
+    return (span as Owned)[OWNER];
   }
 
   onStart(): void {}
