@@ -28,13 +28,8 @@ export class TaskTracer implements Tracer {
   }
 
   startSpan(name: string, options?: SpanOptions, parent?: Context): Span {
-    const span = this.#inner.startSpan(
-      name,
-      { ...options, attributes: { ...this.#attributes, ...options?.attributes } },
-      parent,
-    );
-    this.#onSpan(span);
-    return span;
+    const attributes = { ...this.#attributes, ...options?.attributes };
+    return this.startStampedSpan(name, { ...options, attributes }, parent);
   }
 
   /**
@@ -46,7 +41,7 @@ export class TaskTracer implements Tracer {
   }
 
   /** {@link startSpan} for options whose attributes began as {@link taskAttributes}. */
-  startStampedSpan(name: string, options: SpanOptions, parent: Context): Span {
+  startStampedSpan(name: string, options: SpanOptions, parent?: Context): Span {
     const span = this.#inner.startSpan(name, options, parent);
     this.#onSpan(span);
     return span;
