@@ -188,15 +188,7 @@ export class PairwiseRunResult {
     const flips: Record<string, number> = {};
     for (const key of this.keys) {
       const w = this.winRate(key);
-      winRates[key] = {
-        variant: w.variant,
-        rate: w.rate,
-        wins: w.wins,
-        losses: w.losses,
-        ties: w.ties,
-        n: w.n,
-        ci: [w.ci[0], w.ci[1]],
-      };
+      winRates[key] = { ...w, ci: [w.ci[0], w.ci[1]] };
       flips[key] = this.flips(key);
     }
     const json: PairwiseRunJson = {
