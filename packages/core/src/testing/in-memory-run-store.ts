@@ -1,6 +1,6 @@
 import { Ag2EvalError } from "../ag2-eval-error.js";
 import { runResultToJSON, taskResultToJSON } from "../run-file.js";
-import { runResultFromJSON, taskResultFromJSON } from "../run-file-read.js";
+import { parseRunFile, taskResultFromJSON } from "../run-file-read.js";
 import type { RunResult } from "../run-result.js";
 import {
   type JournalContents,
@@ -56,9 +56,7 @@ export class InMemoryRunStore implements RunStore {
   async load(runId: string): Promise<RunResult> {
     const stored = this.#runs.get(runId);
     if (!stored) throw this.#unknown(runId);
-    return runResultFromJSON(JSON.parse(stored.text), {
-      source: `in-memory run ${JSON.stringify(runId)}`,
-    });
+    return parseRunFile(stored.text, { source: `in-memory run ${JSON.stringify(runId)}` });
   }
 
   async list(options: { label?: string } = {}): Promise<RunInfo[]> {
