@@ -136,7 +136,7 @@ export const taskResultFileSchema = z.looseObject({
   attempts: z
     .array(
       z.looseObject({
-        error: z.looseObject({ type: text, message: text }).nullable(),
+        error: errorInfoSchema.nullable(),
         duration_ms: z.number({ error: "expected a number" }).min(0),
       }),
       { error: "expected an array" },
