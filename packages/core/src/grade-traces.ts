@@ -15,7 +15,7 @@ import {
 import type { Stream } from "./stream.js";
 import { createTask, type Task } from "./task.js";
 import type { TaskResult } from "./task-result.js";
-import { Trace } from "./trace.js";
+import { Trace, withException } from "./trace.js";
 import type { TraceRef, TraceSource } from "./trace-source.js";
 
 /** What grading one task needs besides the trace. */
@@ -125,15 +125,7 @@ function graded(
   failure: { readonly error: unknown } | null,
 ): TaskResult {
   const { task } = input;
-  let { trace } = input;
-  if (failure) {
-    trace = new Trace({
-      events: trace.events,
-      exception: toErrorInfo(failure.error),
-      durationMs: trace.durationMs,
-      tokens: trace.tokens,
-    });
-  }
+  const trace = failure ? withException(input.trace, toErrorInfo(failure.error)) : input.trace;
   const violations = budgetViolations(settings.budgets, trace);
   const result: TaskResult = {
     task,

@@ -4,7 +4,7 @@ import { type RetryPolicy, retryDelayMs } from "./retry-policy.js";
 import type { Task } from "./task.js";
 import type { TaskAttempt } from "./task-result.js";
 import { TaskTimeoutError } from "./task-timeout-error.js";
-import { Trace } from "./trace.js";
+import { withException } from "./trace.js";
 
 function wantsRetry(policy: RetryPolicy, produced: ProducedTrace): boolean {
   try {
@@ -60,12 +60,12 @@ async function waitWithin(
 /** The last attempt, recorded as the task's timeout: its events stay, its error is replaced. */
 function timedOut(produced: ProducedTrace, timeoutMs: number, startedAt: number): ProducedTrace {
   const error = new TaskTimeoutError(produced.task.taskId, timeoutMs);
-  const trace = new Trace({
-    events: produced.trace.events,
-    exception: toErrorInfo(error),
-    durationMs: Math.trunc(performance.now() - startedAt),
-  });
-  return { ...produced, trace, error };
+  const durationMs = Math.trunc(performance.now() - startedAt);
+  return {
+    ...produced,
+    trace: withException(produced.trace, toErrorInfo(error), durationMs),
+    error,
+  };
 }
 
 /**

@@ -83,3 +83,16 @@ export class Trace {
     ) as TraceEventOf<T>[];
   }
 }
+
+/**
+ * `trace` with its exception replaced (a scorer or the task's deadline failed it): events and
+ * token totals stay; `durationMs` stays unless given.
+ */
+export function withException(trace: Trace, exception: ErrorInfo, durationMs?: number): Trace {
+  return new Trace({
+    events: trace.events,
+    exception,
+    durationMs: durationMs ?? trace.durationMs,
+    tokens: trace.tokens,
+  });
+}
