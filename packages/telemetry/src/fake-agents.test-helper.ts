@@ -5,8 +5,6 @@ import {
   type ModelResponse,
   runHook,
 } from "@ag2/eval-core";
-import type { SpanKind } from "@opentelemetry/api";
-import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 
 /** Lets other tasks run, so concurrent asks really interleave. */
 export const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -120,60 +118,5 @@ export function weatherAgent(options: WeatherAgentOptions = {}): Agent {
         if (gauge) gauge.now--;
       }
     },
-  };
-}
-
-const OTLP_KIND = (kind: SpanKind) => kind + 1;
-
-function anyValue(value: unknown): Record<string, unknown> {
-  if (typeof value === "string") return { stringValue: value };
-  if (typeof value === "boolean") return { boolValue: value };
-  if (typeof value === "number") {
-    // Int64 the way the Go collector writes it: as a string.
-    return Number.isInteger(value) ? { intValue: String(value) } : { doubleValue: value };
-  }
-  if (Array.isArray(value)) return { arrayValue: { values: value.map(anyValue) } };
-  return {};
-}
-
-function keyValues(attributes: Record<string, unknown>) {
-  return Object.entries(attributes).map(([key, value]) => ({ key, value: anyValue(value) }));
-}
-
-const nanos = (time: [number, number]) =>
-  (BigInt(time[0]) * 1_000_000_000n + BigInt(time[1])).toString();
-
-/** Finished SDK spans as one collector-style OTLP JSON document. */
-export function toOtlpJson(spans: readonly ReadableSpan[]): unknown {
-  return {
-    resourceSpans: [
-      {
-        resource: { attributes: keyValues({ "service.name": "ag2-eval" }) },
-        scopeSpans: [
-          {
-            scope: { name: "ag2-eval" },
-            spans: spans.map((span) => ({
-              traceId: span.spanContext().traceId,
-              spanId: span.spanContext().spanId,
-              parentSpanId: span.parentSpanContext?.spanId ?? "",
-              name: span.name,
-              kind: OTLP_KIND(span.kind),
-              startTimeUnixNano: nanos(span.startTime),
-              endTimeUnixNano: nanos(span.endTime),
-              attributes: keyValues(span.attributes),
-              events: span.events.map((event) => ({
-                name: event.name,
-                timeUnixNano: nanos(event.time),
-                attributes: keyValues(event.attributes ?? {}),
-              })),
-              status: {
-                code: span.status.code,
-                ...(span.status.message ? { message: span.status.message } : {}),
-              },
-            })),
-          },
-        ],
-      },
-    ],
   };
 }

@@ -17,10 +17,11 @@ import {
   SimpleSpanProcessor,
 } from "@opentelemetry/sdk-trace-base";
 import { DirectoryTraceSource } from "./directory-trace-source.js";
-import { toOtlpJson, weatherAgent } from "./fake-agents.test-helper.js";
+import { weatherAgent } from "./fake-agents.test-helper.js";
 import { otelTracing } from "./otel-tracing.js";
 import { OtlpFileTraceSource } from "./otlp-file-trace-source.js";
 import { saveTrace } from "./save-trace.js";
+import { toOtlpJson } from "./spans-to-otlp-json.test-helper.js";
 import { tempDir } from "./temp-dir.test-helper.js";
 
 const suite = Suite.fromList([
