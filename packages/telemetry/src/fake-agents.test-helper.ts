@@ -2,12 +2,26 @@ import {
   type Agent,
   type ErrorInfo,
   type Middleware,
+  type ModelCallRequest,
   type ModelResponse,
   runHook,
 } from "@ag2/eval-core";
 
 /** Lets other tasks run, so concurrent asks really interleave. */
 export const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** One model call through the middleware (provider "test", model "m1"), answered after a tick. */
+function callModel(
+  middleware: readonly Middleware[],
+  request: Pick<ModelCallRequest, "messages" | "tools">,
+  response: ModelResponse,
+): Promise<ModelResponse> {
+  const full = { ...request, provider: "test", model: "m1" };
+  return runHook(middleware, "onModelCall", full, async () => {
+    await tick();
+    return response;
+  });
+}
 
 export interface WeatherAgentOptions {
   /** The tool reports this error back to the model instead of a result. */
@@ -36,31 +50,21 @@ export function weatherAgent(options: WeatherAgentOptions = {}): Agent {
           async (request) => {
             const city = request.input.split(" ").at(-1)?.replace("?", "") ?? "";
             await tick();
-            const first = await runHook(
+            const first = await callModel(
               middleware,
-              "onModelCall",
               {
                 messages: [{ role: "user", content: request.input }],
                 tools: [{ name: "get_weather", parameters: { type: "object" } }],
-                provider: "test",
-                model: "m1",
               },
-              async (): Promise<ModelResponse> => {
-                await tick();
-                return {
-                  type: "ModelResponse",
-                  content: null,
-                  toolCalls: [
-                    {
-                      id: `call-${city}`,
-                      name: "get_weather",
-                      arguments: JSON.stringify({ city }),
-                    },
-                  ],
-                  usage: { inputTokens: 10, outputTokens: 5 },
-                  model: "m1-2026",
-                  finishReason: "tool_calls",
-                };
+              {
+                type: "ModelResponse",
+                content: null,
+                toolCalls: [
+                  { id: `call-${city}`, name: "get_weather", arguments: JSON.stringify({ city }) },
+                ],
+                usage: { inputTokens: 10, outputTokens: 5 },
+                model: "m1-2026",
+                finishReason: "tool_calls",
               },
             );
             const call = first.toolCalls?.[0];
@@ -86,9 +90,8 @@ export function weatherAgent(options: WeatherAgentOptions = {}): Agent {
               outcome.type === "ToolResultEvent"
                 ? `${city} is sunny.`
                 : `I could not find ${city}.`;
-            const second = await runHook(
+            const second = await callModel(
               middleware,
-              "onModelCall",
               {
                 messages: [
                   { role: "user", content: request.input },
@@ -96,18 +99,13 @@ export function weatherAgent(options: WeatherAgentOptions = {}): Agent {
                   { role: "tool", content: "…", toolCallId: call.id },
                 ],
                 tools: [],
-                provider: "test",
-                model: "m1",
               },
-              async (): Promise<ModelResponse> => {
-                await tick();
-                return {
-                  type: "ModelResponse",
-                  content: answer,
-                  usage: { inputTokens: 20, outputTokens: 7, cacheReadInputTokens: 3 },
-                  model: "m1-2026",
-                  finishReason: "stop",
-                };
+              {
+                type: "ModelResponse",
+                content: answer,
+                usage: { inputTokens: 20, outputTokens: 7, cacheReadInputTokens: 3 },
+                model: "m1-2026",
+                finishReason: "stop",
               },
             );
             return { content: second.content };
