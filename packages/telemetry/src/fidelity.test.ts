@@ -24,28 +24,13 @@ import { saveTrace } from "./save-trace.js";
 import { toOtlpJson } from "./spans-to-otlp-json.test-helper.js";
 import { tempDir } from "./temp-dir.test-helper.js";
 
-const suite = Suite.fromList([
-  {
-    task_id: "tokyo",
-    inputs: { input: "Weather in Tokyo?" },
-    reference_outputs: { answer: "Tokyo is sunny." },
-  },
-  {
-    task_id: "atlantis",
-    inputs: { input: "Weather in Atlantis?" },
-    reference_outputs: { answer: "Atlantis is sunny." },
-  },
-  {
-    task_id: "bern",
-    inputs: { input: "Weather in Bern?" },
-    reference_outputs: { answer: "Bern is sunny." },
-  },
-  {
-    task_id: "oslo",
-    inputs: { input: "Weather in Oslo?" },
-    reference_outputs: { answer: "Oslo is sunny." },
-  },
-]);
+const suite = Suite.fromList(
+  ["Tokyo", "Atlantis", "Bern", "Oslo"].map((city) => ({
+    task_id: city.toLowerCase(),
+    inputs: { input: `Weather in ${city}?` },
+    reference_outputs: { answer: `${city} is sunny.` },
+  })),
+);
 
 /** Each city behaves differently: an answer, a handled tool error, a crash. */
 const agent: Agent = {
