@@ -37,14 +37,15 @@ export class Variants implements Iterable<readonly [string, Agent | AgentFactory
           `Variants: each entry must be a non-empty name and an Agent or factory; got name ${JSON.stringify(name)} with ${agent === null ? "null" : typeof agent}`,
         );
       }
-      const other = slugs.get(slug(name));
+      const suffix = slug(name);
+      const other = slugs.get(suffix);
       if (other !== undefined) {
         throw new InvalidOptionError(
           "variants",
-          `Variants: names '${other}' and '${name}' both become run-id suffix '${slug(name)}'; rename one`,
+          `Variants: names '${other}' and '${name}' both become run-id suffix '${suffix}'; rename one`,
         );
       }
-      slugs.set(slug(name), name);
+      slugs.set(suffix, name);
     }
     this.#agents = new Map(entries);
   }
