@@ -72,7 +72,11 @@ export function scorersFrom(options: {
   return loadScorers(
     given !== undefined
       ? { value: given, baseDir: options.cwd, origin: "--scorers" }
-      : { value: settings.config.scorers, baseDir: settings.configDir, origin: "config scorers" },
+      : {
+          value: settings.config.scorers,
+          baseDir: settings.configDir,
+          origin: `${settings.configPath ?? "config"}: scorers`,
+        },
   );
 }
 

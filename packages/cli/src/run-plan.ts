@@ -6,8 +6,9 @@ import type {
   ModelConfig,
   Scorer,
 } from "@ag2/eval";
+import { requireSuitePath, scorersFrom } from "./command-inputs.js";
 import { flagReader, parseMinPassRates } from "./flag-values.js";
-import { loadAgent, loadScorers } from "./load-targets.js";
+import { loadAgent } from "./load-targets.js";
 import type { FlagValues } from "./parse-command-args.js";
 import { DURATION_EXPECTED, parseDurationMs } from "./parse-duration.js";
 import type { Settings } from "./settings.js";
@@ -90,14 +91,7 @@ export async function runPlan(options: {
   const { values, positionals, settings, cwd } = options;
   const { config, configDir } = settings;
   const flags = flagReader(values);
-  const suiteArg = positionals[0];
-  if (suiteArg === undefined && config.suite === undefined) {
-    throw new UsageError("ag2-eval run: missing <suite.jsonl>", {
-      hint: "pass the suite file, or set suite in ag2-eval.config.ts",
-    });
-  }
-  const suitePath =
-    suiteArg !== undefined ? resolve(cwd, suiteArg) : resolve(configDir, config.suite ?? "");
+  const suitePath = requireSuitePath({ command: "run", given: positionals[0], settings, cwd });
   // Flags are checked before any module loads: a typo should not wait for an import.
   const budgetTokens = flags.integer("budget-tokens", { min: 1 }) ?? config.budgetTokens;
   const budgetSeconds =
@@ -109,7 +103,6 @@ export async function runPlan(options: {
   const runBudget = runBudgetPlan(values, settings);
   const gates = gatePlan(values, settings);
   const agentFlag = flags.string("agent");
-  const scorersFlag = flags.string("scorers");
   const agent = await loadAgent(
     agentFlag !== undefined
       ? { value: agentFlag, baseDir: cwd, origin: "--agent" }
@@ -119,15 +112,7 @@ export async function runPlan(options: {
           origin: `${settings.configPath ?? "config"}: agent`,
         },
   );
-  const scorers = await loadScorers(
-    scorersFlag !== undefined
-      ? { value: scorersFlag, baseDir: cwd, origin: "--scorers" }
-      : {
-          value: config.scorers,
-          baseDir: configDir,
-          origin: `${settings.configPath ?? "config"}: scorers`,
-        },
-  );
+  const scorers = await scorersFrom({ given: flags.string("scorers"), settings, cwd });
   return {
     suitePath,
     agent,
