@@ -104,3 +104,25 @@ export function progressStream(options: { io: CliIo; json: boolean }): {
   stream.subscribe((event) => progress.handle(event));
   return { stream, progress };
 }
+
+/**
+ * Runs `work` with a {@link progressStream}'s stream and stops the progress display when it
+ * settles, either way.
+ *
+ * @example
+ * ```ts
+ * const result = await withProgress({ io, json, work: (stream) => runPairwise(suite, { ...options, stream }) });
+ * ```
+ */
+export async function withProgress<T>(options: {
+  io: CliIo;
+  json: boolean;
+  work: (stream: Stream) => Promise<T>;
+}): Promise<T> {
+  const { stream, progress } = progressStream(options);
+  try {
+    return await options.work(stream);
+  } finally {
+    progress.stop();
+  }
+}

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { DirectoryTraceSource, evaluateTraces, OtlpFileTraceSource, Suite } from "@ag2/eval";
 import type { Command } from "../command.js";
 import { COMMON_FLAGS, STORE_FLAG } from "../command.js";
-import { progressStream, scorersFrom, suitePathFrom } from "../command-inputs.js";
+import { scorersFrom, suitePathFrom, withProgress } from "../command-inputs.js";
 import { evaluateGates } from "../evaluate-gates.js";
 import { flagReader } from "../flag-values.js";
 import { printRunOutcome } from "../print-run-outcome.js";
@@ -68,25 +68,24 @@ export const gradeCommand: Command = {
     const suitePath = suitePathFrom({ given: flags.string("suite"), settings, cwd: io.cwd });
     const scorers = await scorersFrom({ given: flags.string("scorers"), settings, cwd: io.cwd });
     const json = flags.boolean("json") ?? false;
-    const { stream, progress } = progressStream({ io, json });
     const label = flags.string("label") ?? settings.config.label;
     const runId = flags.string("run-id");
     const concurrency = flags.integer("concurrency", { min: 1 });
-    let result: Awaited<ReturnType<typeof evaluateTraces>>;
-    try {
-      result = await evaluateTraces(source, {
-        scorers,
-        storeDir: settings.storeDir,
-        stream,
-        suite: suitePath ? await Suite.fromJsonl(suitePath) : null,
-        ...(label !== undefined && { label }),
-        ...(runId !== undefined && { runId }),
-        ...(concurrency !== undefined && { concurrency }),
-        ...(io.signal && { signal: io.signal }),
-      });
-    } finally {
-      progress.stop();
-    }
+    const result = await withProgress({
+      io,
+      json,
+      work: async (stream) =>
+        evaluateTraces(source, {
+          scorers,
+          storeDir: settings.storeDir,
+          stream,
+          suite: suitePath ? await Suite.fromJsonl(suitePath) : null,
+          ...(label !== undefined && { label }),
+          ...(runId !== undefined && { runId }),
+          ...(concurrency !== undefined && { concurrency }),
+          ...(io.signal && { signal: io.signal }),
+        }),
+    });
     const gates = await evaluateGates({
       result,
       store: openStore(settings),

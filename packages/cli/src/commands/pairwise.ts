@@ -1,6 +1,6 @@
 import { type PairwiseComparator, runPairwise } from "@ag2/eval";
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
-import { progressStream, requireSuitePath } from "../command-inputs.js";
+import { requireSuitePath, withProgress } from "../command-inputs.js";
 import { flagReader } from "../flag-values.js";
 import { loadExport } from "../load-module.js";
 import { loadAgent } from "../load-targets.js";
@@ -72,31 +72,30 @@ export const pairwiseCommand: Command = {
       Symbol.iterator in Object(loaded) ? loaded : [loaded]
     ) as Iterable<PairwiseComparator>;
     const json = flags.boolean("json") ?? false;
-    const { stream, progress } = progressStream({ io, json });
     const [nameA, nameB, label, runId] = [
       flags.string("a-name"),
       flags.string("b-name"),
       flags.string("label"),
       flags.string("run-id"),
     ];
-    let result: Awaited<ReturnType<typeof runPairwise>>;
-    try {
-      result = await runPairwise(suitePath, {
-        variantA,
-        variantB,
-        comparators,
-        storeDir: settings.storeDir,
-        stream,
-        ...(nameA !== undefined && { variantAName: nameA }),
-        ...(nameB !== undefined && { variantBName: nameB }),
-        ...(label !== undefined && { label }),
-        ...(runId !== undefined && { runId }),
-        ...(concurrency !== undefined && { concurrency }),
-        ...(io.signal && { signal: io.signal }),
-      });
-    } finally {
-      progress.stop();
-    }
+    const result = await withProgress({
+      io,
+      json,
+      work: (stream) =>
+        runPairwise(suitePath, {
+          variantA,
+          variantB,
+          comparators,
+          storeDir: settings.storeDir,
+          stream,
+          ...(nameA !== undefined && { variantAName: nameA }),
+          ...(nameB !== undefined && { variantBName: nameB }),
+          ...(label !== undefined && { label }),
+          ...(runId !== undefined && { runId }),
+          ...(concurrency !== undefined && { concurrency }),
+          ...(io.signal && { signal: io.signal }),
+        }),
+    });
     io.stdout.write(
       json ? `${JSON.stringify(result.toJSON(), null, 2)}\n` : `${result.summary()}\n`,
     );

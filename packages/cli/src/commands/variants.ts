@@ -1,6 +1,6 @@
 import { runVariants, type VariantAgents, type Variants } from "@ag2/eval";
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
-import { progressStream, requireSuitePath, scorersFrom } from "../command-inputs.js";
+import { requireSuitePath, scorersFrom, withProgress } from "../command-inputs.js";
 import { flagReader } from "../flag-values.js";
 import { loadExport } from "../load-module.js";
 import { loadSettings } from "../settings.js";
@@ -77,26 +77,25 @@ export const variantsCommand: Command = {
     })) as Variants | VariantAgents;
     const scorers = await scorersFrom({ given: flags.string("scorers"), settings, cwd: io.cwd });
     const json = flags.boolean("json") ?? false;
-    const { stream, progress } = progressStream({ io, json });
     const label = flags.string("label") ?? settings.config.label;
     const runId = flags.string("run-id");
-    let sweep: Awaited<ReturnType<typeof runVariants>>;
-    try {
-      sweep = await runVariants(suitePath, {
-        variants,
-        scorers,
-        storeDir: settings.storeDir,
-        stream,
-        ...(repeats !== undefined && { repeats }),
-        ...(concurrency !== undefined && { concurrency }),
-        ...(label !== undefined && { label }),
-        ...(runId !== undefined && { runId }),
-        ...(timeout !== undefined && { taskTimeoutMs: Math.round(timeout * 1000) }),
-        ...(io.signal && { signal: io.signal }),
-      });
-    } finally {
-      progress.stop();
-    }
+    const sweep = await withProgress({
+      io,
+      json,
+      work: (stream) =>
+        runVariants(suitePath, {
+          variants,
+          scorers,
+          storeDir: settings.storeDir,
+          stream,
+          ...(repeats !== undefined && { repeats }),
+          ...(concurrency !== undefined && { concurrency }),
+          ...(label !== undefined && { label }),
+          ...(runId !== undefined && { runId }),
+          ...(timeout !== undefined && { taskTimeoutMs: Math.round(timeout * 1000) }),
+          ...(io.signal && { signal: io.signal }),
+        }),
+    });
     const key = flags.string("key");
     const keys =
       key !== undefined
