@@ -87,6 +87,20 @@ const RUN = (storeDir: string, ...more: string[]) => [
 ];
 
 /** Bad command lines, modules and config files given to `ag2-eval`. */
+/** `grade <file>` against the project's suite and scorers. */
+function gradeArgs(file: string): (context: RowContext) => string[] {
+  return ({ storeDir }) => [
+    "grade",
+    file,
+    "--suite",
+    "suite.jsonl",
+    "--scorers",
+    "./scorers.mjs",
+    "--store",
+    storeDir,
+  ];
+}
+
 export const CLI_ROWS: readonly BadInputRow[] = [
   cliRow("unknown flag", ({ storeDir }) => RUN(storeDir, "--concurency", "2"), {
     code: 2,
@@ -191,58 +205,22 @@ export const CLI_ROWS: readonly BadInputRow[] = [
       await writeFile(`${storeDir}/broken.json`, "{ not json");
     },
   },
-  cliRow(
-    "grade an OTLP file with garbage lines",
-    ({ storeDir }) => [
-      "grade",
-      "spans.jsonl",
-      "--suite",
-      "suite.jsonl",
-      "--scorers",
-      "./scorers.mjs",
-      "--store",
-      storeDir,
+  cliRow("grade an OTLP file with garbage lines", gradeArgs("spans.jsonl"), {
+    code: 2,
+    message: [
+      /spans\.jsonl:2: got a line that is not JSON .*expected one OTLP JSON document per line/,
     ],
-    {
-      code: 2,
-      message: [
-        /spans\.jsonl:2: got a line that is not JSON .*expected one OTLP JSON document per line/,
-      ],
-    },
-  ),
-  cliRow(
-    "grade a JSONL file that holds no OTLP spans at all",
-    ({ storeDir }) => [
-      "grade",
-      "not-otlp.jsonl",
-      "--suite",
-      "suite.jsonl",
-      "--scorers",
-      "./scorers.mjs",
-      "--store",
-      storeDir,
+  }),
+  cliRow("grade a JSONL file that holds no OTLP spans at all", gradeArgs("not-otlp.jsonl"), {
+    code: 2,
+    message: [
+      /not-otlp\.jsonl:1: got an object with keys "task_id", "answer", expected an OTLP JSON traces document/,
     ],
-    {
-      code: 2,
-      message: [
-        /not-otlp\.jsonl:1: got an object with keys "task_id", "answer", expected an OTLP JSON traces document/,
-      ],
-    },
-  ),
-  cliRow(
-    "grade an OTLP file without a single span",
-    ({ storeDir }) => [
-      "grade",
-      "no-spans.jsonl",
-      "--suite",
-      "suite.jsonl",
-      "--scorers",
-      "./scorers.mjs",
-      "--store",
-      storeDir,
-    ],
-    { code: 2, message: [/no-spans\.jsonl: got no spans in the file, expected at least one span/] },
-  ),
+  }),
+  cliRow("grade an OTLP file without a single span", gradeArgs("no-spans.jsonl"), {
+    code: 2,
+    message: [/no-spans\.jsonl: got no spans in the file, expected at least one span/],
+  }),
   {
     name: "CLI: list names a corrupt run file it skips",
     async setup({ storeDir }) {
