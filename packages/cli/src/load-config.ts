@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { Ag2EvalError } from "@ag2/eval";
 import type { Ag2EvalConfig } from "./define-config.js";
 import { importFile, moduleExports } from "./load-module.js";
 import { ConfigError, UsageError } from "./usage-error.js";
@@ -56,7 +57,8 @@ export async function loadConfig(options: {
   } catch (error) {
     throw new ConfigError({
       path,
-      problem: UsageError.isInstance(error) ? error.message : String(error),
+      // any error of ours already says what is wrong; a foreign one keeps its type name
+      problem: Ag2EvalError.isInstance(error) ? error.message : String(error),
       cause: error,
     });
   }

@@ -16,11 +16,37 @@ export class Ag2EvalError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
-    Object.defineProperty(this, MARKER, { value: true });
+    // the names of its classes, own first: what `isInstance` on any of them compares with
+    Object.defineProperty(this, MARKER, { value: classNames(new.target) });
   }
 
-  /** True for any ag2-eval error, even one thrown by another copy of this package. */
-  static isInstance(error: unknown): error is Ag2EvalError {
-    return typeof error === "object" && error !== null && MARKER in error;
+  /**
+   * True for an error of this class or a subclass of it, even one thrown by another copy of
+   * this package: `Ag2EvalError.isInstance` is true for every ag2-eval error,
+   * `SuiteFileError.isInstance` only for suite file errors.
+   */
+  static isInstance<T extends abstract new (...args: never[]) => Ag2EvalError>(
+    this: T,
+    error: unknown,
+  ): error is InstanceType<T> {
+    if (typeof error !== "object" || error === null || !(MARKER in error)) return false;
+    // biome-ignore lint/complexity/noThisInStatic: the class it is called on is the question
+    const wanted = this.name;
+    const names = (error as { [MARKER]: unknown })[MARKER];
+    if (Array.isArray(names)) return names.includes(wanted);
+    // an error from an older copy carries `true`: its own class name is all there is to go by
+    return wanted === "Ag2EvalError" || (error as { name?: unknown }).name === wanted;
   }
+}
+
+function classNames(target: abstract new (...args: never[]) => unknown): string[] {
+  const names: string[] = [];
+  for (
+    let at: unknown = target;
+    typeof at === "function" && at !== Error;
+    at = Object.getPrototypeOf(at)
+  ) {
+    names.push(at.name);
+  }
+  return names;
 }

@@ -23,11 +23,6 @@ export class PairwiseJsonError extends Ag2EvalError {
     this.source = source;
     this.field = field;
   }
-
-  /** True for a {@link PairwiseJsonError}, even one thrown by another copy of this package. */
-  static override isInstance(error: unknown): error is PairwiseJsonError {
-    return Ag2EvalError.isInstance(error) && error.name === "PairwiseJsonError";
-  }
 }
 
 function describe(value: unknown): string {

@@ -41,11 +41,6 @@ export class RunFileError extends Ag2EvalError {
     this.expected = details.expected;
     this.found = details.found;
   }
-
-  /** True for a {@link RunFileError}, even one thrown by another copy of this package. */
-  static override isInstance(error: unknown): error is RunFileError {
-    return Ag2EvalError.isInstance(error) && error.name === "RunFileError";
-  }
 }
 
 /** A short, bounded description of a JSON value for error messages: `"yes" (string)`. */

@@ -86,7 +86,7 @@ export async function runVariants(
     } catch (error) {
       // Cancellation and the caller's own mistakes would repeat for every variant: stop.
       options.signal?.throwIfAborted();
-      if (InvalidOptionError.isInstance(error) && error.name === "InvalidOptionError") throw error;
+      if (InvalidOptionError.isInstance(error)) throw error;
       const { type, message } = toErrorInfo(error);
       failures.set(name, { type, message });
       continue;

@@ -23,9 +23,4 @@ export class RunsNotComparableError extends Ag2EvalError {
     );
     this.problems = Object.freeze([...problems]);
   }
-
-  /** True for a {@link RunsNotComparableError}, even one from another copy of this package. */
-  static override isInstance(error: unknown): error is RunsNotComparableError {
-    return Ag2EvalError.isInstance(error) && error.name === "RunsNotComparableError";
-  }
 }

@@ -37,9 +37,4 @@ export class SuiteFileError extends Ag2EvalError {
     this.index = location.index;
     this.field = location.field;
   }
-
-  /** True for a {@link SuiteFileError}, even one thrown by another copy of this package. */
-  static override isInstance(error: unknown): error is SuiteFileError {
-    return Ag2EvalError.isInstance(error) && error.name === "SuiteFileError";
-  }
 }

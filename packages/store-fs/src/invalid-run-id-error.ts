@@ -26,10 +26,6 @@ export class InvalidRunIdError extends Ag2EvalError {
     this.runId = runId;
     this.reason = reason;
   }
-
-  static override isInstance(error: unknown): error is InvalidRunIdError {
-    return Ag2EvalError.isInstance(error) && error.name === "InvalidRunIdError";
-  }
 }
 
 /**

@@ -20,8 +20,4 @@ export class JournalFileError extends Ag2EvalError {
     this.path = options.path;
     this.line = options.line ?? null;
   }
-
-  static override isInstance(error: unknown): error is JournalFileError {
-    return Ag2EvalError.isInstance(error) && error.name === "JournalFileError";
-  }
 }

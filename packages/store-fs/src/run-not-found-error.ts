@@ -19,8 +19,4 @@ export class RunNotFoundError extends Ag2EvalError {
     this.runId = options.runId;
     this.path = options.path;
   }
-
-  static override isInstance(error: unknown): error is RunNotFoundError {
-    return Ag2EvalError.isInstance(error) && error.name === "RunNotFoundError";
-  }
 }

@@ -21,8 +21,4 @@ export class StoreFolderError extends Ag2EvalError {
     this.path = options.path;
     this.operation = options.operation;
   }
-
-  static override isInstance(error: unknown): error is StoreFolderError {
-    return Ag2EvalError.isInstance(error) && error.name === "StoreFolderError";
-  }
 }

@@ -18,8 +18,4 @@ export class TempoRequestError extends Ag2EvalError {
     this.url = url;
     this.status = status;
   }
-
-  static override isInstance(error: unknown): error is TempoRequestError {
-    return Ag2EvalError.isInstance(error) && error.name === "TempoRequestError";
-  }
 }

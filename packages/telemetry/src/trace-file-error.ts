@@ -19,8 +19,4 @@ export class TraceFileError extends Ag2EvalError {
     this.path = path;
     this.line = line;
   }
-
-  static override isInstance(error: unknown): error is TraceFileError {
-    return Ag2EvalError.isInstance(error) && error.name === "TraceFileError";
-  }
 }
