@@ -164,6 +164,27 @@ describe("evaluatePairwise", () => {
     assert.deepEqual([again.cases[0]?.winner, again.cases[0]?.detail], ["tie", { error: true }]);
   });
 
+  it("a hand-written stream whose publish throws becomes a warning, not a lost comparison", async () => {
+    const stream = createStream();
+    const throwing = {
+      ...stream,
+      errors: stream.errors,
+      publish() {
+        throw new Error("socket closed");
+      },
+      [Symbol.asyncIterator]: () => stream[Symbol.asyncIterator](),
+    };
+    const result = await evaluatePairwise(sourceA, sourceB, {
+      comparators: [faster],
+      stream: throwing,
+    });
+    assert.ok(result.cases.length > 0);
+    assert.equal(
+      result.warnings[0],
+      "stream.publish failed on PairwiseStarted: Error: socket closed",
+    );
+  });
+
   it("rejects comparators without a key", async () => {
     await assert.rejects(
       evaluatePairwise(sourceA, sourceB, {

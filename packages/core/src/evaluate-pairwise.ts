@@ -1,3 +1,4 @@
+import { guardStream } from "./guard-stream.js";
 import { InvalidOptionError } from "./invalid-option-error.js";
 import {
   evalEvent,
@@ -81,7 +82,10 @@ export async function comparePairs(
   const variantA = checkName(options.variantA, "variantA", caller) ?? "A";
   const variantB = checkName(options.variantB, "variantB", caller) ?? "B";
   const runId = checkRunId(options.runId, caller);
-  const { stream, signal } = options;
+  const { signal } = options;
+  // a hand-written stream that throws must not lose the comparison: its failures become warnings
+  const seen = [...warnings];
+  const stream = guardStream(options.stream, seen);
   const suite = options.suite ? await resolveSuite(options.suite, caller) : null;
   const tasksById = new Map((suite?.tasks ?? []).map((task) => [task.taskId, task]));
 
@@ -142,7 +146,7 @@ export async function comparePairs(
     nPairs: pairs.length,
     keys: comparators.map((c) => c.key),
     cases: perPair.flat(),
-    warnings,
+    warnings: seen,
   });
   await options.store?.savePairwise(result);
   stream?.publish(

@@ -191,6 +191,30 @@ describe("evaluateTraces", () => {
     ]);
   });
 
+  it("a hand-written stream whose publish throws becomes a warning, not a lost run", async () => {
+    const stream = createStream();
+    const throwing = {
+      ...stream,
+      errors: stream.errors,
+      publish() {
+        throw new Error("socket closed");
+      },
+      [Symbol.asyncIterator]: () => stream[Symbol.asyncIterator](),
+    };
+    const source = new InMemoryTraceSource([[{ traceId: "t-a", taskId: "a" }, answer("2")]]);
+    const result = await evaluateTraces(source, {
+      scorers: [matches],
+      suite,
+      store: null,
+      stream: throwing,
+    });
+    assert.equal(result.passRate("correct"), 1);
+    assert.deepEqual(result.warnings, [
+      "stream.publish failed on EvalStarted: Error: socket closed",
+      "stream.publish failed on TaskEvaluated: Error: socket closed",
+    ]);
+  });
+
   it("saves through the store, and a failing save keeps the result with a warning", async () => {
     const store = new TinyStore();
     const source = new InMemoryTraceSource([[{ traceId: "t-a", taskId: "a" }, answer("2")]]);

@@ -1,6 +1,7 @@
 import type { BudgetThresholds } from "./budget-thresholds.js";
 import { finishRun } from "./finish-run.js";
 import { gradeTraces, listRefs } from "./grade-traces.js";
+import { guardStream } from "./guard-stream.js";
 import { isoUtcNow } from "./iso-utc.js";
 import { type EvalStarted, evalEvent } from "./lifecycle-events.js";
 import { checkConcurrency, checkName, checkRunId, checkScorers } from "./run-options.js";
@@ -53,7 +54,10 @@ export async function evaluateTraces(
   const concurrency = checkConcurrency(options.concurrency, caller);
   const runId = checkRunId(options.runId, caller);
   const label = checkName(options.label, "label", caller);
-  const { stream, signal, suite } = options;
+  const { signal, suite } = options;
+  // a hand-written stream that throws must not lose the run: its failures become warnings
+  const warnings: string[] = [];
+  const stream = guardStream(options.stream, warnings);
   const started = performance.now();
   const createdAt = isoUtcNow();
   const streamErrorsFrom = stream?.errors.length ?? 0;
@@ -94,6 +98,7 @@ export async function evaluateTraces(
       durationMs: Math.trunc(performance.now() - started),
       createdAt,
       label,
+      warnings,
     },
     { store: options.store, stream, streamErrorsFrom },
   );
