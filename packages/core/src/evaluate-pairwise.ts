@@ -1,5 +1,6 @@
 import { guardStream } from "./guard-stream.js";
 import { InvalidOptionError } from "./invalid-option-error.js";
+import { isoUtcNow } from "./iso-utc.js";
 import {
   evalEvent,
   type PairwiseCompared,
@@ -11,7 +12,7 @@ import { PairwiseRunResult } from "./pairwise-run-result.js";
 import type { PairwiseCase, PairwiseComparator, PairwiseOutcome } from "./pairwise-types.js";
 import { resolveSuite, type SuiteInput } from "./resolve-suite.js";
 import { runLimited } from "./run-limited.js";
-import { checkConcurrency, checkName, checkRunId, nowIso } from "./run-options.js";
+import { checkConcurrency, checkName, checkRunId } from "./run-options.js";
 import type { Stream } from "./stream.js";
 import { createTask, type Task } from "./task.js";
 import type { Trace } from "./trace.js";
@@ -95,7 +96,7 @@ export async function comparePairs(
   for await (const ref of sourceB.list()) if (ref.taskId != null) refsB.set(ref.taskId, ref);
   const pairs = refsA.filter((ref) => ref.taskId != null && refsB.has(ref.taskId));
 
-  const createdAt = nowIso();
+  const createdAt = isoUtcNow();
   const started = performance.now();
   stream?.publish(
     evalEvent<PairwiseStarted>({

@@ -71,6 +71,3 @@ export function checkName(value: unknown, option: string, caller: string): strin
   }
   return value;
 }
-
-/** Old name of `isoUtcNow`, kept while run-variants.ts and evaluate-pairwise.ts import it. */
-export { isoUtcNow as nowIso } from "./iso-utc.js";

@@ -1,9 +1,10 @@
 import { InvalidOptionError } from "./invalid-option-error.js";
+import { isoUtcNow } from "./iso-utc.js";
 import { evalEvent, type VariantCompleted, type VariantStarted } from "./lifecycle-events.js";
 import { toErrorInfo } from "./middleware.js";
 import { resolveSuite, type SuiteInput } from "./resolve-suite.js";
 import { type RunAgentOptions, runAgent } from "./run-agent.js";
-import { checkName, checkRunId, nowIso } from "./run-options.js";
+import { checkName, checkRunId } from "./run-options.js";
 import type { RunResult } from "./run-result.js";
 import type { RunStore } from "./run-store.js";
 import { slug } from "./slug.js";
@@ -50,7 +51,7 @@ export async function runVariants(
 ): Promise<VariantRunResult> {
   const caller = "runVariants";
   const started = performance.now();
-  const createdAt = nowIso();
+  const createdAt = isoUtcNow();
   const variants =
     options.variants instanceof Variants ? options.variants : asVariants(options.variants);
   const runId = checkRunId(options.runId, caller);
