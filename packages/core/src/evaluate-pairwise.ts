@@ -1,3 +1,4 @@
+import { listRefs } from "./grade-traces.js";
 import { guardStream } from "./guard-stream.js";
 import { InvalidOptionError } from "./invalid-option-error.js";
 import { isoUtcNow } from "./iso-utc.js";
@@ -90,10 +91,11 @@ export async function comparePairs(
   const suite = options.suite ? await resolveSuite(options.suite, caller) : null;
   const tasksById = new Map((suite?.tasks ?? []).map((task) => [task.taskId, task]));
 
-  const refsA: TraceRef[] = [];
-  for await (const ref of sourceA.list()) refsA.push(ref);
+  const refsA = await listRefs(sourceA, signal);
   const refsB = new Map<string, TraceRef>();
-  for await (const ref of sourceB.list()) if (ref.taskId != null) refsB.set(ref.taskId, ref);
+  for (const ref of await listRefs(sourceB, signal)) {
+    if (ref.taskId != null) refsB.set(ref.taskId, ref);
+  }
   const pairs = refsA.filter((ref) => ref.taskId != null && refsB.has(ref.taskId));
 
   const createdAt = isoUtcNow();
