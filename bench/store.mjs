@@ -1,4 +1,4 @@
-// Store benchmarks (issue 4): save and load a 10,000-task run, list a folder of 1,000 runs.
+// Store benchmarks: save and load a 10,000-task run, list a folder of 1,000 runs.
 // Each measurement runs in a fresh child process so its peak RSS is its own; figures are the
 // median of 5 runs after a warm-up, beside a floor (plain JSON.stringify/writeFile, readFile/
 // JSON.parse) measured the same way. Usage: pnpm build && node bench/store.mjs

@@ -1,34 +1,34 @@
-export { AG2GenAIConvention } from "./ag2-genai-convention.js";
-export { AISDKConvention } from "./ai-sdk-convention.js";
-export { DEFAULT_CONVENTIONS } from "./default-conventions.js";
-export { DirectoryTraceSource } from "./directory-trace-source.js";
-export { OpenInferenceConvention } from "./open-inference-convention.js";
-export type { OtelTracingOptions } from "./otel-tracing.js";
-export { otelTracing } from "./otel-tracing.js";
-export type { OtlpFileTraceSourceOptions } from "./otlp-file-trace-source.js";
-export { OtlpFileTraceSource } from "./otlp-file-trace-source.js";
-export { otlpJsonToSpans } from "./otlp-json-to-spans.js";
-export { readableSpanToData } from "./readable-span-to-data.js";
-export { readableSpansToTrace } from "./readable-spans-to-trace.js";
-export type { SaveTraceOptions } from "./save-trace.js";
-export { saveTrace } from "./save-trace.js";
-export { ALIASES, ATTR, SPAN_TYPE } from "./semconv.js";
-export type { SpanConvention } from "./span-convention.js";
+export { AG2GenAIConvention } from "./conventions/ag2-genai-convention.js";
+export { AISDKConvention } from "./conventions/ai-sdk-convention.js";
+export { DEFAULT_CONVENTIONS } from "./conventions/default-conventions.js";
+export { OpenInferenceConvention } from "./conventions/open-inference-convention.js";
+export { ALIASES, ATTR, SPAN_TYPE } from "./conventions/semconv.js";
+export type { SpanConvention } from "./conventions/span-convention.js";
+export { otlpJsonToSpans } from "./convert/otlp-json-to-spans.js";
+export { readableSpansToTrace } from "./convert/readable-spans-to-trace.js";
+export type { SpansToTraceOptions } from "./convert/spans-to-trace.js";
+export { spansToTrace } from "./convert/spans-to-trace.js";
+export type { TraceToSpansOptions } from "./convert/trace-to-spans.js";
+export { traceToSpans } from "./convert/trace-to-spans.js";
+export { TelemetryMiddleware } from "./middleware/telemetry-middleware.js";
+export type { TelemetryMiddlewareOptions } from "./middleware/telemetry-middleware-options.js";
+export { DirectoryTraceSource } from "./sources/directory-trace-source.js";
+export type { OtlpFileTraceSourceOptions } from "./sources/otlp-file-trace-source.js";
+export { OtlpFileTraceSource } from "./sources/otlp-file-trace-source.js";
+export type { SaveTraceOptions } from "./sources/save-trace.js";
+export { saveTrace } from "./sources/save-trace.js";
+export { TempoRequestError } from "./sources/tempo-request-error.js";
+export type { TempoTraceSourceOptions } from "./sources/tempo-trace-source.js";
+export { TempoTraceSource } from "./sources/tempo-trace-source.js";
+export { TraceFileError } from "./sources/trace-file-error.js";
+export { InvalidTraceIdError } from "./sources/trace-file-name.js";
+export { readableSpanToData } from "./spans/readable-span-to-data.js";
 export type {
   Attributes,
   AttributeValue,
   SpanData,
   SpanEvent,
   SpanStatusName,
-} from "./span-data.js";
-export type { SpansToTraceOptions } from "./spans-to-trace.js";
-export { spansToTrace } from "./spans-to-trace.js";
-export { TelemetryMiddleware } from "./telemetry-middleware.js";
-export type { TelemetryMiddlewareOptions } from "./telemetry-middleware-options.js";
-export { TempoRequestError } from "./tempo-request-error.js";
-export type { TempoTraceSourceOptions } from "./tempo-trace-source.js";
-export { TempoTraceSource } from "./tempo-trace-source.js";
-export { TraceFileError } from "./trace-file-error.js";
-export { InvalidTraceIdError } from "./trace-file-name.js";
-export type { TraceToSpansOptions } from "./trace-to-spans.js";
-export { traceToSpans } from "./trace-to-spans.js";
+} from "./spans/span-data.js";
+export type { OtelTracingOptions } from "./tracing/otel-tracing.js";
+export { otelTracing } from "./tracing/otel-tracing.js";

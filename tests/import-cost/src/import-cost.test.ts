@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { isZod, type Resolution, resolutionsOf } from "./resolutions.test-helper.js";
 
-// Issue 8: zod is ~95 ES modules, ~50 ms of start-up on Node 20. An evaluation that uses no tool
+// zod is ~95 ES modules, ~50 ms of start-up on Node 20. An evaluation that uses no tool
 // schema, structured output or judge must not pay for it, so no package's main entry may load
 // it; the schema subpaths and a judge's first score do. Each check runs a fresh node with a
 // resolve hook that logs every module it resolves.

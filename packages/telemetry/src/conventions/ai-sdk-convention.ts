@@ -1,0 +1,109 @@
+import type { ModelResponse, ToolCall, TraceEvent } from "@ag2/eval-core";
+import { firstString, type SpanData, startMs, stringAttr } from "../spans/span-data.js";
+import { firstFinishReason } from "./ag2-genai-convention.js";
+import type { SpanConvention } from "./span-convention.js";
+import { toolOutcome } from "./tool-outcome.js";
+import { type UsageAliases, usageFromAttributes } from "./usage-from-attributes.js";
+
+/** The spans of one model call; their parents (`ai.generateText` …) hold aggregated usage. */
+const MODEL_CALL =
+  /^ai\.(generateText|streamText|generateObject|streamObject)\.(doGenerate|doStream)$/;
+const ROOT_CALL = /^ai\.(generateText|streamText|generateObject|streamObject)$/;
+
+function operationOf(span: SpanData): string | undefined {
+  const id = stringAttr(span.attributes, "ai.operationId");
+  if (id !== undefined) return id;
+  return span.name.startsWith("ai.") ? span.name : undefined;
+}
+
+// in the order the run file has listed this convention's counts: cache reads before writes
+const USAGE_ALIASES: UsageAliases = [
+  ["inputTokens", ["ai.usage.inputTokens", "ai.usage.promptTokens", "gen_ai.usage.input_tokens"]],
+  [
+    "outputTokens",
+    ["ai.usage.outputTokens", "ai.usage.completionTokens", "gen_ai.usage.output_tokens"],
+  ],
+  [
+    "cacheReadInputTokens",
+    ["ai.usage.inputTokenDetails.cacheReadTokens", "ai.usage.cachedInputTokens"],
+  ],
+  ["cacheCreationInputTokens", ["ai.usage.inputTokenDetails.cacheWriteTokens"]],
+  ["thinkingTokens", ["ai.usage.outputTokenDetails.reasoningTokens", "ai.usage.reasoningTokens"]],
+];
+
+function toolCallsOf(raw: string | undefined): ToolCall[] {
+  if (!raw) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.map((call: Record<string, unknown>) => {
+      // v5+ writes `input`, v4 wrote `args`.
+      const input = call.input ?? call.args ?? {};
+      return {
+        id: String(call.toolCallId ?? ""),
+        name: String(call.toolName ?? ""),
+        arguments: typeof input === "string" ? input : JSON.stringify(input),
+      };
+    });
+  } catch {
+    return [];
+  }
+}
+
+function modelResponse(span: SpanData): ModelResponse {
+  const { attributes } = span;
+  const text =
+    stringAttr(attributes, "ai.response.text") ?? stringAttr(attributes, "ai.response.object");
+  const toolCalls = toolCallsOf(stringAttr(attributes, "ai.response.toolCalls"));
+  const usage = usageFromAttributes(attributes, USAGE_ALIASES);
+  return {
+    type: "ModelResponse",
+    content: text === undefined || text === "" ? null : text,
+    ...(toolCalls.length > 0 ? { toolCalls } : {}),
+    ...(usage ? { usage } : {}),
+    model:
+      firstString(attributes, ["ai.response.model", "gen_ai.response.model", "ai.model.id"]) ??
+      null,
+    provider: firstString(attributes, ["ai.model.provider", "gen_ai.system"]) ?? null,
+    finishReason:
+      stringAttr(attributes, "ai.response.finishReason") ??
+      firstFinishReason(attributes["gen_ai.response.finish_reasons"]),
+    createdAt: startMs(span),
+  };
+}
+
+function toolEvents(span: SpanData): TraceEvent[] {
+  const { attributes } = span;
+  return toolOutcome(span, {
+    id: stringAttr(attributes, "ai.toolCall.id"),
+    name: stringAttr(attributes, "ai.toolCall.name") ?? "",
+    arguments: attributes["ai.toolCall.args"] ?? attributes["ai.toolCall.input"],
+    result: attributes["ai.toolCall.result"] ?? attributes["ai.toolCall.output"],
+  });
+}
+
+/**
+ * Spans of the Vercel AI SDK up to version 6 (and version 7's `LegacyOpenTelemetry`): the
+ * `ai.*` operation spans. Each `…doGenerate` / `…doStream` span is one model response with
+ * that call's own usage; `ai.toolCall` is a tool call and its outcome. The outer
+ * `ai.generateText` (and friends) span carries usage summed over its steps, so it gives no
+ * events and nothing is counted twice. AI SDK 7's GenAI spans (`chat`, `execute_tool`,
+ * `invoke_agent`) are read by {@link AG2GenAIConvention}.
+ *
+ * @example
+ * ```ts
+ * const trace = spansToTrace(spans, { conventions: [AISDKConvention] });
+ * trace.tokens.total; // summed over the doGenerate spans only
+ * ```
+ */
+export const AISDKConvention: SpanConvention = {
+  name: "ai-sdk",
+  toEvents(span) {
+    const operation = operationOf(span);
+    if (operation === undefined) return null;
+    if (MODEL_CALL.test(operation)) return [modelResponse(span)];
+    if (operation === "ai.toolCall") return toolEvents(span);
+    return [];
+  },
+  isAgentSpan: (span) => ROOT_CALL.test(operationOf(span) ?? ""),
+};
