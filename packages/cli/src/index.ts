@@ -1,2 +1,2 @@
-export type { Ag2EvalConfig } from "./define-config.js";
-export { defineConfig } from "./define-config.js";
+export type { Ag2EvalConfig } from "./config/define-config.js";
+export { defineConfig } from "./config/define-config.js";

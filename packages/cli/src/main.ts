@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { Ag2EvalError } from "@ag2/eval";
-import { type CliIo, EXIT } from "./cli-io.js";
-import { type Command, commandHelp } from "./command.js";
-import { parseCommandArgs } from "./parse-command-args.js";
-import { UsageError } from "./usage-error.js";
+import { type Command, commandHelp } from "./args/command.js";
+import { parseCommandArgs } from "./args/parse-command-args.js";
+import { UsageError } from "./args/usage-error.js";
+import { type CliIo, EXIT } from "./terminal/cli-io.js";
 
 /** Sub-commands, loaded on demand so `--help` and `--version` stay instant. */
 const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {

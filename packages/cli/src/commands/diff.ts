@@ -1,13 +1,17 @@
 import { compareRuns } from "@ag2/eval";
-import { EXIT } from "../cli-io.js";
-import type { Command } from "../command.js";
-import { COMMON_FLAGS, STORE_FLAG } from "../command.js";
-import { formatGateOutcome } from "../evaluate-gates.js";
-import { flagReader, parseMinPassRates } from "../flag-values.js";
-import { checkMinPassRates, checkRegressions, checkSignificantRegressions } from "../gates.js";
-import { resolveRunId } from "../resolve-run-id.js";
-import { loadSettings, openStore } from "../settings.js";
-import { UsageError } from "../usage-error.js";
+import type { Command } from "../args/command.js";
+import { COMMON_FLAGS, STORE_FLAG } from "../args/command.js";
+import { flagReader, parseMinPassRates } from "../args/flag-values.js";
+import { resolveRunId } from "../args/resolve-run-id.js";
+import { UsageError } from "../args/usage-error.js";
+import { loadSettings, openStore } from "../config/settings.js";
+import { formatGateOutcome } from "../gates/evaluate-gates.js";
+import {
+  checkMinPassRates,
+  checkRegressions,
+  checkSignificantRegressions,
+} from "../gates/gate-checks.js";
+import { EXIT } from "../terminal/cli-io.js";
 
 /** `ag2-eval diff <run-id> [--baseline <id> | --against-latest]`, optionally as a CI gate. */
 export const diffCommand: Command = {

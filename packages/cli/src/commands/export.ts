@@ -1,12 +1,12 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
-import { flagReader } from "../flag-values.js";
-import { formatJunit } from "../format-junit.js";
-import { formatMarkdown } from "../format-markdown.js";
-import { resolveRunId } from "../resolve-run-id.js";
-import { loadSettings, openStore } from "../settings.js";
-import { UsageError } from "../usage-error.js";
+import { COMMON_FLAGS, type Command, STORE_FLAG } from "../args/command.js";
+import { flagReader } from "../args/flag-values.js";
+import { resolveRunId } from "../args/resolve-run-id.js";
+import { UsageError } from "../args/usage-error.js";
+import { loadSettings, openStore } from "../config/settings.js";
+import { formatJunit } from "../output/format-junit.js";
+import { formatMarkdown } from "../output/format-markdown.js";
 
 const FORMATS = ["junit", "markdown", "json"] as const;
 

@@ -1,16 +1,17 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { DirectoryTraceSource, evaluateTraces, OtlpFileTraceSource, Suite } from "@ag2/eval";
-import type { Command } from "../command.js";
-import { COMMON_FLAGS, STORE_FLAG } from "../command.js";
-import { scorersFrom, suitePathFrom, withProgress } from "../command-inputs.js";
-import { evaluateGates } from "../evaluate-gates.js";
-import { flagReader } from "../flag-values.js";
-import { printRunOutcome } from "../print-run-outcome.js";
-import { GATE_FLAGS } from "../run-flags.js";
-import { gatePlan } from "../run-plan.js";
-import { loadSettings, openStore } from "../settings.js";
-import { UsageError } from "../usage-error.js";
+import type { Command } from "../args/command.js";
+import { COMMON_FLAGS, STORE_FLAG } from "../args/command.js";
+import { flagReader } from "../args/flag-values.js";
+import { UsageError } from "../args/usage-error.js";
+import { loadSettings, openStore } from "../config/settings.js";
+import { scorersFrom, suitePathFrom } from "../config/suite-and-scorers.js";
+import { evaluateGates } from "../gates/evaluate-gates.js";
+import { gatePlan } from "../gates/gate-plan.js";
+import { printRunOutcome } from "../output/print-run-outcome.js";
+import { withProgress } from "../output/progress-stream.js";
+import { GATE_FLAGS } from "../run/run-flags.js";
 
 /** `ag2-eval grade <traces-dir | otlp-file> --suite <suite>`: evaluateTraces from the shell. */
 export const gradeCommand: Command = {

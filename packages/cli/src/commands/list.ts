@@ -1,8 +1,8 @@
-import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
-import { flagReader } from "../flag-values.js";
-import { formatRunList } from "../format-run-list.js";
-import { printStoreWarnings } from "../print-store-warnings.js";
-import { loadSettings, openStore } from "../settings.js";
+import { COMMON_FLAGS, type Command, STORE_FLAG } from "../args/command.js";
+import { flagReader } from "../args/flag-values.js";
+import { loadSettings, openStore } from "../config/settings.js";
+import { formatRunList } from "../output/format-run-list.js";
+import { printStoreWarnings } from "../output/print-store-warnings.js";
 
 /** `ag2-eval list [--label <l>]`: saved runs, newest first. */
 export const listCommand: Command = {

@@ -1,11 +1,10 @@
 import { type PairwiseComparator, runPairwise } from "@ag2/eval";
-import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
-import { requireSuitePath, withProgress } from "../command-inputs.js";
-import { flagReader } from "../flag-values.js";
-import { loadExport } from "../load-module.js";
-import { loadAgent } from "../load-targets.js";
-import { loadSettings } from "../settings.js";
-import { UsageError } from "../usage-error.js";
+import type { Command } from "../args/command.js";
+import { UsageError } from "../args/usage-error.js";
+import { loadExport } from "../config/load-module.js";
+import { loadAgent } from "../config/load-targets.js";
+import { withProgress } from "../output/progress-stream.js";
+import { sweepFlags, sweepStart } from "./sweep-command.js";
 
 /** `ag2-eval pairwise <suite> --a <module> --b <module> --comparators <module>`. */
 export const pairwiseCommand: Command = {
@@ -15,40 +14,36 @@ export const pairwiseCommand: Command = {
   summary:
     "Run two agents over the suite and compare their answers task by task (win rates with 95% CIs).",
   maxPositionals: 1,
-  flags: {
-    a: { type: "string", valueName: "<module>[#export]", description: "agent A (the baseline)" },
-    b: { type: "string", valueName: "<module>[#export]", description: "agent B (the candidate)" },
-    "a-name": {
-      type: "string",
-      valueName: "<name>",
-      description: "A's name in reports (default A)",
+  flags: sweepFlags(
+    {
+      a: { type: "string", valueName: "<module>[#export]", description: "agent A (the baseline)" },
+      b: { type: "string", valueName: "<module>[#export]", description: "agent B (the candidate)" },
+      "a-name": {
+        type: "string",
+        valueName: "<name>",
+        description: "A's name in reports (default A)",
+      },
+      "b-name": {
+        type: "string",
+        valueName: "<name>",
+        description: "B's name in reports (default B)",
+      },
+      comparators: {
+        type: "string",
+        valueName: "<module>[#export]",
+        description: "pairwise comparators, e.g. pairwiseJudge(...)",
+      },
     },
-    "b-name": {
-      type: "string",
-      valueName: "<name>",
-      description: "B's name in reports (default B)",
+    {
+      concurrency: "pairs compared at once",
+      label: "label the comparison",
+      runId: "the comparison's id",
+      json: "print the comparison as JSON",
     },
-    comparators: {
-      type: "string",
-      valueName: "<module>[#export]",
-      description: "pairwise comparators, e.g. pairwiseJudge(...)",
-    },
-    concurrency: { type: "string", valueName: "<n>", description: "pairs compared at once" },
-    label: { type: "string", valueName: "<label>", description: "label the comparison" },
-    "run-id": { type: "string", valueName: "<id>", description: "the comparison's id" },
-    json: { type: "boolean", description: "print the comparison as JSON" },
-    ...STORE_FLAG,
-    ...COMMON_FLAGS,
-  },
-  async run({ values, positionals, io }) {
-    const flags = flagReader(values);
-    const settings = await loadSettings({ values, io });
-    const suitePath = requireSuitePath({
-      command: "pairwise",
-      given: positionals[0],
-      settings,
-      cwd: io.cwd,
-    });
+  ),
+  async run(input) {
+    const { io } = input;
+    const { flags, settings, suitePath } = await sweepStart("pairwise", input);
     const [specA, specB, specComparators] = [
       flags.string("a"),
       flags.string("b"),

@@ -1,17 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { DEFAULT_PRICES, runAgent } from "@ag2/eval";
-import { EXIT } from "../cli-io.js";
-import type { Command } from "../command.js";
-import { progressStream } from "../command-inputs.js";
-import { evaluateGates, type GateOutcome } from "../evaluate-gates.js";
-import { formatStopReason } from "../format-stop-reason.js";
-import { otlpSpanProcessor } from "../otlp-span-processor.js";
-import { priceTableCost } from "../price-table-cost.js";
-import { printRunOutcome } from "../print-run-outcome.js";
-import { RUN_FLAGS } from "../run-flags.js";
-import { type RunPlan, runPlan } from "../run-plan.js";
-import { loadSettings, openStore } from "../settings.js";
-import { traceSaver } from "../trace-saver.js";
+import type { Command } from "../args/command.js";
+import { loadSettings, openStore } from "../config/settings.js";
+import { evaluateGates, type GateOutcome } from "../gates/evaluate-gates.js";
+import { formatStopReason } from "../output/format-stop-reason.js";
+import { printRunOutcome } from "../output/print-run-outcome.js";
+import { progressStream } from "../output/progress-stream.js";
+import { otlpSpanProcessor } from "../run/otlp-span-processor.js";
+import { priceTableCost } from "../run/price-table-cost.js";
+import { RUN_FLAGS } from "../run/run-flags.js";
+import { type RunPlan, runPlan } from "../run/run-plan.js";
+import { traceSaver } from "../run/trace-saver.js";
+import { EXIT } from "../terminal/cli-io.js";
 
 /** `ag2-eval run <suite.jsonl>`: run, grade, save, then check the gates. */
 export const runCommand: Command = {

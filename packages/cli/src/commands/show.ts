@@ -1,9 +1,9 @@
 import { flakiness, flakinessSummary } from "@ag2/eval";
-import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
-import { flagReader } from "../flag-values.js";
-import { formatFailingTasks } from "../format-failing-tasks.js";
-import { resolveRunId } from "../resolve-run-id.js";
-import { loadSettings, openStore } from "../settings.js";
+import { COMMON_FLAGS, type Command, STORE_FLAG } from "../args/command.js";
+import { flagReader } from "../args/flag-values.js";
+import { resolveRunId } from "../args/resolve-run-id.js";
+import { loadSettings, openStore } from "../config/settings.js";
+import { formatFailingTasks } from "../output/format-failing-tasks.js";
 
 /**
  * `ag2-eval show <run-id>`: the run's summary plus its failing tasks, and, for a run with

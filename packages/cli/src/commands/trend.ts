@@ -1,9 +1,9 @@
-import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
-import { flagReader } from "../flag-values.js";
-import { formatTrend } from "../format-trend.js";
-import { printStoreWarnings } from "../print-store-warnings.js";
-import { loadSettings, openStore } from "../settings.js";
-import { UsageError } from "../usage-error.js";
+import { COMMON_FLAGS, type Command, STORE_FLAG } from "../args/command.js";
+import { flagReader } from "../args/flag-values.js";
+import { UsageError } from "../args/usage-error.js";
+import { loadSettings, openStore } from "../config/settings.js";
+import { formatTrend } from "../output/format-trend.js";
+import { printStoreWarnings } from "../output/print-store-warnings.js";
 
 /** `ag2-eval trend --label <l>`: a text chart of pass rates over the label's runs. */
 export const trendCommand: Command = {

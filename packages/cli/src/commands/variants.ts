@@ -1,10 +1,10 @@
 import { runVariants, type VariantAgents, type Variants } from "@ag2/eval";
-import { COMMON_FLAGS, type Command, STORE_FLAG } from "../command.js";
-import { requireSuitePath, scorersFrom, withProgress } from "../command-inputs.js";
-import { flagReader } from "../flag-values.js";
-import { loadExport } from "../load-module.js";
-import { loadSettings } from "../settings.js";
-import { UsageError } from "../usage-error.js";
+import type { Command } from "../args/command.js";
+import { UsageError } from "../args/usage-error.js";
+import { loadExport } from "../config/load-module.js";
+import { scorersFrom } from "../config/suite-and-scorers.js";
+import { withProgress } from "../output/progress-stream.js";
+import { sweepFlags, sweepStart } from "./sweep-command.js";
 
 /** `ag2-eval variants <suite> --variants <module>[#export]`: one run per variant, ranked. */
 export const variantsCommand: Command = {
@@ -14,52 +14,40 @@ export const variantsCommand: Command = {
   summary:
     "Run the suite once per variant (a Variants, or a record of name → agent) and rank them.",
   maxPositionals: 1,
-  flags: {
-    variants: {
-      type: "string",
-      valueName: "<module>[#export]",
-      description: "a Variants or { name: agent | factory } (default export, or named)",
+  flags: sweepFlags(
+    {
+      variants: {
+        type: "string",
+        valueName: "<module>[#export]",
+        description: "a Variants or { name: agent | factory } (default export, or named)",
+      },
+      scorers: {
+        type: "string",
+        valueName: "<module>[#export]",
+        description: "the scorers (default: the config's)",
+      },
+      key: {
+        type: "string",
+        valueName: "<key>",
+        description: "rank by this key only (default: every key)",
+      },
+      repeats: {
+        type: "string",
+        valueName: "<n>",
+        description: "run every task n times per variant",
+      },
     },
-    scorers: {
-      type: "string",
-      valueName: "<module>[#export]",
-      description: "the scorers (default: the config's)",
+    {
+      concurrency: "tasks in flight at once per variant",
+      label: "label every variant's run",
+      runId: "the sweep's id (variant runs get a suffix)",
+      json: "print the sweep's manifest and leaderboards as JSON",
     },
-    key: {
-      type: "string",
-      valueName: "<key>",
-      description: "rank by this key only (default: every key)",
-    },
-    repeats: {
-      type: "string",
-      valueName: "<n>",
-      description: "run every task n times per variant",
-    },
-    concurrency: {
-      type: "string",
-      valueName: "<n>",
-      description: "tasks in flight at once per variant",
-    },
-    label: { type: "string", valueName: "<label>", description: "label every variant's run" },
-    "run-id": {
-      type: "string",
-      valueName: "<id>",
-      description: "the sweep's id (variant runs get a suffix)",
-    },
-    timeout: { type: "string", valueName: "<s>", description: "abort a task after s seconds" },
-    json: { type: "boolean", description: "print the sweep's manifest and leaderboards as JSON" },
-    ...STORE_FLAG,
-    ...COMMON_FLAGS,
-  },
-  async run({ values, positionals, io }) {
-    const flags = flagReader(values);
-    const settings = await loadSettings({ values, io });
-    const suitePath = requireSuitePath({
-      command: "variants",
-      given: positionals[0],
-      settings,
-      cwd: io.cwd,
-    });
+    { timeout: { type: "string", valueName: "<s>", description: "abort a task after s seconds" } },
+  ),
+  async run(input) {
+    const { io } = input;
+    const { flags, settings, suitePath } = await sweepStart("variants", input);
     const spec = flags.string("variants");
     if (spec === undefined) {
       throw new UsageError("ag2-eval variants: missing --variants <module>[#export]", {

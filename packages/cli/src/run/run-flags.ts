@@ -1,5 +1,5 @@
-import { COMMON_FLAGS, STORE_FLAG } from "./command.js";
-import type { FlagSpecs } from "./parse-command-args.js";
+import { COMMON_FLAGS, STORE_FLAG } from "../args/command.js";
+import type { FlagSpecs } from "../args/parse-command-args.js";
 
 /** The gate flags of `run`, `grade` and `diff`. */
 export const GATE_FLAGS: FlagSpecs = {

@@ -6,13 +6,14 @@ import type {
   ModelConfig,
   Scorer,
 } from "@ag2/eval";
-import { requireSuitePath, scorersFrom } from "./command-inputs.js";
-import { flagReader, parseMinPassRates } from "./flag-values.js";
-import { loadAgent } from "./load-targets.js";
-import type { FlagValues } from "./parse-command-args.js";
-import { DURATION_EXPECTED, parseDurationMs } from "./parse-duration.js";
-import type { Settings } from "./settings.js";
-import { UsageError } from "./usage-error.js";
+import { flagReader } from "../args/flag-values.js";
+import type { FlagValues } from "../args/parse-command-args.js";
+import { DURATION_EXPECTED, parseDurationMs } from "../args/parse-duration.js";
+import { UsageError } from "../args/usage-error.js";
+import { loadAgent } from "../config/load-targets.js";
+import type { Settings } from "../config/settings.js";
+import { requireSuitePath, scorersFrom } from "../config/suite-and-scorers.js";
+import { type GatePlan, gatePlan } from "../gates/gate-plan.js";
 
 /** Everything `ag2-eval run` needs, from flags over the config file. */
 export interface RunPlan {
@@ -44,34 +45,6 @@ export interface RunBudgetPlan {
   readonly maxTokens: number | undefined;
   readonly maxCostUsd: number | undefined;
   readonly maxDurationMs: number | undefined;
-}
-
-/** The gates to check after a run or a diff. */
-export interface GatePlan {
-  readonly minPassRate: Readonly<Record<string, number>>;
-  readonly failOnRegression: boolean;
-  /** Fail on a "regression" verdict of `compareRuns` against the baseline. */
-  readonly failOnSignificantRegression: boolean;
-  /** An explicit baseline run id; otherwise the newest run with the same label. */
-  readonly baseline: string | undefined;
-}
-
-/** The flags shared by `run` and `grade` for the gates. */
-export function gatePlan(values: FlagValues, settings: Settings): GatePlan {
-  const flags = flagReader(values);
-  return {
-    minPassRate: {
-      ...(settings.config.minPassRate ?? {}),
-      ...parseMinPassRates(flags.list("min-pass-rate")),
-    },
-    failOnRegression:
-      flags.boolean("fail-on-regression") ?? settings.config.failOnRegression ?? false,
-    failOnSignificantRegression:
-      flags.boolean("fail-on-significant-regression") ??
-      settings.config.failOnSignificantRegression ??
-      false,
-    baseline: flags.string("baseline") ?? settings.config.baseline,
-  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { UsageError } from "./usage-error.js";
+import { UsageError } from "../args/usage-error.js";
 
 const TYPESCRIPT = /\.(?:ts|mts|cts|tsx)$/;
 

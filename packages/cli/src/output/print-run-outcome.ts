@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import type { RunResult } from "@ag2/eval";
-import { type CliIo, EXIT } from "./cli-io.js";
-import { colors } from "./colors.js";
-import { formatGateOutcome, type GateOutcome } from "./evaluate-gates.js";
+import { formatGateOutcome, type GateOutcome } from "../gates/evaluate-gates.js";
+import { type CliIo, EXIT } from "../terminal/cli-io.js";
+import { colors } from "../terminal/colors.js";
 import { formatFailingTasks } from "./format-failing-tasks.js";
 
 /**

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { before, describe, test } from "node:test";
-import { runCli, tempProject } from "./__fixtures__/run-cli.js";
+import { runCli, tempProject } from "../__fixtures__/run-cli.js";
 
 const RUN = ["run", "suite.jsonl", "--scorers", "./scorers.mjs"];
 

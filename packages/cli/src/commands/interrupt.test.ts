@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as delay } from "node:timers/promises";
-import { BIN, runCli, tempProject } from "./__fixtures__/run-cli.js";
+import { BIN, runCli, tempProject } from "../__fixtures__/run-cli.js";
 
 // Answers at once except for "world", where it waits (with a handle open, like a pending
 // HTTP request) until its signal aborts; it writes "started" when it reaches that task.

@@ -29,7 +29,7 @@ export interface Ag2EvalConfig {
   readonly label?: string;
   readonly variant?: string;
   readonly runId?: string;
-  /** Per-task token budget (observational, like the reference's thresholds). */
+  /** Per-task token budget: observational, a task over it is counted as a budget violation, never stopped. */
   readonly budgetTokens?: number;
   /** Per-task time budget in seconds. */
   readonly budgetSeconds?: number;

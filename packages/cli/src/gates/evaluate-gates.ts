@@ -1,13 +1,13 @@
 import type { RunResult, RunStore } from "@ag2/eval";
 import { compareRuns } from "@ag2/eval";
+import { UsageError } from "../args/usage-error.js";
 import {
   checkMinPassRates,
   checkRegressions,
   checkSignificantRegressions,
   type GateFailure,
-} from "./gates.js";
-import type { GatePlan } from "./run-plan.js";
-import { UsageError } from "./usage-error.js";
+} from "./gate-checks.js";
+import type { GatePlan } from "./gate-plan.js";
 
 /** The outcome of a run's gates. */
 export interface GateOutcome {

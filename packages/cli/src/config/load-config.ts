@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Ag2EvalError } from "@ag2/eval";
+import { ConfigError, UsageError } from "../args/usage-error.js";
 import type { Ag2EvalConfig } from "./define-config.js";
 import { importFile, moduleExports } from "./load-module.js";
-import { ConfigError, UsageError } from "./usage-error.js";
 import { validateConfig } from "./validate-config.js";
 
 /** The file names looked for in the current folder, in order. */

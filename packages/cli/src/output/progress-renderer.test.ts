@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { colors } from "./colors.js";
+import { colors } from "../terminal/colors.js";
 import { createProgressRenderer, progressMode } from "./progress-renderer.js";
 
 const plainColors = colors({ isTTY: false, env: {} });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { runCli, tempProject } from "./__fixtures__/run-cli.js";
+import { runCli, tempProject } from "../__fixtures__/run-cli.js";
 
 describe("ag2-eval variants and pairwise", () => {
   test("variants runs each variant, saves its run and ranks them per key", async () => {

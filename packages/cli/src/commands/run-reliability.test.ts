@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { runCli, tempProject } from "./__fixtures__/run-cli.js";
+import { runCli, tempProject } from "../__fixtures__/run-cli.js";
 
 // Fails the first two asks of "hello" with an HTTP-like 503, then answers; other inputs
 // answer at once. A module-level counter: every task of one run shares the process.

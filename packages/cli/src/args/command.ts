@@ -1,4 +1,4 @@
-import type { CliIo } from "./cli-io.js";
+import type { CliIo } from "../terminal/cli-io.js";
 import type { FlagSpecs, FlagValues } from "./parse-command-args.js";
 
 /** What a command's `run` receives after its arguments were parsed. */

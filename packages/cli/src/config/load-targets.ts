@@ -1,6 +1,6 @@
 import type { AgentInterface as Agent, AgentFactory, Scorer } from "@ag2/eval";
+import { UsageError } from "../args/usage-error.js";
 import { loadExport } from "./load-module.js";
-import { UsageError } from "./usage-error.js";
 
 /** A setting that may be a module spec (from a flag or the config) or a value (config only). */
 export interface TargetSetting<T> {

@@ -1,10 +1,10 @@
 import { resolve } from "node:path";
 import { type FsRunStore, fsRunStore } from "@ag2/eval";
-import type { CliIo } from "./cli-io.js";
+import { flagReader } from "../args/flag-values.js";
+import type { FlagValues } from "../args/parse-command-args.js";
+import type { CliIo } from "../terminal/cli-io.js";
 import type { Ag2EvalConfig } from "./define-config.js";
-import { flagReader } from "./flag-values.js";
 import { loadConfig } from "./load-config.js";
-import type { FlagValues } from "./parse-command-args.js";
 
 /** The default store folder, relative to the current folder. */
 export const DEFAULT_STORE_DIR = ".ag2-eval/runs";

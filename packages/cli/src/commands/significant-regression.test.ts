@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { runCli, tempProject } from "./__fixtures__/run-cli.js";
+import { runCli, tempProject } from "../__fixtures__/run-cli.js";
 
 /** Twelve tasks, so one flip is noise and ten flips are not. */
 const SUITE = Array.from({ length: 12 }, (_, i) =>

@@ -1,6 +1,6 @@
 import type { StoreWarning } from "@ag2/eval";
-import type { CliIo } from "./cli-io.js";
-import { colors } from "./colors.js";
+import type { CliIo } from "../terminal/cli-io.js";
+import { colors } from "../terminal/colors.js";
 
 /**
  * Prints each file a store listing skipped on stderr, one line per file, so a corrupt or

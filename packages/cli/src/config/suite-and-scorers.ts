@@ -1,15 +1,8 @@
 import { resolve } from "node:path";
-import { createStream, type Scorer, type Stream } from "@ag2/eval";
-import type { CliIo } from "./cli-io.js";
-import { colors } from "./colors.js";
+import type { Scorer } from "@ag2/eval";
+import { UsageError } from "../args/usage-error.js";
 import { loadScorers } from "./load-targets.js";
-import {
-  createProgressRenderer,
-  type ProgressRenderer,
-  progressMode,
-} from "./progress-renderer.js";
 import type { Settings } from "./settings.js";
-import { UsageError } from "./usage-error.js";
 
 /**
  * The suite path of a command: the one on the command line (relative to the current folder),
@@ -78,51 +71,4 @@ export function scorersFrom(options: {
           origin: `${settings.configPath ?? "config"}: scorers`,
         },
   );
-}
-
-/**
- * A lifecycle-event stream whose events drive the progress display on stderr: a live line on
- * a terminal, one line per task otherwise, nothing extra with `--json`.
- *
- * @example
- * ```ts
- * const { stream, progress } = progressStream({ io, json: false });
- * try { await runAgent(suite, { ...options, stream }); } finally { progress.stop(); }
- * ```
- */
-export function progressStream(options: { io: CliIo; json: boolean }): {
-  stream: Stream;
-  progress: ProgressRenderer;
-} {
-  const { io } = options;
-  const progress = createProgressRenderer({
-    mode: progressMode({ isTTY: io.stderr.isTTY, env: io.env, json: options.json }),
-    write: (text) => io.stderr.write(text),
-    colors: colors({ isTTY: io.stderr.isTTY, env: io.env }),
-  });
-  const stream = createStream();
-  stream.subscribe((event) => progress.handle(event));
-  return { stream, progress };
-}
-
-/**
- * Runs `work` with a {@link progressStream}'s stream and stops the progress display when it
- * settles, either way.
- *
- * @example
- * ```ts
- * const result = await withProgress({ io, json, work: (stream) => runPairwise(suite, { ...options, stream }) });
- * ```
- */
-export async function withProgress<T>(options: {
-  io: CliIo;
-  json: boolean;
-  work: (stream: Stream) => Promise<T>;
-}): Promise<T> {
-  const { stream, progress } = progressStream(options);
-  try {
-    return await options.work(stream);
-  } finally {
-    progress.stop();
-  }
 }

@@ -1,5 +1,5 @@
 import { createConsoleReporter, type EvalEvent } from "@ag2/eval";
-import type { Colors } from "./colors.js";
+import type { Colors } from "../terminal/colors.js";
 
 /**
  * The parts of the lifecycle events progress reads, matched on `type` (core's `EvalStarted`,

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { test } from "node:test";
-import { runCli, tempProject } from "./__fixtures__/run-cli.js";
+import { runCli, tempProject } from "../__fixtures__/run-cli.js";
 
 test("--otlp-endpoint sends every task's spans to the collector before exiting", async (t) => {
   const bodies: string[] = [];

@@ -1,6 +1,6 @@
+import { DURATION_EXPECTED, parseDurationMs } from "../args/parse-duration.js";
+import { ConfigError } from "../args/usage-error.js";
 import type { Ag2EvalConfig } from "./define-config.js";
-import { DURATION_EXPECTED, parseDurationMs } from "./parse-duration.js";
-import { ConfigError } from "./usage-error.js";
 
 type Check = (value: unknown) => string | null;
 

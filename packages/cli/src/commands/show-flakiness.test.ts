@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { runCli, tempProject } from "./__fixtures__/run-cli.js";
+import { runCli, tempProject } from "../__fixtures__/run-cli.js";
 
 /** Fails "world" on every other call, whatever order the repeats run in: 2 of 4 pass. */
 const COIN_MJS = `
