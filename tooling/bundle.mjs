@@ -38,7 +38,7 @@ await build({
   target: "node20",
   packages: "external",
   sourcemap: true,
-  sourcesContent: false,
+  sourcesContent: true,
   logLevel: "warning",
 });
 
