@@ -4,5 +4,9 @@
  * reader validates with the hand-written checks in run-file-check-shapes.ts, and a test keeps
  * the two in agreement.
  */
-export type { RunFile, TaskResultFile } from "../run-file-schema.js";
-export { runFileSchema, taskResultFileSchema, traceEventSchema } from "../run-file-schema.js";
+export type { RunFile, TaskResultFile } from "../run-file/run-file-schema.js";
+export {
+  runFileSchema,
+  taskResultFileSchema,
+  traceEventSchema,
+} from "../run-file/run-file-schema.js";
