@@ -18,7 +18,7 @@ export type {
   TurnRequest,
   TurnResult,
 } from "./agent/middleware.js";
-export { runHook, toErrorInfo } from "./agent/middleware.js";
+export { runHook } from "./agent/middleware.js";
 export type { ModelConfigOption } from "./agent/resolve-model-config.js";
 export type { TaskTracing, TaskTracingContext, TracedTask, Tracing } from "./agent/tracing.js";
 export type { CompareRunsOptions } from "./compare/compare-runs.js";
@@ -61,7 +61,6 @@ export { createStream } from "./events/stream.js";
 export type { EvaluatePairwiseOptions, PairwiseStore } from "./pairwise/evaluate-pairwise.js";
 export { evaluatePairwise } from "./pairwise/evaluate-pairwise.js";
 export { PairwiseJsonError } from "./pairwise/pairwise-json.js";
-export type { PairwiseRunJson, PairwiseRunResultInit } from "./pairwise/pairwise-run-result.js";
 export { PairwiseRunResult } from "./pairwise/pairwise-run-result.js";
 export type {
   Agreement,
@@ -69,6 +68,8 @@ export type {
   PairwiseComparator,
   PairwiseCompareContext,
   PairwiseOutcome,
+  PairwiseRunJson,
+  PairwiseRunResultInit,
   PairwiseWinner,
   WinRate,
 } from "./pairwise/pairwise-types.js";
@@ -78,10 +79,10 @@ export type { Aggregates, ScoreStats } from "./result/aggregates.js";
 export {
   computeAggregates,
   EMPTY_SCORE_STATS,
-  percentile,
   scoreStatsOf,
 } from "./result/aggregates.js";
 export { groupRepeats } from "./result/repeat-groups.js";
+export type { RunData, RunResultInit, SuiteInfo } from "./result/run-data.js";
 export { runSummary } from "./result/run-summary.js";
 export type { BudgetName, StopReason } from "./result/stop-reason.js";
 export type { TaskAttempt, TaskResult } from "./result/task-result.js";
@@ -90,13 +91,13 @@ export { produceTraces } from "./run/produce-traces.js";
 export { ResumeError } from "./run/resume-error.js";
 export type { RetryOptions, RetryPolicy } from "./run/retry-policy.js";
 export { isTransientError } from "./run/retry-policy.js";
-export type { RunAgentOptions } from "./run/run-agent.js";
 export { runAgent } from "./run/run-agent.js";
+export type { RunAgentOptions } from "./run/run-agent-options.js";
 export type { RunBudget } from "./run/run-budget.js";
 export type { EventJSON } from "./run-file/event-json.js";
 export { eventFromJSON, eventToJSON } from "./run-file/event-json.js";
 export type { ReadOptions } from "./run-file/read-run-file.js";
-export { parseRunFile, runResultFromJSON, taskResultFromJSON } from "./run-file/read-run-file.js";
+export { taskResultFromJSON } from "./run-file/read-run-file.js";
 export type { RunFileErrorDetails } from "./run-file/run-file-error.js";
 export { RunFileError } from "./run-file/run-file-error.js";
 export type { RunFile, TaskResultFile } from "./run-file/run-file-schema.js";
@@ -113,7 +114,7 @@ export {
   taskResultToJSON,
   toAsciiJson,
 } from "./run-file/write-run-file.js";
-export type { RunResultInit, SuiteInfo } from "./run-result/run-result.js";
+export { parseRunFile, runResultFromJSON } from "./run-result/parse-run-file.js";
 export { RunResult } from "./run-result/run-result.js";
 export type {
   JournalContents,
@@ -147,6 +148,7 @@ export type { MinimumDetectableDifferenceOptions } from "./stats/minimum-detecta
 export { minimumDetectableDifference } from "./stats/minimum-detectable-difference.js";
 export { normalQuantile } from "./stats/normal.js";
 export { flipRate, passAtK, passHatK } from "./stats/pass-at-k.js";
+export { percentile } from "./stats/percentile.js";
 export type { SignFlipOptions } from "./stats/permutation.js";
 export { signFlipTest } from "./stats/permutation.js";
 export type { Random } from "./stats/seeded-random.js";
@@ -163,6 +165,7 @@ export type { Task } from "./suite/task.js";
 export { createTask } from "./suite/task.js";
 export type { RecordPlace, TaskRecord } from "./suite/task-record.js";
 export { InMemoryTraceSource, TraceNotFoundError } from "./trace/in-memory-trace-source.js";
+export { toErrorInfo } from "./trace/to-error-info.js";
 export type { TokenUsage } from "./trace/token-usage.js";
 export { addTokenUsage, tokenUsage } from "./trace/token-usage.js";
 export type { TraceInit } from "./trace/trace.js";

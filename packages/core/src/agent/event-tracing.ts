@@ -1,6 +1,7 @@
+import { toErrorInfo } from "../trace/to-error-info.js";
 import { Trace } from "../trace/trace.js";
 import type { ErrorInfo, TraceEvent } from "../trace/trace-events.js";
-import { type Middleware, toErrorInfo } from "./middleware.js";
+import type { Middleware } from "./middleware.js";
 import type { TaskTracing, Tracing } from "./tracing.js";
 
 function randomTraceId(): string {

@@ -1,4 +1,4 @@
-import { toErrorInfo } from "./middleware.js";
+import { toErrorInfo } from "../trace/to-error-info.js";
 import type { Tracing } from "./tracing.js";
 
 /** How long a run waits for its tracing's last flush before it reports and moves on. */

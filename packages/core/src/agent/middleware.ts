@@ -1,5 +1,4 @@
 import type {
-  ErrorInfo,
   HumanInputRequest,
   HumanMessage,
   ModelResponse,
@@ -122,13 +121,4 @@ export function runHook<K extends HookName>(
     next = (value) => handler(value, inner);
   }
   return next(request);
-}
-
-/** Turns anything thrown into {@link ErrorInfo}, keeping the error's class name. */
-export function toErrorInfo(error: unknown): ErrorInfo {
-  if (error instanceof Error) {
-    const type = error.name && error.name !== "Error" ? error.name : error.constructor.name;
-    return { type: type || "Error", message: error.message, stack: error.stack };
-  }
-  return { type: typeof error, message: String(error) };
 }

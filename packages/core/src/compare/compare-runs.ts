@@ -1,7 +1,7 @@
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { groupRepeats, lastScore } from "../result/repeat-groups.js";
+import type { RunData } from "../result/run-data.js";
 import type { TaskResult } from "../result/task-result.js";
-import type { RunResult } from "../run-result/run-result.js";
 import { type PairedCluster, pairedBootstrap, taskDifferences } from "../stats/bootstrap.js";
 import { mcnemarExact } from "../stats/mcnemar.js";
 import { minimumDetectableDifference } from "../stats/minimum-detectable-difference.js";
@@ -46,8 +46,8 @@ export interface CompareRunsOptions {
  * ```
  */
 export function compareRuns(
-  baseline: RunResult,
-  current: RunResult,
+  baseline: RunData,
+  current: RunData,
   options: CompareRunsOptions = {},
 ): RunComparison {
   const { seed = 0, resamples = 2000, alpha = 0.05, lowerIsBetter = [] } = options;

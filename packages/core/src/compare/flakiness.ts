@@ -1,6 +1,6 @@
 import { groupRepeats, lastScore } from "../result/repeat-groups.js";
+import type { RunData } from "../result/run-data.js";
 import type { TaskResult } from "../result/task-result.js";
-import type { RunResult } from "../run-result/run-result.js";
 import { flipRate, passAtK, passHatK } from "../stats/pass-at-k.js";
 
 /** How one task behaved on one boolean key over its repeats. */
@@ -56,7 +56,7 @@ export interface FlakinessReport {
  * console.log(report.flaky, report.keys[0]?.passHatK.at(-1));
  * ```
  */
-export function flakiness(run: RunResult | readonly TaskResult[]): FlakinessReport {
+export function flakiness(run: RunData | readonly TaskResult[]): FlakinessReport {
   const results = "tasks" in run ? run.tasks : (run as readonly TaskResult[]);
   const tasks: TaskFlakiness[] = [];
   for (const [taskId, group] of groupRepeats(results)) {

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
+import type { RunData } from "../result/run-data.js";
 import type { TaskResult } from "../result/task-result.js";
-import type { RunResult } from "../run-result/run-result.js";
 import type { Feedback } from "../scoring/feedback.js";
 import type { Interval } from "../stats/wilson.js";
 import { formatFixed, padRight, pythonListRepr } from "../util/python-format.js";
@@ -174,8 +174,8 @@ function lastByKey(result: TaskResult): Map<string, Feedback> {
  * ```
  */
 export function diffRuns(
-  current: RunResult,
-  baseline: RunResult,
+  current: RunData,
+  baseline: RunData,
   options: { strict?: boolean } = {},
 ): RunDiff {
   const cur = new Map(current.tasks.map((result) => [result.task.taskId, result]));

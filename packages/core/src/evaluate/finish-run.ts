@@ -1,8 +1,9 @@
-import { toErrorInfo } from "../agent/middleware.js";
 import { type EvalCompleted, evalEvent } from "../events/lifecycle-events.js";
 import type { Stream } from "../events/stream.js";
-import { RunResult, type RunResultInit } from "../run-result/run-result.js";
+import type { RunResultInit } from "../result/run-data.js";
+import { RunResult } from "../run-result/run-result.js";
 import type { RunStore } from "../run-result/run-store.js";
+import { toErrorInfo } from "../trace/to-error-info.js";
 
 /** Turns the stream failures since `from` into warning lines. */
 export function streamWarnings(stream: Stream | null | undefined, from: number): string[] {

@@ -1,4 +1,3 @@
-import { toErrorInfo } from "../agent/middleware.js";
 import { evalEvent, type TaskEvaluated } from "../events/lifecycle-events.js";
 import type { Stream } from "../events/stream.js";
 import type { TaskResult } from "../result/task-result.js";
@@ -14,6 +13,7 @@ import {
   scoreNow,
 } from "../scoring/scorer.js";
 import { createTask, type Task } from "../suite/task.js";
+import { toErrorInfo } from "../trace/to-error-info.js";
 import { Trace, withException } from "../trace/trace.js";
 import type { TraceRef, TraceSource } from "../trace/trace-source.js";
 import { runLimited } from "../util/run-limited.js";

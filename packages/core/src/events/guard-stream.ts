@@ -1,4 +1,4 @@
-import { toErrorInfo } from "../agent/middleware.js";
+import { toErrorInfo } from "../trace/to-error-info.js";
 import type { Stream } from "./stream.js";
 
 /**

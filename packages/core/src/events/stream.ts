@@ -1,4 +1,4 @@
-import { toErrorInfo } from "../agent/middleware.js";
+import { toErrorInfo } from "../trace/to-error-info.js";
 import type { ErrorInfo } from "../trace/trace-events.js";
 import type { EvalEvent } from "./lifecycle-events.js";
 

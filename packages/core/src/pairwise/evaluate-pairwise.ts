@@ -1,4 +1,3 @@
-import { toErrorInfo } from "../agent/middleware.js";
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { checkConcurrency, checkName, checkRunId } from "../evaluate/check-run-options.js";
 import { listRefs } from "../evaluate/grade-traces.js";
@@ -12,6 +11,7 @@ import {
 import type { Stream } from "../events/stream.js";
 import { resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
 import { createTask, type Task } from "../suite/task.js";
+import { toErrorInfo } from "../trace/to-error-info.js";
 import type { Trace } from "../trace/trace.js";
 import type { TraceRef, TraceSource } from "../trace/trace-source.js";
 import { isoUtcNow } from "../util/iso-utc.js";

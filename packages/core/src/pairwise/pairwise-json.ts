@@ -1,6 +1,5 @@
 import { Ag2EvalError } from "../errors/ag2-eval-error.js";
-import type { PairwiseRunResultInit } from "./pairwise-run-result.js";
-import type { PairwiseCase, PairwiseWinner } from "./pairwise-types.js";
+import type { PairwiseCase, PairwiseRunResultInit, PairwiseWinner } from "./pairwise-types.js";
 
 /**
  * A pairwise result file that cannot be read back: the message names the source, the field,

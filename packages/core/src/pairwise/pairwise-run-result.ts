@@ -2,63 +2,14 @@ import { cohenKappa } from "../stats/cohen-kappa.js";
 import { wilsonInterval } from "../stats/wilson.js";
 import { formatFixed, padRight } from "../util/python-format.js";
 import { parsePairwiseJson } from "./pairwise-json.js";
-import type { Agreement, PairwiseCase, PairwiseWinner, WinRate } from "./pairwise-types.js";
-
-/** What a {@link PairwiseRunResult} is built from. */
-export interface PairwiseRunResultInit {
-  readonly runId: string;
-  readonly label?: string | null;
-  /** ISO-8601 UTC time the comparison started. */
-  readonly createdAt: string;
-  readonly durationMs: number;
-  readonly variantA: string;
-  readonly variantB: string;
-  /** Number of task pairs compared (each gives one case per comparator). */
-  readonly nPairs: number;
-  /** The comparator keys, in comparator order. */
-  readonly keys: readonly string[];
-  readonly cases: readonly PairwiseCase[];
-  /**
-   * Observer failures while the variants ran (e.g. a span processor that threw), one line per
-   * distinct failure with the number of tasks that hit it; `runPairwise` fills it.
-   */
-  readonly warnings?: readonly string[];
-}
-
-/** The JSON form of a {@link PairwiseRunResult} (spec §3.8). */
-export interface PairwiseRunJson {
-  schema_version: "0.1";
-  run_id: string;
-  label: string | null;
-  created_at: string;
-  duration_ms: number;
-  variant_a: string;
-  variant_b: string;
-  n_pairs: number;
-  keys: string[];
-  win_rates: Record<
-    string,
-    {
-      variant: string;
-      rate: number;
-      wins: number;
-      losses: number;
-      ties: number;
-      n: number;
-      ci: [number, number];
-    }
-  >;
-  flips: Record<string, number>;
-  cases: {
-    task_id: string;
-    key: string;
-    winner: PairwiseWinner;
-    reasoning: string | null;
-    detail: Record<string, unknown>;
-  }[];
-  /** Present only when there were warnings, so files of clean comparisons are unchanged. */
-  warnings?: string[];
-}
+import type {
+  Agreement,
+  PairwiseCase,
+  PairwiseRunJson,
+  PairwiseRunResultInit,
+  PairwiseWinner,
+  WinRate,
+} from "./pairwise-types.js";
 
 /**
  * The outcome of comparing two variants pair by pair (spec §3.8): every case, the tally and

@@ -1,3 +1,4 @@
+import { percentile } from "../stats/percentile.js";
 import { addTokenUsage, type TokenUsage, tokenUsage } from "../trace/token-usage.js";
 import type { TaskResult } from "./task-result.js";
 
@@ -23,16 +24,6 @@ export interface Aggregates {
 
 /** The empty statistics returned for a key with no numeric scores. */
 export const EMPTY_SCORE_STATS: ScoreStats = Object.freeze({ mean: 0, p50: 0, p95: 0, n: 0 });
-
-/** Linear-interpolated percentile (numpy's default) of sorted values; 0 for none. */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = p * (sorted.length - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  const low = sorted[lo] as number;
-  return low + (rank - lo) * ((sorted[hi] as number) - low);
-}
 
 /** Mean, p50, p95 and count of a list of numbers. */
 export function scoreStatsOf(values: readonly number[]): ScoreStats {

@@ -1,6 +1,6 @@
-import type { RunResult } from "../run-result/run-result.js";
 import { formatFixed, padRight } from "../util/python-format.js";
 import type { Aggregates } from "./aggregates.js";
+import type { RunData } from "./run-data.js";
 
 function section(
   title: string,
@@ -13,7 +13,7 @@ function section(
 }
 
 /** Passed and total boolean outcomes per key, which the aggregates keep only as a rate. */
-function passCounts(result: RunResult): Map<string, { passed: number; total: number }> {
+function passCounts(result: RunData): Map<string, { passed: number; total: number }> {
   const counts = new Map<string, { passed: number; total: number }>();
   for (const task of result.tasks) {
     for (const fb of task.feedback) {
@@ -38,7 +38,7 @@ function passCounts(result: RunResult): Map<string, { passed: number; total: num
  * //   Schema:      0.1 ...
  * ```
  */
-export function runSummary(result: RunResult): string {
+export function runSummary(result: RunData): string {
   const agg: Aggregates = result.aggregates;
   const lines = [
     `Run ${result.runId}`,

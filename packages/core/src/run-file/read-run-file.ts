@@ -1,5 +1,5 @@
+import type { RunResultInit } from "../result/run-data.js";
 import type { TaskResult } from "../result/task-result.js";
-import { RunResult } from "../run-result/run-result.js";
 import type { Feedback } from "../scoring/feedback.js";
 import { createTask } from "../suite/task.js";
 import { tokenUsage } from "../trace/token-usage.js";
@@ -117,15 +117,16 @@ export function taskResultFromJSON(json: unknown, options: ReadOptions = {}): Ta
 }
 
 /**
- * Rebuilds a {@link RunResult} from a parsed run file (schema "0.1"). Aggregates are
- * recomputed from the tasks. Missing optional fields take the reference loader's defaults.
+ * What a `RunResult` is rebuilt from, read from a parsed run file (schema "0.1"); the
+ * `RunResult` computes the aggregates again from the tasks. Missing optional fields take the
+ * reference loader's defaults.
  *
  * @example
  * ```ts
- * const run = runResultFromJSON(JSON.parse(await readFile(path, "utf8")), { source: path });
+ * const run = new RunResult(runInitFromJSON(JSON.parse(text), { source: path }));
  * ```
  */
-export function runResultFromJSON(json: unknown, options: ReadOptions = {}): RunResult {
+export function runInitFromJSON(json: unknown, options: ReadOptions = {}): RunResultInit {
   const { source } = options;
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     throw new RunFileError({
@@ -148,7 +149,7 @@ export function runResultFromJSON(json: unknown, options: ReadOptions = {}): Run
   if (found) throw schemaError(found, json, source);
   const data = json as RunFile;
   const tasks = data.tasks.map(taskFromFile);
-  return new RunResult({
+  return {
     runId: data.run_id ?? "",
     tasks,
     suite: {
@@ -168,18 +169,19 @@ export function runResultFromJSON(json: unknown, options: ReadOptions = {}): Run
           used: data.stop_reason.used,
         }
       : null,
-  });
+  };
 }
 
 /**
- * Parses a run file's text; invalid or truncated JSON is a {@link RunFileError} too.
+ * {@link runInitFromJSON} on a run file's text; invalid or truncated JSON is a
+ * {@link RunFileError} too.
  *
  * @example
  * ```ts
- * const run = parseRunFile(await readFile(path, "utf8"), { source: path });
+ * const run = new RunResult(runInitFromText(await readFile(path, "utf8"), { source: path }));
  * ```
  */
-export function parseRunFile(text: string, options: ReadOptions = {}): RunResult {
+export function runInitFromText(text: string, options: ReadOptions = {}): RunResultInit {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -195,5 +197,5 @@ export function parseRunFile(text: string, options: ReadOptions = {}): RunResult
       { cause: error },
     );
   }
-  return runResultFromJSON(json, options);
+  return runInitFromJSON(json, options);
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { z } from "zod";
-import { runResultFromJSON } from "./read-run-file.js";
+import { runResultFromJSON } from "../run-result/parse-run-file.js";
 import { RunFileError } from "./run-file-error.js";
 import { runFileSchema, taskResultFileSchema, traceEventSchema } from "./run-file-schema.js";
 import { runFileCheck, taskResultFileCheck, traceEventCheck } from "./run-file-shapes.js";

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { parseRunFile } from "../run-result/parse-run-file.js";
 import { RunResult } from "../run-result/run-result.js";
 import { makeRunResult, makeTaskResult } from "../testing/make-results.js";
 import { toIsoUtc } from "../util/iso-utc.js";
-import { parseRunFile, taskResultFromJSON } from "./read-run-file.js";
+import { taskResultFromJSON } from "./read-run-file.js";
 import { RunFileError } from "./run-file-error.js";
 import { runResultToJsonText, taskResultToJSON } from "./write-run-file.js";
 

@@ -1,5 +1,5 @@
+import type { RunData } from "../result/run-data.js";
 import type { TaskResult } from "../result/task-result.js";
-import type { RunResult } from "../run-result/run-result.js";
 import type { BudgetViolation } from "../scoring/budget-thresholds.js";
 import type { Feedback } from "../scoring/feedback.js";
 import { type EventJSON, eventToJSON } from "./event-json.js";
@@ -129,13 +129,13 @@ export function taskResultToJSON(result: TaskResult): TaskResultJSON {
  * const json = runResultToJSON(result); // json.schema_version === "0.1"
  * ```
  */
-export function runResultToJSON(result: RunResult): RunJSON {
+export function runResultToJSON(result: RunData): RunJSON {
   const json = runFields(result);
   if (result.stopReason) json.stop_reason = { ...result.stopReason };
   return json;
 }
 
-function runFields(result: RunResult): RunJSON {
+function runFields(result: RunData): RunJSON {
   const { aggregates } = result;
   const scoreStats: AggregatesJSON["score_stats"] = {};
   for (const [key, stats] of Object.entries(aggregates.scoreStats)) {
@@ -178,7 +178,7 @@ function runFields(result: RunResult): RunJSON {
  * await writeFile(`runs/${result.runId}.json`, runResultToJsonText(result));
  * ```
  */
-export function runResultToJsonText(result: RunResult): string {
+export function runResultToJsonText(result: RunData): string {
   return toAsciiJson(runResultToJSON(result));
 }
 

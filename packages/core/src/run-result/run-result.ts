@@ -5,40 +5,12 @@ import {
   EMPTY_SCORE_STATS,
   type ScoreStats,
 } from "../result/aggregates.js";
+import type { RunData, RunResultInit, SuiteInfo } from "../result/run-data.js";
 import { runSummary } from "../result/run-summary.js";
 import type { StopReason } from "../result/stop-reason.js";
 import type { TaskResult } from "../result/task-result.js";
-import { type ReadOptions, runResultFromJSON } from "../run-file/read-run-file.js";
+import { type ReadOptions, runInitFromJSON } from "../run-file/read-run-file.js";
 import { type RunJSON, runResultToJSON } from "../run-file/write-run-file.js";
-
-/** Name, size and origin of the suite a run graded. */
-export interface SuiteInfo {
-  readonly name: string;
-  readonly source: string;
-  /** Number of task runs (tasks × repeats for `runAgent`). */
-  readonly size: number;
-}
-
-/** What a {@link RunResult} is built from. */
-export interface RunResultInit {
-  readonly runId: string;
-  readonly tasks: readonly TaskResult[];
-  readonly suite: SuiteInfo;
-  /** What was evaluated: the agent's class or factory name, or `trace-source:<Source>`. */
-  readonly target: string;
-  readonly concurrency: number;
-  readonly durationMs: number;
-  /** ISO-8601 UTC time the run started. */
-  readonly createdAt: string;
-  readonly label?: string | null;
-  /**
-   * Problems that did not stop the run (a failed save, a failing stream subscriber). Not
-   * part of the run file: they describe this call, not the graded tasks.
-   */
-  readonly warnings?: readonly string[];
-  /** Set when a run-wide budget stopped the run before every task was graded. */
-  readonly stopReason?: StopReason | null;
-}
 
 /**
  * The results of one evaluation run: every graded task, in suite order, and their
@@ -51,8 +23,8 @@ export interface RunResultInit {
  * console.log(result.summary());
  * ```
  */
-export class RunResult {
-  readonly schemaVersion = "0.1";
+export class RunResult implements RunData {
+  readonly schemaVersion = "0.1" as const;
   readonly runId: string;
   readonly tasks: readonly TaskResult[];
   readonly suite: SuiteInfo;
@@ -131,7 +103,7 @@ export class RunResult {
    * ```
    */
   static fromJSON(json: unknown, options: ReadOptions = {}): RunResult {
-    return runResultFromJSON(json, options);
+    return new RunResult(runInitFromJSON(json, options));
   }
 
   #slice(tag: string | undefined): Aggregates {

@@ -1,5 +1,6 @@
+import type { SuiteInfo } from "../result/run-data.js";
 import type { TaskResult } from "../result/task-result.js";
-import type { RunResult, SuiteInfo } from "./run-result.js";
+import type { RunResult } from "./run-result.js";
 
 /** One line of a run listing: enough to pick a run without loading it. */
 export interface RunInfo {

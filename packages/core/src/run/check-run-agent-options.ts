@@ -1,6 +1,6 @@
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { checkRetries, type RetryPolicy } from "./retry-policy.js";
-import type { RunAgentOptions } from "./run-agent.js";
+import type { RunAgentOptions } from "./run-agent-options.js";
 import { checkRunBudget, type RunBudget } from "./run-budget.js";
 
 /** Checks the options only `runAgent` has; returns them normalized. */

@@ -1,5 +1,4 @@
 import type { Agent, AgentFactory, AgentFactoryContext, AskOptions } from "../agent/agent.js";
-import { toErrorInfo } from "../agent/middleware.js";
 import { type ModelConfigOption, resolveModelConfig } from "../agent/resolve-model-config.js";
 import type { Tracing } from "../agent/tracing.js";
 import { TaskTimeoutError } from "../errors/task-timeout-error.js";
@@ -10,6 +9,7 @@ import {
 } from "../scoring/outputs-from-trace.js";
 import type { Outputs } from "../scoring/scorer.js";
 import type { Task } from "../suite/task.js";
+import { toErrorInfo } from "../trace/to-error-info.js";
 import type { Trace } from "../trace/trace.js";
 import type { TraceRef } from "../trace/trace-source.js";
 import { runLimited } from "../util/run-limited.js";

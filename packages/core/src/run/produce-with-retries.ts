@@ -1,7 +1,7 @@
-import { toErrorInfo } from "../agent/middleware.js";
 import { TaskTimeoutError } from "../errors/task-timeout-error.js";
 import type { TaskAttempt } from "../result/task-result.js";
 import type { Task } from "../suite/task.js";
+import { toErrorInfo } from "../trace/to-error-info.js";
 import { withException } from "../trace/trace.js";
 import { type ProducedTrace, type ProduceOptions, produceTask } from "./produce-traces.js";
 import { type RetryPolicy, retryDelayMs } from "./retry-policy.js";

@@ -4,10 +4,11 @@ import type { Agent } from "../agent/agent.js";
 import { eventTracing } from "../agent/event-tracing.js";
 import type { EvalCompleted, EvalEvent } from "../events/lifecycle-events.js";
 import { createStream } from "../events/stream.js";
-import { runResultFromJSON } from "../run-file/read-run-file.js";
 import { runResultToJSON } from "../run-file/write-run-file.js";
-import { type RunAgentOptions, runAgent } from "./run-agent.js";
+import { runResultFromJSON } from "../run-result/parse-run-file.js";
+import { runAgent } from "./run-agent.js";
 import { answered } from "./run-agent.test-helper.js";
+import type { RunAgentOptions } from "./run-agent-options.js";
 import { deferred, modelAgent, settle, TinyStore } from "./run-fixtures.test.js";
 
 const suite = ["a", "b", "c", "d", "e"].map((id) => ({ task_id: id, inputs: { input: id } }));

@@ -4,8 +4,9 @@ import type { Agent } from "../agent/agent.js";
 import { eventTracing } from "../agent/event-tracing.js";
 import { scorer } from "../scoring/scorer.js";
 import type { TaskRecord } from "../suite/task-record.js";
-import { type RunAgentOptions, runAgent } from "./run-agent.js";
+import { runAgent } from "./run-agent.js";
 import { answered } from "./run-agent.test-helper.js";
+import type { RunAgentOptions } from "./run-agent-options.js";
 import { TinyStore } from "./run-fixtures.test.js";
 
 const suite = ["a", "b", "c", "d"].map((id) => ({ task_id: id, inputs: { input: id } }));

@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Agent } from "../agent/agent.js";
 import { eventTracing } from "../agent/event-tracing.js";
-import { parseRunFile } from "../run-file/read-run-file.js";
 import { runResultToJsonText } from "../run-file/write-run-file.js";
+import { parseRunFile } from "../run-result/parse-run-file.js";
 import { checkRetries, isTransientError, type RetryOptions, retryDelayMs } from "./retry-policy.js";
-import { type RunAgentOptions, runAgent } from "./run-agent.js";
+import { runAgent } from "./run-agent.js";
 import { answered } from "./run-agent.test-helper.js";
+import type { RunAgentOptions } from "./run-agent-options.js";
 import { settle } from "./run-fixtures.test.js";
 
 function httpError(status: number, retryAfterMs?: number): Error {

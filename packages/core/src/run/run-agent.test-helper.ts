@@ -1,7 +1,7 @@
 import { eventTracing } from "../agent/event-tracing.js";
 import type { TaskTracingContext, Tracing } from "../agent/tracing.js";
 import { scorer } from "../scoring/scorer.js";
-import type { RunAgentOptions } from "./run-agent.js";
+import type { RunAgentOptions } from "./run-agent-options.js";
 import { modelAgent } from "./run-fixtures.test.js";
 
 export const reversed = (s: string) => [...s].reverse().join("");

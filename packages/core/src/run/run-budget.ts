@@ -1,7 +1,7 @@
-import { toErrorInfo } from "../agent/middleware.js";
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import type { StopReason } from "../result/stop-reason.js";
 import type { TaskResult } from "../result/task-result.js";
+import { toErrorInfo } from "../trace/to-error-info.js";
 import type { Trace } from "../trace/trace.js";
 
 /**

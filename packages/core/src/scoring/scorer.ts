@@ -1,6 +1,6 @@
-import { toErrorInfo } from "../agent/middleware.js";
 import { Ag2EvalError } from "../errors/ag2-eval-error.js";
 import type { Task } from "../suite/task.js";
+import { toErrorInfo } from "../trace/to-error-info.js";
 import type { Trace } from "../trace/trace.js";
 import type { Feedback } from "./feedback.js";
 

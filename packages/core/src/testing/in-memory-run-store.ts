@@ -1,7 +1,8 @@
 import { Ag2EvalError } from "../errors/ag2-eval-error.js";
 import type { TaskResult } from "../result/task-result.js";
-import { parseRunFile, taskResultFromJSON } from "../run-file/read-run-file.js";
+import { taskResultFromJSON } from "../run-file/read-run-file.js";
 import { runResultToJSON, taskResultToJSON } from "../run-file/write-run-file.js";
+import { parseRunFile } from "../run-result/parse-run-file.js";
 import type { RunResult } from "../run-result/run-result.js";
 import {
   type JournalContents,

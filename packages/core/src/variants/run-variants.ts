@@ -1,4 +1,3 @@
-import { toErrorInfo } from "../agent/middleware.js";
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { checkName, checkRunId } from "../evaluate/check-run-options.js";
 import {
@@ -6,10 +5,12 @@ import {
   type VariantCompleted,
   type VariantStarted,
 } from "../events/lifecycle-events.js";
-import { type RunAgentOptions, runAgent } from "../run/run-agent.js";
+import { runAgent } from "../run/run-agent.js";
+import type { RunAgentOptions } from "../run/run-agent-options.js";
 import type { RunResult } from "../run-result/run-result.js";
 import type { RunStore } from "../run-result/run-store.js";
 import { resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
+import { toErrorInfo } from "../trace/to-error-info.js";
 import type { ErrorInfo } from "../trace/trace-events.js";
 import { isoUtcNow } from "../util/iso-utc.js";
 import { slug } from "../util/slug.js";
