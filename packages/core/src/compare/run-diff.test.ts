@@ -136,7 +136,7 @@ describe("RunResult.diff", () => {
         "  scorer only in baseline: ['old']",
       ].join("\n"),
     );
-    // without intervals: the reference's Appendix A.5 text exactly
+    // without intervals: the reference's diff text exactly
     assert.deepEqual(diff.summary({ intervals: false }).split("\n").slice(1, 3), [
       "  ok                        66.7% ->  33.3%   -33.3   REGRESSION",
       "  q                        mean 0.50 -> 0.67   +0.17",

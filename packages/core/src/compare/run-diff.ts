@@ -12,7 +12,7 @@ export type Delta = readonly [baseline: number, current: number];
 /** A `[scorerKey, taskId]` pair whose boolean verdict changed. */
 export type Flip = readonly [key: string, taskId: string];
 
-/** The fields of a {@link RunDiff} (spec §3.11, camelCased). */
+/** The fields of a {@link RunDiff}, camelCased. */
 export interface RunDiffInit {
   readonly currentRunId: string;
   readonly baselineRunId: string;
@@ -86,7 +86,7 @@ export class RunDiff implements RunDiffInit {
   }
 
   /**
-   * A printable diff (spec Appendix A.5): deltas, flips, and what was excluded. Each
+   * A printable diff, as the reference's: deltas, flips, and what was excluded. Each
    * pass-rate and mean line is the A.5 line, then the 95% interval of the difference
    * (`   95% CI [-10.0, +35.0]`, percentage points for pass rates) when there is one.
    * With `intervals: false` the text is the reference's A.5 text, character for character.
@@ -160,7 +160,7 @@ function lastByKey(result: TaskResult): Map<string, Feedback> {
 }
 
 /**
- * Compares `current` with `baseline` task by task and key by key (spec §3.11). With
+ * Compares `current` with `baseline` task by task and key by key. With
  * `strict` (the default) any mismatch throws {@link RunsNotComparableError}.
  *
  * The 95% intervals of the differences are computed here, eagerly, with `compareRuns`'

@@ -12,6 +12,7 @@ import { Ag2EvalError } from "../errors/ag2-eval-error.js";
  * ```
  */
 export class RunsNotComparableError extends Ag2EvalError {
+  static override readonly errorName: string = "RunsNotComparableError";
   /** One line per mismatch, as listed in the message. */
   readonly problems: readonly string[];
 

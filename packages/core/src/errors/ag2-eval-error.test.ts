@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { RunFileError } from "../run-file/run-file-error.js";
 import { SuiteFileError } from "../suite/suite-file-error.js";
+import { toErrorInfo } from "../trace/to-error-info.js";
 import { Ag2EvalError } from "./ag2-eval-error.js";
 import { InvalidOptionError } from "./invalid-option-error.js";
 
@@ -45,5 +46,36 @@ describe("Ag2EvalError.isInstance", () => {
     assert.equal(RunFileError.isInstance(older), true);
     assert.equal(SuiteFileError.isInstance(older), false);
     assert.equal(Ag2EvalError.isInstance(older), true);
+  });
+
+  it("keeps working when a minifier renames the classes", () => {
+    // what a minifier leaves: one-letter class names, the stated errorName strings intact
+    const Quota = class e extends Ag2EvalError {
+      static override readonly errorName: string = "QuotaError";
+    };
+    const HardQuota = class t extends Quota {
+      static override readonly errorName: string = "HardQuotaError";
+    };
+    const Other = class n extends Ag2EvalError {
+      static override readonly errorName: string = "OtherError";
+    };
+    const error = new HardQuota("over quota");
+    assert.equal(error.name, "HardQuotaError");
+    assert.equal(toErrorInfo(error).type, "HardQuotaError");
+    assert.equal(Quota.isInstance(error), true);
+    assert.equal(HardQuota.isInstance(new Quota("x")), false);
+    assert.equal(Other.isInstance(error), false);
+    // another copy of the package, minified to other class names, still recognizes it
+    const QuotaElsewhere = class r extends Ag2EvalError {
+      static override readonly errorName: string = "QuotaError";
+    };
+    assert.equal(QuotaElsewhere.isInstance(error), true);
+  });
+
+  it("states the name of every core error class, not its constructor's", () => {
+    for (const errorClass of [SuiteFileError, RunFileError, InvalidOptionError]) {
+      assert.ok(Object.hasOwn(errorClass, "errorName"), errorClass.name);
+      assert.equal(errorClass.errorName, errorClass.name);
+    }
   });
 });

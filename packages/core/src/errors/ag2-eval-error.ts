@@ -13,9 +13,16 @@ const MARKER = Symbol.for("ag2.eval.error");
  * ```
  */
 export class Ag2EvalError extends Error {
+  /**
+   * The class's name as a string, which a minifier renaming classes leaves alone: `name`,
+   * `isInstance` and the error type recorded on a trace read it. Every subclass sets its own;
+   * one that does not falls back to its constructor's name.
+   */
+  static readonly errorName: string = "Ag2EvalError";
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
+    this.name = errorNameOf(new.target);
     // the names of its classes, own first: what `isInstance` on any of them compares with
     Object.defineProperty(this, MARKER, { value: classNames(new.target) });
   }
@@ -31,7 +38,7 @@ export class Ag2EvalError extends Error {
   ): error is InstanceType<T> {
     if (typeof error !== "object" || error === null || !(MARKER in error)) return false;
     // biome-ignore lint/complexity/noThisInStatic: the class it is called on is the question
-    const wanted = this.name;
+    const wanted = errorNameOf(this);
     const names = (error as { [MARKER]: unknown })[MARKER];
     if (Array.isArray(names)) return names.includes(wanted);
     // an error from an older copy carries `true`: its own class name is all there is to go by
@@ -46,7 +53,14 @@ function classNames(target: abstract new (...args: never[]) => unknown): string[
     typeof at === "function" && at !== Error;
     at = Object.getPrototypeOf(at)
   ) {
-    names.push(at.name);
+    names.push(errorNameOf(at));
   }
   return names;
+}
+
+function errorNameOf(target: object): string {
+  const own = Object.hasOwn(target, "errorName")
+    ? (target as { errorName: unknown }).errorName
+    : undefined;
+  return typeof own === "string" ? own : (target as { name: string }).name;
 }

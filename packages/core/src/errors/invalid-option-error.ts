@@ -11,6 +11,7 @@ import { Ag2EvalError } from "./ag2-eval-error.js";
  * ```
  */
 export class InvalidOptionError extends Ag2EvalError {
+  static override readonly errorName: string = "InvalidOptionError";
   readonly option: string;
 
   constructor(option: string, message: string, options?: { cause?: unknown }) {

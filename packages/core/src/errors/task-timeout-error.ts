@@ -10,6 +10,7 @@ import { Ag2EvalError } from "./ag2-eval-error.js";
  * ```
  */
 export class TaskTimeoutError extends Ag2EvalError {
+  static override readonly errorName: string = "TaskTimeoutError";
   readonly taskId: string;
   readonly timeoutMs: number;
 

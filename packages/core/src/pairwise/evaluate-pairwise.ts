@@ -45,7 +45,7 @@ export interface EvaluatePairwiseOptions {
 }
 
 /**
- * Compares two sets of stored traces pair by pair (spec §3.7). A's traces are paired with
+ * Compares two sets of stored traces pair by pair. A's traces are paired with
  * B's by task id, in A's order; each comparator decides each pair, in comparator order. A
  * comparator that throws (or answers something other than a/b/tie) and a trace that fails
  * to load become ties with the reason in `reasoning` and `detail: { error: true }`.

@@ -12,6 +12,7 @@ import type { PairwiseCase, PairwiseRunResultInit, PairwiseWinner } from "./pair
  * ```
  */
 export class PairwiseJsonError extends Ag2EvalError {
+  static override readonly errorName: string = "PairwiseJsonError";
   readonly source: string;
   readonly field: string;
 
@@ -34,7 +35,7 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** Reads the fields of a pairwise JSON document (spec §3.8), checking each one. */
+/** Reads the fields of a pairwise JSON document, checking each one. */
 export function parsePairwiseJson(json: unknown, source = "pairwise JSON"): PairwiseRunResultInit {
   if (!isObject(json)) throw new PairwiseJsonError(source, "(document)", json, "an object");
   const field = <T>(name: string, ok: (value: unknown) => boolean, expected: string): T => {

@@ -85,7 +85,7 @@ describe("PairwiseRunResult", () => {
     assert.deepEqual(agreement.disagreements, [["t2", "b", "tie"]]);
   });
 
-  it("writes the summary of Appendix A.3", () => {
+  it("writes the reference's summary", () => {
     const r = result([
       ...spec().cases,
       at("t5", "judge", "b", { order1: "second", order2: "first" }),

@@ -12,7 +12,7 @@ import type {
 } from "./pairwise-types.js";
 
 /**
- * The outcome of comparing two variants pair by pair (spec §3.8): every case, the tally and
+ * The outcome of comparing two variants pair by pair: every case, the tally and
  * win rate of B over A per comparator key, position flips and agreement between keys.
  *
  * @example
@@ -111,7 +111,7 @@ export class PairwiseRunResult {
     };
   }
 
-  /** The text report of spec Appendix A.3: one line per key with B's tally and win rate. */
+  /** The reference's text report: one line per key with B's tally and win rate. */
   summary(): string {
     const lines = [
       `Pairwise ${this.runId}  —  '${this.variantB}' (B) vs '${this.variantA}' (A) · ${this.nPairs} cases`,
@@ -131,7 +131,7 @@ export class PairwiseRunResult {
   }
 
   /**
-   * The JSON document of spec §3.8 (snake_case, schema "0.1"), which {@link fromJSON} reads
+   * The JSON document of a pairwise comparison (snake_case, schema "0.1"), which {@link fromJSON} reads
    * back. Per-key win rates and flips are derived data, written for readers of the file.
    */
   toJSON(): PairwiseRunJson {

@@ -123,7 +123,7 @@ export interface PairwiseRunResultInit {
   readonly warnings?: readonly string[];
 }
 
-/** The JSON form of a {@link PairwiseRunResult} (spec §3.8). */
+/** The JSON form of a {@link PairwiseRunResult}. */
 export interface PairwiseRunJson {
   schema_version: "0.1";
   run_id: string;

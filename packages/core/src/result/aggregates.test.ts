@@ -15,7 +15,7 @@ function stats(values: number[], mean: number, p50: number, p95: number): void {
   assert.equal(s.n, values.length);
 }
 
-describe("score statistics (spec §2.6)", () => {
+describe("score statistics", () => {
   it("match the reference's examples with linear interpolation", () => {
     stats([0, 1, 2], 1, 1, 1.9);
     stats([2, 4], 3, 3, 3.9);

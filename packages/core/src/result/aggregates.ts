@@ -33,7 +33,7 @@ export function scoreStatsOf(values: readonly number[]): ScoreStats {
   return { mean, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), n: values.length };
 }
 
-/** Aggregates the feedback, tokens, errors and budget flags of task results (spec §2.6). */
+/** Aggregates the feedback, tokens, errors and budget flags of task results. */
 export function computeAggregates(tasks: Iterable<TaskResult>): Aggregates {
   const bools = new Map<string, boolean[]>();
   const numbers = new Map<string, number[]>();

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { makeRunResult, makeTaskResult } from "../testing/make-results.js";
 
-describe("RunResult.summary (Appendix A.1)", () => {
+describe("RunResult.summary (the reference's report text)", () => {
   it("prints the header and the non-empty sections, keys sorted and padded", () => {
     const run = makeRunResult({
       runId: "r-42",

@@ -28,8 +28,8 @@ function passCounts(result: RunData): Map<string, { passed: number; total: numbe
 }
 
 /**
- * The plain-text report of a run, line for line as the reference's `RunResult.summary()`
- * (spec Appendix A.1). `RunResult#summary` calls this.
+ * The plain-text report of a run, line for line as the reference's `RunResult.summary()`.
+ * `RunResult#summary` calls this.
  *
  * @example
  * ```ts

@@ -7,7 +7,7 @@ import { Trace } from "../trace/trace.js";
 import type { TraceEvent } from "../trace/trace-events.js";
 import { eventFromJSON } from "./event-json.js";
 import { describeFound, RunFileError } from "./run-file-error.js";
-// types only: the zod schemas stay off the load path (issue 8)
+// types only: the zod schemas stay off the load path
 import type { RunFile, TaskResultFile } from "./run-file-schema.js";
 import { runFileCheck, taskResultFileCheck, traceEventCheck } from "./run-file-shapes.js";
 import type { Problem } from "./shape-check.js";

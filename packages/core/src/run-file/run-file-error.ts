@@ -24,6 +24,7 @@ export interface RunFileErrorDetails {
  * ```
  */
 export class RunFileError extends Ag2EvalError {
+  static override readonly errorName: string = "RunFileError";
   readonly source: string | undefined;
   readonly field: string;
   readonly expected: string;

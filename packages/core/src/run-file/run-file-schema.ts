@@ -1,11 +1,11 @@
 import { z } from "zod";
 
 /*
- * The run file, schema "0.1" (spec §2.7), as read. Public on the `@ag2/eval-core/schema`
+ * The run file, schema "0.1", as read. Public on the `@ag2/eval-core/schema`
  * subpath only; the reader itself uses the hand-written twin in run-file-check-shapes.ts
  * (keep both in step: run-file-check.test.ts compares them). Objects are loose: keys a later writer adds
  * are ignored by this reader, which is how the format stays readable in both directions.
- * Optional fields get the defaults of the reference's loader (spec §2.8).
+ * Optional fields get the defaults of the reference's loader.
  */
 
 const jsonObject = z.record(z.string(), z.unknown(), { error: "expected an object" });

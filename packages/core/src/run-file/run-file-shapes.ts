@@ -16,7 +16,7 @@ import {
 } from "./shape-check.js";
 
 /*
- * The run file, schema "0.1" (spec §2.7), as the reader checks it: the same shapes, key order
+ * The run file, schema "0.1", as the reader checks it: the same shapes, key order
  * and messages as the zod schemas in run-file-schema.ts (which stay public on the
  * `@ag2/eval-core/schema` subpath). Change both together; the agreement test compares them.
  */

@@ -1,6 +1,6 @@
 /*
  * Small validators for JSON read back from run files and journals. They replace zod on the
- * load path because importing zod costs ~95 ES modules at start-up (issue 8), and they must
+ * load path because importing zod costs ~95 ES modules at start-up, and they must
  * accept, reject and describe exactly what the zod schemas in run-file-schema.ts do: the
  * agreement test (run-file-check.test.ts) runs both over the same documents.
  *

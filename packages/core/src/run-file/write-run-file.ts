@@ -70,7 +70,7 @@ function feedbackToJSON(fb: Feedback): FeedbackJSON {
 }
 
 /**
- * One graded task in the run file's per-task form (snake_case keys of spec §2.7). The
+ * One graded task in the run file's per-task form (snake_case keys). The
  * journal of `@ag2/eval-store-fs` writes one of these per line.
  *
  * @example
@@ -122,7 +122,7 @@ export function taskResultToJSON(result: TaskResult): TaskResultJSON {
 }
 
 /**
- * A run in the run-file form, schema "0.1" (spec §2.7). `RunResult#toJSON` calls this.
+ * A run in the run-file form, schema "0.1". `RunResult#toJSON` calls this.
  *
  * @example
  * ```ts

@@ -75,7 +75,7 @@ export class RunResult implements RunData {
   }
 
   /**
-   * Compares this run with `baseline` (spec §3.11). With `strict` (the default) any
+   * Compares this run with `baseline`. With `strict` (the default) any
    * mismatch — tasks or scorers in one run only, changed task content — throws
    * {@link RunsNotComparableError}; with `strict: false` the overlap is diffed.
    */
@@ -83,12 +83,12 @@ export class RunResult implements RunData {
     return diffRuns(this, baseline, options);
   }
 
-  /** Plain-text report, line for line as the reference's (spec Appendix A.1). */
+  /** Plain-text report, line for line as the reference's. */
   summary(): string {
     return runSummary(this);
   }
 
-  /** The run file object, schema "0.1" (spec §2.7); `JSON.stringify` calls it. */
+  /** The run file object, schema "0.1"; `JSON.stringify` calls it. */
   toJSON(): RunJSON {
     return runResultToJSON(this);
   }

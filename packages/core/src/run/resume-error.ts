@@ -11,6 +11,7 @@ import { Ag2EvalError } from "../errors/ag2-eval-error.js";
  * ```
  */
 export class ResumeError extends Ag2EvalError {
+  static override readonly errorName: string = "ResumeError";
   readonly runId: string;
 
   constructor(runId: string, message: string) {

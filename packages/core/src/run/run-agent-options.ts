@@ -8,7 +8,7 @@ import type { Scorer } from "../scoring/scorer.js";
 import type { RetryOptions } from "./retry-policy.js";
 import type { RunBudget } from "./run-budget.js";
 
-/** Options of {@link runAgent} (ARCHITECTURE.md §2). */
+/** Options of {@link runAgent}. */
 export interface RunAgentOptions {
   /** An instance (reused for every task) or a factory called per task with `{ config, task, tracer }`. */
   readonly agent: Agent | AgentFactory;

@@ -1,7 +1,4 @@
-import type { Agent, AgentFactory } from "../agent/agent.js";
 import { flushTracing } from "../agent/flush-tracing.js";
-import type { ModelConfigOption } from "../agent/resolve-model-config.js";
-import type { Tracing } from "../agent/tracing.js";
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import {
   checkConcurrency,
@@ -13,14 +10,11 @@ import { finishRun } from "../evaluate/finish-run.js";
 import { type GradeSettings, gradeTask } from "../evaluate/grade-traces.js";
 import { guardStream } from "../events/guard-stream.js";
 import { type EvalStarted, evalEvent } from "../events/lifecycle-events.js";
-import type { Stream } from "../events/stream.js";
 import { countTaskWarnings } from "../result/count-task-warnings.js";
 import type { StopReason } from "../result/stop-reason.js";
 import type { TaskResult } from "../result/task-result.js";
 import type { RunResult } from "../run-result/run-result.js";
-import type { JournalHeader, RunJournal, RunStore } from "../run-result/run-store.js";
-import type { BudgetThresholds } from "../scoring/budget-thresholds.js";
-import type { Scorer } from "../scoring/scorer.js";
+import type { JournalHeader, RunJournal } from "../run-result/run-store.js";
 import { expandRepeats } from "../suite/expand-repeats.js";
 import { checkInputs, resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
@@ -30,9 +24,8 @@ import { checkRunAgentOptions } from "./check-run-agent-options.js";
 import { agentTarget, produceTask } from "./produce-traces.js";
 import { produceWithRetries } from "./produce-with-retries.js";
 import { readResumeState } from "./resume-run.js";
-import type { RetryOptions } from "./retry-policy.js";
 import type { RunAgentOptions } from "./run-agent-options.js";
-import { type RunBudget, RunBudgetMeter } from "./run-budget.js";
+import { RunBudgetMeter } from "./run-budget.js";
 
 /**
  * Runs an agent over a suite and grades every run: tasks without `inputs.input` are refused

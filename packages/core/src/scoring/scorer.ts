@@ -48,7 +48,9 @@ export interface Scorer {
 }
 
 /** A scorer function returned something that is not a grade. */
-export class ScorerReturnTypeError extends Ag2EvalError {}
+export class ScorerReturnTypeError extends Ag2EvalError {
+  static override readonly errorName: string = "ScorerReturnTypeError";
+}
 
 const FEEDBACK_KEYS = new Set(["key", "score", "value", "comment", "detail"]);
 

@@ -25,6 +25,7 @@ export interface SuiteFileErrorLocation {
  * ```
  */
 export class SuiteFileError extends Ag2EvalError {
+  static override readonly errorName: string = "SuiteFileError";
   readonly path: string;
   readonly line: number | undefined;
   readonly index: number | undefined;

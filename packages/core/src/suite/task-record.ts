@@ -61,7 +61,7 @@ export function defaultTaskId(index: number): string {
 }
 
 /**
- * Converts one parsed record into a {@link Task} by the reference's rules (spec §2.3):
+ * Converts one parsed record into a {@link Task} by the reference's rules:
  * a missing, empty or null id becomes `task-NNNN` from the record's index; `tags` must be
  * an array of strings (a string is not split into characters); null tags or metadata mean none.
  */

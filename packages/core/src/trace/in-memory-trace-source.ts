@@ -3,7 +3,9 @@ import type { Trace } from "./trace.js";
 import type { TraceRef, TraceSource } from "./trace-source.js";
 
 /** A trace id that the source does not hold. */
-export class TraceNotFoundError extends Ag2EvalError {}
+export class TraceNotFoundError extends Ag2EvalError {
+  static override readonly errorName: string = "TraceNotFoundError";
+}
 
 /**
  * A {@link TraceSource} over traces already in memory: `list` yields the refs in the order

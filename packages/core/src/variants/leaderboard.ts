@@ -18,7 +18,7 @@ export interface LeaderboardRow {
 }
 
 /**
- * Ranks runs on one key (spec §3.9): a run's score is its pass rate when the key has boolean
+ * Ranks runs on one key: a run's score is its pass rate when the key has boolean
  * scores in it (n = its task runs), else the mean of the key (n = its numeric scores; 0 and 0
  * when absent). Sorted by score, highest first, keeping the given order among equals.
  *

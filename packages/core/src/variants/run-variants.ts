@@ -35,7 +35,7 @@ export interface RunVariantsOptions
 }
 
 /**
- * Runs every variant over the same suite, one after another, in order (spec §3.9): each is a
+ * Runs every variant over the same suite, one after another, in order: each is a
  * `runAgent` with run id `<runId>-<slug(name)>` and `variant: name`, between `VariantStarted`
  * and `VariantCompleted` events. A failing agent is recorded per task as usual; a variant
  * whose whole run fails (its store refused the save, say) is recorded in `failures` and the

@@ -77,7 +77,7 @@ export class VariantRunResult {
   }
 
   /**
-   * The ranking of Appendix A.4; for pass-rate keys each line continues with the Wilson 95%
+   * The reference's ranking; for pass-rate keys each line continues with the Wilson 95%
    * interval of the rate, after the reference's text, so the reference's lines stay a prefix.
    * The interval treats repeats as independent, so with repeats it is optimistic.
    */
