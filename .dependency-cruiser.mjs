@@ -30,10 +30,21 @@ const layers = {
     "schema",
     "testing",
   ],
+  "packages/telemetry": [
+    "spans",
+    "conventions",
+    "convert",
+    "sources",
+    "context",
+    "middleware",
+    "tracing",
+  ],
+  "packages/cli": ["terminal", "args", "config", "gates", "output", "run", "commands"],
 };
 
-// a test may exercise its folder through any part of its package (nothing imports a test)
-const TESTS = "\\.test(-helper)?\\.ts$";
+// a test (or its fixtures) may exercise its folder through any part of its package: nothing
+// but tests imports them
+const TESTS = "\\.test(-helper)?\\.ts$|/__fixtures__/";
 
 const quote = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
