@@ -18,6 +18,7 @@ import { expectedTotals, makeAgent, makeTasks, SCORERS, workload } from "./workl
 const checkTotals = !process.env.BENCH_TASKS && process.env.BENCH_VERIFY;
 
 const ag2 = await importPackage("@ag2/eval");
+const internal = await importPackage("@ag2/eval-core/internal");
 
 const w = workload();
 if (process.env.BENCH_TASKS) w.tasks = Number(process.env.BENCH_TASKS);
@@ -28,8 +29,8 @@ const fn = makeAgent(w.delayMs);
 const agent = {
   name: "reverse",
   ask: (input, { middleware }) =>
-    ag2.runHook(middleware, "onTurn", { agentName: "reverse", input }, async () => {
-      const reply = await ag2.runHook(
+    internal.runHook(middleware, "onTurn", { agentName: "reverse", input }, async () => {
+      const reply = await internal.runHook(
         middleware,
         "onModelCall",
         { messages: [{ role: "user", content: input }], tools: [] },

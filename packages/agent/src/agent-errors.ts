@@ -11,6 +11,7 @@ import { Ag2EvalError } from "@ag2/eval-core";
  * ```
  */
 export class MissingModelConfigError extends Ag2EvalError {
+  static override readonly errorName: string = "MissingModelConfigError";
   constructor(readonly agentName: string) {
     super(
       `agent "${agentName}" has no model config: got none on the agent and none in ask({ config }); ` +
@@ -28,6 +29,7 @@ export class MissingModelConfigError extends Ag2EvalError {
  * ```
  */
 export class InvalidModelConfigError extends Ag2EvalError {
+  static override readonly errorName: string = "InvalidModelConfigError";
   constructor(agentName: string, got: unknown) {
     const shape =
       typeof got === "object" && got !== null
@@ -49,6 +51,7 @@ export class InvalidModelConfigError extends Ag2EvalError {
  * ```
  */
 export class MaxStepsExceededError extends Ag2EvalError {
+  static override readonly errorName: string = "MaxStepsExceededError";
   constructor(
     readonly agentName: string,
     readonly maxSteps: number,
@@ -71,6 +74,7 @@ export class MaxStepsExceededError extends Ag2EvalError {
  * ```
  */
 export class ResponseValidationError extends Ag2EvalError {
+  static override readonly errorName: string = "ResponseValidationError";
   constructor(
     readonly agentName: string,
     readonly issues: readonly string[],
@@ -93,6 +97,7 @@ export class ResponseValidationError extends Ag2EvalError {
  * ```
  */
 export class HumanInputUnavailableError extends Ag2EvalError {
+  static override readonly errorName: string = "HumanInputUnavailableError";
   constructor(agentName: string, prompt: string) {
     super(
       `agent "${agentName}" was asked for human input (prompt ${JSON.stringify(prompt)}) ` +
@@ -109,4 +114,6 @@ export class HumanInputUnavailableError extends Ag2EvalError {
  * new Agent({ name: "a", maxSteps: 0 }); // throws AgentOptionsError
  * ```
  */
-export class AgentOptionsError extends Ag2EvalError {}
+export class AgentOptionsError extends Ag2EvalError {
+  static override readonly errorName: string = "AgentOptionsError";
+}

@@ -1,4 +1,4 @@
-import type { ChatMessage } from "@ag2/eval-core";
+import type { ChatMessage } from "@ag2/eval-core/internal";
 
 /**
  * Options of a continuation ({@link AgentReply.ask}).

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { Middleware, ModelCallRequest, ToolExecutionResult } from "@ag2/eval-core";
+import type { Middleware, ModelCallRequest } from "@ag2/eval-core";
+import type { ToolExecutionResult } from "@ag2/eval-core/internal";
 import { z } from "zod";
 import { Agent } from "./agent.js";
 import {

@@ -1,4 +1,5 @@
-import type { AskOptions, ChatMessage, Agent as CoreAgent, Middleware } from "@ag2/eval-core";
+import type { AskOptions, Agent as CoreAgent, Middleware } from "@ag2/eval-core";
+import type { ChatMessage } from "@ag2/eval-core/internal";
 import type { z } from "zod";
 import {
   AgentOptionsError,

@@ -1,11 +1,6 @@
-import type {
-  ChatMessage,
-  HumanMessage,
-  Middleware,
-  ModelCallRequest,
-  TurnResult,
-} from "@ag2/eval-core";
-import { runHook } from "@ag2/eval-core";
+import type { HumanMessage, Middleware, ModelCallRequest } from "@ag2/eval-core";
+import type { ChatMessage, TurnResult } from "@ag2/eval-core/internal";
+import { runHook } from "@ag2/eval-core/internal";
 import type { z } from "zod";
 import {
   HumanInputUnavailableError,

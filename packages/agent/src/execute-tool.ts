@@ -1,5 +1,6 @@
-import type { ToolCall, ToolExecutionResult } from "@ag2/eval-core";
-import { toErrorInfo } from "@ag2/eval-core";
+import type { ToolCall } from "@ag2/eval-core";
+import type { ToolExecutionResult } from "@ag2/eval-core/internal";
+import { toErrorInfo } from "@ag2/eval-core/internal";
 import type { Tool, ToolContext } from "./tool.js";
 import { UnknownToolError } from "./tool-errors.js";
 

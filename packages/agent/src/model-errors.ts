@@ -12,6 +12,7 @@ import { Ag2EvalError } from "@ag2/eval-core";
  * ```
  */
 export class ModelHTTPError extends Ag2EvalError {
+  static override readonly errorName: string = "ModelHTTPError";
   constructor(
     readonly status: number,
     readonly endpoint: string,
@@ -35,6 +36,7 @@ export class ModelHTTPError extends Ag2EvalError {
  * ```
  */
 export class ModelTimeoutError extends Ag2EvalError {
+  static override readonly errorName: string = "ModelTimeoutError";
   constructor(
     readonly endpoint: string,
     readonly timeoutMs: number,
@@ -52,6 +54,7 @@ export class ModelTimeoutError extends Ag2EvalError {
  * ```
  */
 export class ModelConnectionError extends Ag2EvalError {
+  static override readonly errorName: string = "ModelConnectionError";
   constructor(
     readonly endpoint: string,
     cause: unknown,
@@ -71,6 +74,7 @@ export class ModelConnectionError extends Ag2EvalError {
  * ```
  */
 export class ModelResponseFormatError extends Ag2EvalError {
+  static override readonly errorName: string = "ModelResponseFormatError";
   constructor(
     readonly endpoint: string,
     readonly problem: string,

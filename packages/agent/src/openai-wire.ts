@@ -1,4 +1,5 @@
-import type { ChatMessage, ModelCallRequest, ModelResponse, ToolCall, Usage } from "@ag2/eval-core";
+import type { ModelCallRequest, ModelResponse, ToolCall, Usage } from "@ag2/eval-core";
+import type { ChatMessage } from "@ag2/eval-core/internal";
 
 /** The JSON body of a `POST /chat/completions` for one model call. */
 export function toChatCompletionsBody(

@@ -10,6 +10,7 @@ import { Ag2EvalError } from "@ag2/eval-core";
  * ```
  */
 export class TestConfigExhaustedError extends Ag2EvalError {
+  static override readonly errorName: string = "TestConfigExhaustedError";
   constructor(readonly size: number) {
     super(
       `TestConfig cassette exhausted after ${size} responses; ` +
@@ -28,6 +29,7 @@ export class TestConfigExhaustedError extends Ag2EvalError {
  * ```
  */
 export class TestConfigElementError extends Ag2EvalError {
+  static override readonly errorName: string = "TestConfigElementError";
   constructor(
     readonly position: number,
     got: string,

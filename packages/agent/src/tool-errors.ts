@@ -10,6 +10,7 @@ import { Ag2EvalError } from "@ag2/eval-core";
  * ```
  */
 export class UnknownToolError extends Ag2EvalError {
+  static override readonly errorName: string = "UnknownToolError";
   constructor(
     readonly toolName: string,
     readonly available: readonly string[],
@@ -28,6 +29,7 @@ export class UnknownToolError extends Ag2EvalError {
  * ```
  */
 export class ToolArgumentsError extends Ag2EvalError {
+  static override readonly errorName: string = "ToolArgumentsError";
   constructor(
     readonly toolName: string,
     readonly issues: readonly string[],

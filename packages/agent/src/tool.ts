@@ -1,4 +1,4 @@
-import type { ToolDefinition } from "@ag2/eval-core";
+import type { ToolDefinition } from "@ag2/eval-core/internal";
 import type { z } from "zod";
 import { formatIssues } from "./format-issues.js";
 import { jsonSchemaOf } from "./json-schema-of.js";

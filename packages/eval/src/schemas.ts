@@ -1,7 +1,7 @@
 /*
  * `@ag2/eval/schemas`: every zod schema of ag2-eval, on a subpath of its own because building
  * them loads zod (~95 ES modules, ~50 ms on Node 20), which the main entry must not pay for
- * (issue 8). Mirrors `@ag2/eval-core/schema` and `@ag2/eval-scorers/schemas`.
+ *. Mirrors `@ag2/eval-core/schema` and `@ag2/eval-scorers/schemas`.
  *
  * @example
  * ```ts

@@ -12,6 +12,7 @@ import { deblind } from "./human-pairwise.js";
  * ```
  */
 export class HumanLabelsError extends Ag2EvalError {
+  static override readonly errorName: string = "HumanLabelsError";
   constructor(
     readonly path: string,
     readonly line: number | null,

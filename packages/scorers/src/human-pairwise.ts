@@ -25,7 +25,9 @@ export type HumanAsk = (
  * if (HumanInputClosedError.isInstance(error)) console.error("run it in a terminal, or pass ask");
  * ```
  */
-export class HumanInputClosedError extends Ag2EvalError {}
+export class HumanInputClosedError extends Ag2EvalError {
+  static override readonly errorName: string = "HumanInputClosedError";
+}
 
 /** Where the terminal prompt reads and writes; the process's stdin and stdout by default. */
 export interface HumanTerminal {

@@ -10,4 +10,6 @@ import { Ag2EvalError } from "@ag2/eval-core";
  * catch (error) { if (ScorerOptionsError.isInstance(error)) console.error(error.message); }
  * ```
  */
-export class ScorerOptionsError extends Ag2EvalError {}
+export class ScorerOptionsError extends Ag2EvalError {
+  static override readonly errorName: string = "ScorerOptionsError";
+}

@@ -1,17 +1,15 @@
 import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import {
-  type JournalContents,
-  type JournalHeader,
   PairwiseRunResult,
   type PairwiseStore,
   type RunInfo,
-  type RunJournal,
   type RunResult,
   type RunStore,
   type VariantManifest,
   type VariantManifestStore,
 } from "@ag2/eval-core";
+import type { JournalContents, JournalHeader, RunJournal } from "@ag2/eval-core/internal";
 import { assertValidRunId } from "./invalid-run-id-error.js";
 import { openJournalFile, readJournalFile, removeJournalFile } from "./journal-file.js";
 import { readJsonArtifact, saveJsonArtifact } from "./json-artifact.js";

@@ -1,4 +1,5 @@
-import { Ag2EvalError, MAX_RUN_ID_LENGTH, runIdProblem } from "@ag2/eval-core";
+import { Ag2EvalError } from "@ag2/eval-core";
+import { MAX_RUN_ID_LENGTH, runIdProblem } from "@ag2/eval-core/internal";
 
 // The rule lives in core so runAgent refuses an unusable id before any task runs.
 export { MAX_RUN_ID_LENGTH, runIdProblem };
@@ -15,6 +16,7 @@ export { MAX_RUN_ID_LENGTH, runIdProblem };
  * ```
  */
 export class InvalidRunIdError extends Ag2EvalError {
+  static override readonly errorName: string = "InvalidRunIdError";
   readonly runId: string;
   readonly reason: string;
 

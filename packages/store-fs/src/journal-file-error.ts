@@ -10,6 +10,7 @@ import { Ag2EvalError } from "@ag2/eval-core";
  * ```
  */
 export class JournalFileError extends Ag2EvalError {
+  static override readonly errorName: string = "JournalFileError";
   readonly path: string;
   readonly line: number | null;
 

@@ -4,7 +4,7 @@ import { appendFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { type JournalHeader, taskResultToJSON } from "@ag2/eval-core";
+import { type JournalHeader, taskResultToJSON } from "@ag2/eval-core/internal";
 import { makeRun } from "./__fixtures__/make-run.js";
 import { fsRunStore } from "./fs-run-store.js";
 import { JournalFileError } from "./journal-file-error.js";

@@ -1,13 +1,13 @@
 import { type FileHandle, open, readFile, rm, truncate } from "node:fs/promises";
 import { dirname } from "node:path";
+import type { TaskResult } from "@ag2/eval-core";
 import {
   type JournalContents,
   type JournalHeader,
   type RunJournal,
-  type TaskResult,
   taskResultFromJSON,
   taskResultToJSON,
-} from "@ag2/eval-core";
+} from "@ag2/eval-core/internal";
 import { JournalFileError } from "./journal-file-error.js";
 import {
   headerFromJSON,

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { JournalHeader } from "@ag2/eval-core";
+import type { JournalHeader } from "@ag2/eval-core/internal";
 import { fsRunStore } from "./fs-run-store.js";
 import { JournalFileError } from "./journal-file-error.js";
 import { headerFromJSON, headerProblem, headerToJSON, JOURNAL_FORMAT } from "./journal-header.js";

@@ -1,4 +1,4 @@
-import type { JournalHeader } from "@ag2/eval-core";
+import type { JournalHeader } from "@ag2/eval-core/internal";
 
 /** Marks the first line of a journal; bump the number for an incompatible layout. */
 export const JOURNAL_FORMAT = "ag2-eval.journal/1";

@@ -1,4 +1,4 @@
-import { toAsciiJson } from "@ag2/eval-core";
+import { toAsciiJson } from "@ag2/eval-core/internal";
 import { parseJsonText, readTextIfExists } from "./load-run.js";
 import { StoreFolderError } from "./store-folder-error.js";
 import { writeFileAtomic } from "./write-file-atomic.js";

@@ -1,4 +1,5 @@
-import { type RunInfo, RunResult, runInfo } from "@ag2/eval-core";
+import { type RunInfo, RunResult } from "@ag2/eval-core";
+import { runInfo } from "@ag2/eval-core/internal";
 import { parseJsonText } from "./load-run.js";
 
 /**

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { createTask, RunResult, runResultToJsonText, Trace } from "@ag2/eval-core";
+import { createTask, RunResult, Trace } from "@ag2/eval-core";
+import { runResultToJsonText } from "@ag2/eval-core/internal";
 import { makeRun } from "./__fixtures__/make-run.js";
 import { runFileChunks } from "./run-file-chunks.js";
 

@@ -1,10 +1,5 @@
-import {
-  type RunResult,
-  runResultToJSON,
-  type TaskResult,
-  taskResultToJSON,
-  toAsciiJson,
-} from "@ag2/eval-core";
+import type { RunResult, TaskResult } from "@ag2/eval-core";
+import { runResultToJSON, taskResultToJSON, toAsciiJson } from "@ag2/eval-core/internal";
 
 const TASKS_SLOT = '\n  "tasks": []';
 // a batch after the first is stringified behind a 0, so that its piece, comma included, is

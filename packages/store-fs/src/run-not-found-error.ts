@@ -9,6 +9,7 @@ import { Ag2EvalError } from "@ag2/eval-core";
  * ```
  */
 export class RunNotFoundError extends Ag2EvalError {
+  static override readonly errorName: string = "RunNotFoundError";
   readonly runId: string;
   readonly path: string;
 

@@ -10,6 +10,7 @@ import { Ag2EvalError } from "@ag2/eval-core";
  * ```
  */
 export class StoreFolderError extends Ag2EvalError {
+  static override readonly errorName: string = "StoreFolderError";
   readonly path: string;
   readonly operation: string;
 

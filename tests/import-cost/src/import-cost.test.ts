@@ -18,6 +18,8 @@ const zodImporters = (resolutions: readonly Resolution[]) =>
 
 const ENTRIES = [
   ["@ag2/eval-core", "/packages/core/dist/index.bundle.js"],
+  ["@ag2/eval-core/internal", "/packages/core/dist/internal/index.bundle.js"],
+  ["@ag2/eval-core/stats", "/packages/core/dist/stats/index.bundle.js"],
   ["@ag2/eval-store-fs", "/packages/store-fs/dist/index.bundle.js"],
   ["@ag2/eval-telemetry", "/packages/telemetry/dist/index.bundle.js"],
   ["@ag2/eval-agent", "/packages/agent/dist/index.bundle.js"],

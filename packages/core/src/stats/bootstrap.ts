@@ -1,5 +1,5 @@
-import { Ag2EvalError } from "../ag2-eval-error.js";
-import { percentile } from "../aggregates.js";
+import { Ag2EvalError } from "../errors/ag2-eval-error.js";
+import { percentile } from "./percentile.js";
 import { seededRandom } from "./seeded-random.js";
 import type { Interval } from "./wilson.js";
 

@@ -1,4 +1,4 @@
-import { Ag2EvalError } from "../ag2-eval-error.js";
+import { Ag2EvalError } from "../errors/ag2-eval-error.js";
 
 const A = [
   -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,

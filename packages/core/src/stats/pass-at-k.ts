@@ -1,4 +1,4 @@
-import { Ag2EvalError } from "../ag2-eval-error.js";
+import { Ag2EvalError } from "../errors/ag2-eval-error.js";
 
 function check(fn: string, n: number, c: number, k: number): void {
   const ok = Number.isInteger(n) && Number.isInteger(c) && Number.isInteger(k);

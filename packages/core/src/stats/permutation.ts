@@ -1,4 +1,4 @@
-import { Ag2EvalError } from "../ag2-eval-error.js";
+import { Ag2EvalError } from "../errors/ag2-eval-error.js";
 import { seededRandom } from "./seeded-random.js";
 
 /** Options of {@link signFlipTest}. */

@@ -2,7 +2,7 @@
 export type Interval = readonly [lo: number, hi: number];
 
 /**
- * Wilson score interval of a proportion `rate` observed over `n` trials (spec §3.8), clamped
+ * Wilson score interval of a proportion `rate` observed over `n` trials, clamped
  * to [0, 1]; `[0, 0]` when `n` is 0. `z` defaults to 1.96 (95%).
  *
  * @example

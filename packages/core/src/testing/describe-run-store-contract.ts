@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { JournalHeader, RunStore } from "../run-store.js";
+import type { JournalHeader, RunStore } from "../run-result/run-store.js";
 import { makeRunResult, makeTaskResult } from "./make-results.js";
 
 /** A run exercising every field a store must keep: detail, tags, metadata, trace refs, errors. */

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { Trace } from "../trace.js";
-import type { TraceEvent, Usage } from "../trace-events.js";
-import type { TraceRef, TraceSource } from "../trace-source.js";
+import type { Trace } from "../trace/trace.js";
+import type { TraceEvent, Usage } from "../trace/trace-events.js";
+import type { TraceRef, TraceSource } from "../trace/trace-source.js";
 import { type TraceFixture, traceFixtures } from "./trace-fixtures.js";
 
 async function listAll(source: TraceSource): Promise<TraceRef[]> {

@@ -1,7 +1,9 @@
-import { Ag2EvalError } from "../ag2-eval-error.js";
-import { runResultToJSON, taskResultToJSON } from "../run-file.js";
-import { parseRunFile, taskResultFromJSON } from "../run-file-read.js";
-import type { RunResult } from "../run-result.js";
+import { Ag2EvalError } from "../errors/ag2-eval-error.js";
+import type { TaskResult } from "../result/task-result.js";
+import { taskResultFromJSON } from "../run-file/read-run-file.js";
+import { runResultToJSON, taskResultToJSON } from "../run-file/write-run-file.js";
+import { parseRunFile } from "../run-result/parse-run-file.js";
+import type { RunResult } from "../run-result/run-result.js";
 import {
   type JournalContents,
   type JournalHeader,
@@ -9,8 +11,7 @@ import {
   type RunJournal,
   type RunStore,
   runInfo,
-} from "../run-store.js";
-import type { TaskResult } from "../task-result.js";
+} from "../run-result/run-store.js";
 
 interface StoredRun {
   readonly text: string;

@@ -1,4 +1,4 @@
-import { InMemoryTraceSource } from "../in-memory-trace-source.js";
+import { InMemoryTraceSource } from "../trace/in-memory-trace-source.js";
 import { describeTraceSourceContract } from "./describe-trace-source-contract.js";
 
 describeTraceSourceContract(

@@ -1,12 +1,12 @@
-import type { BudgetViolation } from "../budget-thresholds.js";
-import type { Feedback } from "../feedback.js";
-import { RunResult } from "../run-result.js";
-import { createTask } from "../task.js";
-import type { TaskResult } from "../task-result.js";
-import type { TokenUsage } from "../token-usage.js";
-import { Trace } from "../trace.js";
-import type { ErrorInfo, TraceEvent } from "../trace-events.js";
-import type { TraceRef } from "../trace-source.js";
+import type { TaskResult } from "../result/task-result.js";
+import { RunResult } from "../run-result/run-result.js";
+import type { BudgetViolation } from "../scoring/budget-thresholds.js";
+import type { Feedback } from "../scoring/feedback.js";
+import { createTask } from "../suite/task.js";
+import type { TokenUsage } from "../trace/token-usage.js";
+import { Trace } from "../trace/trace.js";
+import type { ErrorInfo, TraceEvent } from "../trace/trace-events.js";
+import type { TraceRef } from "../trace/trace-source.js";
 
 /** What {@link makeTaskResult} builds from; everything has a default. */
 export interface MakeTaskResultInit {

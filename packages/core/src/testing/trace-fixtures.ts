@@ -1,4 +1,4 @@
-import { Trace } from "../trace.js";
+import { Trace } from "../trace/trace.js";
 
 /** One trace a {@link describeTraceSourceContract} suite hands to the source under test. */
 export interface TraceFixture {

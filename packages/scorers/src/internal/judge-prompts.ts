@@ -1,5 +1,6 @@
 import type { Trace } from "@ag2/eval-core";
-import { pythonJsonDumps, pythonStrRepr } from "./python-text.js";
+import { pythonStrRepr } from "@ag2/eval-core/internal";
+import { pythonJsonDumps } from "./python-text.js";
 import { trajectoryLines } from "./trace-text.js";
 
 /** Python's `repr(float(x))` for the numbers the judge prompts print (`0.0`, `1.5`). */

@@ -39,23 +39,6 @@ export function pythonJsonDumps(value: unknown): string {
   return escapeNonAscii(JSON.stringify(String(value)));
 }
 
-/** `repr(text)` for a Python str: single quotes unless the text holds one and no double quote. */
-export function pythonStrRepr(text: string): string {
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (char === "\\") out += "\\\\";
-    else if (char === quote) out += `\\${quote}`;
-    else if (char === "\n") out += "\\n";
-    else if (char === "\r") out += "\\r";
-    else if (char === "\t") out += "\\t";
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, "0")}`;
-    else out += char;
-  }
-  return out + quote;
-}
-
 /** `str(value)` for the JSON-like values a scorer compares (objects render as JSON). */
 export function pythonStr(value: unknown): string {
   if (value === null || value === undefined) return "None";

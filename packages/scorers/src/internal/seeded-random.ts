@@ -1,4 +1,4 @@
-import { seededRandom as seeded } from "@ag2/eval-core";
+import { seededRandom as seeded } from "@ag2/eval-core/stats";
 
 /**
  * Core's seeded generator when a seed is given, `Math.random` otherwise: blinding without a

@@ -10,7 +10,7 @@ export function finalText(trace: Trace): string | null {
   return null;
 }
 
-/** The trajectory lines of the judge prompts (reference Appendix A.6). */
+/** The trajectory lines of the judge prompts. */
 export function trajectoryLines(trace: Trace): string {
   const lines: string[] = [];
   for (const event of trace.events) {

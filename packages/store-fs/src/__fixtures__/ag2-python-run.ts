@@ -1,5 +1,5 @@
 /**
- * A run file in the layout AG2's Python framework writes (spec §2.7), by hand: Python's key
+ * A run file in the layout AG2's Python framework writes, by hand: Python's key
  * order, `json.dumps(indent=2)` spacing, `ensure_ascii` escapes, floats such as `1.0`,
  * microsecond `+00:00` timestamps, an exception object and Python-shaped events with fields
  * this port does not know.

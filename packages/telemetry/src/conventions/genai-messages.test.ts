@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { ChatMessage } from "@ag2/eval-core";
+import type { ChatMessage } from "@ag2/eval-core/internal";
 import { inputMessagesJson, outputMessagesJson, readOutputMessage } from "./genai-messages.js";
 
 // Texts that JSON escapes in every way it can: quotes, backslashes, controls, a lone

@@ -1,4 +1,5 @@
-import type { ChatMessage, ToolCall, ToolDefinition } from "@ag2/eval-core";
+import type { ToolCall } from "@ag2/eval-core";
+import type { ChatMessage, ToolDefinition } from "@ag2/eval-core/internal";
 
 type Part = Record<string, unknown>;
 

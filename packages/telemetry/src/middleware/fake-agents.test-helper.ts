@@ -1,11 +1,5 @@
-import {
-  type Agent,
-  type ErrorInfo,
-  type Middleware,
-  type ModelCallRequest,
-  type ModelResponse,
-  runHook,
-} from "@ag2/eval-core";
+import type { Agent, ErrorInfo, Middleware, ModelCallRequest, ModelResponse } from "@ag2/eval-core";
+import { runHook } from "@ag2/eval-core/internal";
 
 /** Lets other tasks run, so concurrent asks really interleave. */
 export const tick = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,4 +1,5 @@
-import { type ErrorInfo, toErrorInfo } from "@ag2/eval-core";
+import type { ErrorInfo } from "@ag2/eval-core";
+import { toErrorInfo } from "@ag2/eval-core/internal";
 import { type Span, SpanStatusCode } from "@opentelemetry/api";
 import { ATTR } from "../conventions/semconv.js";
 

@@ -1,9 +1,5 @@
-import type {
-  HumanInputRequest,
-  ModelCallRequest,
-  ToolExecutionRequest,
-  TurnRequest,
-} from "@ag2/eval-core";
+import type { HumanInputRequest, ModelCallRequest } from "@ag2/eval-core";
+import type { ToolExecutionRequest, TurnRequest } from "@ag2/eval-core/internal";
 import type { AttributeValue } from "@opentelemetry/api";
 import { inputMessagesJson, toolDefinitionsJson } from "../conventions/genai-messages.js";
 import { ATTR, SPAN_TYPE } from "../conventions/semconv.js";

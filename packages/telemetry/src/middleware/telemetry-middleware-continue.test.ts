@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { type Middleware, runHook } from "@ag2/eval-core";
+import type { Middleware } from "@ag2/eval-core";
+import { runHook } from "@ag2/eval-core/internal";
 import {
   BasicTracerProvider,
   InMemorySpanExporter,

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { EventEmitter } from "node:events";
 import { describe, it } from "node:test";
-import { type Middleware, runHook } from "@ag2/eval-core";
+import type { Middleware } from "@ag2/eval-core";
+import { runHook } from "@ag2/eval-core/internal";
 import { context, ROOT_CONTEXT, type Tracer, trace } from "@opentelemetry/api";
 import type { InMemorySpanExporter } from "@opentelemetry/sdk-trace-base";
 import { startTracedTask } from "../tracing/traced-task.test-helper.js";

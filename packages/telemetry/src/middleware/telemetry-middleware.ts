@@ -4,11 +4,13 @@ import type {
   Middleware,
   ModelCallRequest,
   ModelResponse,
+} from "@ag2/eval-core";
+import type {
   ToolExecutionRequest,
   ToolExecutionResult,
   TurnRequest,
   TurnResult,
-} from "@ag2/eval-core";
+} from "@ag2/eval-core/internal";
 import { type Span, SpanKind } from "@opentelemetry/api";
 import { outputMessagesJson } from "../conventions/genai-messages.js";
 import { ATTR } from "../conventions/semconv.js";

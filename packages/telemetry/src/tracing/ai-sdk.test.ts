@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { type Agent, type Middleware, runAgent, runHook, Suite } from "@ag2/eval-core";
+import { type Agent, type Middleware, runAgent, Suite } from "@ag2/eval-core";
+import { runHook } from "@ag2/eval-core/internal";
 import type { Tracer } from "@opentelemetry/api";
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { generateText, stepCountIs, tool } from "ai";

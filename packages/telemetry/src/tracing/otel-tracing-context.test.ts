@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { executionAsyncResource } from "node:async_hooks";
 import { describe, it } from "node:test";
-import { runHook } from "@ag2/eval-core";
+import { runHook } from "@ag2/eval-core/internal";
 import { context } from "@opentelemetry/api";
 import { tick } from "../middleware/fake-agents.test-helper.js";
 import { TelemetryMiddleware } from "../middleware/telemetry-middleware.js";

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { type TaskTracingContext, Trace, type TracedTask, type Tracing } from "@ag2/eval-core";
+import { Trace, type Tracing } from "@ag2/eval-core";
+import type { TaskTracingContext, TracedTask } from "@ag2/eval-core/internal";
 import type { Tracer } from "@opentelemetry/api";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, type SpanProcessor } from "@opentelemetry/sdk-trace-base";

@@ -1,0 +1,87 @@
+import type { Agent, AgentFactory } from "../agent/agent.js";
+import { flushTracing } from "../agent/flush-tracing.js";
+import type { ModelConfigOption } from "../agent/resolve-model-config.js";
+import type { Tracing } from "../agent/tracing.js";
+import { InvalidOptionError } from "../errors/invalid-option-error.js";
+import { checkConcurrency, checkName, checkRunId } from "../evaluate/check-run-options.js";
+import { countTaskWarnings } from "../result/count-task-warnings.js";
+import { produceTraces } from "../run/produce-traces.js";
+import { checkInputs, resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
+import { InMemoryTraceSource } from "../trace/in-memory-trace-source.js";
+import { comparePairs, type EvaluatePairwiseOptions } from "./evaluate-pairwise.js";
+import type { PairwiseRunResult } from "./pairwise-run-result.js";
+
+/** Options of {@link runPairwise}: two agents instead of two trace sources. */
+export interface RunPairwiseOptions
+  extends Omit<EvaluatePairwiseOptions, "suite" | "variantA" | "variantB"> {
+  readonly variantA: Agent | AgentFactory;
+  readonly variantB: Agent | AgentFactory;
+  /** Names of the two variants in reports (default "A" and "B"). */
+  readonly variantAName?: string;
+  readonly variantBName?: string;
+  readonly tracing: Tracing;
+  /** The same config (or per-task map) for both variants. */
+  readonly modelConfig?: ModelConfigOption | null;
+  /** Per task: past this, the task's signal aborts and its trace records a timeout. */
+  readonly taskTimeoutMs?: number;
+}
+
+/**
+ * Runs two agents over a suite, all of A then all of B (no repeats, no budgets, as in the
+ * reference), then compares them pair by pair with {@link evaluatePairwise}. Agent failures
+ * are recorded on their traces and compared like any other answer. Observer failures the
+ * tracing reports land in `warnings`, one line each, counted over the tasks of both variants.
+ *
+ * @example
+ * ```ts
+ * const result = await runPairwise("evals/qa.jsonl", {
+ *   variantA: oldAgent, variantB: newAgent, variantAName: "old", variantBName: "new",
+ *   comparators: [pairwiseJudge({ criterion: "helpfulness", config })], tracing: eventTracing(),
+ * });
+ * result.winRate("helpfulness").rate;
+ * ```
+ */
+export async function runPairwise(
+  suiteInput: SuiteInput,
+  options: RunPairwiseOptions,
+): Promise<PairwiseRunResult> {
+  const caller = "runPairwise";
+  const suite = await resolveSuite(suiteInput, caller);
+  checkInputs(suite);
+  const concurrency = checkConcurrency(options.concurrency, caller);
+  const runId = checkRunId(options.runId, caller);
+  const variantA = checkName(options.variantAName, "variantAName", caller) ?? "A";
+  const variantB = checkName(options.variantBName, "variantBName", caller) ?? "B";
+  if (typeof options.tracing?.startTask !== "function") {
+    throw new InvalidOptionError(
+      "tracing",
+      `${caller}: option 'tracing' must be a Tracing; got ${typeof options.tracing}`,
+    );
+  }
+  const tracingWarnings: (readonly string[] | undefined)[] = [];
+  const produce = async (agent: Agent | AgentFactory, name: string) => {
+    const produced = await produceTraces(suite.tasks, {
+      agent,
+      tracing: options.tracing,
+      runId,
+      attributes: { "ag2.eval.run_id": runId, "ag2.eval.variant": name },
+      modelConfig: options.modelConfig,
+      signal: options.signal,
+      taskTimeoutMs: options.taskTimeoutMs,
+      concurrency,
+    });
+    for (const p of produced) tracingWarnings.push(p.warnings);
+    return new InMemoryTraceSource(
+      produced.map((p) => [{ ...p.ref, taskId: p.task.taskId }, p.trace] as const),
+    );
+  };
+  const sourceA = await produce(options.variantA, variantA);
+  const sourceB = await produce(options.variantB, variantB);
+  const late = await flushTracing(options.tracing, { reported: tracingWarnings });
+  return comparePairs(
+    sourceA,
+    sourceB,
+    { ...options, suite, variantA, variantB, runId, concurrency },
+    [...countTaskWarnings(tracingWarnings), ...late],
+  );
+}

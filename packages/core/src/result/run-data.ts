@@ -1,0 +1,46 @@
+import type { Aggregates } from "./aggregates.js";
+import type { StopReason } from "./stop-reason.js";
+import type { TaskResult } from "./task-result.js";
+
+/** Name, size and origin of the suite a run graded. */
+export interface SuiteInfo {
+  readonly name: string;
+  readonly source: string;
+  /** Number of task runs (tasks × repeats for `runAgent`). */
+  readonly size: number;
+}
+
+/** What a {@link RunResult} is built from. */
+export interface RunResultInit {
+  readonly runId: string;
+  readonly tasks: readonly TaskResult[];
+  readonly suite: SuiteInfo;
+  /** What was evaluated: the agent's class or factory name, or `trace-source:<Source>`. */
+  readonly target: string;
+  readonly concurrency: number;
+  readonly durationMs: number;
+  /** ISO-8601 UTC time the run started. */
+  readonly createdAt: string;
+  readonly label?: string | null;
+  /**
+   * Problems that did not stop the run (a failed save, a failing stream subscriber). Not
+   * part of the run file: they describe this call, not the graded tasks.
+   */
+  readonly warnings?: readonly string[];
+  /** Set when a run-wide budget stopped the run before every task was graded. */
+  readonly stopReason?: StopReason | null;
+}
+
+/**
+ * A run's data as a `RunResult` holds it: what the run file writer, the summary and the diff
+ * read, so they need no `RunResult` class (which calls them).
+ */
+export interface RunData extends Omit<RunResultInit, "label" | "warnings" | "stopReason"> {
+  readonly schemaVersion: "0.1";
+  readonly label: string | null;
+  /** See {@link RunResultInit.warnings}; empty when the run had none. */
+  readonly warnings: readonly string[];
+  /** See {@link RunResultInit.stopReason}; null for a run that graded every task. */
+  readonly stopReason: StopReason | null;
+  readonly aggregates: Aggregates;
+}

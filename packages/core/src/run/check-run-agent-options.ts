@@ -1,0 +1,67 @@
+import { InvalidOptionError } from "../errors/invalid-option-error.js";
+import { checkRetries, type RetryPolicy } from "./retry-policy.js";
+import type { RunAgentOptions } from "./run-agent-options.js";
+import { checkRunBudget, type RunBudget } from "./run-budget.js";
+
+/** Checks the options only `runAgent` has; returns them normalized. */
+export function checkRunAgentOptions(options: RunAgentOptions): {
+  repeats: number;
+  taskTimeoutMs: number | undefined;
+  retries: RetryPolicy | null;
+  runBudget: RunBudget | null;
+} {
+  const caller = "runAgent";
+  if (typeof options !== "object" || options === null) {
+    throw new InvalidOptionError(
+      "options",
+      `${caller}: expected an options object; got ${String(options)}`,
+    );
+  }
+  const { agent, tracing, repeats = 1, taskTimeoutMs, spanAttributes } = options;
+  const isAgent =
+    typeof agent === "function" ||
+    (typeof agent === "object" &&
+      agent !== null &&
+      typeof (agent as { ask?: unknown }).ask === "function");
+  if (!isAgent) {
+    throw new InvalidOptionError(
+      "agent",
+      `${caller}: option 'agent' must be an Agent (an object with ask()) or a factory function; got ${agent === null ? "null" : typeof agent}`,
+    );
+  }
+  if (typeof tracing?.startTask !== "function") {
+    throw new InvalidOptionError(
+      "tracing",
+      `${caller}: option 'tracing' must be a Tracing (otelTracing() from @ag2/eval-telemetry, or eventTracing()); got ${tracing === null ? "null" : typeof tracing}`,
+    );
+  }
+  if (typeof repeats !== "number" || !Number.isInteger(repeats)) {
+    throw new InvalidOptionError(
+      "repeats",
+      `${caller}: option 'repeats' must be an integer; got ${String(repeats)}`,
+    );
+  }
+  if (
+    taskTimeoutMs !== undefined &&
+    !(typeof taskTimeoutMs === "number" && taskTimeoutMs > 0 && taskTimeoutMs < 2 ** 31)
+  ) {
+    throw new InvalidOptionError(
+      "taskTimeoutMs",
+      `${caller}: option 'taskTimeoutMs' must be a positive number of milliseconds below 2^31; got ${String(taskTimeoutMs)}`,
+    );
+  }
+  for (const [key, value] of Object.entries(spanAttributes ?? {})) {
+    if (typeof value !== "string") {
+      throw new InvalidOptionError(
+        "spanAttributes",
+        `${caller}: spanAttributes['${key}'] must be a string; got ${typeof value}`,
+      );
+    }
+  }
+  return {
+    repeats,
+    taskTimeoutMs,
+    retries: checkRetries(options.retries, caller),
+    runBudget: checkRunBudget(options.runBudget, caller),
+  };
+}

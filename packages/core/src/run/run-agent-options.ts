@@ -1,0 +1,46 @@
+import type { Agent, AgentFactory } from "../agent/agent.js";
+import type { ModelConfigOption } from "../agent/resolve-model-config.js";
+import type { Tracing } from "../agent/tracing.js";
+import type { Stream } from "../events/stream.js";
+import type { RunStore } from "../run-result/run-store.js";
+import type { BudgetThresholds } from "../scoring/budget-thresholds.js";
+import type { Scorer } from "../scoring/scorer.js";
+import type { RetryOptions } from "./retry-policy.js";
+import type { RunBudget } from "./run-budget.js";
+
+/** Options of {@link runAgent}. */
+export interface RunAgentOptions {
+  /** An instance (reused for every task) or a factory called per task with `{ config, task, tracer }`. */
+  readonly agent: Agent | AgentFactory;
+  readonly scorers: Iterable<Scorer>;
+  /** Where to save the run; null = don't save. */
+  readonly store: RunStore | null;
+  /** How each task's trace is recorded: `otelTracing()` (telemetry) or `eventTracing()`. */
+  readonly tracing: Tracing;
+  /** One config, or a map looked up by repeated id (`"t1#2"`) then original id (`"t1"`). */
+  readonly modelConfig?: ModelConfigOption | null;
+  /** Runs of each task (`<id>#1…#n`, grouped by task); `<= 1` runs each once. */
+  readonly repeats?: number;
+  readonly budgets?: BudgetThresholds | null;
+  /** Tasks in flight at once (default 4, at least 1). */
+  readonly concurrency?: number;
+  readonly runId?: string;
+  readonly label?: string | null;
+  readonly stream?: Stream | null;
+  readonly variant?: string | null;
+  /** Stamped on every span; they override `ag2.eval.run_id`/variant/label but never `ag2.eval.task_id`. */
+  readonly spanAttributes?: Readonly<Record<string, string>>;
+  /** Aborting it rejects the run with the signal's reason; each running ask sees its own signal abort. */
+  readonly signal?: AbortSignal;
+  /**
+   * Per task, every retry and backoff included: past this, the task's signal aborts, it is
+   * recorded as a `TaskTimeoutError` and its slot frees.
+   */
+  readonly taskTimeoutMs?: number;
+  /** The id of an unfinished (or budget-stopped) run to continue from its journal. */
+  readonly resume?: string;
+  /** Ask again after transient agent failures (429, 5xx, network resets); off when absent. */
+  readonly retries?: RetryOptions;
+  /** Run-wide limits checked before each task starts; a reached one stops the run cleanly. */
+  readonly runBudget?: RunBudget;
+}
