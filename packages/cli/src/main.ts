@@ -4,6 +4,7 @@ import { type Command, commandHelp } from "./args/command.js";
 import { parseCommandArgs } from "./args/parse-command-args.js";
 import { UsageError } from "./args/usage-error.js";
 import { type CliIo, EXIT } from "./terminal/cli-io.js";
+import { visibleOutput, visibleText } from "./terminal/visible-text.js";
 
 /** Sub-commands, loaded on demand so `--help` and `--version` stay instant. */
 const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
@@ -58,7 +59,13 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
  * });
  * ```
  */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], given: CliIo): Promise<number> {
+  // text from runs, suites and agents reaches these streams; nothing in it may drive the terminal
+  const io: CliIo = {
+    ...given,
+    stdout: visibleOutput(given.stdout),
+    stderr: visibleOutput(given.stderr),
+  };
   const debug = argv.includes("--debug");
   const [first, ...rest] = argv;
   try {
@@ -111,7 +118,7 @@ function report(error: unknown, options: { io: CliIo; debug: boolean }): number 
     io.stderr.write("interrupted\n");
     return EXIT.interrupted;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = visibleText(messageOf(error));
   io.stderr.write(
     `error: ${Ag2EvalError.isInstance(error) ? "" : "unexpected failure: "}${message}\n`,
   );
@@ -163,4 +170,13 @@ function version(): string {
     version: string;
   };
   return manifest.version;
+}
+
+/** An error's message, or what could be read of a thrown value whose message getter throws. */
+function messageOf(error: unknown): string {
+  try {
+    return error instanceof Error ? String(error.message) : String(error);
+  } catch {
+    return "(a thrown value whose message could not be read)";
+  }
 }

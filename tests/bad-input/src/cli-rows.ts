@@ -8,6 +8,14 @@ import { type BadInputRow, literal, type RowContext } from "./bad-input-row.js";
 const NODE_MODULES = fileURLToPath(new URL("../node_modules/@ag2/", import.meta.url));
 const BIN = realpathSync(`${NODE_MODULES}eval-cli/bin/ag2-eval.js`);
 
+/** Characters that drive a terminal (C0 controls but the line feed). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
+const TERMINAL_CONTROL = /[\u0000-\u0009\u000b-\u001f]/;
+/** Characters XML 1.0 forbids, even as references: most C0 controls, U+FFFE/F, lone surrogates. */
+const XML_FORBIDDEN =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])/;
+
 const PROJECT: Record<string, string> = {
   "suite.jsonl": '{"task_id":"a","inputs":{"input":"hi"},"reference_outputs":{"answer":"HI"}}\n',
   "agent.mjs": 'export default { name: "up", ask: async (input) => input.toUpperCase() };\n',
@@ -17,6 +25,7 @@ const PROJECT: Record<string, string> = {
   "spans.jsonl": '{"resourceSpans":[]}\nnot json at all\n',
   "not-otlp.jsonl": '{"task_id":"a","answer":"HI"}\n{"task_id":"b","answer":"YO"}\n',
   "no-spans.jsonl": '{"resourceSpans":[]}\n{"resourceSpans":[{"scopeSpans":[]}]}\n',
+  "hostile.jsonl": `${JSON.stringify({ task_id: "h\n\u001b[2Jinjected: 1/1 passed\u001b]0;t\u0007", inputs: { input: "\ud800\ufffe" } })}\n`,
   "bad.config.mjs":
     'export default { suite: "suite.jsonl", agent: "./agent.mjs", repeats: "three" };\n',
 };
@@ -237,6 +246,32 @@ export const CLI_ROWS: readonly BadInputRow[] = [
       );
       assert.match(stderr, /not valid JSON/);
       assert.doesNotMatch(stderr, /\n\s+at /, "no stack trace without --debug");
+    },
+  },
+  {
+    name: "CLI: a task id with escape sequences and a newline is printed escaped, on its own line",
+    async check({ dir }) {
+      await project(dir);
+      const args = ["run", "hostile.jsonl", "--agent", "./agent.mjs", "--scorers", "./scorers.mjs"];
+      const ran = await cli([...args, "--store", `${dir}/own`, "--run-id", "hostile"], dir);
+      assert.equal(ran.code, 0, ran.stderr);
+      for (const text of [ran.stdout, ran.stderr]) {
+        assert.doesNotMatch(text, TERMINAL_CONTROL, "no terminal control reaches it");
+        assert.doesNotMatch(text, /^injected/m, "no forged line");
+      }
+      assert.match(ran.stderr, literal("h\\n\\x1b[2Jinjected: 1/1 passed\\x1b]0;t\\x07"));
+    },
+  },
+  {
+    name: "CLI: the JUnit export of a task id XML 1.0 forbids holds no forbidden character",
+    async check({ dir }) {
+      await project(dir);
+      const args = ["run", "hostile.jsonl", "--agent", "./agent.mjs", "--scorers", "./scorers.mjs"];
+      assert.equal((await cli([...args, "--store", `${dir}/own`, "--run-id", "x"], dir)).code, 0);
+      const out = await cli(["export", "x", "--format", "junit", "--store", `${dir}/own`], dir);
+      assert.equal(out.code, 0, out.stderr);
+      assert.doesNotMatch(out.stdout, XML_FORBIDDEN);
+      assert.match(out.stdout, /name="h\n\\u001b\[2Jinjected/);
     },
   },
 ];

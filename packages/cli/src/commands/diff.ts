@@ -11,7 +11,9 @@ import {
   checkRegressions,
   checkSignificantRegressions,
 } from "../gates/gate-checks.js";
+import { visibleRun } from "../output/visible-run.js";
 import { EXIT } from "../terminal/cli-io.js";
+import { visibleJson } from "../terminal/visible-text.js";
 
 /** `ag2-eval diff <run-id> [--baseline <id> | --against-latest]`, optionally as a CI gate. */
 export const diffCommand: Command = {
@@ -77,10 +79,15 @@ export const diffCommand: Command = {
     ];
     if (flags.boolean("json")) {
       io.stdout.write(
-        `${JSON.stringify({ diff, comparison, gates: { passed: failures.length === 0, failures } }, null, 2)}\n`,
+        `${visibleJson({ diff, comparison, gates: { passed: failures.length === 0, failures } })}\n`,
       );
     } else {
-      io.stdout.write(`${diff.summary()}\n\n${comparison.summary()}\n`);
+      // printed from escaped copies; the gates above were decided on the runs themselves
+      const [shownCurrent, shownBaseline] = [visibleRun(current), visibleRun(baseline)];
+      const shownDiff = shownCurrent.diff(shownBaseline, { strict: !flags.boolean("overlap") });
+      io.stdout.write(
+        `${shownDiff.summary()}\n\n${compareRuns(shownBaseline, shownCurrent).summary()}\n`,
+      );
       io.stderr.write(
         formatGateOutcome({ failures, notes: [], baselineRunId: baseline.runId, checked: 0 }),
       );

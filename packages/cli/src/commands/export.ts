@@ -7,6 +7,8 @@ import { UsageError } from "../args/usage-error.js";
 import { loadSettings, openStore } from "../config/settings.js";
 import { formatJunit } from "../output/format-junit.js";
 import { formatMarkdown } from "../output/format-markdown.js";
+import { visibleRun } from "../output/visible-run.js";
+import { visibleJson } from "../terminal/visible-text.js";
 
 const FORMATS = ["junit", "markdown", "json"] as const;
 
@@ -46,8 +48,8 @@ export const exportCommand: Command = {
       format === "junit"
         ? formatJunit(result)
         : format === "markdown"
-          ? formatMarkdown(result)
-          : `${JSON.stringify(result.toJSON(), null, 2)}\n`;
+          ? formatMarkdown(visibleRun(result))
+          : `${visibleJson(result.toJSON())}\n`;
     const output = flags.string("output");
     if (output === undefined) io.stdout.write(text);
     else await writeFile(resolve(io.cwd, output), text, "utf8");

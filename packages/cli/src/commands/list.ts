@@ -3,6 +3,7 @@ import { flagReader } from "../args/flag-values.js";
 import { loadSettings, openStore } from "../config/settings.js";
 import { formatRunList } from "../output/format-run-list.js";
 import { printStoreWarnings } from "../output/print-store-warnings.js";
+import { visibleData, visibleJson } from "../terminal/visible-text.js";
 
 /** `ag2-eval list [--label <l>]`: saved runs, newest first. */
 export const listCommand: Command = {
@@ -23,10 +24,10 @@ export const listCommand: Command = {
     const runs = await store.list(label === undefined ? {} : { label });
     printStoreWarnings({ warnings: store.lastWarnings, io });
     if (flags.boolean("json")) {
-      io.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
+      io.stdout.write(`${visibleJson(runs)}\n`);
       return 0;
     }
-    io.stdout.write(formatRunList(runs));
+    io.stdout.write(formatRunList(visibleData(runs)));
     return 0;
   },
 };

@@ -1,9 +1,10 @@
-import { type PairwiseComparator, runPairwise } from "@ag2/eval";
+import { type PairwiseComparator, PairwiseRunResult, runPairwise } from "@ag2/eval";
 import type { Command } from "../args/command.js";
 import { UsageError } from "../args/usage-error.js";
 import { loadExport } from "../config/load-module.js";
 import { loadAgent } from "../config/load-targets.js";
 import { withProgress } from "../output/progress-stream.js";
+import { visibleData, visibleJson, visibleText } from "../terminal/visible-text.js";
 import { sweepFlags, sweepStart } from "./sweep-command.js";
 
 /** `ag2-eval pairwise <suite> --a <module> --b <module> --comparators <module>`. */
@@ -92,10 +93,14 @@ export const pairwiseCommand: Command = {
         }),
     });
     io.stdout.write(
-      json ? `${JSON.stringify(result.toJSON(), null, 2)}\n` : `${result.summary()}\n`,
+      json
+        ? `${visibleJson(result.toJSON())}\n`
+        : `${PairwiseRunResult.fromJSON(visibleData(result.toJSON())).summary()}\n`,
     );
     // in --json the warnings are in the document; otherwise they follow the summary, as for run
-    if (!json) for (const warning of result.warnings) io.stderr.write(`warning: ${warning}\n`);
+    if (!json) {
+      for (const warning of result.warnings) io.stderr.write(`warning: ${visibleText(warning)}\n`);
+    }
     return 0;
   },
 };

@@ -4,6 +4,8 @@ import { flagReader } from "../args/flag-values.js";
 import { resolveRunId } from "../args/resolve-run-id.js";
 import { loadSettings, openStore } from "../config/settings.js";
 import { formatFailingTasks } from "../output/format-failing-tasks.js";
+import { visibleRun } from "../output/visible-run.js";
+import { visibleJson } from "../terminal/visible-text.js";
 
 /**
  * `ag2-eval show <run-id>`: the run's summary plus its failing tasks, and, for a run with
@@ -24,11 +26,12 @@ export const showCommand: Command = {
     const runId = await resolveRunId({ store, given: positionals[0], command: "show" });
     const result = await store.load(runId);
     if (flagReader(values).boolean("json")) {
-      io.stdout.write(`${JSON.stringify(result.toJSON(), null, 2)}\n`);
+      io.stdout.write(`${visibleJson(result.toJSON())}\n`);
       return 0;
     }
-    io.stdout.write(`${result.summary()}\n${formatFailingTasks(result)}`);
-    const report = flakiness(result);
+    const shown = visibleRun(result);
+    io.stdout.write(`${shown.summary()}\n${formatFailingTasks(shown)}`);
+    const report = flakiness(shown);
     if (report.tasks.some((task) => task.n > 1)) {
       io.stdout.write(`\n${flakinessSummary(report)}\n`);
     }

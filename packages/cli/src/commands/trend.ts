@@ -4,6 +4,7 @@ import { UsageError } from "../args/usage-error.js";
 import { loadSettings, openStore } from "../config/settings.js";
 import { formatTrend } from "../output/format-trend.js";
 import { printStoreWarnings } from "../output/print-store-warnings.js";
+import { visibleData, visibleJson } from "../terminal/visible-text.js";
 
 /** `ag2-eval trend --label <l>`: a text chart of pass rates over the label's runs. */
 export const trendCommand: Command = {
@@ -33,10 +34,12 @@ export const trendCommand: Command = {
     const store = openStore(await loadSettings({ values, io }));
     const points = await store.trend(label);
     printStoreWarnings({ warnings: store.lastWarnings, io });
-    if (flags.boolean("json")) io.stdout.write(`${JSON.stringify(points, null, 2)}\n`);
+    if (flags.boolean("json")) io.stdout.write(`${visibleJson(points)}\n`);
     else {
       const key = flags.string("key");
-      io.stdout.write(formatTrend(key === undefined ? { label, points } : { label, points, key }));
+      io.stdout.write(
+        formatTrend(visibleData(key === undefined ? { label, points } : { label, points, key })),
+      );
     }
     return 0;
   },

@@ -4,6 +4,7 @@ import { UsageError } from "../args/usage-error.js";
 import { loadExport } from "../config/load-module.js";
 import { scorersFrom } from "../config/suite-and-scorers.js";
 import { withProgress } from "../output/progress-stream.js";
+import { visibleJson } from "../terminal/visible-text.js";
 import { sweepFlags, sweepStart } from "./sweep-command.js";
 
 /** `ag2-eval variants <suite> --variants <module>[#export]`: one run per variant, ranked. */
@@ -98,7 +99,7 @@ export const variantsCommand: Command = {
           ].sort();
     if (json) {
       const leaderboards = Object.fromEntries(keys.map((name) => [name, sweep.leaderboard(name)]));
-      io.stdout.write(`${JSON.stringify({ manifest: sweep.manifest, leaderboards }, null, 2)}\n`);
+      io.stdout.write(`${visibleJson({ manifest: sweep.manifest, leaderboards })}\n`);
     } else {
       io.stdout.write(`${keys.map((name) => sweep.summary(name)).join("\n\n")}\n`);
     }

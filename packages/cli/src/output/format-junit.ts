@@ -45,19 +45,39 @@ export function formatJunit(result: RunResult): string {
 }
 
 function escapeXml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&apos;")
-    .split("")
-    .filter(allowedInXml)
-    .join("");
+  let out = "";
+  // by code point: a surrogate pair is one allowed character, a lone surrogate is not
+  for (const character of text) {
+    const code = character.codePointAt(0) ?? 0;
+    if (!allowedInXml(code)) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += XML_ENTITIES[character] ?? character;
+  }
+  return out;
 }
 
-/** XML 1.0 forbids control characters other than tab and line breaks, even escaped. */
-function allowedInXml(character: string): boolean {
-  const code = character.codePointAt(0) ?? 0;
-  return code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+const XML_ENTITIES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&apos;",
+  // a parser turns raw CR in an attribute into a space and raw CR LF into LF; escaped, they stay
+  "\r": "&#13;",
+};
+
+/**
+ * XML 1.0's Char production: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF.
+ * Anything else (most C0 controls, lone surrogates, U+FFFE, U+FFFF) is refused by strict
+ * parsers even as a character reference, so it is written as a visible `\uXXXX` escape.
+ * ESC is among them, which also keeps the file from driving a terminal that prints it.
+ */
+function allowedInXml(code: number): boolean {
+  return (
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
 }

@@ -3,7 +3,9 @@ import type { RunResult } from "@ag2/eval";
 import { formatGateOutcome, type GateOutcome } from "../gates/evaluate-gates.js";
 import { type CliIo, EXIT } from "../terminal/cli-io.js";
 import { colors } from "../terminal/colors.js";
+import { visibleJson } from "../terminal/visible-text.js";
 import { formatFailingTasks } from "./format-failing-tasks.js";
+import { visibleRun } from "./visible-run.js";
 
 /**
  * Prints a finished run (summary, failing tasks, where it was saved, gates), or with `json`
@@ -35,11 +37,12 @@ export function printRunOutcome(options: {
         baseline: gates.baselineRunId,
       },
     };
-    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    io.stdout.write(`${visibleJson(document)}\n`);
   } else {
     const c = colors({ isTTY: io.stdout.isTTY, env: io.env });
-    io.stdout.write(`${result.summary()}\n${formatFailingTasks(result)}`);
-    for (const warning of result.warnings) io.stdout.write(`${c.yellow("warning:")} ${warning}\n`);
+    const shown = visibleRun(result);
+    io.stdout.write(`${shown.summary()}\n${formatFailingTasks(shown)}`);
+    for (const warning of shown.warnings) io.stdout.write(`${c.yellow("warning:")} ${warning}\n`);
     if (savedTo) io.stdout.write(`\nSaved ${savedTo}\n`);
     io.stderr.write(formatGateOutcome(gates));
     if (passed && gates.checked > 0) {

@@ -1,6 +1,7 @@
 import type { StoreWarning } from "@ag2/eval";
 import type { CliIo } from "../terminal/cli-io.js";
 import { colors } from "../terminal/colors.js";
+import { visibleText } from "../terminal/visible-text.js";
 
 /**
  * Prints each file a store listing skipped on stderr, one line per file, so a corrupt or
@@ -24,7 +25,7 @@ export function printStoreWarnings(options: {
     const text = warning.message.includes(warning.file)
       ? warning.message
       : `${warning.file}: ${warning.message}`;
-    io.stderr.write(`${c.yellow("warning:")} skipped ${text}\n`);
+    io.stderr.write(`${c.yellow("warning:")} skipped ${visibleText(text)}\n`);
   }
   if (warnings.length > 0) {
     io.stderr.write(

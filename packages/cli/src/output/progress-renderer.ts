@@ -1,5 +1,6 @@
 import { createConsoleReporter, type EvalEvent } from "@ag2/eval";
 import type { Colors } from "../terminal/colors.js";
+import { visibleText } from "../terminal/visible-text.js";
 
 /**
  * The parts of the lifecycle events progress reads, matched on `type` (core's `EvalStarted`,
@@ -69,7 +70,8 @@ export function createProgressRenderer(options: {
   let timer: ReturnType<typeof setInterval> | undefined;
   let drawn = false;
   let drawnAt = Number.NEGATIVE_INFINITY;
-  const plain = createConsoleReporter({ write: (text) => write(`${text}\n`) });
+  // one line per event; a task id or error message from the run must not break it in two
+  const plain = createConsoleReporter({ write: (text) => write(`${visibleText(text)}\n`) });
 
   const line = (): string => {
     const elapsed = now() - state.startedAt;
