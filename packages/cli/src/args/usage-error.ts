@@ -13,6 +13,7 @@ import { Ag2EvalError } from "@ag2/eval";
  * ```
  */
 export class UsageError extends Ag2EvalError {
+  static override readonly errorName: string = "UsageError";
   readonly hint: string | undefined;
 
   constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
@@ -30,6 +31,7 @@ export class UsageError extends Ag2EvalError {
  * ```
  */
 export class ConfigError extends UsageError {
+  static override readonly errorName: string = "ConfigError";
   readonly path: string;
   readonly field: string | null;
 

@@ -9,6 +9,7 @@ import { Ag2EvalError } from "@ag2/eval-core";
  * ```
  */
 export class TempoRequestError extends Ag2EvalError {
+  static override readonly errorName: string = "TempoRequestError";
   readonly url: string;
   /** The HTTP status, or null when the request failed before a response. */
   readonly status: number | null;

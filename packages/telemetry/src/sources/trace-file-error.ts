@@ -11,6 +11,7 @@ import { Ag2EvalError } from "@ag2/eval-core";
  * ```
  */
 export class TraceFileError extends Ag2EvalError {
+  static override readonly errorName: string = "TraceFileError";
   readonly path: string;
   readonly line: number | null;
 

@@ -24,6 +24,7 @@ export function traceFileName(traceId: string): string {
  * ```
  */
 export class InvalidTraceIdError extends Ag2EvalError {
+  static override readonly errorName: string = "InvalidTraceIdError";
   readonly traceId: string;
 
   constructor(traceId: string) {
