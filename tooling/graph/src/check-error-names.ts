@@ -28,7 +28,10 @@ function* sourceFiles(dir: string): Generator<string> {
     if (entry.name === "node_modules" || entry.name === "dist") continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* sourceFiles(path);
-    else if (/\.ts$/.test(entry.name) && !/\.test(-helper)?\.ts$|\.test\.helper\.ts$/.test(entry.name)) {
+    else if (
+      /\.ts$/.test(entry.name) &&
+      !/\.test(-helper)?\.ts$|\.test\.helper\.ts$/.test(entry.name)
+    ) {
       yield path;
     }
   }
