@@ -7,11 +7,18 @@ import { eventTracing, runAgent, scorer } from "@ag2/eval";
 import type { BadInputRow, RowContext } from "./bad-input-row.js";
 import { CLI_ROWS } from "./cli-rows.js";
 import { RUNNER_ROWS } from "./runner-rows.js";
+import { SOURCE_ROWS } from "./source-rows.js";
 import { STORE_ROWS } from "./store-rows.js";
 import { snapshotFolder } from "./store-snapshot.js";
 import { SUITE_ROWS } from "./suite-rows.js";
 
-const ROWS: readonly BadInputRow[] = [...SUITE_ROWS, ...RUNNER_ROWS, ...STORE_ROWS, ...CLI_ROWS];
+const ROWS: readonly BadInputRow[] = [
+  ...SUITE_ROWS,
+  ...RUNNER_ROWS,
+  ...STORE_ROWS,
+  ...SOURCE_ROWS,
+  ...CLI_ROWS,
+];
 
 let root = "";
 let seedStore = "";

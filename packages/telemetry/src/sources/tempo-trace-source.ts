@@ -3,7 +3,11 @@ import { ATTR } from "../conventions/semconv.js";
 import type { SpanConvention } from "../conventions/span-convention.js";
 import { otlpJsonToSpans } from "../convert/otlp-json-to-spans.js";
 import { spansToTrace } from "../convert/spans-to-trace.js";
+import { readLimitedBody } from "./read-limited-body.js";
 import { TempoRequestError } from "./tempo-request-error.js";
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /** Options of {@link TempoTraceSource}. */
 export interface TempoTraceSourceOptions {
@@ -18,6 +22,13 @@ export interface TempoTraceSourceOptions {
   /** The span attribute naming the task; default `ag2.eval.task_id`. */
   readonly taskIdAttribute?: string | undefined;
   readonly conventions?: readonly SpanConvention[] | undefined;
+  /**
+   * Longest a request may take, answer and body included, before it fails with a
+   * {@link TempoRequestError}; default 30,000 ms.
+   */
+  readonly timeoutMs?: number | undefined;
+  /** Largest response body read; a larger one fails without being read whole. Default 64 MiB. */
+  readonly maxBodyBytes?: number | undefined;
   /** Used as-is for every request (tests, proxies, auth); default the global `fetch`. */
   readonly fetch?: typeof fetch | undefined;
 }
@@ -109,33 +120,53 @@ export class TempoTraceSource implements TraceSource {
 
   async #get(url: string, signal?: AbortSignal): Promise<unknown> {
     const fetchFn = this.#options.fetch ?? fetch;
+    const timeoutMs = this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const maxBytes = this.#options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    // one deadline for the answer and the body: a server that answers, then stalls, is caught
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    const failed = (error: unknown, status: number | null): never => {
+      if (signal?.aborted) throw error;
+      const problem = deadline.aborted
+        ? `no complete answer within ${timeoutMs} ms (the timeoutMs option)`
+        : `request failed (${(error as Error).message})`;
+      throw new TempoRequestError(url, status, problem, { cause: error });
+    };
     let response: Response;
     try {
       response = await fetchFn(url, {
         headers: { Accept: "application/json", ...this.#options.headers },
-        ...(signal ? { signal } : {}),
+        signal: combined,
       });
     } catch (error) {
-      if (signal?.aborted) throw error;
-      throw new TempoRequestError(url, null, `request failed (${(error as Error).message})`, {
-        cause: error,
-      });
+      return failed(error, null);
+    }
+    let text: string | null;
+    try {
+      text = await readLimitedBody(response, maxBytes);
+    } catch (error) {
+      return failed(error, response.status);
+    }
+    if (text === null) {
+      throw new TempoRequestError(
+        url,
+        response.status,
+        `got a body larger than ${maxBytes} bytes, the maxBodyBytes option's limit`,
+      );
     }
     if (!response.ok) {
-      const detail = (await response.text().catch(() => "")).slice(0, 200);
+      const detail = text.slice(0, 200);
       const problem = `got HTTP ${response.status}${detail ? ` (${detail})` : ""}, expected 2xx`;
       throw new TempoRequestError(url, response.status, problem);
     }
     try {
-      return await response.json();
+      return JSON.parse(text);
     } catch (error) {
       throw new TempoRequestError(
         url,
         response.status,
         `got a body that is not JSON (${(error as Error).message}), expected OTLP JSON`,
-        {
-          cause: error,
-        },
+        { cause: error },
       );
     }
   }
