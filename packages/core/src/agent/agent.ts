@@ -21,6 +21,11 @@ export interface AskOptions {
    * `otelTracing()`), for agents that emit their own spans, e.g. with the Vercel AI SDK.
    */
   readonly tracer?: unknown;
+  /**
+   * The task being run (a repeat carries its `<id>#n` id), for agents that key something by
+   * it, e.g. the sample number a model cache keeps repeats apart by.
+   */
+  readonly task?: Task | undefined;
 }
 
 /**

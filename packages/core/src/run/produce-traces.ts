@@ -132,6 +132,7 @@ export async function produceTask(
       config,
       signal: controller?.signal,
       tracer: tracing.tracer,
+      task,
     };
     const input = task.inputs.input as string;
     // An instance is asked directly: an async wrapper would cost two more promises per task,
