@@ -103,6 +103,18 @@ describe("ModelCache read-write", () => {
     assert.equal((await readdir(dir)).length, 4);
   });
 
+  it("treats a Request object like the same URL and init", async () => {
+    const cache = cacheIn("read-write");
+    await post(cache);
+    const request = new Request(`${chat.baseURL}chat/completions`, {
+      method: "POST",
+      body: body(),
+    });
+    const answer = await cache.fetch(request);
+    assert.equal(answer.headers.get("x-ag2-eval-cache"), "hit");
+    assert.equal(await contentOf(answer), "answer 1");
+  });
+
   it("writes readable JSON: the request and the answer", async () => {
     await post(cacheIn("read-write"));
     const [name = ""] = await readdir(dir);

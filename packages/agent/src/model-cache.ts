@@ -110,18 +110,17 @@ export class ModelCache {
   }
 
   async #fetch(input: string | URL | Request, init: RequestInit | undefined): Promise<Response> {
-    const request = new Request(input, init);
+    const request = await readRequest(input, init);
     const sampleText = request.headers.get(MODEL_CACHE_SAMPLE_HEADER);
     if (this.mode === "off" && sampleText === null) return this.#base(input, init);
-    const headers = new Headers(request.headers);
+    const { headers, bodyText } = request;
     headers.delete(MODEL_CACHE_SAMPLE_HEADER);
-    const bodyText = request.body ? await request.text() : "";
     const forward = (): Promise<Response> =>
       this.#base(request.url, {
         method: request.method,
         headers,
         ...(bodyText === "" ? {} : { body: bodyText }),
-        signal: request.signal,
+        ...(request.signal ? { signal: request.signal } : {}),
       });
     if (this.mode === "off") return forward();
     const described = cacheRequest({
@@ -197,6 +196,44 @@ export class ModelCache {
  */
 export function createCachedFetch(options: ModelCacheOptions): CachedFetch {
   return new ModelCache(options).fetch;
+}
+
+interface ReadRequest {
+  readonly url: string;
+  readonly method: string;
+  /** A copy: the sample header is removed from it before the request is sent on. */
+  readonly headers: Headers;
+  readonly bodyText: string;
+  readonly signal: AbortSignal | null | undefined;
+}
+
+/** The parts of a fetch call the cache needs; a `Request` is built only when one was passed. */
+async function readRequest(
+  input: string | URL | Request,
+  init: RequestInit | undefined,
+): Promise<ReadRequest> {
+  const body = init?.body;
+  if (
+    !(input instanceof Request) &&
+    (body === undefined || body === null || typeof body === "string")
+  ) {
+    // what SDKs send: a URL and a string body, read without the cost of a Request
+    return {
+      url: String(input),
+      method: init?.method ?? "GET",
+      headers: new Headers(init?.headers),
+      bodyText: body ?? "",
+      signal: init?.signal,
+    };
+  }
+  const request = new Request(input, init);
+  return {
+    url: request.url,
+    method: request.method,
+    headers: new Headers(request.headers),
+    bodyText: request.body ? await request.text() : "",
+    signal: request.signal,
+  };
 }
 
 function parseSample(text: string | null): number {

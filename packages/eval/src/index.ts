@@ -6,12 +6,24 @@
 export type {
   AgentModelConfig,
   AgentOptions,
+  CachedFetch,
+  ModelCacheMode,
+  ModelCacheOptions,
+  ModelCacheStats,
   OpenAICompatibleConfigOptions,
   ScriptedModelResponse,
   Tool,
   ToolOptions,
 } from "@ag2/eval-agent";
-export { Agent, OpenAICompatibleConfig, TestConfig, tool } from "@ag2/eval-agent";
+export {
+  Agent,
+  cacheSampleHeaders,
+  createCachedFetch,
+  ModelCache,
+  OpenAICompatibleConfig,
+  TestConfig,
+  tool,
+} from "@ag2/eval-agent";
 export type {
   Agent as AgentInterface,
   AgentFactory,
