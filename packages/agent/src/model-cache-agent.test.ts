@@ -32,13 +32,17 @@ const records = [
   { task_id: "b", inputs: { input: "second question" } },
 ];
 
-async function run(mode: ModelCacheMode, repeats: number) {
+async function run(
+  mode: ModelCacheMode,
+  repeats: number,
+  how: { via: "config" | "run"; transport?: typeof fetch } = { via: "config" },
+) {
   const cache = new ModelCache({ dir, mode });
   const config = new OpenAICompatibleConfig({
     baseURL: chat.baseURL,
     apiKey: "sk-never-stored",
     model: "gpt-test",
-    fetch: cache.fetch,
+    fetch: how.via === "config" ? cache.fetch : how.transport,
   });
   const agent = new Agent({ name: "helper", config });
   const result = await runAgent(records, {
@@ -47,6 +51,7 @@ async function run(mode: ModelCacheMode, repeats: number) {
     store: null,
     tracing: eventTracing(),
     repeats,
+    ...(how.via === "run" && { fetch: cache.fetch }),
   });
   const responses = result.tasks.map((task) => task.trace.eventsOf("ModelResponse")[0]);
   return { cache, result, responses };
@@ -82,6 +87,21 @@ describe("a run through OpenAICompatibleConfig with a model cache", () => {
     await run("read-write", 1);
     const repeated = await run("read-write", 3);
     assert.deepEqual([repeated.cache.stats().hits, repeated.cache.stats().misses], [2, 4]);
+  });
+
+  it("uses the run's cache (runAgent's fetch) over the config's own transport", async () => {
+    let viaTransport = 0;
+    const transport: typeof fetch = (input, init) => {
+      viaTransport += 1;
+      return fetch(input, init);
+    };
+    const first = await run("read-write", 2, { via: "run", transport });
+    assert.deepEqual([chat.received.length, viaTransport], [4, 4]);
+    assert.deepEqual([first.cache.stats().misses, first.cache.stats().hits], [4, 0]);
+    const second = await run("replay", 2, { via: "run" });
+    assert.equal(chat.received.length, 4);
+    assert.ok(second.responses.every((response) => response?.cached === true));
+    assert.equal(second.cache.stats().hits, 4);
   });
 
   it("records a replay miss on its task, naming the request", async () => {

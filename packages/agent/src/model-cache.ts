@@ -74,7 +74,6 @@ export class ModelCache {
   readonly mode: ModelCacheMode;
   /** Hand it to any SDK that accepts a custom `fetch` (AI SDK providers, the OpenAI SDK). */
   readonly fetch: CachedFetch;
-  readonly #base: typeof fetch;
   readonly #inFlight = new Map<string, Promise<Outcome>>();
   readonly #counter = new StatsCounter();
   #folder: Promise<unknown> | undefined;
@@ -93,10 +92,22 @@ export class ModelCache {
     }
     this.dir = options.dir;
     this.mode = mode;
-    this.#base = options.fetch ?? ((input, init) => fetch(input, init));
+    this.fetch = this.fetchVia(options.fetch ?? ((input, init) => fetch(input, init)));
+  }
+
+  /**
+   * This cache's fetch with another transport for misses (a proxy's fetch, a test server's):
+   * the same entries, counts and calls in flight.
+   *
+   * @example
+   * ```ts
+   * const viaProxy = cache.fetchVia(proxyFetch);
+   * ```
+   */
+  fetchVia(base: typeof fetch): CachedFetch {
     const cached = ((input: string | URL | Request, init?: RequestInit) =>
-      this.#fetch(input, init)) as typeof fetch;
-    this.fetch = markCachedFetch(Object.assign(cached, { cache: this }));
+      this.#fetch(base, input, init)) as typeof fetch;
+    return markCachedFetch(Object.assign(cached, { cache: this }));
   }
 
   /** Hits, misses and the tokens hits saved, counted since the cache was made. */
@@ -109,14 +120,18 @@ export class ModelCache {
     return join(this.dir, `${key}.json`);
   }
 
-  async #fetch(input: string | URL | Request, init: RequestInit | undefined): Promise<Response> {
+  async #fetch(
+    base: typeof fetch,
+    input: string | URL | Request,
+    init: RequestInit | undefined,
+  ): Promise<Response> {
     const request = await readRequest(input, init);
     const sampleText = request.headers.get(MODEL_CACHE_SAMPLE_HEADER);
-    if (this.mode === "off" && sampleText === null) return this.#base(input, init);
+    if (this.mode === "off" && sampleText === null) return base(input, init);
     const { headers, bodyText } = request;
     headers.delete(MODEL_CACHE_SAMPLE_HEADER);
     const forward = (): Promise<Response> =>
-      this.#base(request.url, {
+      base(request.url, {
         method: request.method,
         headers,
         ...(bodyText === "" ? {} : { body: bodyText }),

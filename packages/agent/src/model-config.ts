@@ -11,6 +11,8 @@ import type { ModelCallRequest, ModelResponse, Task } from "@ag2/eval-core";
 export interface ModelClientContext {
   /** The task being run; a model cache keeps its repeats apart by it. */
   readonly task?: Task | undefined;
+  /** The run's fetch for model calls (a model cache's, with `ag2-eval run --cache`). */
+  readonly fetch?: typeof fetch | undefined;
 }
 
 /**

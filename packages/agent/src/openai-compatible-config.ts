@@ -1,4 +1,5 @@
 import { Ag2EvalError, type ModelCallRequest, type ModelResponse } from "@ag2/eval-core";
+import type { CachedFetch } from "./model-cache.js";
 import {
   cacheSampleHeaders,
   isCachedFetch,
@@ -81,17 +82,18 @@ export class OpenAICompatibleConfig implements AgentModelConfig {
   }
 
   createClient(context: ModelClientContext = {}): ModelClient {
+    const fetchImpl = effectiveFetch(this.#options.fetch, context.fetch);
     // only a cache's fetch is told the sample: it removes the header before a request leaves
-    const sample =
-      context.task && isCachedFetch(this.#options.fetch) ? cacheSampleHeaders(context.task) : {};
-    return { call: (request, { signal }) => this.#call(request, signal, sample) };
+    const sample = context.task && isCachedFetch(fetchImpl) ? cacheSampleHeaders(context.task) : {};
+    return { call: (request, { signal }) => this.#call(request, signal, { fetchImpl, sample }) };
   }
 
   async #call(
     request: ModelCallRequest,
     signal: AbortSignal | undefined,
-    sample: Readonly<Record<string, string>>,
+    via: { fetchImpl: typeof fetch; sample: Readonly<Record<string, string>> },
   ): Promise<ModelResponse> {
+    const { fetchImpl, sample } = via;
     const { endpoint, timeoutMs } = this;
     const options = this.#options;
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -102,7 +104,6 @@ export class OpenAICompatibleConfig implements AgentModelConfig {
     const body = JSON.stringify(
       toChatCompletionsBody(request, this.model, options.strictSchema ?? false),
     );
-    const fetchImpl = options.fetch ?? fetch;
     let status: number;
     let text: string;
     let retryAfter: string | null;
@@ -146,4 +147,18 @@ export class OpenAICompatibleConfig implements AgentModelConfig {
     }
     return cached ? { ...parsed, cached: true } : parsed;
   }
+}
+
+/**
+ * Which fetch a client uses: its own config's when that is a cache's (the user chose it), the
+ * run's cache over the config's own transport when the run gives one, else the config's own or
+ * the global fetch.
+ */
+function effectiveFetch(
+  own: typeof fetch | undefined,
+  run: typeof fetch | undefined,
+): typeof fetch {
+  if (own && isCachedFetch(own)) return own;
+  if (run && isCachedFetch(run)) return own ? (run as CachedFetch).cache.fetchVia(own) : run;
+  return own ?? run ?? fetch;
 }

@@ -127,6 +127,7 @@ export async function runAgent(
     runId,
     attributes,
     modelConfig: options.modelConfig,
+    fetch: options.fetch,
     signal,
     taskTimeoutMs,
   };
