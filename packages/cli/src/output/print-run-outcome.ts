@@ -4,6 +4,7 @@ import { formatGateOutcome, type GateOutcome } from "../gates/evaluate-gates.js"
 import { type CliIo, EXIT } from "../terminal/cli-io.js";
 import { colors } from "../terminal/colors.js";
 import { formatFailingTasks } from "./format-failing-tasks.js";
+import { formatModelCacheLine, type ModelCacheReport } from "./format-model-cache.js";
 
 /**
  * Prints a finished run (summary, failing tasks, where it was saved, gates), or with `json`
@@ -20,14 +21,18 @@ export function printRunOutcome(options: {
   io: CliIo;
   json: boolean;
   storeDir: string | null;
+  /** What the run's model cache did (`--cache`), or null/absent without one. */
+  modelCache?: ModelCacheReport | null;
 }): number {
   const { result, gates, io, json, storeDir } = options;
+  const modelCache = options.modelCache ?? null;
   const savedTo = storeDir === null ? null : join(storeDir, `${result.runId}.json`);
   const passed = gates.failures.length === 0;
   if (json) {
     const document = {
       run: result.toJSON(),
       savedTo,
+      ...(modelCache && { modelCache }),
       gates: {
         passed,
         failures: gates.failures,
@@ -38,7 +43,9 @@ export function printRunOutcome(options: {
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   } else {
     const c = colors({ isTTY: io.stdout.isTTY, env: io.env });
-    io.stdout.write(`${result.summary()}\n${formatFailingTasks(result)}`);
+    io.stdout.write(`${result.summary()}\n`);
+    if (modelCache) io.stdout.write(`${formatModelCacheLine(modelCache)}\n`);
+    io.stdout.write(formatFailingTasks(result));
     for (const warning of result.warnings) io.stdout.write(`${c.yellow("warning:")} ${warning}\n`);
     if (savedTo) io.stdout.write(`\nSaved ${savedTo}\n`);
     io.stderr.write(formatGateOutcome(gates));
