@@ -69,7 +69,7 @@ describe("ag2-eval run --cache", () => {
     const document = JSON.parse(replay.stdout);
     // gpt-4o-mini: 3 × (1000 input at $0.15/M + 500 output at $0.60/M) = $0.00135
     assert.deepEqual(
-      { ...document.modelCache, dir: undefined },
+      { ...document.run.model_cache, dir: undefined },
       {
         mode: "replay",
         dir: undefined,
@@ -77,16 +77,16 @@ describe("ag2-eval run --cache", () => {
         misses: 0,
         input_tokens_saved: 3000,
         output_tokens_saved: 1500,
-        usd_saved: document.modelCache.usd_saved,
+        usd_saved: document.run.model_cache.usd_saved,
         unpriced_models: [],
         corrupt_entries: [],
       },
     );
     assert.ok(
-      Math.abs(document.modelCache.usd_saved - 0.00135) < 1e-9,
-      document.modelCache.usd_saved,
+      Math.abs(document.run.model_cache.usd_saved - 0.00135) < 1e-9,
+      document.run.model_cache.usd_saved,
     );
-    assert.equal(document.modelCache.dir, join(cwd, ".ag2-eval/runs/cache"));
+    assert.equal(document.run.model_cache.dir, join(cwd, ".ag2-eval/runs/cache"));
     const events = document.run.tasks.map(
       (task: { events: { cached?: boolean }[] }) => task.events[0],
     );
@@ -110,6 +110,8 @@ describe("ag2-eval run --cache", () => {
     assert.equal(requests, before);
     assert.match(replay.stdout, /^model cache \(replay\): 0 hits, 0 misses/m);
     const run = JSON.parse(await readFile(join(cwd, ".ag2-eval/runs/r1.json"), "utf8"));
+    assert.equal(run.model_cache.mode, "replay", "the run file records the cache");
+    assert.equal(run.model_cache.misses, 0);
     const exception = run.tasks[0].exception;
     assert.equal(exception.type, "ModelCacheMissError");
     assert.match(exception.message, /model gpt-4o-mini, sample 1, last message "hello"/);

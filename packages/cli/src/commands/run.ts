@@ -68,7 +68,10 @@ export const runCommand: Command = {
           runBudget: { ...plan.runBudget, ...(pricing && { costOf: pricing.costOf }) },
         }),
         ...(plan.modelConfig !== undefined && { modelConfig: plan.modelConfig }),
-        ...(modelCache && { fetch: modelCache.fetch }),
+        ...(modelCache && {
+          fetch: modelCache.fetch,
+          runFileFields: () => ({ model_cache: modelCacheReport(modelCache, prices) }),
+        }),
         ...(spanProcessors.length > 0 && { spanProcessors }),
         ...(io.signal && { signal: io.signal }),
       });

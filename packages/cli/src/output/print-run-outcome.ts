@@ -21,7 +21,7 @@ export function printRunOutcome(options: {
   io: CliIo;
   json: boolean;
   storeDir: string | null;
-  /** What the run's model cache did (`--cache`), or null/absent without one. */
+  /** What the run's model cache did (`--cache`), or null/absent without one; the text output prints it (the run file and `--json`'s `run` carry it as `model_cache`). */
   modelCache?: ModelCacheReport | null;
 }): number {
   const { result, gates, io, json, storeDir } = options;
@@ -32,7 +32,6 @@ export function printRunOutcome(options: {
     const document = {
       run: result.toJSON(),
       savedTo,
-      ...(modelCache && { modelCache }),
       gates: {
         passed,
         failures: gates.failures,

@@ -21,6 +21,11 @@ export interface RunAgentOptions {
   readonly modelConfig?: ModelConfigOption | null;
   /** Passed to every ask and factory as `fetch`: what model calls should go through (a model cache's). */
   readonly fetch?: typeof fetch | undefined;
+  /**
+   * Called once the last task is graded, before the run is saved: extra top-level keys for
+   * the run file (see `RunResultInit.extraFields`), e.g. what a model cache saved.
+   */
+  readonly runFileFields?: (() => Readonly<Record<string, unknown>>) | undefined;
   /** Runs of each task (`<id>#1…#n`, grouped by task); `<= 1` runs each once. */
   readonly repeats?: number;
   readonly budgets?: BudgetThresholds | null;

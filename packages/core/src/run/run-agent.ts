@@ -201,6 +201,7 @@ export async function runAgent(
       label,
       warnings,
       stopReason: stopped,
+      extraFields: options.runFileFields?.(),
     },
     {
       store,
