@@ -31,7 +31,7 @@ export const runCommand: Command = {
     "A run stopped by --max-tokens, --max-cost-usd or --max-duration is saved with the tasks",
     "it graded and exits 3; --resume <run-id> with a higher budget completes it.",
     "",
-    "--cache read-write answers a repeated model call (same request, same repeat) from",
+    "--cache read-write answers a repeated model call (same request, same repeat) out of",
     "<store>/cache instead of the model; --cache replay calls no model at all (a call with no",
     "stored answer fails its task). The summary reports hits, misses and what they saved.",
   ].join("\n"),
