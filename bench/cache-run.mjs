@@ -32,6 +32,7 @@ const storeDir =
   process.env.BENCH_STORE === "none" ? null : mkdtempSync(join(tmpdir(), "ag2-bench-cache-store-"));
 try {
   const before = performance.now();
+  const cpuBefore = process.cpuUsage();
   const result = await ag2.runAgent(records, {
     agent,
     scorers: [exact],
@@ -39,6 +40,7 @@ try {
     concurrency: 10,
   });
   const runMs = performance.now() - before;
+  const cpu = process.cpuUsage(cpuBefore);
   const passed = result.tasks.filter((task) => task.feedback[0]?.score === true).length;
   const cached = result.tasks.filter(
     (task) => task.trace.eventsOf("ModelResponse")[0]?.cached === true,
@@ -48,6 +50,7 @@ try {
     JSON.stringify({
       ok: passed === tasks,
       runMs,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       processMs: performance.now() - started,
       hits: stats.hits,
       misses: stats.misses,

@@ -74,6 +74,7 @@ try {
   const warmRequests = requests - afterFirst;
   const runMs = warm.map((w) => w.runMs).sort((x, y) => x - y);
   const median = runMs[runMs.length >> 1];
+  const cpuMs = warm.map((w) => w.cpuMs).sort((x, y) => x - y)[warm.length >> 1];
   const speedup = first.runMs / median;
   const ok =
     first.ok &&
@@ -83,8 +84,8 @@ try {
   const ms = (value) => `${value.toFixed(0)} ms`;
   console.log(
     `model cache: 100 tasks, model latency ${latencyMs} ms, concurrency 10: first run ${ms(first.runMs)} ` +
-      `(${afterFirst} model requests; process ${ms(first.processMs)}); warm cache, median of ${warmRuns} ` +
-      `${ms(median)} (runs ${runMs.map((v) => v.toFixed(0)).join(", ")} ms; ${warmRequests} model requests, ` +
+      `(${afterFirst} model requests, CPU ${ms(first.cpuMs)}; process ${ms(first.processMs)}); warm cache, median of ${warmRuns} ` +
+      `${ms(median)} (CPU ${ms(cpuMs)}; runs ${runMs.map((v) => v.toFixed(0)).join(", ")} ms; ${warmRequests} model requests, ` +
       `${warm[0].hits} hits and ${warm[0].tokensSaved} tokens saved each; process ${ms(warm[0].processMs)}): ` +
       `${speedup.toFixed(1)}× faster${ok ? "" : "  TARGET MISSED (zero requests and ≥ 10× expected)"}`,
   );
