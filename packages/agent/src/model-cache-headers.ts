@@ -1,4 +1,5 @@
-import { originalTaskId, type Task } from "@ag2/eval-core";
+import type { Task } from "@ag2/eval-core";
+import { originalTaskId } from "@ag2/eval-core/internal";
 
 /**
  * The request header that carries the sample number (the repeat, from 1) into a model cache's
