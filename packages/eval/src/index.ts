@@ -6,10 +6,7 @@
 export type {
   AgentModelConfig,
   AgentOptions,
-  CachedFetch,
   ModelCacheMode,
-  ModelCacheOptions,
-  ModelCacheStats,
   OpenAICompatibleConfigOptions,
   ScriptedModelResponse,
   Tool,

@@ -4,7 +4,6 @@ import {
   findPrice,
   ModelCache,
   type ModelCacheMode,
-  type ModelCacheStats,
   type PriceTable,
 } from "@ag2/eval";
 import type { ModelCacheReport } from "../output/format-model-cache.js";
@@ -38,7 +37,7 @@ export function modelCacheReport(
   cache: ModelCache,
   prices: PriceTable = DEFAULT_PRICES,
 ): ModelCacheReport {
-  const stats: ModelCacheStats = cache.stats();
+  const stats = cache.stats();
   let usd = 0;
   const unpriced: string[] = [];
   for (const [model, saved] of Object.entries(stats.savedByModel)) {
