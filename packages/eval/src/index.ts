@@ -6,12 +6,21 @@
 export type {
   AgentModelConfig,
   AgentOptions,
+  ModelCacheMode,
   OpenAICompatibleConfigOptions,
   ScriptedModelResponse,
   Tool,
   ToolOptions,
 } from "@ag2/eval-agent";
-export { Agent, OpenAICompatibleConfig, TestConfig, tool } from "@ag2/eval-agent";
+export {
+  Agent,
+  cacheSampleHeaders,
+  createCachedFetch,
+  ModelCache,
+  OpenAICompatibleConfig,
+  TestConfig,
+  tool,
+} from "@ag2/eval-agent";
 export type {
   Agent as AgentInterface,
   AgentFactory,

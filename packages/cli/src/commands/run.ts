@@ -6,6 +6,7 @@ import { evaluateGates, type GateOutcome } from "../gates/evaluate-gates.js";
 import { formatStopReason } from "../output/format-stop-reason.js";
 import { printRunOutcome } from "../output/print-run-outcome.js";
 import { progressStream } from "../output/progress-stream.js";
+import { modelCacheReport, openModelCache } from "../run/model-cache-plan.js";
 import { otlpSpanProcessor } from "../run/otlp-span-processor.js";
 import { priceTableCost } from "../run/price-table-cost.js";
 import { RUN_FLAGS } from "../run/run-flags.js";
@@ -29,6 +30,10 @@ export const runCommand: Command = {
     "",
     "A run stopped by --max-tokens, --max-cost-usd or --max-duration is saved with the tasks",
     "it graded and exits 3; --resume <run-id> with a higher budget completes it.",
+    "",
+    "--cache read-write answers a repeated model call (same request, same repeat) out of",
+    "<store>/cache instead of the model; --cache replay calls no model at all (a call with no",
+    "stored answer fails its task). The summary reports hits, misses and what they saved.",
   ].join("\n"),
   async run({ values, positionals, io }) {
     const settings = await loadSettings({ values, io });
@@ -40,10 +45,9 @@ export const runCommand: Command = {
     const spanProcessors = [...(otlp ? [otlp] : []), ...(saver ? [saver.processor] : [])];
     // The id is fixed here, not by core, so an interrupted run can be named for --resume.
     const runId = plan.resume ?? plan.runId ?? randomUUID().replaceAll("-", "");
-    const pricing =
-      plan.runBudget?.maxCostUsd !== undefined
-        ? priceTableCost({ prices: { ...DEFAULT_PRICES, ...settings.config.prices } })
-        : null;
+    const prices = { ...DEFAULT_PRICES, ...settings.config.prices };
+    const pricing = plan.runBudget?.maxCostUsd !== undefined ? priceTableCost({ prices }) : null;
+    const modelCache = openModelCache({ mode: plan.cache, storeDir: settings.storeDir });
     let result: Awaited<ReturnType<typeof runAgent>>;
     try {
       result = await runAgent(plan.suitePath, {
@@ -64,6 +68,10 @@ export const runCommand: Command = {
           runBudget: { ...plan.runBudget, ...(pricing && { costOf: pricing.costOf }) },
         }),
         ...(plan.modelConfig !== undefined && { modelConfig: plan.modelConfig }),
+        ...(modelCache && {
+          fetch: modelCache.fetch,
+          runFileFields: () => ({ model_cache: modelCacheReport(modelCache, prices) }),
+        }),
         ...(spanProcessors.length > 0 && { spanProcessors }),
         ...(io.signal && { signal: io.signal }),
       });
@@ -107,6 +115,7 @@ export const runCommand: Command = {
       io,
       json: plan.json,
       storeDir: settings.storeDir,
+      modelCache: modelCache && modelCacheReport(modelCache, prices),
     });
     if (!stopReason) return code;
     io.stderr.write(`${formatStopReason({ reason: stopReason, runId: result.runId })}\n`);

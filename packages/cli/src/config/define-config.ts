@@ -1,6 +1,7 @@
 import type {
   AgentInterface as Agent,
   AgentFactory,
+  ModelCacheMode,
   ModelConfig,
   PriceTable,
   Scorer,
@@ -50,6 +51,12 @@ export interface Ag2EvalConfig {
    * File-only: there is no flag for it.
    */
   readonly prices?: PriceTable;
+  /**
+   * Cache model calls in `<store>/cache`: `off` (default), `read-write`, `replay` (a call with
+   * no stored answer fails its task) or `record`. Reaches agents through `ask`'s `fetch`; see
+   * the agent package's "Caching model calls".
+   */
+  readonly cache?: ModelCacheMode;
   /** An OTLP/HTTP traces endpoint that receives every span as well. */
   readonly otlpEndpoint?: string;
   /** Gates: the lowest acceptable pass rate per scorer key. */

@@ -1,3 +1,4 @@
+import { CACHE_MODES } from "../args/cache-mode.js";
 import { DURATION_EXPECTED, parseDurationMs } from "../args/parse-duration.js";
 import { ConfigError } from "../args/usage-error.js";
 import type { Ag2EvalConfig } from "./define-config.js";
@@ -25,6 +26,10 @@ const agent: Check = (value) =>
     typeof (value as { ask?: unknown }).ask === "function")
     ? null
     : 'an Agent (with ask()), a factory function, or a module spec "path#export"';
+const cacheMode: Check = (value) =>
+  typeof value === "string" && (CACHE_MODES as readonly string[]).includes(value)
+    ? null
+    : `one of ${CACHE_MODES.join(", ")}`;
 const scorers: Check = (value) =>
   typeof value === "string" ||
   (typeof value === "object" && value !== null && Symbol.iterator in value)
@@ -49,6 +54,7 @@ const CHECKS: Readonly<Record<keyof Ag2EvalConfig, Check>> = {
   maxCostUsd: positive,
   maxDuration: duration,
   prices: object,
+  cache: cacheMode,
   otlpEndpoint: text,
   minPassRate: object,
   failOnRegression: flag,

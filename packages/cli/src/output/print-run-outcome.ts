@@ -5,6 +5,7 @@ import { type CliIo, EXIT } from "../terminal/cli-io.js";
 import { colors } from "../terminal/colors.js";
 import { visibleJson } from "../terminal/visible-text.js";
 import { formatFailingTasks } from "./format-failing-tasks.js";
+import { formatModelCacheLine, type ModelCacheReport } from "./format-model-cache.js";
 import { visibleRun } from "./visible-run.js";
 
 /**
@@ -22,8 +23,11 @@ export function printRunOutcome(options: {
   io: CliIo;
   json: boolean;
   storeDir: string | null;
+  /** What the run's model cache did (`--cache`), or null/absent without one; the text output prints it (the run file and `--json`'s `run` carry it as `model_cache`). */
+  modelCache?: ModelCacheReport | null;
 }): number {
   const { result, gates, io, json, storeDir } = options;
+  const modelCache = options.modelCache ?? null;
   const savedTo = storeDir === null ? null : join(storeDir, `${result.runId}.json`);
   const passed = gates.failures.length === 0;
   if (json) {
@@ -41,7 +45,9 @@ export function printRunOutcome(options: {
   } else {
     const c = colors({ isTTY: io.stdout.isTTY, env: io.env });
     const shown = visibleRun(result);
-    io.stdout.write(`${shown.summary()}\n${formatFailingTasks(shown)}`);
+    io.stdout.write(`${shown.summary()}\n`);
+    if (modelCache) io.stdout.write(`${formatModelCacheLine(modelCache)}\n`);
+    io.stdout.write(formatFailingTasks(shown));
     for (const warning of shown.warnings) io.stdout.write(`${c.yellow("warning:")} ${warning}\n`);
     if (savedTo) io.stdout.write(`\nSaved ${savedTo}\n`);
     io.stderr.write(formatGateOutcome(gates));

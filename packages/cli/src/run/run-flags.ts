@@ -94,6 +94,12 @@ export const RUN_FLAGS: FlagSpecs = {
     valueName: "<run-id>",
     description: "continue an interrupted or budget-stopped run from its journal",
   },
+  cache: {
+    type: "string",
+    valueName: "<mode>",
+    description:
+      "cache model calls in <store>/cache: off (default), read-write, replay (no model calls), record",
+  },
   "otlp-endpoint": {
     type: "string",
     valueName: "<url>",

@@ -3,9 +3,11 @@ import type {
   AgentInterface as Agent,
   AgentFactory,
   BudgetThresholds,
+  ModelCacheMode,
   ModelConfig,
   Scorer,
 } from "@ag2/eval";
+import { cacheModeFlag } from "../args/cache-mode.js";
 import { flagReader } from "../args/flag-values.js";
 import type { FlagValues } from "../args/parse-command-args.js";
 import { DURATION_EXPECTED, parseDurationMs } from "../args/parse-duration.js";
@@ -32,6 +34,8 @@ export interface RunPlan {
   readonly retries: number | undefined;
   /** Run-wide limits; the CLI adds `costOf` from the price table when a cost limit is set. */
   readonly runBudget: RunBudgetPlan | undefined;
+  /** The model cache mode (`--cache`, config `cache`); undefined = off. */
+  readonly cache: ModelCacheMode | undefined;
   readonly otlpEndpoint: string | undefined;
   /** Absolute folder to save each task's spans in, or undefined. */
   readonly saveTraces: string | undefined;
@@ -74,6 +78,7 @@ export async function runPlan(options: {
   const concurrency = flags.integer("concurrency", { min: 1 }) ?? config.concurrency;
   const retries = flags.integer("retries", { min: 1 }) ?? config.retries;
   const runBudget = runBudgetPlan(values, settings);
+  const cache = cacheModeFlag(flags.string("cache")) ?? config.cache;
   const gates = gatePlan(values, settings);
   const agentFlag = flags.string("agent");
   const agent = await loadAgent(
@@ -103,6 +108,7 @@ export async function runPlan(options: {
     resume: flags.string("resume"),
     retries,
     runBudget,
+    cache,
     otlpEndpoint: flags.string("otlp-endpoint") ?? config.otlpEndpoint,
     saveTraces: ((dir) => (dir === undefined ? undefined : resolve(cwd, dir)))(
       flags.string("save-traces"),

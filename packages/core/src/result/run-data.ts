@@ -29,18 +29,26 @@ export interface RunResultInit {
   readonly warnings?: readonly string[];
   /** Set when a run-wide budget stopped the run before every task was graded. */
   readonly stopReason?: StopReason | null;
+  /**
+   * Extra top-level keys of the run file (snake_case, JSON values), written after the standard
+   * ones and read back as they are: what a caller records about the run, e.g. `model_cache`.
+   */
+  readonly extraFields?: Readonly<Record<string, unknown>>;
 }
 
 /**
  * A run's data as a `RunResult` holds it: what the run file writer, the summary and the diff
  * read, so they need no `RunResult` class (which calls them).
  */
-export interface RunData extends Omit<RunResultInit, "label" | "warnings" | "stopReason"> {
+export interface RunData
+  extends Omit<RunResultInit, "label" | "warnings" | "stopReason" | "extraFields"> {
   readonly schemaVersion: "0.1";
   readonly label: string | null;
   /** See {@link RunResultInit.warnings}; empty when the run had none. */
   readonly warnings: readonly string[];
   /** See {@link RunResultInit.stopReason}; null for a run that graded every task. */
   readonly stopReason: StopReason | null;
+  /** See {@link RunResultInit.extraFields}; empty when there are none. */
+  readonly extraFields: Readonly<Record<string, unknown>>;
   readonly aggregates: Aggregates;
 }

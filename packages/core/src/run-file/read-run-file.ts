@@ -169,7 +169,30 @@ export function runInitFromJSON(json: unknown, options: ReadOptions = {}): RunRe
           used: data.stop_reason.used,
         }
       : null,
+    extraFields: extraFieldsOf(data),
   };
+}
+
+const STANDARD_KEYS = new Set([
+  "schema_version",
+  "run_id",
+  "label",
+  "created_at",
+  "duration_ms",
+  "suite",
+  "target",
+  "concurrency",
+  "tasks",
+  "aggregates",
+  "stop_reason",
+]);
+
+function extraFieldsOf(data: object): Record<string, unknown> {
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (!STANDARD_KEYS.has(key)) extra[key] = value;
+  }
+  return extra;
 }
 
 /**

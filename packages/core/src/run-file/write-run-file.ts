@@ -132,6 +132,11 @@ export function taskResultToJSON(result: TaskResult): TaskResultJSON {
 export function runResultToJSON(result: RunData): RunJSON {
   const json = runFields(result);
   if (result.stopReason) json.stop_reason = { ...result.stopReason };
+  for (const [key, value] of Object.entries(result.extraFields)) {
+    // an extra key never replaces a standard one
+    if (!(key in json) && key !== "stop_reason")
+      (json as unknown as Record<string, unknown>)[key] = value;
+  }
   return json;
 }
 

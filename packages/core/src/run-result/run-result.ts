@@ -37,6 +37,8 @@ export class RunResult implements RunData {
   readonly warnings: readonly string[];
   /** See {@link RunResultInit.stopReason}; null for a run that graded every task. */
   readonly stopReason: StopReason | null;
+  /** See {@link RunResultInit.extraFields}; empty when there are none. */
+  readonly extraFields: Readonly<Record<string, unknown>>;
   readonly aggregates: Aggregates;
   readonly #byTag = new Map<string, Aggregates>();
 
@@ -51,6 +53,7 @@ export class RunResult implements RunData {
     this.label = init.label ?? null;
     this.warnings = Object.freeze([...(init.warnings ?? [])]);
     this.stopReason = init.stopReason ?? null;
+    this.extraFields = init.extraFields ?? {};
     this.aggregates = computeAggregates(this.tasks);
   }
 

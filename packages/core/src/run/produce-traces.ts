@@ -35,6 +35,8 @@ export interface ProduceOptions {
   /** Run-level span attributes; `ag2.eval.task_id` is added last per task. */
   readonly attributes: Readonly<Record<string, string>>;
   readonly modelConfig?: ModelConfigOption | null | undefined;
+  /** Handed to each ask and factory: the fetch model calls should go through. */
+  readonly fetch?: typeof fetch | undefined;
   /** Aborting it stops the run: the task's ask sees it, and production rejects. */
   readonly signal?: AbortSignal | undefined;
   /** Per task: abort the task's signal and record a `TaskTimeoutError` when it runs longer. */
@@ -132,6 +134,8 @@ export async function produceTask(
       config,
       signal: controller?.signal,
       tracer: tracing.tracer,
+      task,
+      fetch: options.fetch,
     };
     const input = task.inputs.input as string;
     // An instance is asked directly: an async wrapper would cost two more promises per task,
@@ -139,7 +143,12 @@ export async function produceTask(
     // `ask` lands in the catch below, as a rejection would.
     const work =
       typeof agent === "function"
-        ? askFromFactory(agent, { config, task, tracer: tracing.tracer }, input, askOptions)
+        ? askFromFactory(
+            agent,
+            { config, task, tracer: tracing.tracer, fetch: options.fetch },
+            input,
+            askOptions,
+          )
         : agent.ask(input, askOptions);
     returned =
       options.taskTimeoutMs === undefined

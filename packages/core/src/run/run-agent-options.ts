@@ -19,6 +19,13 @@ export interface RunAgentOptions {
   readonly tracing: Tracing;
   /** One config, or a map looked up by repeated id (`"t1#2"`) then original id (`"t1"`). */
   readonly modelConfig?: ModelConfigOption | null;
+  /** Passed to every ask and factory as `fetch`: what model calls should go through (a model cache's). */
+  readonly fetch?: typeof fetch | undefined;
+  /**
+   * Called once the last task is graded, before the run is saved: extra top-level keys for
+   * the run file (see `RunResultInit.extraFields`), e.g. what a model cache saved.
+   */
+  readonly runFileFields?: (() => Readonly<Record<string, unknown>>) | undefined;
   /** Runs of each task (`<id>#1…#n`, grouped by task); `<= 1` runs each once. */
   readonly repeats?: number;
   readonly budgets?: BudgetThresholds | null;

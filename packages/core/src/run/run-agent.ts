@@ -127,6 +127,7 @@ export async function runAgent(
     runId,
     attributes,
     modelConfig: options.modelConfig,
+    fetch: options.fetch,
     signal,
     taskTimeoutMs,
   };
@@ -200,6 +201,7 @@ export async function runAgent(
       label,
       warnings,
       stopReason: stopped,
+      extraFields: options.runFileFields?.(),
     },
     {
       store,
