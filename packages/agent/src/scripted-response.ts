@@ -3,13 +3,17 @@ import { TestConfigElementError } from "./test-config-errors.js";
 
 /**
  * A tool call in a cassette; `arguments` may be an object (sent as JSON) and `id` is optional.
+ * A trace's own `ToolCallEvent` (`{ type: "ToolCallEvent", name, arguments }`) is one too, so
+ * events read from a trace can be replayed as they are.
  *
  * @example
  * ```ts
  * new TestConfig({ name: "get_weather", arguments: { city: "Tokyo" } }, "Sunny.");
+ * new TestConfig({ type: "ToolCallEvent", name: "get_weather", arguments: '{"city":"Tokyo"}' });
  * ```
  */
 export interface ScriptedToolCall {
+  readonly type?: "ToolCallEvent" | undefined;
   readonly name: string;
   readonly arguments?: string | Readonly<Record<string, unknown>> | undefined;
   readonly id?: string | undefined;
@@ -67,7 +71,7 @@ function isToolCall(value: unknown): value is ScriptedToolCall {
   const args = record.arguments;
   return (
     typeof record.name === "string" &&
-    record.type === undefined &&
+    (record.type === undefined || record.type === "ToolCallEvent") &&
     (args === undefined || typeof args === "string" || (typeof args === "object" && args !== null))
   );
 }

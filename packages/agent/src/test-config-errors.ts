@@ -36,7 +36,8 @@ export class TestConfigElementError extends Ag2EvalError {
   ) {
     super(
       `TestConfig element ${position}: got ${got}; expected a string, a tool call ` +
-        '{ name, arguments }, an array of tool calls, a { type: "ModelResponse" } object or a function',
+        '{ name, arguments } or { type: "ToolCallEvent", name, arguments }, an array of tool ' +
+        'calls, a { type: "ModelResponse" } object or a function',
     );
   }
 }

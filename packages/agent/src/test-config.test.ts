@@ -102,6 +102,31 @@ describe("TestConfig", () => {
     );
   });
 
+  it("accepts the trace's own tool-call events, alone or in a list", async () => {
+    const call = {
+      type: "ToolCallEvent",
+      id: "c1",
+      name: "add",
+      arguments: '{"a":1,"b":2}',
+    } as const;
+    const config = new TestConfig(
+      call,
+      [{ type: "ToolCallEvent", name: "add", arguments: '{"a":2,"b":2}' }],
+      "3 then 4",
+    );
+    const client = config.createClient();
+    const first = await client.call({ messages: [], tools: [] }, {});
+    assert.deepEqual(first.toolCalls, [{ id: "c1", name: "add", arguments: '{"a":1,"b":2}' }]);
+    const second = await client.call({ messages: [], tools: [] }, {});
+    assert.deepEqual(second.toolCalls, [{ id: "call_1", name: "add", arguments: '{"a":2,"b":2}' }]);
+    const reply = await new Agent({ name: "calc", tools: [add], config }).ask("sum");
+    assert.equal(reply.content, "3 then 4");
+    assert.throws(
+      () => new TestConfig({ type: "ToolResultEvent", name: "add" } as never),
+      TestConfigElementError,
+    );
+  });
+
   it("calls a function element with the request it answers", async () => {
     const config = new TestConfig((request) => `you said ${request.messages.at(-1)?.content}`);
     const reply = await new Agent({ name: "a", config }).ask("ping");
