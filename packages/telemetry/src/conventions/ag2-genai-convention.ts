@@ -90,7 +90,8 @@ function humanEvents(span: SpanData): TraceEvent[] {
  * Spans written by {@link TelemetryMiddleware} and AG2's Python implementation (`ag2.span.type`),
  * and any span following the GenAI semantic conventions (`gen_ai.operation.name`: `chat`,
  * `execute_tool`, `invoke_agent`, …) such as AI SDK 7's. Agent and step spans give no events,
- * so the aggregated usage some frameworks put on them is never counted twice.
+ * so the aggregated usage some frameworks put on them is never counted twice. A model span
+ * with status ERROR gives no events either: a failed call is not a response.
  *
  * @example
  * ```ts
@@ -104,7 +105,8 @@ export const AG2GenAIConvention: SpanConvention = {
       case "agent":
         return [];
       case "llm":
-        return [modelResponse(span)];
+        // a call that failed answered nothing: its error is the run's exception, if it ended the run
+        return span.status === "ERROR" ? [] : [modelResponse(span)];
       case "tool":
         return toolEvents(span);
       case "human_input":

@@ -87,7 +87,8 @@ function toolEvents(span: SpanData): TraceEvent[] {
  * `ai.*` operation spans. Each `…doGenerate` / `…doStream` span is one model response with
  * that call's own usage; `ai.toolCall` is a tool call and its outcome. The outer
  * `ai.generateText` (and friends) span carries usage summed over its steps, so it gives no
- * events and nothing is counted twice. AI SDK 7's GenAI spans (`chat`, `execute_tool`,
+ * events and nothing is counted twice. A model-call span with status ERROR gives no events: a
+ * failed call is not a response. AI SDK 7's GenAI spans (`chat`, `execute_tool`,
  * `invoke_agent`) are read by {@link AG2GenAIConvention}.
  *
  * @example
@@ -101,7 +102,10 @@ export const AISDKConvention: SpanConvention = {
   toEvents(span) {
     const operation = operationOf(span);
     if (operation === undefined) return null;
-    if (MODEL_CALL.test(operation)) return [modelResponse(span)];
+    if (MODEL_CALL.test(operation)) {
+      // a failed call (one the SDK may have retried) answered nothing
+      return span.status === "ERROR" ? [] : [modelResponse(span)];
+    }
     if (operation === "ai.toolCall") return toolEvents(span);
     return [];
   },

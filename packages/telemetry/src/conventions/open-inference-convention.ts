@@ -12,6 +12,8 @@ const USAGE_ALIASES: UsageAliases = [
 ];
 
 function llmEvents(span: SpanData): TraceEvent[] {
+  // a failed call answered nothing
+  if (span.status === "ERROR") return [];
   const { attributes } = span;
   const usage = usageFromAttributes(attributes, USAGE_ALIASES);
   return [
@@ -40,7 +42,7 @@ function toolEvents(span: SpanData): TraceEvent[] {
 /**
  * Spans from OpenInference instrumentations (Arize Phoenix and friends), keyed by
  * `openinference.span.kind`: `AGENT` (no events), `LLM` (a model response with
- * `llm.token_count.*` usage) and `TOOL` (a call and its result or error).
+ * `llm.token_count.*` usage; none when the span failed) and `TOOL` (a call and its result or error).
  *
  * @example
  * ```ts
