@@ -1,5 +1,6 @@
 import { type Feedback, type ModelResponse, type Scorer, scorer } from "@ag2/eval-core";
 import { DEFAULT_PRICES, type ModelPrice, type PriceTable } from "./default-prices.js";
+import { erroredTaskFeedback } from "./internal/errored-task.js";
 
 /** Options of {@link cost}. */
 export interface CostOptions {
@@ -51,7 +52,8 @@ function responseCost(price: ModelPrice, response: ModelResponse): number {
  * or replaced by `prices`. Returns the numeric feedback `<key>_usd`, and with `maxUsd` the
  * pass/fail feedback `<key>`. A model missing from the table, or a response without a model
  * name or usage, gives score null with a comment naming it (`no price for model 'x'`), never a
- * silent zero. Key base `cost`.
+ * silent zero. On a task whose agent threw, `<key>_usd` is null and `<key>` fails. Key base
+ * `cost`.
  *
  * Use when comparing models or prompts whose token counts and prices both differ.
  * Avoid when you only need a token ceiling independent of prices; use {@link tokenBudget}.
@@ -67,6 +69,11 @@ export function cost(options: CostOptions = {}): Scorer {
     options.mode === "replace" ? (options.prices ?? {}) : { ...DEFAULT_PRICES, ...options.prices };
   return scorer(
     ({ trace }) => {
+      const errored = erroredTaskFeedback(trace, {
+        numeric: `${key}_usd`,
+        pass: options.maxUsd === undefined ? undefined : key,
+      });
+      if (errored) return errored;
       let usd = 0;
       const perModel: Record<string, number> = {};
       let problem: string | null = null;

@@ -1,9 +1,11 @@
 import { type Feedback, type Scorer, scorer } from "@ag2/eval-core";
+import { erroredTaskFeedback } from "./internal/errored-task.js";
 
 /**
  * Reports the run's wall-clock duration (`trace.durationMs`) as a numeric feedback
  * `<key>_ms`, and with `maxMs` a pass/fail feedback `<key>` (inclusive: `durationMs <= maxMs`).
- * Key base `latency`.
+ * Key base `latency`. On a task whose agent threw, `<key>_ms` is null and `<key>` fails: the
+ * time to a failure says nothing about the agent's speed.
  *
  * Use when response time is part of the product's quality bar.
  * Avoid when comparing machines or loaded CI runners; durations are noisy there, so prefer
@@ -18,6 +20,11 @@ export function latency(options: { maxMs?: number; key?: string } = {}): Scorer 
   const key = options.key ?? "latency";
   return scorer(
     ({ trace }) => {
+      const errored = erroredTaskFeedback(trace, {
+        numeric: `${key}_ms`,
+        pass: options.maxMs === undefined ? undefined : key,
+      });
+      if (errored) return errored;
       const ms = trace.durationMs;
       const feedback: Feedback[] = [{ key: `${key}_ms`, score: ms }];
       if (options.maxMs !== undefined) {

@@ -27,7 +27,8 @@ const usage = (model: string, inputTokens: number, outputTokens: number) => ({
   usage: { inputTokens, outputTokens },
 });
 
-// Four recorded runs: right with a tool, right without (different case), a tool failure with no answer, a crash.
+// Four recorded runs: right with a tool, right without (different case), a tool failure with no
+// answer, a crash (which fails every scorer that measures a finished run).
 const runs: [string, TraceEvent[], number, boolean][] = [
   [
     "t1",
@@ -125,9 +126,9 @@ describe("every non-pairwise scorer through evaluateTraces", () => {
     });
     const passRates = {
       "tool_called[calc]": 0.5,
-      no_tool_errors: 0.75,
+      no_tool_errors: 0.5,
       final_answer_matches: 0.5,
-      token_budget: 0.75,
+      token_budget: 0.5,
       quality_pass: 0.5,
       exact_match: 0.25,
       contains: 0.25,
@@ -136,17 +137,17 @@ describe("every non-pairwise scorer through evaluateTraces", () => {
       numeric_close: 1,
       trajectory_match: 0.5,
       "tool_args_match[calc]": 0.25,
-      latency: 0.75,
-      cost: 1,
+      latency: 0.5,
+      cost: 2 / 3,
     };
     for (const [key, rate] of Object.entries(passRates))
       assert.equal(result.passRate(key), rate, key);
     assert.equal(result.scoreStats("quality").mean, 0.375);
     assert.equal(result.scoreStats("quality").n, 4);
-    assert.equal(result.scoreStats("latency_ms").mean, 115);
+    assert.equal(result.scoreStats("latency_ms").mean, 150, "the crashed task is not timed");
     const usd = result.scoreStats("cost_usd");
-    assert.equal(usd.n, 3, "the unpriced model is not counted as zero");
-    assert.ok(Math.abs(usd.mean - 0.000105) < 1e-12, String(usd.mean));
+    assert.equal(usd.n, 2, "neither the unpriced model nor the crash counts as zero");
+    assert.ok(Math.abs(usd.mean - 0.0001575) < 1e-12, String(usd.mean));
     assert.deepEqual(result.valueCounts("failure"), { none: 2, tool_failure: 1, crash: 1 });
     assert.equal(result.aggregates.errors, 1);
     const t3 = result.tasks.find((task) => task.task.taskId === "t3");
