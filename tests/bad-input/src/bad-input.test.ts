@@ -6,6 +6,7 @@ import { after, before, describe, test } from "node:test";
 import { eventTracing, runAgent, scorer } from "@ag2/eval";
 import type { BadInputRow, RowContext } from "./bad-input-row.js";
 import { CLI_ROWS } from "./cli-rows.js";
+import { RESULTS_ROWS } from "./results-rows.js";
 import { RUNNER_ROWS } from "./runner-rows.js";
 import { SOURCE_ROWS } from "./source-rows.js";
 import { STORE_ROWS } from "./store-rows.js";
@@ -16,8 +17,13 @@ const ROWS: readonly BadInputRow[] = [
   ...SUITE_ROWS,
   ...RUNNER_ROWS,
   ...STORE_ROWS,
+<<<<<<< HEAD
   ...SOURCE_ROWS,
   ...CLI_ROWS,
+=======
+  ...CLI_ROWS,
+  ...RESULTS_ROWS,
+>>>>>>> 2b92546 (cli: --max-errors gate (flag, config, grade), the error count printed after the summary, a run where every task errored exits 1)
 ];
 
 let root = "";

@@ -62,7 +62,7 @@ function cli(
 }
 
 /** `ag2-eval <args>` must exit with `code`, its first stderr line matching every pattern. */
-function cliRow(
+export function cliRow(
   name: string,
   args: (context: RowContext) => string[],
   expected: { code: number; message: readonly (RegExp | ((context: RowContext) => RegExp))[] },
@@ -83,7 +83,7 @@ function cliRow(
   };
 }
 
-const RUN = (storeDir: string, ...more: string[]) => [
+export const RUN = (storeDir: string, ...more: string[]) => [
   "run",
   "suite.jsonl",
   "--agent",
@@ -97,7 +97,7 @@ const RUN = (storeDir: string, ...more: string[]) => [
 
 /** Bad command lines, modules and config files given to `ag2-eval`. */
 /** `grade <file>` against the project's suite and scorers. */
-function gradeArgs(file: string): (context: RowContext) => string[] {
+export function gradeArgs(file: string): (context: RowContext) => string[] {
   return ({ storeDir }) => [
     "grade",
     file,

@@ -72,6 +72,8 @@ export const gradeCommand: Command = {
     const label = flags.string("label") ?? settings.config.label;
     const runId = flags.string("run-id");
     const concurrency = flags.integer("concurrency", { min: 1 });
+    // a malformed gate flag is refused before any trace is read
+    const plan = gatePlan(values, settings);
     const result = await withProgress({
       io,
       json,
@@ -90,7 +92,7 @@ export const gradeCommand: Command = {
     const gates = await evaluateGates({
       result,
       store: openStore(settings),
-      gates: gatePlan(values, settings),
+      gates: plan,
     });
     return printRunOutcome({ result, gates, io, json, storeDir: settings.storeDir });
   },

@@ -61,6 +61,11 @@ export interface Ag2EvalConfig {
   readonly otlpEndpoint?: string;
   /** Gates: the lowest acceptable pass rate per scorer key. */
   readonly minPassRate?: Readonly<Record<string, number>>;
+  /**
+   * Gate: the most task runs that may error, a count (`0`, `3`) or a fraction of the runs
+   * (`0.1`, `"10%"`). Without it, only a run whose every task errored fails.
+   */
+  readonly maxErrors?: number | string;
   /** Gate: fail when a task flips from pass to fail against the baseline. */
   readonly failOnRegression?: boolean;
   /**

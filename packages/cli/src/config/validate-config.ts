@@ -1,4 +1,5 @@
 import { CACHE_MODES } from "../args/cache-mode.js";
+import { ERROR_LIMIT_EXPECTED, parseErrorLimit } from "../args/error-limit.js";
 import { DURATION_EXPECTED, parseDurationMs } from "../args/parse-duration.js";
 import { ConfigError } from "../args/usage-error.js";
 import type { Ag2EvalConfig } from "./define-config.js";
@@ -11,6 +12,10 @@ const wholeAtLeastOne: Check = (value) =>
   Number.isInteger(value) && (value as number) >= 1 ? null : "a whole number >= 1";
 const positive: Check = (value) =>
   typeof value === "number" && Number.isFinite(value) && value > 0 ? null : "a number > 0";
+const errorLimit: Check = (value) =>
+  (typeof value === "number" || typeof value === "string") && parseErrorLimit(value) !== null
+    ? null
+    : ERROR_LIMIT_EXPECTED;
 const flag: Check = (value) => (typeof value === "boolean" ? null : "true or false");
 const object: Check = (value) => (typeof value === "object" && value !== null ? null : "an object");
 const duration: Check = (value) =>
@@ -57,6 +62,7 @@ const CHECKS: Readonly<Record<keyof Ag2EvalConfig, Check>> = {
   cache: cacheMode,
   otlpEndpoint: text,
   minPassRate: object,
+  maxErrors: errorLimit,
   failOnRegression: flag,
   failOnSignificantRegression: flag,
   baseline: text,

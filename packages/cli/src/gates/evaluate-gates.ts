@@ -8,6 +8,7 @@ import {
   type GateFailure,
 } from "./gate-checks.js";
 import type { GatePlan } from "./gate-plan.js";
+import { checkMaxErrors } from "./max-errors.js";
 
 /** The outcome of a run's gates. */
 export interface GateOutcome {
@@ -27,7 +28,7 @@ export interface GateOutcome {
  *
  * @example
  * ```ts
- * const outcome = await evaluateGates({ result, store, gates: { minPassRate: { ok: 0.9 }, failOnRegression: true, failOnSignificantRegression: false, baseline: undefined } });
+ * const outcome = await evaluateGates({ result, store, gates: { minPassRate: { ok: 0.9 }, failOnRegression: true, failOnSignificantRegression: false, baseline: undefined, maxErrors: { count: 0 } } });
  * if (outcome.failures.length > 0) process.exitCode = 1;
  * ```
  */
@@ -39,6 +40,11 @@ export async function evaluateGates(options: {
   const { result, store, gates } = options;
   const failures: GateFailure[] = [
     ...checkMinPassRates({ passRates: result.aggregates.passRate, minPassRate: gates.minPassRate }),
+    ...checkMaxErrors({
+      errors: result.aggregates.errors,
+      runs: result.tasks.length,
+      limit: gates.maxErrors,
+    }),
   ];
   const notes: string[] = [];
   let baselineRunId: string | null = null;
@@ -77,7 +83,9 @@ export async function evaluateGates(options: {
     }
   }
   const checked =
-    Object.keys(gates.minPassRate).length + (baselineRunId === null ? 0 : gateNames.length);
+    Object.keys(gates.minPassRate).length +
+    (gates.maxErrors === null ? 0 : 1) +
+    (baselineRunId === null ? 0 : gateNames.length);
   return { failures, baselineRunId, notes, checked };
 }
 

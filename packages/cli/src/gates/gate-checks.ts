@@ -2,7 +2,11 @@ import type { RunComparison } from "@ag2/eval";
 
 /** A gate that did not hold, with the reason printed to the user. */
 export interface GateFailure {
-  readonly gate: "min-pass-rate" | "fail-on-regression" | "fail-on-significant-regression";
+  readonly gate:
+    | "min-pass-rate"
+    | "fail-on-regression"
+    | "fail-on-significant-regression"
+    | "max-errors";
   readonly reason: string;
 }
 

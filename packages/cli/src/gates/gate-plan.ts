@@ -1,5 +1,7 @@
+import { ERROR_LIMIT_EXPECTED, type ErrorLimit, parseErrorLimit } from "../args/error-limit.js";
 import { flagReader, parseMinPassRates } from "../args/flag-values.js";
 import type { FlagValues } from "../args/parse-command-args.js";
+import { UsageError } from "../args/usage-error.js";
 import type { Settings } from "../config/settings.js";
 
 /** The gates to check after a run or a diff. */
@@ -10,6 +12,8 @@ export interface GatePlan {
   readonly failOnSignificantRegression: boolean;
   /** An explicit baseline run id; otherwise the newest run with the same label. */
   readonly baseline: string | undefined;
+  /** `--max-errors`; null when not given (a run whose every task errored fails anyway). */
+  readonly maxErrors: ErrorLimit | null;
 }
 
 /** The flags shared by `run` and `grade` for the gates. */
@@ -27,5 +31,21 @@ export function gatePlan(values: FlagValues, settings: Settings): GatePlan {
       settings.config.failOnSignificantRegression ??
       false,
     baseline: flags.string("baseline") ?? settings.config.baseline,
+    maxErrors: maxErrorsOf(flags.string("max-errors"), settings),
   };
+}
+
+/** The flag wins over the config file, whose value the config check already accepted. */
+function maxErrorsOf(flag: string | undefined, settings: Settings): ErrorLimit | null {
+  if (flag !== undefined) {
+    const limit = parseErrorLimit(flag);
+    if (limit === null) {
+      throw new UsageError(`--max-errors: got "${flag}", expected ${ERROR_LIMIT_EXPECTED}`, {
+        hint: "e.g. --max-errors 0 (no errors allowed) or --max-errors 5%",
+      });
+    }
+    return limit;
+  }
+  const configured = settings.config.maxErrors;
+  return configured === undefined ? null : parseErrorLimit(configured);
 }

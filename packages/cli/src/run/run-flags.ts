@@ -17,6 +17,12 @@ export const GATE_FLAGS: FlagSpecs = {
     type: "boolean",
     description: "exit 1 when the paired statistics find a significant regression on a key",
   },
+  "max-errors": {
+    type: "string",
+    valueName: "<n|fraction>",
+    description:
+      "exit 1 when more task runs errored (a count, or a fraction such as 0.1 or 10%); without it, only a run where every task errored fails",
+  },
   baseline: {
     type: "string",
     valueName: "<run-id>",
