@@ -40,6 +40,9 @@ export const ATTR = {
   errorType: "error.type",
   taskId: "ag2.eval.task_id",
   runId: "ag2.eval.run_id",
+  originalTaskId: "ag2.eval.original_task_id",
+  repeat: "ag2.eval.repeat",
+  attempt: "ag2.eval.attempt",
 } as const;
 
 /**

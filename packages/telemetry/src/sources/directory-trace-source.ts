@@ -4,6 +4,7 @@ import type { Trace, TraceRef, TraceSource } from "@ag2/eval-core";
 import type { SpanConvention } from "../conventions/span-convention.js";
 import { spansToTrace } from "../convert/spans-to-trace.js";
 import { parseWithExactTimes, spanFromDict } from "../spans/span-data-json.js";
+import { taskRunMetadata } from "./task-run-metadata.js";
 import { TraceFileError } from "./trace-file-error.js";
 import { traceFileName } from "./trace-file-name.js";
 
@@ -46,9 +47,19 @@ async function readDoc(path: string): Promise<Doc> {
   return doc as Doc;
 }
 
+/** The `attributes` of each span dict in a trace file, skipping anything malformed. */
+function* spanAttributes(spans: unknown): Iterable<Record<string, never> | null> {
+  if (!Array.isArray(spans)) return;
+  for (const span of spans) {
+    const attributes = (span as { attributes?: unknown } | null)?.attributes;
+    yield typeof attributes === "object" ? (attributes as Record<string, never> | null) : null;
+  }
+}
+
 /**
  * Reads traces written by {@link saveTrace}: one `<trace id>.json` per trace. `list` yields a
- * ref per file in file-name order (`trace_id`, `task_id` and `metadata` from the file);
+ * ref per file in file-name order (`trace_id`, `task_id` and `metadata` from the file, plus
+ * the repeat and attempt its spans' `ag2.eval.*` attributes name);
  * `load` rebuilds the trace with the given conventions, its duration from the root span.
  *
  * @example
@@ -76,10 +87,11 @@ export class DirectoryTraceSource implements TraceSource {
       this.#files.set(traceId, file);
       const metadata =
         typeof doc.metadata === "object" && doc.metadata !== null ? doc.metadata : {};
+      // the spans name the repeat and attempt; the file's own metadata wins over them
       yield {
         traceId,
         taskId: typeof doc.task_id === "string" ? doc.task_id : null,
-        metadata: { ...(metadata as Record<string, unknown>) },
+        metadata: { ...taskRunMetadata(spanAttributes(doc.spans)), ...(metadata as Doc) },
       };
     }
   }

@@ -5,6 +5,7 @@ import type { SpanConvention } from "../conventions/span-convention.js";
 import { otlpJsonToSpans } from "../convert/otlp-json-to-spans.js";
 import { spansToTrace } from "../convert/spans-to-trace.js";
 import { type SpanData, stringAttr } from "../spans/span-data.js";
+import { taskRunMetadata } from "./task-run-metadata.js";
 import { TraceFileError } from "./trace-file-error.js";
 
 /** Options of {@link OtlpFileTraceSource}. */
@@ -74,8 +75,8 @@ function notOtlp(doc: unknown): string | null {
  * (one `{"resourceSpans": …}` document per line; a single pretty-printed document works too).
  * The file may hold many traces of many tasks: spans are grouped by trace id, then traces
  * naming the same task (`ag2.eval.task_id` on a span or the resource, within one
- * `ag2.eval.run_id`) are merged, so a framework that started a second trace stays with its
- * task. A line that is not JSON, or JSON that is not an OTLP traces document, fails `list`
+ * `ag2.eval.run_id` and `ag2.eval.attempt`) are merged, so a framework that started a second
+ * trace stays with its task. A ref's metadata holds the repeat and attempt the spans name. A line that is not JSON, or JSON that is not an OTLP traces document, fails `list`
  * with a {@link TraceFileError} naming the file and line, and so does a file without a single
  * span: grading a silently shortened or empty file would give wrong results.
  *
@@ -162,14 +163,19 @@ export class OtlpFileTraceSource implements TraceSource {
       const named = traceSpans.find((s) => taskOf(s, key) !== undefined);
       const taskId = named ? taskOf(named, key) : undefined;
       const runId = named ? taskOf(named, ATTR.runId) : undefined;
-      const taskKey = taskId === undefined ? undefined : `${runId ?? ""}\u0000${taskId}`;
+      const run = taskRunMetadata(traceSpans.map((s) => s.attributes));
+      // each attempt of a retried task run is a trace of its own, never merged with another
+      const taskKey =
+        taskId === undefined
+          ? undefined
+          : `${runId ?? ""}\u0000${taskId}\u0000${run.attempt ?? ""}`;
       const existing = taskKey === undefined ? undefined : byTask.get(taskKey);
       if (existing) {
         existing.spans.push(...traceSpans);
         continue;
       }
       const group: Group = {
-        ref: { traceId, taskId: taskId ?? null, metadata: runId ? { runId } : {} },
+        ref: { traceId, taskId: taskId ?? null, metadata: runId ? { runId, ...run } : run },
         spans: [...traceSpans],
       };
       groups.set(traceId, group);
