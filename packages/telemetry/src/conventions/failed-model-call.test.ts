@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { type Agent, runAgent, runHook } from "@ag2/eval-core";
+import { type Agent, runAgent } from "@ag2/eval-core";
+import { runHook } from "@ag2/eval-core/internal";
 import type { Tracer } from "@opentelemetry/api";
 import { APICallError, generateText } from "ai";
 import { MockLanguageModelV3 } from "ai/test";
