@@ -17,7 +17,11 @@ export interface CompareRunsOptions {
   readonly resamples?: number;
   /** Significance level; the interval is at 1 − alpha. Default 0.05. */
   readonly alpha?: number;
-  /** Numeric keys where a smaller value is better (latency, cost): flips their verdicts. */
+  /**
+   * Numeric keys where a smaller value is better (latency, cost): flips their verdicts. Added
+   * to the keys either run records as `"lower"` in `scoreDirections` (from the scorers'
+   * `direction`).
+   */
   readonly lowerIsBetter?: readonly string[];
 }
 
@@ -50,7 +54,13 @@ export function compareRuns(
   current: RunData,
   options: CompareRunsOptions = {},
 ): RunComparison {
-  const { seed = 0, resamples = 2000, alpha = 0.05, lowerIsBetter = [] } = options;
+  const { seed = 0, resamples = 2000, alpha = 0.05 } = options;
+  const lowerIsBetter = new Set(options.lowerIsBetter ?? []);
+  for (const run of [baseline, current]) {
+    for (const [key, direction] of Object.entries(run.scoreDirections ?? {})) {
+      if (direction === "lower") lowerIsBetter.add(key);
+    }
+  }
   if (!(alpha > 0 && alpha < 1)) {
     throw new InvalidOptionError(
       "alpha",
@@ -111,7 +121,7 @@ export function compareRuns(
     const mean = (side: "baseline" | "current") =>
       clusters.reduce((sum, c) => sum + c[side].reduce((s, v) => s + v, 0) / c[side].length, 0) /
       clusters.length;
-    const better = lowerIsBetter.includes(key) ? -difference : difference;
+    const better = lowerIsBetter.has(key) ? -difference : difference;
     const mdd = minimumDetectableDifference({ differences: diffs, binary: isBool, alpha });
     // no verdict where the minimum detectable difference says none is possible
     const significant = mdd !== null && pValue < alpha && (ci[0] > 0 || ci[1] < 0);

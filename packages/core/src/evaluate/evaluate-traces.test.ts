@@ -123,13 +123,15 @@ describe("evaluateTraces", () => {
     const [good, scorerError, loadError] = result.tasks;
     assert.deepEqual(good?.feedback, [{ key: "picky", score: true }]);
     assert.equal(good?.trace.exception, null);
-    assert.equal(scorerError?.trace.exception?.type, "ScorerReturnTypeError");
+    // the scorer's failure is its own feedback on that task, not the task's error
+    assert.equal(scorerError?.trace.exception, null);
+    assert.equal(scorerError?.feedback[0]?.score, null);
     assert.match(
-      scorerError?.trace.exception?.message ?? "",
-      /scorer 'picky' returned unsupported type Object/,
+      scorerError?.feedback[0]?.comment ?? "",
+      /^scorer raised: ScorerReturnTypeError: scorer 'picky' returned unsupported type Object/,
     );
-    assert.deepEqual(scorerError?.feedback, []);
     assert.equal(scorerError?.trace.events.length, 1, "the trace's events are kept");
+    assert.deepEqual(loadError?.feedback, [], "a trace that did not load is not graded");
     assert.deepEqual(
       loadError?.trace.exception && { ...loadError.trace.exception, stack: undefined },
       {
@@ -139,7 +141,7 @@ describe("evaluateTraces", () => {
       },
     );
     assert.deepEqual(loadError?.task.inputs, { input: "1+1" });
-    assert.equal(result.aggregates.errors, 2);
+    assert.equal(result.aggregates.errors, 1, "only the trace that did not load is an error");
   });
 
   it("publishes EvalStarted, one TaskEvaluated per trace, then EvalCompleted with the result", async () => {

@@ -4,13 +4,14 @@ import type { Stream } from "../events/stream.js";
 import type { RunResult } from "../run-result/run-result.js";
 import type { RunStore } from "../run-result/run-store.js";
 import type { BudgetThresholds } from "../scoring/budget-thresholds.js";
-import type { Scorer } from "../scoring/scorer.js";
+import type { ScoreDirection, Scorer } from "../scoring/scorer.js";
 import type { Suite } from "../suite/suite.js";
 import type { Task } from "../suite/task.js";
 import type { TraceSource } from "../trace/trace-source.js";
 import { isoUtcNow } from "../util/iso-utc.js";
 import { checkConcurrency, checkName, checkRunId, checkScorers } from "./check-run-options.js";
 import { finishRun } from "./finish-run.js";
+import { directionsByKey } from "./grade-task.js";
 import { gradeTraces, listRefs } from "./grade-traces.js";
 
 /** Options of {@link evaluateTraces}. */
@@ -78,8 +79,10 @@ export async function evaluateTraces(
       total: refs.length,
     }),
   );
+  const directions = new Map<string, ScoreDirection>();
   const tasks = await gradeTraces(source, refs, {
     scorers,
+    directions,
     budgets: options.budgets,
     stream,
     runId,
@@ -99,6 +102,7 @@ export async function evaluateTraces(
       createdAt,
       label,
       warnings,
+      scoreDirections: directionsByKey(directions),
     },
     { store: options.store, stream, streamErrorsFrom },
   );

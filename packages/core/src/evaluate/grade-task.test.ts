@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { type Scorer, ScorerReturnTypeError, scoreNow, scorer } from "../scoring/scorer.js";
 import { createTask } from "../suite/task.js";
 import { Trace } from "../trace/trace.js";
-import { gradeTask } from "./grade-traces.js";
+import { gradeTask } from "./grade-task.js";
 
 const task = createTask({ taskId: "t1", inputs: { input: "q" }, referenceOutputs: { a: 1 } });
 const trace = new Trace({ durationMs: 3 });
@@ -60,19 +60,26 @@ describe("gradeTask: scorers that answer without a promise", () => {
     assert.equal(graded.trace.exception, null);
   });
 
-  it("makes a bad return type the task's error with no feedback, sync or async", async () => {
+  it("makes a bad return type that scorer's error feedback, keeping the others', sync or async", async () => {
     for (const bad of [() => ({ nope: 1 }), async () => ({ nope: 1 })]) {
       const graded = await gradeTask(
         input,
         settings([scorer(() => true, { key: "ok" }), scorer(bad as () => never, { key: "bad" })]),
       );
-      assert.deepEqual(graded.feedback, []);
-      assert.equal(graded.trace.exception?.type, "ScorerReturnTypeError");
+      assert.deepEqual(
+        graded.feedback.map((f) => [f.key, f.score]),
+        [
+          ["ok", true],
+          ["bad", null],
+        ],
+      );
+      assert.match(graded.feedback[1]?.comment ?? "", /^scorer raised: ScorerReturnTypeError: /);
+      assert.equal(graded.trace.exception, null);
       assert.equal(graded.trace.durationMs, 3);
     }
   });
 
-  it("records a hand-written scorer that throws, or resolves to no list, as the task's error", async () => {
+  it("records a hand-written scorer that throws, or resolves to no list, as its error feedback", async () => {
     const throws: Scorer = {
       key: "t",
       score: () => {
@@ -80,11 +87,14 @@ describe("gradeTask: scorers that answer without a promise", () => {
       },
     };
     const graded = await gradeTask(input, settings([throws]));
-    assert.equal(graded.trace.exception?.message, "no promise at all");
+    assert.deepEqual(graded.feedback, [
+      { key: "t", score: null, comment: "scorer raised: Error: no promise at all" },
+    ]);
+    assert.equal(graded.trace.exception, null);
     const notList = { key: "n", score: async () => 7 } as unknown as Scorer;
     const graded2 = await gradeTask(input, settings([notList]));
-    assert.equal(graded2.trace.exception?.type, "TypeError");
-    assert.deepEqual(graded2.feedback, []);
+    assert.equal(graded2.trace.exception, null);
+    assert.match(graded2.feedback[0]?.comment ?? "", /^scorer raised: TypeError: /);
   });
 
   it("awaits a thenable a scorer function returns, as `await` would", async () => {

@@ -1,152 +1,15 @@
-import { evalEvent, type TaskEvaluated } from "../events/lifecycle-events.js";
-import type { Stream } from "../events/stream.js";
 import type { TaskResult } from "../result/task-result.js";
-import { type BudgetThresholds, budgetViolations } from "../scoring/budget-thresholds.js";
-import type { Feedback } from "../scoring/feedback.js";
-import { outputsFromTrace } from "../scoring/outputs-from-trace.js";
-import {
-  finiteScore,
-  isThenable,
-  type Outputs,
-  type Scorer,
-  type ScorerContext,
-  scoreNow,
-} from "../scoring/scorer.js";
 import { createTask, type Task } from "../suite/task.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
-import { Trace, withException } from "../trace/trace.js";
+import { Trace } from "../trace/trace.js";
 import type { TraceRef, TraceSource } from "../trace/trace-source.js";
 import { runLimited } from "../util/run-limited.js";
-
-/** What grading one task needs besides the trace. */
-export interface GradeSettings {
-  readonly scorers: readonly Scorer[];
-  readonly budgets?: BudgetThresholds | null | undefined;
-  /** Publishes `TaskEvaluated` for each graded task when set. */
-  readonly stream?: Stream | null | undefined;
-  readonly runId: string;
-  readonly label?: string | null | undefined;
-  readonly variant?: string | null | undefined;
-}
+import { type GradeSettings, graded, gradeTask } from "./grade-task.js";
 
 /** The task a ref grades against: the suite's task, else a reference-free one. */
 export function taskForRef(ref: TraceRef, tasksById: ReadonlyMap<string, Task>): Task {
   const id = ref.taskId ?? ref.traceId;
   return tasksById.get(id) ?? createTask({ taskId: id, inputs: {} });
-}
-
-/**
- * Grades one trace: outputs from its last model response (or `outputs` when given), every
- * scorer in order, budgets. A scorer that rejects (a {@link ScorerReturnTypeError}, or a
- * hand-written scorer that throws) makes this task an error: its trace gets that exception
- * and it keeps no feedback, as the reference does; other tasks are not affected. The result
- * comes back without a promise when every scorer answered without one.
- *
- * @example
- * ```ts
- * const result = await gradeTask({ task, trace, ref }, { scorers, runId });
- * ```
- */
-export function gradeTask(
-  input: GradeInput,
-  settings: GradeSettings,
-): TaskResult | Promise<TaskResult> {
-  const { task, trace } = input;
-  const outputs = input.outputs ?? outputsFromTrace(trace);
-  const feedback: Feedback[] = [];
-  const { scorers } = settings;
-  for (let index = 0; index < scorers.length; index++) {
-    let produced: readonly Feedback[] | PromiseLike<readonly Feedback[]>;
-    try {
-      produced = scoreNow(scorers[index] as Scorer, contextOf(task, trace, outputs));
-      // any thenable, as `await` would: a hand-written scorer's, or a promise of another realm
-      if (!isThenable(produced)) {
-        // hand-written Scorer objects skip scorer()'s normalizing; a NaN must not reach aggregates
-        feedback.push(...produced.map(finiteScore));
-        continue;
-      }
-    } catch (error) {
-      return graded(input, settings, [], { error });
-    }
-    return gradeRest(input, settings, { outputs, feedback, index, produced });
-  }
-  return graded(input, settings, feedback, null);
-}
-
-/** A context object per scorer: one scorer reassigning a field must not change the next one's. */
-function contextOf(task: Task, trace: Trace, outputs: Outputs): ScorerContext {
-  return { inputs: task.inputs, outputs, referenceOutputs: task.referenceOutputs, trace, task };
-}
-
-interface GradeInput {
-  task: Task;
-  trace: Trace;
-  ref: TraceRef | null;
-  outputs?: Outputs | undefined;
-}
-
-/** The rest of {@link gradeTask} once a scorer returned a promise: from that one on, awaited. */
-async function gradeRest(
-  input: GradeInput,
-  settings: GradeSettings,
-  state: {
-    outputs: Outputs;
-    feedback: Feedback[];
-    index: number;
-    produced: PromiseLike<readonly Feedback[]>;
-  },
-): Promise<TaskResult> {
-  const { outputs, feedback } = state;
-  const { task, trace } = input;
-  const { scorers } = settings;
-  try {
-    let pending: readonly Feedback[] | PromiseLike<readonly Feedback[]> = state.produced;
-    for (let index = state.index; index < scorers.length; index++) {
-      if (index > state.index) {
-        pending = scoreNow(scorers[index] as Scorer, contextOf(task, trace, outputs));
-      }
-      const produced = await pending;
-      feedback.push(...produced.map(finiteScore));
-    }
-  } catch (error) {
-    return graded(input, settings, [], { error });
-  }
-  return graded(input, settings, feedback, null);
-}
-
-/**
- * The graded task: a `failure` (what a scorer threw or rejected with) makes it an error task
- * whose trace carries that exception. Publishes `TaskEvaluated` when there is a stream.
- */
-function graded(
-  input: GradeInput,
-  settings: GradeSettings,
-  feedback: Feedback[],
-  failure: { readonly error: unknown } | null,
-): TaskResult {
-  const { task } = input;
-  const trace = failure ? withException(input.trace, toErrorInfo(failure.error)) : input.trace;
-  const violations = budgetViolations(settings.budgets, trace);
-  const result: TaskResult = {
-    task,
-    trace,
-    feedback,
-    budgetViolation: violations.length > 0,
-    budgetViolations: violations,
-    traceRef: input.ref,
-  };
-  settings.stream?.publish(
-    evalEvent<TaskEvaluated>({
-      type: "TaskEvaluated",
-      runId: settings.runId,
-      label: settings.label ?? null,
-      taskId: task.taskId,
-      feedback,
-      variant: settings.variant ?? null,
-      error: trace.exception,
-    }),
-  );
-  return result;
 }
 
 /** A trace that could not be loaded, graded as an error on its task. */
@@ -157,7 +20,7 @@ export function loadFailure(error: unknown, durationMs = 0): Trace {
 /**
  * The grading core shared by `evaluateTraces` and the live runners: lists every ref first, in
  * source order, then loads and grades them with at most `concurrency` at once. A trace that
- * fails to load becomes an error on its task (the suite task's inputs are kept when the task
+ * fails to load becomes an error on its task with no feedback (the suite task's inputs are kept when the task
  * is known). Results keep source order. Aborting `signal` rejects with its reason.
  *
  * @example
@@ -183,7 +46,8 @@ export async function gradeTraces(
       trace = await source.load(ref, signal ? { signal } : undefined);
     } catch (error) {
       signal?.throwIfAborted();
-      trace = loadFailure(error);
+      // nothing was loaded, so nothing is graded: no scorer sees an empty trace as a failure
+      return graded({ task, trace: loadFailure(error), ref }, settings, []);
     }
     return gradeTask({ task, trace, ref }, settings);
   });

@@ -24,7 +24,7 @@ export type {
 } from "../compare/run-comparison.js";
 export type { Delta, Flip, RunDiffInit } from "../compare/run-diff.js";
 export { diffRuns } from "../compare/run-diff.js";
-export type { GradeSettings } from "../evaluate/grade-traces.js";
+export type { GradeSettings } from "../evaluate/grade-task.js";
 export type { EvalEventBase, EvalEventInit, EvalEventType } from "../events/lifecycle-events.js";
 export { PairwiseJsonError } from "../pairwise/pairwise-json.js";
 export type { PairwiseRunJson, PairwiseRunResultInit } from "../pairwise/pairwise-types.js";

@@ -1,3 +1,4 @@
+import type { ScoreDirection } from "../scoring/scorer.js";
 import type { Aggregates } from "./aggregates.js";
 import type { StopReason } from "./stop-reason.js";
 import type { TaskResult } from "./task-result.js";
@@ -15,7 +16,7 @@ export interface RunResultInit {
   readonly runId: string;
   readonly tasks: readonly TaskResult[];
   readonly suite: SuiteInfo;
-  /** What was evaluated: the agent's class or factory name, or `trace-source:<Source>`. */
+  /** What was evaluated: the agent's `name`, else its class or factory name, or `trace-source:<Source>`. */
   readonly target: string;
   readonly concurrency: number;
   readonly durationMs: number;
@@ -34,6 +35,10 @@ export interface RunResultInit {
    * ones and read back as they are: what a caller records about the run, e.g. `model_cache`.
    */
   readonly extraFields?: Readonly<Record<string, unknown>>;
+   * Feedback keys whose scorer declared a direction (`"lower"`: a smaller number is better);
+   * every other key is higher-is-better. Recorded in the run file.
+   */
+  readonly scoreDirections?: Readonly<Record<string, ScoreDirection>>;
 }
 
 /**
@@ -41,7 +46,10 @@ export interface RunResultInit {
  * read, so they need no `RunResult` class (which calls them).
  */
 export interface RunData
-  extends Omit<RunResultInit, "label" | "warnings" | "stopReason" | "extraFields"> {
+  extends Omit<
+    RunResultInit,
+    "label" | "warnings" | "stopReason" | "extraFields" | "scoreDirections"
+  > {
   readonly schemaVersion: "0.1";
   readonly label: string | null;
   /** See {@link RunResultInit.warnings}; empty when the run had none. */
@@ -50,5 +58,7 @@ export interface RunData
   readonly stopReason: StopReason | null;
   /** See {@link RunResultInit.extraFields}; empty when there are none. */
   readonly extraFields: Readonly<Record<string, unknown>>;
+  /** See {@link RunResultInit.scoreDirections}; empty when no scorer declared one. */
+  readonly scoreDirections: Readonly<Record<string, ScoreDirection>>;
   readonly aggregates: Aggregates;
 }

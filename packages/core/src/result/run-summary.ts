@@ -63,7 +63,9 @@ export function runSummary(result: RunData): string {
       const stats = agg.scoreStats[key];
       if (!stats) return "";
       const f = (value: number) => formatFixed(value, { precision: 2 });
-      return `  ${padRight(key, width)}  mean=${f(stats.mean)} p50=${f(stats.p50)} p95=${f(stats.p95)} n=${stats.n}`;
+      // the reference's line; a key recorded as lower-is-better says so
+      const lower = result.scoreDirections[key] === "lower" ? "  (lower is better)" : "";
+      return `  ${padRight(key, width)}  mean=${f(stats.mean)} p50=${f(stats.p50)} p95=${f(stats.p95)} n=${stats.n}${lower}`;
     }),
     ...section("Value counts:", Object.keys(agg.valueCounts).sort(), (key, width) => {
       const counts = agg.valueCounts[key] ?? {};

@@ -1,5 +1,7 @@
 import type { BudgetViolation } from "../scoring/budget-thresholds.js";
 import type { Feedback } from "../scoring/feedback.js";
+import { outputsFromTrace } from "../scoring/outputs-from-trace.js";
+import type { Outputs } from "../scoring/scorer.js";
 import type { Task } from "../suite/task.js";
 import type { Trace } from "../trace/trace.js";
 import type { ErrorInfo } from "../trace/trace-events.js";
@@ -22,6 +24,25 @@ export interface TaskResult {
    * included; absent when retries were off.
    */
   readonly attempts?: readonly TaskAttempt[];
+  /**
+   * What the scorers read as the answer, when it did not come from the trace's last model
+   * response (an agent that is a plain function); absent otherwise, as the trace holds it.
+   * Use {@link taskOutputs} to read the answer of any task.
+   */
+  readonly outputs?: Outputs;
+}
+
+/**
+ * The answer the scorers saw for a task: its kept `outputs`, else the trace's last model
+ * response. Empty when there was no answer.
+ *
+ * @example
+ * ```ts
+ * for (const task of run.tasks) console.log(task.task.taskId, taskOutputs(task).body ?? "(no answer)");
+ * ```
+ */
+export function taskOutputs(result: TaskResult): Outputs {
+  return result.outputs ?? outputsFromTrace(result.trace);
 }
 
 /**

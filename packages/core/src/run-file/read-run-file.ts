@@ -97,7 +97,15 @@ function taskFromFile(json: TaskResultFile): TaskResult {
       ? { traceId: ref.trace_id, taskId: ref.task_id ?? null, metadata: ref.metadata ?? {} }
       : null,
   };
-  return attempts ? { ...result, attempts } : result;
+  const outputs = json.outputs
+    ? {
+        ...(json.outputs.body !== undefined && { body: json.outputs.body }),
+        ...(json.outputs.content !== undefined && { content: json.outputs.content }),
+      }
+    : undefined;
+  return attempts || outputs
+    ? { ...result, ...(attempts && { attempts }), ...(outputs && { outputs }) }
+    : result;
 }
 
 /**
@@ -170,6 +178,8 @@ export function runInitFromJSON(json: unknown, options: ReadOptions = {}): RunRe
         }
       : null,
     extraFields: extraFieldsOf(data),
+    // a file without it (the reference's, or an older one of ours) is higher-is-better throughout
+    scoreDirections: { ...data.score_directions },
   };
 }
 
@@ -185,6 +195,7 @@ const STANDARD_KEYS = new Set([
   "tasks",
   "aggregates",
   "stop_reason",
+  "score_directions",
 ]);
 
 function extraFieldsOf(data: object): Record<string, unknown> {

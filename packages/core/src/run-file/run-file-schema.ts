@@ -94,8 +94,8 @@ const budgetViolationSchema = z.looseObject({
 });
 
 /**
- * One task of a run file (12 keys in the reference, plus our optional `budget_violations`
- * and `attempts`).
+ * One task of a run file (12 keys in the reference, plus our optional `budget_violations`,
+ * `attempts` and `outputs`).
  *
  * @example
  * ```ts
@@ -143,6 +143,7 @@ export const taskResultFileSchema = z.looseObject({
       { error: "expected an array" },
     )
     .optional(),
+  outputs: z.looseObject({ body: text.optional(), content: z.unknown() }).optional(),
 });
 
 /**
@@ -178,6 +179,11 @@ export const runFileSchema = z.looseObject({
       used: z.number({ error: "expected a number" }),
     })
     .nullable()
+    .optional(),
+  score_directions: z
+    .record(z.string(), z.enum(["higher", "lower"], { error: 'expected "higher" or "lower"' }), {
+      error: "expected an object",
+    })
     .optional(),
 });
 

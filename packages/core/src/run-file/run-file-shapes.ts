@@ -12,6 +12,7 @@ import {
   oneOf,
   optional,
   record,
+  recordOf,
   string,
 } from "./shape-check.js";
 
@@ -103,6 +104,7 @@ export const taskResultFileCheck: Check = object({
   attempts: optional(
     array(object({ error: nullable(errorInfo()), duration_ms: nonNegative }), "an array"),
   ),
+  outputs: optional(object({ body: optional(text), content: anything })),
 });
 
 /** A whole run file. `aggregates` is not checked: the reader recomputes it from the tasks. */
@@ -127,5 +129,8 @@ export const runFileCheck: Check = object({
         used: number("a number"),
       }),
     ),
+  ),
+  score_directions: optional(
+    recordOf(oneOf(["higher", "lower"], '"higher" or "lower"'), "an object"),
   ),
 });

@@ -97,6 +97,18 @@ export const record =
   (value) =>
     isPlainObject(value) ? undefined : problem(expected);
 
+/** A plain object whose values all pass `item` (zod's `z.record`); the path starts with the key. */
+export const recordOf =
+  (item: Check, expected: string): Check =>
+  (value) => {
+    if (!isPlainObject(value)) return problem(expected);
+    for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+      const found = item(entry);
+      if (found) return { path: [key, ...found.path], expected: found.expected };
+    }
+    return undefined;
+  };
+
 /** An array whose items all pass `item`; the problem's path starts with the item's index. */
 export const array =
   (item: Check, expected: string): Check =>

@@ -2,6 +2,7 @@ import type { RunData } from "../result/run-data.js";
 import type { TaskResult } from "../result/task-result.js";
 import type { BudgetViolation } from "../scoring/budget-thresholds.js";
 import type { Feedback } from "../scoring/feedback.js";
+import { asErrorInfo } from "../trace/to-error-info.js";
 import { type EventJSON, eventToJSON } from "./event-json.js";
 
 /** A feedback as stored: all five keys, missing ones as null. */
@@ -31,6 +32,8 @@ export interface TaskResultJSON {
   budget_violations?: BudgetViolation[];
   /** Ours: every ask under `retries`, the graded one last; written only with retries. */
   attempts?: { error: { type: string; message: string } | null; duration_ms: number }[];
+  /** Ours: the answer the scorers saw, when the trace's last model response does not hold it. */
+  outputs?: { body?: string; content?: unknown };
 }
 
 /** The aggregates as stored; `tokens` has no cache counts, as in the reference. */
@@ -57,6 +60,14 @@ export interface RunJSON {
   aggregates: AggregatesJSON;
   /** Ours: the run-wide budget that stopped the run early; written only then. */
   stop_reason?: { budget: string; limit: number; used: number };
+  /** Ours: feedback keys whose scorer declared a direction (`"lower"`: smaller is better). */
+  score_directions?: Record<string, "higher" | "lower">;
+}
+
+/** `{ type, message }`, whatever was recorded: the reader refuses an exception without them. */
+function errorJSON(error: unknown): { type: string; message: string } {
+  const { type, message } = asErrorInfo(error);
+  return { type, message };
 }
 
 function feedbackToJSON(fb: Feedback): FeedbackJSON {
@@ -90,9 +101,7 @@ export function taskResultToJSON(result: TaskResult): TaskResultJSON {
     metadata: { ...task.metadata },
     duration_ms: trace.durationMs,
     events: trace.events.map(eventToJSON),
-    exception: trace.exception
-      ? { type: trace.exception.type, message: trace.exception.message }
-      : null,
+    exception: trace.exception ? errorJSON(trace.exception) : null,
     tokens: {
       input: tokens.input,
       output: tokens.output,
@@ -112,9 +121,10 @@ export function taskResultToJSON(result: TaskResult): TaskResultJSON {
   if (result.budgetViolations.length > 0) {
     json.budget_violations = result.budgetViolations.map((violation) => ({ ...violation }));
   }
+  if (result.outputs) json.outputs = { ...result.outputs };
   if (result.attempts) {
     json.attempts = result.attempts.map((attempt) => ({
-      error: attempt.error ? { type: attempt.error.type, message: attempt.error.message } : null,
+      error: attempt.error ? errorJSON(attempt.error) : null,
       duration_ms: attempt.durationMs,
     }));
   }
@@ -132,9 +142,12 @@ export function taskResultToJSON(result: TaskResult): TaskResultJSON {
 export function runResultToJSON(result: RunData): RunJSON {
   const json = runFields(result);
   if (result.stopReason) json.stop_reason = { ...result.stopReason };
+  if (Object.keys(result.scoreDirections).length > 0) {
+    json.score_directions = { ...result.scoreDirections };
+  }
   for (const [key, value] of Object.entries(result.extraFields)) {
-    // an extra key never replaces a standard one
-    if (!(key in json) && key !== "stop_reason")
+    // an extra key never replaces a standard one (nor our own, written from the run's fields)
+    if (!(key in json) && key !== "stop_reason" && key !== "score_directions")
       (json as unknown as Record<string, unknown>)[key] = value;
   }
   return json;

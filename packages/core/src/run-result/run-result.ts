@@ -11,6 +11,7 @@ import type { StopReason } from "../result/stop-reason.js";
 import type { TaskResult } from "../result/task-result.js";
 import { type ReadOptions, runInitFromJSON } from "../run-file/read-run-file.js";
 import { type RunJSON, runResultToJSON } from "../run-file/write-run-file.js";
+import type { ScoreDirection } from "../scoring/scorer.js";
 
 /**
  * The results of one evaluation run: every graded task, in suite order, and their
@@ -39,6 +40,8 @@ export class RunResult implements RunData {
   readonly stopReason: StopReason | null;
   /** See {@link RunResultInit.extraFields}; empty when there are none. */
   readonly extraFields: Readonly<Record<string, unknown>>;
+  /** See {@link RunResultInit.scoreDirections}; empty when no scorer declared one. */
+  readonly scoreDirections: Readonly<Record<string, ScoreDirection>>;
   readonly aggregates: Aggregates;
   readonly #byTag = new Map<string, Aggregates>();
 
@@ -54,6 +57,7 @@ export class RunResult implements RunData {
     this.warnings = Object.freeze([...(init.warnings ?? [])]);
     this.stopReason = init.stopReason ?? null;
     this.extraFields = init.extraFields ?? {};
+    this.scoreDirections = Object.freeze({ ...init.scoreDirections });
     this.aggregates = computeAggregates(this.tasks);
   }
 

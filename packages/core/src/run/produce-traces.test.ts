@@ -13,10 +13,10 @@ class EchoAgent implements Agent {
 }
 
 describe("agentTarget", () => {
-  it("names an object literal by its name, a class instance by its class, a factory by its function", () => {
+  it("names an agent by its name (literal or class instance), a factory by its function", () => {
     const literal: Agent = { name: "echo", ask: async (input) => input };
     assert.equal(agentTarget(literal), "echo");
-    assert.equal(agentTarget(new EchoAgent()), "EchoAgent");
+    assert.equal(agentTarget(new EchoAgent()), "echo-instance");
     const makeEcho: AgentFactory = () => literal;
     assert.equal(agentTarget(makeEcho), "makeEcho");
   });

@@ -50,14 +50,20 @@ export function agentName(agent: Agent | AgentFactory): string {
 }
 
 /**
- * What `target` records for an agent: its class name, the factory function's name, or, for an
- * object literal (whose class name "Object" says nothing), the agent's own `name`.
+ * What `target` records for an agent, which is also its identity when a run is resumed: the
+ * agent's own `name` when it has one (every reference `Agent` would otherwise be "Agent"),
+ * else its class name, else the factory function's name.
  */
 export function agentTarget(agent: Agent | AgentFactory): string {
   if (typeof agent === "function") return agent.name || "anonymous";
-  const className = agent.constructor?.name;
-  if (className && className !== "Object") return className;
-  return typeof agent.name === "string" && agent.name !== "" ? agent.name : "Object";
+  if (typeof agent.name === "string" && agent.name !== "") return agent.name;
+  return agentClassName(agent);
+}
+
+/** The class an agent instance was made by ("Object" for an object literal), "" for a factory. */
+export function agentClassName(agent: Agent | AgentFactory): string {
+  if (typeof agent === "function") return "";
+  return agent.constructor?.name || "Object";
 }
 
 function withTimeout<T>(

@@ -69,3 +69,26 @@ export function checkScorersUnchanged(
     `resume run ${runId}: the scorers changed: ${parts.join(", ")} (journaled: ${pyList(journaled)})`,
   );
 }
+
+/**
+ * Refuses to mix two agents in one run: the journal's `target` (the agent's name, else its
+ * class or factory name) must be this run's, unless `allowed`. A changed implementation behind
+ * the same name passes, as does a journal written when `target` was the class name.
+ */
+export function checkAgentUnchanged(
+  runId: string,
+  agent: {
+    readonly journaled: string;
+    readonly current: string;
+    readonly className: string;
+    readonly allowed: boolean;
+  },
+): void {
+  const { journaled, current, className, allowed } = agent;
+  if (allowed || journaled === current || (className !== "" && journaled === className)) return;
+  throw new ResumeError(
+    runId,
+    `resume run ${runId}: the agent changed: the journal was written by '${journaled}', this run has '${current}'; ` +
+      "resume with the same agent, or set allowAgentChange (--allow-agent-change) to mix them in one run",
+  );
+}

@@ -3,7 +3,12 @@ import type { TaskResult } from "../result/task-result.js";
 import type { RunResult } from "../run-result/run-result.js";
 import type { JournalHeader, RunStore } from "../run-result/run-store.js";
 import type { Task } from "../suite/task.js";
-import { checkScorersUnchanged, checkSuiteUnchanged, pyList } from "./resume-checks.js";
+import {
+  checkAgentUnchanged,
+  checkScorersUnchanged,
+  checkSuiteUnchanged,
+  pyList,
+} from "./resume-checks.js";
 import { ResumeError } from "./resume-error.js";
 
 /** What a resumed run starts from: the journal's header and the tasks it already graded. */
@@ -19,7 +24,7 @@ export interface ResumeState {
  * suite's ids after repeats, in order). A run stopped by its run-wide budget resumes from its
  * journal, or from its run file when the journal is gone. Refuses a finished run, a run with
  * no journal, a journal of other tasks, graded tasks whose inputs or reference outputs
- * changed since, and other scorer keys, naming what differs.
+ * changed since, other scorer keys, and another agent (unless allowed), naming what differs.
  */
 export async function readResumeState(options: {
   readonly store: RunStore | null | undefined;
@@ -28,8 +33,17 @@ export async function readResumeState(options: {
   readonly expected: JournalHeader;
   /** The suite's tasks after repeats, to compare with the tasks already graded. */
   readonly tasks: readonly Task[];
+  /** This run's agent: its class name, and whether a different agent may resume the run. */
+  readonly agent: { readonly className: string; readonly allowChange: boolean };
 }): Promise<ResumeState> {
   const { store, runId, expected, tasks } = options;
+  const checkAgent = (journaled: string): void =>
+    checkAgentUnchanged(runId, {
+      journaled,
+      current: expected.target,
+      className: options.agent.className,
+      allowed: options.agent.allowChange,
+    });
   const { taskIds } = expected;
   if (!store?.readJournal || !store.openJournal) {
     throw new InvalidOptionError(
@@ -42,6 +56,7 @@ export async function readResumeState(options: {
     const saved = await store.load(runId).catch(() => null);
     if (saved?.stopReason) {
       const state = fromStoppedRun(saved, expected);
+      checkAgent(saved.target);
       checkSuiteUnchanged(runId, state.done, tasks);
       return state;
     }
@@ -69,6 +84,7 @@ export async function readResumeState(options: {
     );
   }
   checkScorersUnchanged(runId, contents.header.scorers, expected.scorers);
+  checkAgent(contents.header.target);
   const done = new Map<string, TaskResult>();
   for (const result of contents.results) done.set(result.task.taskId, result);
   checkSuiteUnchanged(runId, done, tasks);

@@ -14,10 +14,10 @@ import { deferred, modelAgent, settle, TinyStore } from "./run-fixtures.test.js"
 const suite = ["a", "b", "c", "d", "e"].map((id) => ({ task_id: id, inputs: { input: id } }));
 const upper = (s: string) => s.toUpperCase();
 
-/** An agent that answers its input and records every ask. */
+/** An agent that answers its input and records every ask; resumes the runs modelAgent started. */
 function echoing(asked: string[]): Agent {
   return {
-    name: "echo",
+    name: "model-agent",
     async ask(input) {
       asked.push(input);
       return input;

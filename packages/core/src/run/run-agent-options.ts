@@ -46,6 +46,12 @@ export interface RunAgentOptions {
   readonly taskTimeoutMs?: number;
   /** The id of an unfinished (or budget-stopped) run to continue from its journal. */
   readonly resume?: string;
+  /**
+   * With `resume`: continue even when this agent's `name` (or class or factory name) is not
+   * the one the journal was written by, mixing two agents in one run. Off by default: a run is
+   * resumed by the agent that started it (a fixed implementation behind the same name is fine).
+   */
+  readonly allowAgentChange?: boolean;
   /** Ask again after transient agent failures (429, 5xx, network resets); off when absent. */
   readonly retries?: RetryOptions;
   /** Run-wide limits checked before each task starts; a reached one stops the run cleanly. */

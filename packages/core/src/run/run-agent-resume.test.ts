@@ -29,7 +29,7 @@ describe("runAgent resume", () => {
     const controller = new AbortController();
     const firstAsked: string[] = [];
     const agent: Agent = {
-      name: "stops",
+      name: "crashy",
       async ask(input) {
         firstAsked.push(input);
         if (input === "c") controller.abort(new Error("killed"));
@@ -129,7 +129,7 @@ describe("runAgent resume", () => {
     let asked = 0;
     const base: RunAgentOptions = {
       agent: {
-        name: "stops",
+        name: "crashy",
         async ask(input) {
           asked++;
           if (asked === graded + 1) controller.abort(new Error("killed"));
@@ -230,7 +230,7 @@ describe("runAgent resume", () => {
       runId: "old",
       label: null,
       createdAt: "2026-01-01T00:00:00.000Z",
-      target: "x",
+      target: "crashy",
       concurrency: 1,
       suite: { name: "inline", source: "inline", size: 4 },
       taskIds: ["a", "b", "c", "d"],

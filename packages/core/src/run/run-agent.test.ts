@@ -11,7 +11,7 @@ import { capturingTracing, options, records, reversed } from "./run-agent.test-h
 import { modelAgent } from "./run-fixtures.test.js";
 
 describe("runAgent", () => {
-  it("runs inline records, grades the model's answer and names the target after the agent's class", async () => {
+  it("runs inline records, grades the model's answer and names the target after the agent's name", async () => {
     class Reverser implements Agent {
       readonly name = "reverser";
       ask(input: string, opts?: AskOptions) {
@@ -20,7 +20,7 @@ describe("runAgent", () => {
     }
     const result = await runAgent(records, options({ agent: new Reverser(), runId: "run1" }));
     assert.equal(result.runId, "run1");
-    assert.equal(result.target, "Reverser");
+    assert.equal(result.target, "reverser");
     assert.deepEqual(result.suite, { name: "inline", source: "inline", size: 2 });
     assert.deepEqual(
       result.tasks.map((t) => [t.task.taskId, t.feedback[0]?.score]),

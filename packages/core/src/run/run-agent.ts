@@ -7,7 +7,7 @@ import {
   checkScorers,
 } from "../evaluate/check-run-options.js";
 import { finishRun } from "../evaluate/finish-run.js";
-import { type GradeSettings, gradeTask } from "../evaluate/grade-traces.js";
+import { directionsByKey, type GradeSettings, gradeTask } from "../evaluate/grade-task.js";
 import { guardStream } from "../events/guard-stream.js";
 import { type EvalStarted, evalEvent } from "../events/lifecycle-events.js";
 import { countTaskWarnings } from "../result/count-task-warnings.js";
@@ -15,13 +15,14 @@ import type { StopReason } from "../result/stop-reason.js";
 import type { TaskResult } from "../result/task-result.js";
 import type { RunResult } from "../run-result/run-result.js";
 import type { JournalHeader, RunJournal } from "../run-result/run-store.js";
+import type { ScoreDirection } from "../scoring/scorer.js";
 import { expandRepeats } from "../suite/expand-repeats.js";
 import { checkInputs, resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
 import { isoUtcNow } from "../util/iso-utc.js";
 import { runLimited } from "../util/run-limited.js";
 import { checkRunAgentOptions } from "./check-run-agent-options.js";
-import { agentTarget, produceTask } from "./produce-traces.js";
+import { agentClassName, agentTarget, produceTask } from "./produce-traces.js";
 import { produceWithRetries } from "./produce-with-retries.js";
 import { readResumeState } from "./resume-run.js";
 import type { RunAgentOptions } from "./run-agent-options.js";
@@ -85,7 +86,16 @@ export async function runAgent(
   let done: ReadonlyMap<string, TaskResult> = new Map();
   let rejournal = false;
   if (options.resume !== undefined) {
-    const state = await readResumeState({ store, runId, expected: header, tasks });
+    const state = await readResumeState({
+      store,
+      runId,
+      expected: header,
+      tasks,
+      agent: {
+        className: agentClassName(agent),
+        allowChange: options.allowAgentChange === true,
+      },
+    });
     header = state.header;
     createdAt = state.header.createdAt;
     done = state.done;
@@ -113,6 +123,7 @@ export async function runAgent(
       total: tasks.length,
     }),
   );
+  const directions = new Map<string, ScoreDirection>();
   const settings: GradeSettings = {
     scorers,
     budgets: options.budgets,
@@ -120,6 +131,7 @@ export async function runAgent(
     runId,
     label,
     variant,
+    directions,
   };
   const produceOptions = {
     agent,
@@ -202,6 +214,7 @@ export async function runAgent(
       warnings,
       stopReason: stopped,
       extraFields: options.runFileFields?.(),
+      scoreDirections: directionsByKey(directions),
     },
     {
       store,

@@ -1,4 +1,5 @@
 import { Ag2EvalError } from "../errors/ag2-eval-error.js";
+import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import type { Task } from "../suite/task.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
 import type { Trace } from "../trace/trace.js";
@@ -37,13 +38,22 @@ export type ScorerReturn =
 export type ScorerFn = (context: ScorerContext) => ScorerReturn | Promise<ScorerReturn>;
 
 /**
+ * Which way a numeric score is better: `"higher"` (the default: accuracy, judge scores) or
+ * `"lower"` (latency, cost, tokens). Pass/fail scores are always better when they pass.
+ */
+export type ScoreDirection = "higher" | "lower";
+
+/**
  * A named grading step. `score` never throws for a failing scorer function: the error
  * becomes a feedback with `score: null` and the comment `scorer raised: <Type>: <message>`.
- * It rejects only with a {@link ScorerReturnTypeError}, which the grading core records as an
- * error on that task.
+ * It rejects only with a {@link ScorerReturnTypeError}; the grading core records that, or
+ * anything a hand-written scorer throws, the same way, as this scorer's feedback on that task.
+ * `direction` applies to every numeric score it returns: comparisons, verdicts and rankings
+ * read a smaller value as better when it is `"lower"`, and run files record it per key.
  */
 export interface Scorer {
   readonly key: string;
+  readonly direction?: ScoreDirection | undefined;
   score(context: ScorerContext): Promise<Feedback[]>;
 }
 
@@ -121,21 +131,34 @@ export function normalizeScorerReturn(key: string, returned: unknown): Feedback[
  * number a numeric grade, a string a categorical value, a Feedback (or a list) is kept as is.
  *
  * @param options.key - the feedback key; defaults to the function's name, else `"scorer"`.
+ * @param options.direction - `"lower"` when a smaller numeric score is better (a duration, a
+ *   cost); default `"higher"`.
  * @example
  * ```ts
  * const mentionsParis = scorer(({ outputs }) => String(outputs.body).includes("Paris"), {
  *   key: "mentions_paris",
  * });
+ * const steps = scorer(({ trace }) => trace.events.length, { key: "steps", direction: "lower" });
  * ```
  */
-export function scorer(fn: ScorerFn, options: { key?: string } = {}): Scorer {
+export function scorer(
+  fn: ScorerFn,
+  options: { key?: string; direction?: ScoreDirection } = {},
+): Scorer {
   const key = options.key ?? (fn.name || "scorer");
+  const { direction } = options;
+  if (direction !== undefined && direction !== "higher" && direction !== "lower") {
+    throw new InvalidOptionError(
+      "direction",
+      `scorer '${key}': option 'direction' must be "higher" or "lower"; got ${JSON.stringify(direction)}`,
+    );
+  }
   const now = (context: ScorerContext): Feedback[] | Promise<Feedback[]> => {
     let returned: unknown;
     try {
       returned = fn(context);
     } catch (error) {
-      return raised(key, error);
+      return scorerRaised(key, error);
     }
     // what `await` would wait for; a plain value is graded without a promise
     let thenable: boolean;
@@ -143,7 +166,7 @@ export function scorer(fn: ScorerFn, options: { key?: string } = {}): Scorer {
       thenable = isThenable(returned);
     } catch (error) {
       // a `then` getter that throws: what awaiting the value would have raised
-      return raised(key, error);
+      return scorerRaised(key, error);
     }
     return thenable
       ? settle(key, returned as PromiseLike<unknown>)
@@ -151,7 +174,7 @@ export function scorer(fn: ScorerFn, options: { key?: string } = {}): Scorer {
   };
   const score = async (context: ScorerContext): Promise<Feedback[]> => now(context);
   SCORE_NOW.set(score, now);
-  return { key, score };
+  return direction === undefined ? { key, score } : { key, direction, score };
 }
 
 /**
@@ -185,7 +208,17 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
   );
 }
 
-function raised(key: string, error: unknown): Feedback[] {
+/**
+ * The feedback of a scorer that failed on a task: `score: null` and the comment
+ * `scorer raised: <Type>: <message>`. The other scorers' feedback on that task stays.
+ *
+ * @example
+ * ```ts
+ * scorerRaised("judge", new TypeError("offline"));
+ * // [{ key: "judge", score: null, comment: "scorer raised: TypeError: offline" }]
+ * ```
+ */
+export function scorerRaised(key: string, error: unknown): Feedback[] {
   const info = toErrorInfo(error);
   return [{ key, score: null, comment: `scorer raised: ${info.type}: ${info.message}` }];
 }
@@ -195,7 +228,7 @@ async function settle(key: string, pending: PromiseLike<unknown>): Promise<Feedb
   try {
     returned = await pending;
   } catch (error) {
-    return raised(key, error);
+    return scorerRaised(key, error);
   }
   return normalizeScorerReturn(key, returned);
 }

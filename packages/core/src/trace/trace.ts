@@ -1,3 +1,4 @@
+import { asErrorInfo } from "./to-error-info.js";
 import { type TokenUsage, tokenUsage } from "./token-usage.js";
 import type { ErrorInfo, TraceEvent, TraceEventOf, TraceEventType } from "./trace-events.js";
 
@@ -5,7 +6,8 @@ import type { ErrorInfo, TraceEvent, TraceEventOf, TraceEventType } from "./trac
 export interface TraceInit {
   readonly events?: readonly TraceEvent[];
   /** Set when the run crashed; keeps the original error's type and message. */
-  readonly exception?: ErrorInfo | null;
+  /** An `ErrorInfo`, or a JavaScript `Error` (kept as its class name, message and stack). */
+  readonly exception?: ErrorInfo | Error | null;
   /** Wall-clock duration of the run in milliseconds. */
   readonly durationMs?: number;
   /**
@@ -36,7 +38,7 @@ export class Trace {
 
   constructor(init: TraceInit = {}) {
     this.events = Object.freeze([...(init.events ?? [])]);
-    this.exception = init.exception ?? null;
+    this.exception = init.exception ? asErrorInfo(init.exception) : null;
     this.durationMs = init.durationMs ?? 0;
     this.#storedTokens = init.tokens;
   }

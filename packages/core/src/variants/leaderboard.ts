@@ -20,7 +20,8 @@ export interface LeaderboardRow {
 /**
  * Ranks runs on one key: a run's score is its pass rate when the key has boolean
  * scores in it (n = its task runs), else the mean of the key (n = its numeric scores; 0 and 0
- * when absent). Sorted by score, highest first, keeping the given order among equals.
+ * when absent). Sorted by score, best first, keeping the given order among equals: highest
+ * first, or lowest first for a numeric key a run records as `"lower"` (latency, cost).
  *
  * @example
  * ```ts
@@ -31,15 +32,19 @@ export function leaderboard(
   results: ReadonlyMap<string, RunResult>,
   key: string,
 ): LeaderboardRow[] {
+  const runs = [...results.values()];
+  const passRate = runs.some((run) => key in run.aggregates.passRate);
+  const lower = !passRate && runs.some((run) => run.scoreDirections[key] === "lower");
   const scored = [...results].map(([variant, run]) =>
     key in run.aggregates.passRate
       ? { variant, score: run.passRate(key), n: run.tasks.length }
       : { variant, score: run.scoreStats(key).mean, n: run.scoreStats(key).n },
   );
+  const better = (x: number, y: number): number => (lower ? x - y : y - x);
   // Array.prototype.sort is stable, so ties keep the variants' order.
-  const sorted = [...scored].sort((x, y) => y.score - x.score);
+  const sorted = [...scored].sort((x, y) => better(x.score, y.score));
   return sorted.map((row) => ({
     ...row,
-    rank: 1 + scored.filter((other) => other.score > row.score).length,
+    rank: 1 + scored.filter((other) => better(other.score, row.score) < 0).length,
   }));
 }

@@ -85,7 +85,12 @@ export class VariantRunResult {
     const rows = this.leaderboard(key);
     const isRate = [...this.results.values()].some((run) => key in run.aggregates.passRate);
     const width = Math.max(0, ...rows.map((row) => row.variant.length));
-    const lines = [`Variants (axis: ${this.axis}) — ranked by ${key}:`];
+    const lower =
+      !isRate && [...this.results.values()].some((run) => run.scoreDirections[key] === "lower");
+    // the reference's header, plus the direction when lowest comes first
+    const lines = [
+      `Variants (axis: ${this.axis}) — ranked by ${key}${lower ? " (lower is better)" : ""}:`,
+    ];
     for (const row of rows) {
       const value = isRate
         ? `${formatFixed(row.score * 100, { precision: 1, width: 5 })}%`
