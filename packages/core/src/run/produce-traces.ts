@@ -8,6 +8,7 @@ import {
   outputsFromValue,
 } from "../scoring/outputs-from-trace.js";
 import type { Outputs } from "../scoring/scorer.js";
+import { originalTaskId } from "../suite/expand-repeats.js";
 import type { Task } from "../suite/task.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
 import type { Trace } from "../trace/trace.js";
@@ -105,6 +106,9 @@ async function askFromFactory(
  * factory) throws is recorded on the trace with its error type; only cancellation of
  * `options.signal` rejects. `leftMs` (default `options.taskTimeoutMs`) is what remains of the
  * task's time when earlier attempts used some; a timeout still names the whole `taskTimeoutMs`.
+ * Every span carries the task run: `ag2.eval.task_id`, and for a repeat its suite task and
+ * number (`ag2.eval.original_task_id`, `ag2.eval.repeat`), under retries the `attempt` (from 1)
+ * as `ag2.eval.attempt`, so saved traces regrade to the same tasks.
  *
  * @example
  * ```ts
@@ -115,11 +119,21 @@ export async function produceTask(
   task: Task,
   options: ProduceOptions,
   leftMs?: number,
+  attempt?: number,
 ): Promise<ProducedTrace> {
   const { agent, signal } = options;
   signal?.throwIfAborted();
   const config = resolveModelConfig(options.modelConfig, task);
-  const attributes = { ...options.attributes, "ag2.eval.task_id": task.taskId };
+  const attributes: Record<string, string> = {
+    ...options.attributes,
+    "ag2.eval.task_id": task.taskId,
+  };
+  const original = originalTaskId(task);
+  if (original !== task.taskId) {
+    attributes["ag2.eval.original_task_id"] = original;
+    attributes["ag2.eval.repeat"] = task.taskId.slice(original.length + 1);
+  }
+  if (attempt !== undefined) attributes["ag2.eval.attempt"] = String(attempt);
   const tracing = options.tracing.startTask({
     runId: options.runId,
     task,

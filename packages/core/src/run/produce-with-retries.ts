@@ -95,7 +95,7 @@ export async function produceWithRetries(
   const attempts: TaskAttempt[] = [];
   const warnings = new Set<string>();
   for (let attempt = 1; ; attempt++) {
-    const asked = await produceTask(task, options, leftMs());
+    const asked = await produceTask(task, options, leftMs(), attempt);
     for (const warning of asked.warnings ?? []) warnings.add(warning);
     // observer failures of earlier attempts stay reported with the graded one
     const produced = warnings.size > 0 ? { ...asked, warnings: [...warnings] } : asked;

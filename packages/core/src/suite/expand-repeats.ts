@@ -17,9 +17,7 @@ export function expandRepeats(tasks: readonly Task[], repeats: number): Task[] {
   const expanded: Task[] = [];
   for (const task of tasks) {
     for (let index = 1; index <= repeats; index++) {
-      const repeated = Object.freeze({ ...task, taskId: `${task.taskId}#${index}` });
-      originals.set(repeated, task.taskId);
-      expanded.push(repeated);
+      expanded.push(repeatOf(task, index));
     }
   }
   return expanded;
@@ -36,4 +34,19 @@ export function expandRepeats(tasks: readonly Task[], repeats: number): Task[] {
  */
 export function originalTaskId(task: Task): string {
   return originals.get(task) ?? task.taskId;
+}
+
+/**
+ * Repeat `index` (from 1) of `task`, as {@link expandRepeats} makes it: the same task under the
+ * id `<id>#<index>`, whose {@link originalTaskId} is the task's id.
+ *
+ * @example
+ * ```ts
+ * repeatOf(task, 2).taskId; // "t1#2"
+ * ```
+ */
+export function repeatOf(task: Task, index: number): Task {
+  const repeated = Object.freeze({ ...task, taskId: `${task.taskId}#${index}` });
+  originals.set(repeated, task.taskId);
+  return repeated;
 }
