@@ -53,7 +53,7 @@ function responseCost(price: ModelPrice, response: ModelResponse): number {
  * pass/fail feedback `<key>`. A model missing from the table, or a response without a model
  * name or usage, gives score null with a comment naming it (`no price for model 'x'`), never a
  * silent zero. On a task whose agent threw, `<key>_usd` is null and `<key>` fails. Key base
- * `cost`.
+ * `cost`; a smaller cost is better (`direction: "lower"`).
  *
  * Use when comparing models or prompts whose token counts and prices both differ.
  * Avoid when you only need a token ceiling independent of prices; use {@link tokenBudget}.
@@ -107,6 +107,6 @@ export function cost(options: CostOptions = {}): Scorer {
       }
       return feedback;
     },
-    { key },
+    { key, direction: "lower" },
   );
 }

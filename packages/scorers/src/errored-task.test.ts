@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { evaluateTraces, InMemoryTraceSource } from "@ag2/eval-core";
 import { cost } from "./cost.js";
 import { answer, context } from "./internal/context.test-helper.js";
 import { latency } from "./latency.js";
@@ -48,5 +49,19 @@ describe("built-in scorers on a task whose agent threw", () => {
     assert.deepEqual([ms?.score, within?.score], [12, true]);
     assert.equal((await noToolErrors().score(ok))[0]?.score, true);
     assert.equal((await tokenBudget(100).score(ok))[0]?.score, true);
+  });
+
+  it("declare lower is better for latency and cost, so runs record latency_ms and cost_usd so", async () => {
+    assert.equal(latency().direction, "lower");
+    assert.equal(cost().direction, "lower");
+    const ok = context({
+      events: [answer("hi", { model: "m", usage: { inputTokens: 10, outputTokens: 2 } })],
+      durationMs: 12,
+    });
+    const result = await evaluateTraces(
+      new InMemoryTraceSource([[{ traceId: "x", taskId: "t1" }, ok.trace]]),
+      { scorers: [latency({ maxMs: 100 }), cost({ prices: { m: { input: 1, output: 1 } } })] },
+    );
+    assert.deepEqual(result.scoreDirections, { cost_usd: "lower", latency_ms: "lower" });
   });
 });

@@ -4,7 +4,7 @@ import { erroredTaskFeedback } from "./internal/errored-task.js";
 /**
  * Reports the run's wall-clock duration (`trace.durationMs`) as a numeric feedback
  * `<key>_ms`, and with `maxMs` a pass/fail feedback `<key>` (inclusive: `durationMs <= maxMs`).
- * Key base `latency`. On a task whose agent threw, `<key>_ms` is null and `<key>` fails: the
+ * Key base `latency`; a shorter duration is better (`direction: "lower"`). On a task whose agent threw, `<key>_ms` is null and `<key>` fails: the
  * time to a failure says nothing about the agent's speed.
  *
  * Use when response time is part of the product's quality bar.
@@ -38,6 +38,6 @@ export function latency(options: { maxMs?: number; key?: string } = {}): Scorer 
       }
       return feedback;
     },
-    { key },
+    { key, direction: "lower" },
   );
 }
