@@ -1,6 +1,8 @@
-import { TestConfig } from "@ag2/eval";
+import assert from "node:assert/strict";
+import { InvalidOptionError, scorer, TestConfig } from "@ag2/eval";
 import { type BadInputRow, rejectsClearly } from "./bad-input-row.js";
 import { cliRow, gradeArgs, RUN } from "./cli-rows.js";
+import { badRunFile } from "./store-rows.js";
 
 /** Bad inputs to what keeps results honest: error gates, cassettes, directions, resumes. */
 export const RESULTS_ROWS: readonly BadInputRow[] = [
@@ -40,4 +42,27 @@ export const RESULTS_ROWS: readonly BadInputRow[] = [
       );
     },
   },
+  cliRow(
+    "--allow-agent-change without --resume",
+    ({ storeDir }) => RUN(storeDir, "--allow-agent-change"),
+    { code: 2, message: [/--allow-agent-change: given without --resume, where it has no effect/] },
+  ),
+  {
+    name: 'a scorer with direction "down"',
+    async check() {
+      const error = await rejectsClearly(
+        async () => scorer(() => 1, { key: "ms", direction: "down" as never }),
+        {
+          name: "InvalidOptionError",
+          message: [/scorer 'ms': option 'direction' must be "higher" or "lower"; got "down"/],
+        },
+      );
+      assert.ok(InvalidOptionError.isInstance(error));
+    },
+  },
+  badRunFile(
+    'a run file whose score_directions says "down"',
+    JSON.stringify({ schema_version: "0.1", tasks: [], score_directions: { latency_ms: "down" } }),
+    [/score_directions\.latency_ms/, /expected "higher" or "lower"/],
+  ),
 ];

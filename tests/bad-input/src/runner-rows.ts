@@ -71,20 +71,22 @@ export const RUNNER_ROWS: readonly BadInputRow[] = [
     },
   },
   {
-    name: "a scorer returning an object (recorded on its task, the run goes on)",
+    name: "a scorer returning an object (its own error feedback; the others' stays)",
     async check() {
       const weird = scorer(() => ({ verdict: "good" }) as never, { key: "weird" });
+      const fine = scorer(() => true, { key: "fine" });
       const result = await runAgent(
         [...TASKS, { task_id: "b", inputs: { input: "x" } }],
-        options("", { storeDir: undefined, store: null, scorers: [weird] }),
+        options("", { storeDir: undefined, store: null, scorers: [weird, fine] }),
       );
       assert.equal(result.tasks.length, 2);
       for (const task of result.tasks) {
-        assert.equal(task.trace.exception?.type, "ScorerReturnTypeError");
+        assert.equal(task.trace.exception, null);
         assert.match(
-          task.trace.exception?.message ?? "",
-          /scorer 'weird' returned unsupported type Object/,
+          task.feedback[0]?.comment ?? "",
+          /^scorer raised: ScorerReturnTypeError: scorer 'weird' returned unsupported type Object/,
         );
+        assert.deepEqual(task.feedback[1], { key: "fine", score: true });
       }
     },
   },

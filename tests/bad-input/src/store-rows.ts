@@ -5,7 +5,7 @@ import { fsRunStore, OtlpFileTraceSource } from "@ag2/eval";
 import { type BadInputRow, literal, rejectsClearly } from "./bad-input-row.js";
 
 /** A run file put into the store beside the seed run; loading it must fail and leave it as is. */
-function badRunFile(name: string, text: string, problem: readonly RegExp[]): BadInputRow {
+export function badRunFile(name: string, text: string, problem: readonly RegExp[]): BadInputRow {
   return {
     name,
     async setup({ storeDir }) {

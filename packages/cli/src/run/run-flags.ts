@@ -106,6 +106,11 @@ export const RUN_FLAGS: FlagSpecs = {
     description:
       "cache model calls in <store>/cache: off (default), read-write, replay (no model calls), record",
   },
+  "allow-agent-change": {
+    type: "boolean",
+    description:
+      "with --resume: continue with an agent of another name than the one that started the run",
+  },
   "otlp-endpoint": {
     type: "string",
     valueName: "<url>",

@@ -30,6 +30,8 @@ export interface RunPlan {
   readonly budgets: BudgetThresholds | undefined;
   readonly taskTimeoutMs: number | undefined;
   readonly resume: string | undefined;
+  /** `--allow-agent-change`: resume with an agent of another name. */
+  readonly allowAgentChange: boolean;
   /** Asks per task, the first included (`--retries`); undefined = no retries. */
   readonly retries: number | undefined;
   /** Run-wide limits; the CLI adds `costOf` from the price table when a cost limit is set. */
@@ -106,6 +108,7 @@ export async function runPlan(options: {
         : { maxTokensPerTask: budgetTokens ?? null, maxSecondsPerTask: budgetSeconds ?? null },
     taskTimeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
     resume: flags.string("resume"),
+    allowAgentChange: allowAgentChange(flags),
     retries,
     runBudget,
     cache,
@@ -144,4 +147,15 @@ function runBudgetPlan(values: FlagValues, settings: Settings): RunBudgetPlan | 
     return undefined;
   }
   return { maxTokens, maxCostUsd, maxDurationMs };
+}
+
+/** `--allow-agent-change` means something only when a run is resumed; alone it is a mistake. */
+function allowAgentChange(flags: ReturnType<typeof flagReader>): boolean {
+  const allowed = flags.boolean("allow-agent-change") ?? false;
+  if (allowed && flags.string("resume") === undefined) {
+    throw new UsageError("--allow-agent-change: given without --resume, where it has no effect", {
+      hint: "pass it with --resume <run-id> to continue that run with another agent",
+    });
+  }
+  return allowed;
 }

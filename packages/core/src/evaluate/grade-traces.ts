@@ -1,4 +1,4 @@
-import type { TaskAttempt, TaskResult as Graded } from "../result/task-result.js";
+import type { TaskResult as Graded, TaskAttempt } from "../result/task-result.js";
 import type { Task } from "../suite/task.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
 import { Trace } from "../trace/trace.js";
