@@ -56,6 +56,7 @@ export type { Aggregates, ScoreStats } from "./result/aggregates.js";
 export type { RunResultInit, SuiteInfo } from "./result/run-data.js";
 export type { BudgetName, StopReason } from "./result/stop-reason.js";
 export type { TaskAttempt, TaskResult } from "./result/task-result.js";
+export { taskOutputs } from "./result/task-result.js";
 export { ResumeError } from "./run/resume-error.js";
 export type { RetryOptions, RetryPolicy } from "./run/retry-policy.js";
 export { runAgent } from "./run/run-agent.js";
@@ -70,6 +71,7 @@ export type { BudgetThresholds, BudgetViolation } from "./scoring/budget-thresho
 export type { Feedback, ScoreValue } from "./scoring/feedback.js";
 export type {
   Outputs,
+  ScoreDirection,
   Scorer,
   ScorerContext,
   ScorerFn,

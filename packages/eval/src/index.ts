@@ -48,6 +48,7 @@ export type {
   PairwiseStarted,
   RunInfo,
   RunStore,
+  ScoreDirection,
   Scorer,
   ScorerContext,
   ScorerFn,
@@ -99,6 +100,7 @@ export {
   TaskTimeoutError,
   Trace,
   TraceNotFoundError,
+  taskOutputs,
   VariantRunResult,
   Variants,
 } from "@ag2/eval-core";
