@@ -27,10 +27,11 @@ export default {
 };
 `;
 
+// The same agent (same name), fixed so it no longer hangs, and logging what it is asked.
 const LOGS_INPUTS = `
 import { appendFileSync } from "node:fs";
 export default {
-  name: "logs",
+  name: "hangs",
   ask: async (input) => {
     appendFileSync("asked.log", input + "\\n");
     return input.toUpperCase();
