@@ -17,13 +17,9 @@ const ROWS: readonly BadInputRow[] = [
   ...SUITE_ROWS,
   ...RUNNER_ROWS,
   ...STORE_ROWS,
-<<<<<<< HEAD
   ...SOURCE_ROWS,
   ...CLI_ROWS,
-=======
-  ...CLI_ROWS,
   ...RESULTS_ROWS,
->>>>>>> 2b92546 (cli: --max-errors gate (flag, config, grade), the error count printed after the summary, a run where every task errored exits 1)
 ];
 
 let root = "";

@@ -3,11 +3,8 @@ import type { RunResult } from "@ag2/eval";
 import { formatGateOutcome, type GateOutcome } from "../gates/evaluate-gates.js";
 import { type CliIo, EXIT } from "../terminal/cli-io.js";
 import { colors } from "../terminal/colors.js";
-<<<<<<< HEAD
 import { visibleJson } from "../terminal/visible-text.js";
-=======
 import { formatErrorCount } from "./format-error-count.js";
->>>>>>> 2b92546 (cli: --max-errors gate (flag, config, grade), the error count printed after the summary, a run where every task errored exits 1)
 import { formatFailingTasks } from "./format-failing-tasks.js";
 import { formatModelCacheLine, type ModelCacheReport } from "./format-model-cache.js";
 import { visibleRun } from "./visible-run.js";
@@ -48,18 +45,13 @@ export function printRunOutcome(options: {
     io.stdout.write(`${visibleJson(document)}\n`);
   } else {
     const c = colors({ isTTY: io.stdout.isTTY, env: io.env });
-<<<<<<< HEAD
     const shown = visibleRun(result);
     io.stdout.write(`${shown.summary()}\n`);
     if (modelCache) io.stdout.write(`${formatModelCacheLine(modelCache)}\n`);
     io.stdout.write(formatFailingTasks(shown));
-    for (const warning of shown.warnings) io.stdout.write(`${c.yellow("warning:")} ${warning}\n`);
-=======
-    io.stdout.write(`${result.summary()}\n${formatFailingTasks(result)}`);
-    const errors = formatErrorCount(result);
+    const errors = formatErrorCount(shown);
     if (errors) io.stdout.write(`\n${c.red(errors)}\n`);
-    for (const warning of result.warnings) io.stdout.write(`${c.yellow("warning:")} ${warning}\n`);
->>>>>>> 2b92546 (cli: --max-errors gate (flag, config, grade), the error count printed after the summary, a run where every task errored exits 1)
+    for (const warning of shown.warnings) io.stdout.write(`${c.yellow("warning:")} ${warning}\n`);
     if (savedTo) io.stdout.write(`\nSaved ${savedTo}\n`);
     io.stderr.write(formatGateOutcome(gates));
     if (passed && gates.checked > 0) {

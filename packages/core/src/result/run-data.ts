@@ -35,6 +35,7 @@ export interface RunResultInit {
    * ones and read back as they are: what a caller records about the run, e.g. `model_cache`.
    */
   readonly extraFields?: Readonly<Record<string, unknown>>;
+  /**
    * Feedback keys whose scorer declared a direction (`"lower"`: a smaller number is better);
    * every other key is higher-is-better. Recorded in the run file.
    */
