@@ -48,7 +48,6 @@ export type {
   PairwiseStarted,
   RunInfo,
   RunStore,
-  ScoreDirection,
   Scorer,
   ScorerContext,
   ScorerFn,
@@ -90,6 +89,7 @@ export {
   ResumeError,
   RunComparison,
   RunDiff,
+  RunExistsError,
   RunFileError,
   RunResult,
   RunsNotComparableError,
@@ -100,7 +100,6 @@ export {
   TaskTimeoutError,
   Trace,
   TraceNotFoundError,
-  taskOutputs,
   VariantRunResult,
   Variants,
 } from "@ag2/eval-core";
