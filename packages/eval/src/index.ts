@@ -89,7 +89,6 @@ export {
   ResumeError,
   RunComparison,
   RunDiff,
-  RunExistsError,
   RunFileError,
   RunResult,
   RunsNotComparableError,
