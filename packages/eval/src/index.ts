@@ -78,6 +78,7 @@ export {
   InvalidOptionError,
   PairwiseRunResult,
   ResumeError,
+  RunExistsError,
   RunComparison,
   RunDiff,
   RunFileError,
