@@ -29,6 +29,10 @@ export const runCommand: Command = {
     "",
     "A run stopped by --max-tokens, --max-cost-usd or --max-duration is saved with the tasks",
     "it graded and exits 3; --resume <run-id> with a higher budget completes it.",
+    "",
+    "A --run-id the store already holds (saved, or unfinished with its journal) is refused",
+    "(exit 2) unless --overwrite replaces it or --resume continues it. One process writes a",
+    "run at a time: a second one given the same id exits 2 naming the holder (pid, host).",
   ].join("\n"),
   async run({ values, positionals, io }) {
     const settings = await loadSettings({ values, io });
@@ -59,6 +63,7 @@ export const runCommand: Command = {
         ...(plan.budgets !== undefined && { budgets: plan.budgets }),
         ...(plan.taskTimeoutMs !== undefined && { taskTimeoutMs: plan.taskTimeoutMs }),
         ...(plan.resume !== undefined && { resume: plan.resume }),
+        ...(plan.overwrite && { overwrite: true }),
         ...(plan.retries !== undefined && { retries: { attempts: plan.retries } }),
         ...(plan.runBudget !== undefined && {
           runBudget: { ...plan.runBudget, ...(pricing && { costOf: pricing.costOf }) },
