@@ -110,7 +110,7 @@ describe("ag2-eval run: one run id, one writer", () => {
     assert.match(
       firstLine(loser.stderr),
       new RegExp(
-        `^error: run race is locked by another writer \\(pid ${winner.pid} on host "${hostname()}"`,
+        `^error: run race is locked by another writer \\(pid ${winner.pid} on host "${escaped(hostname())}"`,
       ),
     );
     assert.match(loser.stderr, /\nhint: one process writes a run at a time/);
