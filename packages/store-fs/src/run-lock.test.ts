@@ -1,5 +1,15 @@
 import assert from "node:assert/strict";
-import { lstat, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import {
+  lstat,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -132,6 +142,16 @@ describe("one run id, one writer", () => {
     await lock.release();
     await lock.release();
     assert.deepEqual(await readdir(dir), []);
+  });
+
+  it("a second store reaching the folder through a link cannot take this process's lock", async () => {
+    const dir = await freshDir();
+    const linked = `${dir}-link`;
+    await symlink(dir, linked, "dir");
+    const lock = await fsRunStore(dir).lock("r");
+    await assert.rejects(fsRunStore(linked).lock("r"), { name: "RunLockedError" });
+    await lock.release();
+    await (await fsRunStore(linked).lock("r")).release();
   });
 
   it("releasing leaves a lock that another writer put in its place", async () => {

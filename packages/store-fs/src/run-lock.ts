@@ -4,6 +4,7 @@ import type { RunLock } from "@ag2/eval-core/internal";
 import type { FileIdentity } from "./file-identity.js";
 import { CREATE_NEW, READ_NO_FOLLOW } from "./open-flags.js";
 import { isProcessAlive } from "./process-alive.js";
+import { processRegistry } from "./process-registry.js";
 import { RunLockedError, type RunLockHolder } from "./run-locked-error.js";
 import { tempPathDone, tempPathFor } from "./temp-name.js";
 
@@ -13,9 +14,10 @@ export const LOCK_FORMAT = "ag2-eval.lock/1";
 // Rounds of "create, find a stale lock, remove it" before giving up on a contested lock.
 const MAX_ATTEMPTS = 5;
 
-// Lock files held by this process: a lock naming this pid that is not here was left by an
+// Lock files held by this process, as "dev:ino" (one file may have several paths: a store
+// folder reached through a link). A lock naming this pid that is not here was left by an
 // earlier process that had the same pid (a container's pid 1 after a restart).
-const heldHere = new Set<string>();
+const heldHere = processRegistry("held-locks");
 
 /**
  * Takes the lock of run `runId` at `path` by creating the file exclusively, with the holder
@@ -33,12 +35,12 @@ export async function acquireRunLock(options: { path: string; runId: string }): 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const created = await createLockFile(path, runId, holder);
     if (created) {
-      heldHere.add(path);
+      heldHere.add(idOf(created));
       return heldLock(path, created);
     }
     const found = await readLockFile(path, runId);
     if (found === null) continue; // released meanwhile: try again
-    if (!isStale(found.holder, path)) throw new RunLockedError({ runId, path, ...found });
+    if (!isStale(found)) throw new RunLockedError({ runId, path, ...found });
     await removeIfUnchanged(path, found.file);
   }
   throw new RunLockedError({
@@ -137,11 +139,14 @@ function holderOf(text: string): RunLockHolder | null {
   return { pid: pid as number, host, startedAt: started_at };
 }
 
-function isStale(holder: RunLockHolder, path: string): boolean {
+function isStale(found: { holder: RunLockHolder; file: FileIdentity }): boolean {
+  const { holder } = found;
   if (holder.host !== hostname()) return false;
-  if (holder.pid === process.pid) return !heldHere.has(path);
+  if (holder.pid === process.pid) return !heldHere.has(idOf(found.file));
   return !isProcessAlive(holder.pid);
 }
+
+const idOf = (file: FileIdentity): string => `${file.dev}:${file.ino}`;
 
 /**
  * Removes the stale lock judged at `file`, unless another process replaced it meanwhile. The
@@ -172,7 +177,7 @@ function heldLock(path: string, file: FileIdentity): RunLock {
     async release() {
       if (released) return;
       released = true;
-      heldHere.delete(path);
+      heldHere.delete(idOf(file));
       try {
         // a lock taken over by someone else (this process was judged gone) is theirs now
         const now = await lstat(path);

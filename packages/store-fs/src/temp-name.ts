@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
+import { processRegistry } from "./process-registry.js";
 
 /**
  * This machine, shortened: temporary names carry it so that a store folder shared between
@@ -30,7 +31,7 @@ export function tempPathDone(path: string): void {
 
 // A container's process often has the same pid on every start (1, say): a temporary file
 // with this process's pid is only ours when this process named it.
-const inUse = new Set<string>();
+const inUse = processRegistry("temp-names");
 
 /**
  * True when `name` is a temporary file of a writer that is gone: one on this machine whose
