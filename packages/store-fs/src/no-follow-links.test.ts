@@ -3,7 +3,8 @@ import { lstat, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { eventTracing, type JournalHeader, runAgent } from "@ag2/eval-core";
+import { eventTracing, runAgent } from "@ag2/eval-core";
+import type { JournalHeader } from "@ag2/eval-core/internal";
 import { makeRun } from "./__fixtures__/make-run.js";
 import { resumeScorers, resumeSuite, slowAgent } from "./__fixtures__/resume-agent.js";
 import { fsRunStore } from "./fs-run-store.js";
