@@ -22,6 +22,7 @@ export interface RunLockHolder {
  * ```
  */
 export class RunLockedError extends Ag2EvalError {
+  static override readonly errorName: string = "RunLockedError";
   readonly runId: string;
   readonly path: string;
   readonly holder: RunLockHolder | null;

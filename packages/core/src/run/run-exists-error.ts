@@ -12,6 +12,7 @@ import { Ag2EvalError } from "../errors/ag2-eval-error.js";
  * ```
  */
 export class RunExistsError extends Ag2EvalError {
+  static override readonly errorName: string = "RunExistsError";
   readonly runId: string;
 
   constructor(runId: string) {
