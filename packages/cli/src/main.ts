@@ -110,6 +110,9 @@ const HINTS: Readonly<Record<string, string>> = {
   RunFileError:
     "the file is not a run this version can read; ag2-eval list names the readable ones",
   InvalidRunIdError: "run ids are file names: letters, digits and . _ # : @ + = - only",
+  RunExistsError:
+    "--overwrite replaces that run, --resume <run-id> continues an unfinished one; or choose another --run-id",
+  RunLockedError: "one process writes a run at a time; choose another --run-id to run in parallel",
 };
 
 function report(error: unknown, options: { io: CliIo; debug: boolean }): number {
@@ -158,7 +161,7 @@ function globalHelp(): string {
     "",
     "Flags: --help (per command: ag2-eval <command> --help), --version, --debug",
     "Settings may also come from ag2-eval.config.ts (defineConfig from @ag2/eval-cli); flags win.",
-    "Exit codes: 0 ok, 1 a gate failed, 2 usage or configuration error, 3 stopped on a run budget, 130 interrupted.",
+    "Exit codes: 0 ok, 1 a gate failed, 2 usage or configuration error (a run id already in use included), 3 stopped on a run budget, 130 interrupted.",
     "",
   ].join("\n");
 }

@@ -89,6 +89,7 @@ export {
   ResumeError,
   RunComparison,
   RunDiff,
+  RunExistsError,
   RunFileError,
   RunResult,
   RunsNotComparableError,

@@ -34,6 +34,9 @@ export const runCommand: Command = {
     "--cache read-write answers a repeated model call (same request, same repeat) out of",
     "<store>/cache instead of the model; --cache replay calls no model at all (a call with no",
     "stored answer fails its task). The summary reports hits, misses and what they saved.",
+    "A --run-id the store already holds (saved, or unfinished with its journal) is refused",
+    "(exit 2) unless --overwrite replaces it or --resume continues it. One process writes a",
+    "run at a time: a second one given the same id exits 2 naming the holder (pid, host).",
   ].join("\n"),
   async run({ values, positionals, io }) {
     const settings = await loadSettings({ values, io });
@@ -63,6 +66,7 @@ export const runCommand: Command = {
         ...(plan.budgets !== undefined && { budgets: plan.budgets }),
         ...(plan.taskTimeoutMs !== undefined && { taskTimeoutMs: plan.taskTimeoutMs }),
         ...(plan.resume !== undefined && { resume: plan.resume }),
+        ...(plan.overwrite && { overwrite: true }),
         ...(plan.retries !== undefined && { retries: { attempts: plan.retries } }),
         ...(plan.runBudget !== undefined && {
           runBudget: { ...plan.runBudget, ...(pricing && { costOf: pricing.costOf }) },

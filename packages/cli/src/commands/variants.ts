@@ -44,7 +44,13 @@ export const variantsCommand: Command = {
       runId: "the sweep's id (variant runs get a suffix)",
       json: "print the sweep's manifest and leaderboards as JSON",
     },
-    { timeout: { type: "string", valueName: "<s>", description: "abort a task after s seconds" } },
+    {
+      timeout: { type: "string", valueName: "<s>", description: "abort a task after s seconds" },
+      overwrite: {
+        type: "boolean",
+        description: "replace the variant runs already saved under this --run-id",
+      },
+    },
   ),
   async run(input) {
     const { io } = input;
@@ -68,6 +74,7 @@ export const variantsCommand: Command = {
     const json = flags.boolean("json") ?? false;
     const label = flags.string("label") ?? settings.config.label;
     const runId = flags.string("run-id");
+    const overwrite = flags.boolean("overwrite") ?? false;
     const sweep = await withProgress({
       io,
       json,
@@ -81,6 +88,7 @@ export const variantsCommand: Command = {
           ...(concurrency !== undefined && { concurrency }),
           ...(label !== undefined && { label }),
           ...(runId !== undefined && { runId }),
+          ...(overwrite && { overwrite: true }),
           ...(timeout !== undefined && { taskTimeoutMs: Math.round(timeout * 1000) }),
           ...(io.signal && { signal: io.signal }),
         }),

@@ -51,7 +51,11 @@ export const RUN_FLAGS: FlagSpecs = {
   "run-id": {
     type: "string",
     valueName: "<id>",
-    description: "the run id (default: a random one)",
+    description: "the run id (default: a random one); an id already in the store is refused",
+  },
+  overwrite: {
+    type: "boolean",
+    description: "replace the saved (or unfinished) run that has the --run-id",
   },
   "budget-tokens": {
     type: "string",

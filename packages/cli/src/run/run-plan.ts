@@ -30,6 +30,8 @@ export interface RunPlan {
   readonly budgets: BudgetThresholds | undefined;
   readonly taskTimeoutMs: number | undefined;
   readonly resume: string | undefined;
+  /** `--overwrite`: replace a run the store already holds under `runId`. */
+  readonly overwrite: boolean;
   /** Asks per task, the first included (`--retries`); undefined = no retries. */
   readonly retries: number | undefined;
   /** Run-wide limits; the CLI adds `costOf` from the price table when a cost limit is set. */
@@ -79,6 +81,14 @@ export async function runPlan(options: {
   const retries = flags.integer("retries", { min: 1 }) ?? config.retries;
   const runBudget = runBudgetPlan(values, settings);
   const cache = cacheModeFlag(flags.string("cache")) ?? config.cache;
+  const resume = flags.string("resume");
+  const overwrite = flags.boolean("overwrite") ?? false;
+  if (overwrite && resume !== undefined) {
+    throw new UsageError(
+      `--overwrite and --resume ${resume} contradict each other: --overwrite starts the run again, --resume continues it`,
+      { hint: "drop one of them" },
+    );
+  }
   const gates = gatePlan(values, settings);
   const agentFlag = flags.string("agent");
   const agent = await loadAgent(
@@ -105,7 +115,8 @@ export async function runPlan(options: {
         ? undefined
         : { maxTokensPerTask: budgetTokens ?? null, maxSecondsPerTask: budgetSeconds ?? null },
     taskTimeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
-    resume: flags.string("resume"),
+    resume,
+    overwrite,
     retries,
     runBudget,
     cache,

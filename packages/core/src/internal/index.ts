@@ -49,7 +49,12 @@ export {
   toAsciiJson,
 } from "../run-file/write-run-file.js";
 export { parseRunFile, runResultFromJSON } from "../run-result/parse-run-file.js";
-export type { JournalContents, JournalHeader, RunJournal } from "../run-result/run-store.js";
+export type {
+  JournalContents,
+  JournalHeader,
+  RunJournal,
+  RunLock,
+} from "../run-result/run-store.js";
 export { runInfo } from "../run-result/run-store.js";
 export { budgetViolations } from "../scoring/budget-thresholds.js";
 export {

@@ -50,6 +50,18 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
       `${caller}: option 'taskTimeoutMs' must be a positive number of milliseconds below 2^31; got ${String(taskTimeoutMs)}`,
     );
   }
+  if (options.overwrite !== undefined && typeof options.overwrite !== "boolean") {
+    throw new InvalidOptionError(
+      "overwrite",
+      `${caller}: option 'overwrite' must be a boolean; got ${typeof options.overwrite}`,
+    );
+  }
+  if (options.overwrite === true && options.resume !== undefined) {
+    throw new InvalidOptionError(
+      "overwrite",
+      `${caller}: options 'overwrite' and 'resume' (${options.resume}) contradict each other: overwrite starts run ${options.resume} again, resume continues it`,
+    );
+  }
   for (const [key, value] of Object.entries(spanAttributes ?? {})) {
     if (typeof value !== "string") {
       throw new InvalidOptionError(

@@ -46,6 +46,17 @@ export interface RunAgentOptions {
   readonly taskTimeoutMs?: number;
   /** The id of an unfinished (or budget-stopped) run to continue from its journal. */
   readonly resume?: string;
+  /**
+   * Replace a run the store already holds under `runId` (saved, or an unfinished run's
+   * journal). Without it such an id is refused with a `RunExistsError` before any task runs,
+   * so a reused id never silently replaces a run. Cannot be combined with `resume`.
+   *
+   * @example
+   * ```ts
+   * await runAgent(suite, { ...options, runId: "nightly-42", overwrite: true });
+   * ```
+   */
+  readonly overwrite?: boolean;
   /** Ask again after transient agent failures (429, 5xx, network resets); off when absent. */
   readonly retries?: RetryOptions;
   /** Run-wide limits checked before each task starts; a reached one stops the run cleanly. */

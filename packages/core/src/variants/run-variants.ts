@@ -7,6 +7,7 @@ import {
 } from "../events/lifecycle-events.js";
 import { runAgent } from "../run/run-agent.js";
 import type { RunAgentOptions } from "../run/run-agent-options.js";
+import { RunExistsError } from "../run/run-exists-error.js";
 import type { RunResult } from "../run-result/run-result.js";
 import type { RunStore } from "../run-result/run-store.js";
 import { resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
@@ -92,7 +93,7 @@ export async function runVariants(
     } catch (error) {
       // Cancellation and the caller's own mistakes would repeat for every variant: stop.
       options.signal?.throwIfAborted();
-      if (InvalidOptionError.isInstance(error)) throw error;
+      if (InvalidOptionError.isInstance(error) || RunExistsError.isInstance(error)) throw error;
       const { type, message } = toErrorInfo(error);
       failures.set(name, { type, message });
       continue;
