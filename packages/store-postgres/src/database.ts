@@ -60,17 +60,22 @@ export class Database {
       throw this.#failure(operation, error, false);
     }
     let phase: "work" | "commit" = "work";
+    // a connection that breaks mid-transaction also emits "error"; the failed query reports it
+    const ignore = (): void => {};
+    client.on("error", ignore);
     try {
       await client.query("BEGIN");
       const value = await work((text, values) => client.query(text, values as unknown[]));
       phase = "commit";
       await client.query("COMMIT");
+      client.off("error", ignore);
       client.release();
       return value;
     } catch (error) {
       // a broken or timed-out connection is thrown away, never handed to the next caller
       const broken = !isServerError(error) && !Ag2EvalError.isInstance(error);
       if (!broken) await client.query("ROLLBACK").catch(() => undefined);
+      client.off("error", ignore);
       client.release(broken ? toError(error) : undefined);
       if (Ag2EvalError.isInstance(error)) throw error;
       throw this.#failure(operation, error, phase === "commit" ? "commit" : "transaction");
@@ -95,7 +100,7 @@ export class Database {
       return `nothing is listening there (${message}); is the server running?`;
     }
     if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `unknown host (${message})`;
-    if (/timeout expired|timeout exceeded when trying to connect/.test(message)) {
+    if (/timeout expired|connection timeout|timeout exceeded when trying to connect/.test(message)) {
       return `the server did not accept the connection within ${this.#options.connectTimeoutMs} ms (connectTimeoutMs)`;
     }
     if (message === "Query read timeout") {
