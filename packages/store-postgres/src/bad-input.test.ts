@@ -8,7 +8,7 @@ import { PostgresRunStore } from "./postgres-run-store.js";
 import { PostgresStoreError } from "./postgres-store-error.js";
 import { SchemaVersionError } from "./schema-version-error.js";
 import { startTcpProxy } from "./tcp-proxy.test-helper.js";
-import { TEST_PASSWORD, testTargets, useTestDatabase } from "./test-database.test-helper.js";
+import { TEST_PASSWORD, testTargets, useTestDatabase } from "./database-targets.test-helper.js";
 
 const SECRET = "s3cr3t-Pa55";
 

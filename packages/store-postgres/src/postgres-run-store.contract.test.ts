@@ -1,6 +1,6 @@
 import { describe } from "node:test";
 import { describeRunStoreContract } from "@ag2/eval-core/testing";
-import { testTargets, useTestDatabase } from "./test-database.test-helper.js";
+import { testTargets, useTestDatabase } from "./database-targets.test-helper.js";
 
 for (const target of testTargets()) {
   describe(`PostgresRunStore on ${target.name}`, () => {

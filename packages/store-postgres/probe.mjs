@@ -1,0 +1,11 @@
+import { PGlite } from "@electric-sql/pglite";
+let t = performance.now();
+const db = await PGlite.create();
+console.log("create", performance.now() - t);
+t = performance.now();
+const dump = await db.dumpDataDir("none");
+console.log("dump", performance.now() - t, dump.size);
+t = performance.now();
+const db2 = await PGlite.create({ loadDataDir: dump });
+console.log("create from dump", performance.now() - t);
+console.log((await db2.query("select 1 as x")).rows);
