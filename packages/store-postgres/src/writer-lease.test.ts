@@ -74,6 +74,17 @@ for (const target of testTargets()) {
       await journal.close();
     });
 
+    it("frees the run once a writer that stopped heartbeating has been silent for the lease", async () => {
+      const a = database.store({ writerName: "gone", writerLeaseMs: 1_000 });
+      const b = database.store({ schema: a.schema, writerName: "next", writerLeaseMs: 1_000 });
+      await a.openJournal(header("silent"));
+      await b.ready();
+      await a.close(); // its heartbeats now fail, as a killed process's would stop
+      await assert.rejects(b.openJournal(header("silent")), refusedBy("gone", "silent"));
+      await new Promise((resolve) => setTimeout(resolve, 1_300));
+      await (await b.openJournal(header("silent"))).close();
+    });
+
     it("takes over a lapsed claim, and the old writer can no longer append", async () => {
       const a = database.store({ writerName: "stalled" });
       const b = database.store({ schema: a.schema, writerName: "successor" });
