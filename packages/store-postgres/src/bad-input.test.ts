@@ -4,11 +4,11 @@ import { after, describe, it } from "node:test";
 import { inspect } from "node:util";
 import { InvalidOptionError } from "@ag2/eval-core";
 import { makeRunResult, makeTaskResult } from "@ag2/eval-core/testing";
+import { TEST_PASSWORD, testTargets, useTestDatabase } from "./database-targets.test-helper.js";
 import { PostgresRunStore } from "./postgres-run-store.js";
 import { PostgresStoreError } from "./postgres-store-error.js";
 import { SchemaVersionError } from "./schema-version-error.js";
 import { startTcpProxy } from "./tcp-proxy.test-helper.js";
-import { TEST_PASSWORD, testTargets, useTestDatabase } from "./database-targets.test-helper.js";
 
 const SECRET = "s3cr3t-Pa55";
 
@@ -22,11 +22,20 @@ async function listen(server: Server): Promise<number> {
 /** A failure that names `where`, says `what`, and shows the password nowhere, cause included. */
 function failsClearly(where: string, what: RegExp) {
   return (error: unknown) => {
-    assert.ok(PostgresStoreError.isInstance(error), `expected a PostgresStoreError, got ${inspect(error)}`);
+    assert.ok(
+      PostgresStoreError.isInstance(error),
+      `expected a PostgresStoreError, got ${inspect(error)}`,
+    );
     assert.ok(error.message.includes(where), `should name ${where}: ${error.message}`);
     assert.match(error.message, what);
-    assert.ok(!inspect(error, { depth: 10 }).includes(SECRET), "the password leaked into the error");
-    assert.ok(!inspect(error, { depth: 10 }).includes(TEST_PASSWORD), "the password leaked into the error");
+    assert.ok(
+      !inspect(error, { depth: 10 }).includes(SECRET),
+      "the password leaked into the error",
+    );
+    assert.ok(
+      !inspect(error, { depth: 10 }).includes(TEST_PASSWORD),
+      "the password leaked into the error",
+    );
     return true;
   };
 }
@@ -37,7 +46,11 @@ function bigRun(runId: string, size: number) {
     runId,
     label: "big",
     tasks: Array.from({ length: size }, (_, i) =>
-      makeTaskResult({ taskId: `t${i}`, inputs: { input: `q${i} ${padding}` }, feedback: [{ key: "ok", score: i % 2 === 0 }] }),
+      makeTaskResult({
+        taskId: `t${i}`,
+        inputs: { input: `q${i} ${padding}` },
+        feedback: [{ key: "ok", score: i % 2 === 0 }],
+      }),
     ),
   });
 }
@@ -53,8 +66,14 @@ describe("a PostgreSQL server that is down or silent", () => {
     });
     after(() => store.close());
     const where = `127.0.0.1:${port}/evals`;
-    await assert.rejects(store.list(), failsClearly(where, /nothing is listening there.*is the server running/));
-    await assert.rejects(store.save(makeRunResult({ runId: "r1" })), failsClearly(where, /cannot read the schema version/));
+    await assert.rejects(
+      store.list(),
+      failsClearly(where, /nothing is listening there.*is the server running/),
+    );
+    await assert.rejects(
+      store.save(makeRunResult({ runId: "r1" })),
+      failsClearly(where, /cannot read the schema version/),
+    );
     assert.ok(!inspect(store, { depth: 10 }).includes(SECRET));
     assert.ok(!JSON.stringify(store).includes(SECRET));
     assert.equal(store.location, `postgres://${where}#public`);
@@ -76,7 +95,10 @@ describe("a PostgreSQL server that is down or silent", () => {
     const started = performance.now();
     await assert.rejects(
       store.load("r1"),
-      failsClearly(`127.0.0.1:${port}/evals`, /did not accept the connection within 300 ms \(connectTimeoutMs\)/),
+      failsClearly(
+        `127.0.0.1:${port}/evals`,
+        /did not accept the connection within 300 ms \(connectTimeoutMs\)/,
+      ),
     );
     assert.ok(performance.now() - started < 5_000, "the timeout did not bound the wait");
   });
@@ -84,12 +106,15 @@ describe("a PostgreSQL server that is down or silent", () => {
   it("refuses a connection string that is not a postgres URL, without repeating it", () => {
     assert.throws(
       () => new PostgresRunStore({ connectionString: `ag2:${SECRET}@nowhere` }),
-      (error: unknown) => InvalidOptionError.isInstance(error) && /expected "postgres:"/.test(error.message),
+      (error: unknown) =>
+        InvalidOptionError.isInstance(error) && /expected "postgres:"/.test(error.message),
     );
     assert.throws(
       () => new PostgresRunStore({ connectionString: `::${SECRET} not a url` }),
       (error: unknown) =>
-        InvalidOptionError.isInstance(error) && !error.message.includes(SECRET) && /not a URL/.test(error.message),
+        InvalidOptionError.isInstance(error) &&
+        !error.message.includes(SECRET) &&
+        /not a URL/.test(error.message),
     );
     assert.throws(
       () => new PostgresRunStore({ connectionString: "postgres://h/db", schema: "bad-name;" }),
@@ -110,7 +135,10 @@ for (const target of testTargets()) {
       proxy.stall();
       const started = performance.now();
       const where = new URL(proxy.url).host;
-      await assert.rejects(store.list(), failsClearly(where, /did not answer within 500 ms \(queryTimeoutMs\)/));
+      await assert.rejects(
+        store.list(),
+        failsClearly(where, /did not answer within 500 ms \(queryTimeoutMs\)/),
+      );
       assert.ok(performance.now() - started < 5_000);
     });
 
@@ -125,12 +153,17 @@ for (const target of testTargets()) {
         assert.ok(SchemaVersionError.isInstance(error), inspect(error));
         assert.equal(error.found, 99);
         assert.equal(error.supported, 1);
-        assert.match(error.message, new RegExp(`schema "${current.schema}" is at version 99.*upgrade`));
+        assert.match(
+          error.message,
+          new RegExp(`schema "${current.schema}" is at version 99.*upgrade`),
+        );
         return true;
       };
       await assert.rejects(older.save(makeRunResult({ runId: "r1" })), isTooNew);
       await assert.rejects(older.list(), isTooNew);
-      const { rows } = await database.sql(`SELECT count(*)::int AS n FROM "${current.schema}".ag2_eval_runs`);
+      const { rows } = await database.sql(
+        `SELECT count(*)::int AS n FROM "${current.schema}".ag2_eval_runs`,
+      );
       assert.equal(rows[0]?.n, 0);
     });
 
@@ -142,7 +175,10 @@ for (const target of testTargets()) {
       proxy.whenClientSent(proxy.clientBytes() + 1_000_000, () => proxy.drop());
       await assert.rejects(
         viaProxy.save(bigRun("torn", 3000)),
-        failsClearly(new URL(proxy.url).host, /save run "torn".*in the middle of the transaction.*none of it is stored/),
+        failsClearly(
+          new URL(proxy.url).host,
+          /save run "torn".*in the middle of the transaction.*none of it is stored/,
+        ),
       );
       await assertNoTrace(database.store({ schema: viaProxy.schema }), "torn");
     });
@@ -157,7 +193,10 @@ for (const target of testTargets()) {
             void database.stopSocketServer?.().then(resolve);
           }),
         );
-        await assert.rejects(store.save(bigRun("torn", 3000)), failsClearly(new URL(proxy.url).host, /torn/));
+        await assert.rejects(
+          store.save(bigRun("torn", 3000)),
+          failsClearly(new URL(proxy.url).host, /torn/),
+        );
         await stopped;
         await proxy.close();
         await database.startSocketServer?.();

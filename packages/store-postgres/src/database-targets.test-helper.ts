@@ -45,7 +45,11 @@ interface SocketControl {
   start(): Promise<string>;
 }
 
-async function startPglite(): Promise<{ url: string; close(): Promise<void>; socket: SocketControl }> {
+async function startPglite(): Promise<{
+  url: string;
+  close(): Promise<void>;
+  socket: SocketControl;
+}> {
   const db = await PGlite.create();
   let server: PGLiteSocketServer | null = null;
   const start = async (): Promise<string> => {
@@ -72,7 +76,11 @@ async function startPglite(): Promise<{ url: string; close(): Promise<void>; soc
 export function testTargets(): Target[] {
   const targets: Target[] = [{ name: "PGlite", start: startPglite }];
   const url = process.env[SERVER_URL_VARIABLE];
-  if (url) targets.push({ name: "a PostgreSQL server", start: async () => ({ url, close: async () => {} }) });
+  if (url)
+    targets.push({
+      name: "a PostgreSQL server",
+      start: async () => ({ url, close: async () => {} }),
+    });
   return targets;
 }
 
@@ -117,7 +125,8 @@ export function useTestDatabase(target: Target): TestDatabase {
   });
   after(async () => {
     await Promise.all(stores.map(({ store }) => store.close().catch(() => undefined)));
-    for (const { schema } of stores) await sql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+    for (const { schema } of stores)
+      await sql(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
     await close();
   });
   return database;

@@ -39,7 +39,11 @@ export class Database {
   }
 
   /** One statement, on whichever connection is free. */
-  async query(operation: string, text: string, values?: readonly unknown[]): Promise<pg.QueryResult> {
+  async query(
+    operation: string,
+    text: string,
+    values?: readonly unknown[],
+  ): Promise<pg.QueryResult> {
     try {
       return await this.#pool.query(text, values as unknown[] | undefined);
     } catch (error) {
@@ -100,7 +104,9 @@ export class Database {
       return `nothing is listening there (${message}); is the server running?`;
     }
     if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `unknown host (${message})`;
-    if (/timeout expired|connection timeout|timeout exceeded when trying to connect/.test(message)) {
+    if (
+      /timeout expired|connection timeout|timeout exceeded when trying to connect/.test(message)
+    ) {
       return `the server did not accept the connection within ${this.#options.connectTimeoutMs} ms (connectTimeoutMs)`;
     }
     if (message === "Query read timeout") {

@@ -19,7 +19,10 @@ export function headerText(header: JournalHeader): string {
  * The header back from its column. Rows come from this store's own schema, so a bad one means
  * the table was edited by hand: an error naming the run and the field, not a guess.
  */
-export function headerFromText(text: string, context: { target: string; runId: string }): JournalHeader {
+export function headerFromText(
+  text: string,
+  context: { target: string; runId: string },
+): JournalHeader {
   const fail = (problem: string) =>
     new PostgresStoreError({
       target: context.target,
@@ -37,7 +40,8 @@ export function headerFromText(text: string, context: { target: string; runId: s
     if (typeof json[field] !== "string") throw fail(`${field}: expected a string`);
   }
   if (!Array.isArray(json.taskIds)) throw fail("taskIds: expected an array of strings");
-  if (typeof json.suite !== "object" || json.suite === null) throw fail("suite: expected an object");
+  if (typeof json.suite !== "object" || json.suite === null)
+    throw fail("suite: expected an object");
   return json as unknown as JournalHeader;
 }
 

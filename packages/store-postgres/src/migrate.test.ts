@@ -4,7 +4,7 @@ import { parseConnectionString } from "./connection-target.js";
 import { Database } from "./database.js";
 import { testTargets, useTestDatabase } from "./database-targets.test-helper.js";
 import { MIGRATIONS_TABLE, migrate } from "./migrate.js";
-import { type Migration, MIGRATIONS } from "./migrations.js";
+import { MIGRATIONS, type Migration } from "./migrations.js";
 import { PostgresStoreError } from "./postgres-store-error.js";
 
 const LATEST = MIGRATIONS.at(-1)?.version ?? 0;
@@ -22,9 +22,9 @@ for (const target of testTargets()) {
       return db;
     };
     const versions = async (schema: string) =>
-      (await database.sql(`SELECT version FROM "${schema}".${MIGRATIONS_TABLE} ORDER BY version`)).rows.map(
-        (row) => row.version as number,
-      );
+      (
+        await database.sql(`SELECT version FROM "${schema}".${MIGRATIONS_TABLE} ORDER BY version`)
+      ).rows.map((row) => row.version as number);
 
     it("creates the schema on first use, once, even when several stores start together", async () => {
       const first = database.store();
@@ -65,7 +65,10 @@ for (const target of testTargets()) {
       };
       await assert.rejects(migrate(db, schema, [...MIGRATIONS, broken]), (error: unknown) => {
         assert.ok(PostgresStoreError.isInstance(error));
-        assert.match(error.message, new RegExp(`migrate schema "${schema}".*no_such_table.*SQLSTATE 42P01`));
+        assert.match(
+          error.message,
+          new RegExp(`migrate schema "${schema}".*no_such_table.*SQLSTATE 42P01`),
+        );
         return true;
       });
       assert.deepEqual(await versions(schema), [LATEST]);

@@ -75,7 +75,10 @@ export function postgresJournal(options: {
         FROM held, unnest($3::integer[], $4::text[], $5::text[]) AS u(seq, task_id, body)`,
       [claim.runId, claim.token, seqs, rows.map((row) => row.result.task.taskId), bodies],
     );
-    if (result.rowCount !== rows.length) throw (lost = await lostError());
+    if (result.rowCount !== rows.length) {
+      lost = await lostError();
+      throw lost;
+    }
   }
 
   async function writeBatch(batch: readonly Pending[]): Promise<void> {

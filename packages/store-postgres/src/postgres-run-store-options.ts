@@ -1,3 +1,5 @@
+import { InvalidOptionError, runIdProblem } from "@ag2/eval-core";
+
 /**
  * How to build a {@link PostgresRunStore}. Only `connectionString` is required.
  *
@@ -32,4 +34,28 @@ export interface PostgresRunStoreOptions {
   readonly writerLeaseMs?: number | undefined;
   /** How this process is named to a second writer it blocks; default `hostname:pid`. */
   readonly writerName?: string | undefined;
+}
+
+/** `runId`, when it is one the stores accept (core's rule: a file name); else an {@link InvalidOptionError}. */
+export function checkedRunId(runId: string): string {
+  const problem = runIdProblem(runId);
+  if (problem !== null) {
+    throw new InvalidOptionError(
+      "runId",
+      `PostgreSQL run store: invalid run id ${JSON.stringify(runId)}: ${problem}`,
+    );
+  }
+  return runId;
+}
+
+/** `value`, or `fallback` when absent; anything but a positive number is an {@link InvalidOptionError}. */
+export function positive(option: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new InvalidOptionError(
+      option,
+      `PostgreSQL run store: ${option}: expected a positive number, got ${value}`,
+    );
+  }
+  return value;
 }

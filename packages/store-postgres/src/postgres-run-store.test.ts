@@ -70,14 +70,20 @@ for (const target of testTargets()) {
         const explain = (results as unknown as { rows: { "QUERY PLAN": string }[] }[])[2];
         return explain?.rows.map((row) => row["QUERY PLAN"]).join("\n") ?? "";
       };
-      assert.match(await plan("WHERE label = 'nightly'", "LIMIT 1"), /Index Scan using ag2_eval_runs_label_newest/);
-      assert.match(await plan("WHERE label = 'nightly'", ""), /Index Scan using ag2_eval_runs_label_newest/);
+      assert.match(
+        await plan("WHERE label = 'nightly'", "LIMIT 1"),
+        /Index Scan using ag2_eval_runs_label_newest/,
+      );
+      assert.match(
+        await plan("WHERE label = 'nightly'", ""),
+        /Index Scan using ag2_eval_runs_label_newest/,
+      );
       assert.match(await plan("", ""), /Index Scan using ag2_eval_runs_newest/);
     });
 
     it("keeps strings PostgreSQL text cannot hold raw (NUL, lone surrogates) and large runs", async () => {
       const store = database.store();
-      const odd = "nul\u0000 lone\ud800 emoji\u{1f600} quote\" back\\slash";
+      const odd = 'nul\u0000 lone\ud800 emoji\u{1f600} quote" back\\slash';
       const run = makeRunResult({
         runId: "odd",
         tasks: Array.from({ length: 1500 }, (_, i) =>
@@ -127,11 +133,19 @@ for (const target of testTargets()) {
       );
       assert.ok(rows.length >= 6, `expected the store's tables, got ${rows.length}`);
       for (const { table_name } of rows) {
-        const dump = await database.sql(`SELECT t::text AS row FROM "${store.schema}"."${table_name}" t`);
-        for (const row of dump.rows) assert.ok(!String(row.row).includes(password), `${table_name} holds the password`);
+        const dump = await database.sql(
+          `SELECT t::text AS row FROM "${store.schema}"."${table_name}" t`,
+        );
+        for (const row of dump.rows)
+          assert.ok(!String(row.row).includes(password), `${table_name} holds the password`);
       }
       await journal.close();
-      for (const shown of [inspect(store, { depth: 10 }), JSON.stringify(store), String(store), store.location]) {
+      for (const shown of [
+        inspect(store, { depth: 10 }),
+        JSON.stringify(store),
+        String(store),
+        store.location,
+      ]) {
         assert.ok(!shown.includes(password), `the password shows in ${shown}`);
       }
     });

@@ -8,22 +8,23 @@ import {
   type RunJournal,
   type RunResult,
   type RunStore,
-  runIdProblem,
-  taskResultFromJSON,
 } from "@ag2/eval-core";
 import { parseConnectionString } from "./connection-target.js";
-import { Database } from "./database.js";
-import { headerFromText, headerText, sameHeader } from "./journal-header-row.js";
+import { Database, type QueryRunner } from "./database.js";
+import { readJournalRows, startJournalRows } from "./journal-statements.js";
 import { migrate, quoteIdentifier, schemaNameProblem } from "./migrate.js";
 import { MIGRATIONS } from "./migrations.js";
-import type { PostgresRunStoreOptions } from "./postgres-run-store-options.js";
 import { postgresJournal } from "./postgres-journal.js";
+import {
+  checkedRunId,
+  type PostgresRunStoreOptions,
+  positive,
+} from "./postgres-run-store-options.js";
 import { PostgresRunNotFoundError } from "./run-not-found-error.js";
-import { LISTING_COLUMNS, NEWEST_FIRST, RUN_COLUMNS, runFromRows, runInfoFromRow, runRows } from "./run-rows.js";
+import { LISTING_COLUMNS, NEWEST_FIRST, runInfoFromRow, runRows } from "./run-rows.js";
+import { readRun, writeRun } from "./run-statements.js";
 import { type TrendPoint, trendPointOf } from "./trend-point.js";
 import { claimWriter, refuseOtherWriter, releaseClaim } from "./writer-lease.js";
-
-const TASKS_PER_INSERT = 2000;
 
 /**
  * A {@link RunStore} on PostgreSQL. Each run is a row holding its listing fields (indexed
@@ -87,45 +88,17 @@ export class PostgresRunStore implements RunStore {
     const s = this.#s;
     const operation = `save run ${JSON.stringify(runId)}`;
     await this.#db.transaction(operation, async (query) => {
-      await refuseOtherWriter(query, s, { runId, leaseMs: this.#leaseMs, own: this.#own, operation });
-      const columns = RUN_COLUMNS.split(", ");
-      await query(
-        `INSERT INTO ${s}.ag2_eval_runs (${RUN_COLUMNS}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(", ")})
-          ON CONFLICT (run_id) DO UPDATE SET ${columns.map((c) => `${c} = EXCLUDED.${c}`).join(", ")},
-            saved_at = clock_timestamp()`,
-        rows.run,
-      );
-      await query(`DELETE FROM ${s}.ag2_eval_run_tasks WHERE run_id = $1`, [runId]);
-      for (let start = 0; start < rows.bodies.length; start += TASKS_PER_INSERT) {
-        const end = Math.min(start + TASKS_PER_INSERT, rows.bodies.length);
-        await query(
-          `INSERT INTO ${s}.ag2_eval_run_tasks (run_id, position, task_id, body)
-            SELECT $1, u.position, u.task_id, u.body
-            FROM unnest($2::integer[], $3::text[], $4::text[]) AS u(position, task_id, body)`,
-          [
-            runId,
-            Array.from({ length: end - start }, (_, i) => start + i),
-            rows.taskIds.slice(start, end),
-            rows.bodies.slice(start, end),
-          ],
-        );
-      }
+      await this.#refuseOthers(query, runId, operation);
+      await writeRun(query, s, rows);
     });
   }
 
   async load(runId: string): Promise<RunResult> {
     await this.ready();
-    const s = this.#s;
-    const { rows } = await this.#db.query(
-      `load run ${JSON.stringify(runId)}`,
-      `SELECT r.head, (SELECT string_agg(t.body, ',' ORDER BY t.position)
-          FROM ${s}.ag2_eval_run_tasks t WHERE t.run_id = r.run_id) AS tasks
-        FROM ${s}.ag2_eval_runs r WHERE r.run_id = $1`,
-      [runId],
-    );
-    const row = rows[0];
-    if (!row) throw this.#notFound(runId);
-    return runFromRows(row.head, row.tasks, `run ${JSON.stringify(runId)} in ${this.location}`);
+    const source = `run ${JSON.stringify(runId)} in ${this.location}`;
+    const run = await readRun(this.#db, this.#s, { runId, source });
+    if (!run) throw this.#notFound(runId);
+    return run;
   }
 
   /** Newest first; with `label`, only runs carrying it; with `limit`, at most that many. */
@@ -143,7 +116,9 @@ export class PostgresRunStore implements RunStore {
       limit = `LIMIT $${values.length}`;
     }
     const { rows } = await this.#db.query(
-      options.label === undefined ? "list runs" : `list runs labelled ${JSON.stringify(options.label)}`,
+      options.label === undefined
+        ? "list runs"
+        : `list runs labelled ${JSON.stringify(options.label)}`,
       `SELECT ${LISTING_COLUMNS} FROM ${this.#s}.ag2_eval_runs ${where} ORDER BY ${NEWEST_FIRST} ${limit}`,
       values,
     );
@@ -166,7 +141,7 @@ export class PostgresRunStore implements RunStore {
     const s = this.#s;
     const operation = `delete run ${JSON.stringify(runId)}`;
     const removed = await this.#db.transaction(operation, async (query) => {
-      await refuseOtherWriter(query, s, { runId, leaseMs: this.#leaseMs, own: this.#own, operation });
+      await this.#refuseOthers(query, runId, operation);
       const run = await query(`DELETE FROM ${s}.ag2_eval_runs WHERE run_id = $1`, [runId]);
       const journal = await query(`DELETE FROM ${s}.ag2_eval_journals WHERE run_id = $1`, [runId]);
       return (run.rowCount ?? 0) + (journal.rowCount ?? 0);
@@ -194,20 +169,10 @@ export class PostgresRunStore implements RunStore {
     });
     this.#own.add(token);
     try {
-      const nextSeq = await db.transaction(`open the journal of run ${JSON.stringify(runId)}`, async (query) => {
-        const { rows } = await query(`SELECT header FROM ${s}.ag2_eval_journals WHERE run_id = $1 FOR UPDATE`, [runId]);
-        const existing = rows[0] ? headerFromText(rows[0].header, { target: db.target.display, runId }) : null;
-        if (existing && sameHeader(existing, header)) {
-          const last = await query(
-            `SELECT coalesce(max(seq), 0) AS seq FROM ${s}.ag2_eval_journal_tasks WHERE run_id = $1`,
-            [runId],
-          );
-          return Number(last.rows[0]?.seq ?? 0) + 1;
-        }
-        await query(`DELETE FROM ${s}.ag2_eval_journals WHERE run_id = $1`, [runId]);
-        await query(`INSERT INTO ${s}.ag2_eval_journals (run_id, header) VALUES ($1, $2)`, [runId, headerText(header)]);
-        return 1;
-      });
+      const nextSeq = await db.transaction(
+        `open the journal of run ${JSON.stringify(runId)}`,
+        (query) => startJournalRows(query, s, { header, target: db.target.display }),
+      );
       return postgresJournal({
         db,
         schema: s,
@@ -225,24 +190,7 @@ export class PostgresRunStore implements RunStore {
 
   async readJournal(runId: string): Promise<JournalContents | null> {
     await this.ready();
-    const s = this.#s;
-    const { rows } = await this.#db.query(
-      `read the journal of run ${JSON.stringify(runId)}`,
-      `SELECT j.header, (SELECT string_agg(t.body, ',' ORDER BY t.seq)
-          FROM ${s}.ag2_eval_journal_tasks t WHERE t.run_id = j.run_id) AS tasks
-        FROM ${s}.ag2_eval_journals j WHERE j.run_id = $1`,
-      [runId],
-    );
-    const row = rows[0];
-    if (!row) return null;
-    const header = headerFromText(row.header, { target: this.#db.target.display, runId });
-    const tasks = JSON.parse(`[${row.tasks ?? ""}]`) as unknown[];
-    const results = tasks.map((json, index) =>
-      taskResultFromJSON(json, {
-        source: `journal of run ${JSON.stringify(runId)} in ${this.location}, entry ${index + 1}`,
-      }),
-    );
-    return { header, results };
+    return readJournalRows(this.#db, this.#s, { runId, location: this.location });
   }
 
   /** Removes the run's journal (a missing one is fine); refused while another process writes it. */
@@ -251,7 +199,7 @@ export class PostgresRunStore implements RunStore {
     const s = this.#s;
     const operation = `discard the journal of run ${JSON.stringify(runId)}`;
     await this.#db.transaction(operation, async (query) => {
-      await refuseOtherWriter(query, s, { runId, leaseMs: this.#leaseMs, own: this.#own, operation });
+      await this.#refuseOthers(query, runId, operation);
       await query(`DELETE FROM ${s}.ag2_eval_journals WHERE run_id = $1`, [runId]);
     });
   }
@@ -261,8 +209,18 @@ export class PostgresRunStore implements RunStore {
     await this.#db.close();
   }
 
+  /** Refuses `operation` while another process holds a live claim on the run. */
+  #refuseOthers(query: QueryRunner, runId: string, operation: string): Promise<void> {
+    const own = this.#own;
+    return refuseOtherWriter(query, this.#s, { runId, leaseMs: this.#leaseMs, own, operation });
+  }
+
   #notFound(runId: string): PostgresRunNotFoundError {
-    return new PostgresRunNotFoundError({ runId, target: this.#db.target.display, schema: this.schema });
+    return new PostgresRunNotFoundError({
+      runId,
+      target: this.#db.target.display,
+      schema: this.schema,
+    });
   }
 }
 
@@ -275,21 +233,7 @@ export class PostgresRunStore implements RunStore {
  * ```
  */
 export function postgresRunStore(options: string | PostgresRunStoreOptions): PostgresRunStore {
-  return new PostgresRunStore(typeof options === "string" ? { connectionString: options } : options);
-}
-
-function checkedRunId(runId: string): string {
-  const problem = runIdProblem(runId);
-  if (problem !== null) {
-    throw new InvalidOptionError("runId", `PostgreSQL run store: invalid run id ${JSON.stringify(runId)}: ${problem}`);
-  }
-  return runId;
-}
-
-function positive(option: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new InvalidOptionError(option, `PostgreSQL run store: ${option}: expected a positive number, got ${value}`);
-  }
-  return value;
+  return new PostgresRunStore(
+    typeof options === "string" ? { connectionString: options } : options,
+  );
 }

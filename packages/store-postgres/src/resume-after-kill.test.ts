@@ -21,12 +21,16 @@ before(async () => {
 });
 after(() => rm(dir, { recursive: true, force: true }));
 
-function exited(child: ChildProcess): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+function exited(
+  child: ChildProcess,
+): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   let stderr = "";
   child.stderr?.on("data", (chunk) => {
     stderr += chunk;
   });
-  return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal, stderr })));
+  return new Promise((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal, stderr })),
+  );
 }
 
 async function invocations(sideFile: string): Promise<string[]> {
@@ -48,7 +52,16 @@ for (const target of testTargets()) {
       const start = (mode: "start" | "resume") =>
         spawn(
           process.execPath,
-          [CHILD, database.url, store.schema, RUN_ID, sideFile, mode, String(SIZE), String(LEASE_MS)],
+          [
+            CHILD,
+            database.url,
+            store.schema,
+            RUN_ID,
+            sideFile,
+            mode,
+            String(SIZE),
+            String(LEASE_MS),
+          ],
           { stdio: ["ignore", "ignore", "pipe"] },
         );
       const first = start("start");
@@ -59,14 +72,18 @@ for (const target of testTargets()) {
       first.kill("SIGKILL");
       const killed = await firstExit;
       assert.equal(killed.signal, "SIGKILL", killed.stderr);
-      const journaled = (await store.readJournal(RUN_ID))?.results.map((result) => result.task.taskId) ?? [];
+      const journaled =
+        (await store.readJournal(RUN_ID))?.results.map((result) => result.task.taskId) ?? [];
       assert.ok(journaled.length > 20 && journaled.length < SIZE, `journaled ${journaled.length}`);
       const ranBefore = (await invocations(sideFile)).length;
 
       // the dead writer's claim still holds: a resume right away is refused, naming it
       const early = await exited(start("resume"));
       assert.notEqual(early.code, 0);
-      assert.match(early.stderr, new RegExp(`RunWriterConflictError.*being written by machine-start:${first.pid}`));
+      assert.match(
+        early.stderr,
+        new RegExp(`RunWriterConflictError.*being written by machine-start:${first.pid}`),
+      );
 
       // as if the lease had passed without a heartbeat (the killed writer sends none)
       await database.sql(
@@ -77,12 +94,27 @@ for (const target of testTargets()) {
 
       const final = await store.load(RUN_ID);
       const ids = final.tasks.map((result) => result.task.taskId);
-      assert.deepEqual(ids, resumeSuite(SIZE).tasks.map((task) => task.taskId));
+      assert.deepEqual(
+        ids,
+        resumeSuite(SIZE).tasks.map((task) => task.taskId),
+      );
       const resumedIds = (await invocations(sideFile)).slice(ranBefore);
       const done = new Set(journaled);
-      assert.deepEqual(resumedIds.filter((id) => done.has(id)), [], "a journaled task ran again");
-      assert.deepEqual([...resumedIds].sort(), ids.filter((id) => !done.has(id)), "each missing task ran once");
-      assert.equal(await store.readJournal(RUN_ID), null, "the journal is discarded after the save");
+      assert.deepEqual(
+        resumedIds.filter((id) => done.has(id)),
+        [],
+        "a journaled task ran again",
+      );
+      assert.deepEqual(
+        [...resumedIds].sort(),
+        ids.filter((id) => !done.has(id)),
+        "each missing task ran once",
+      );
+      assert.equal(
+        await store.readJournal(RUN_ID),
+        null,
+        "the journal is discarded after the save",
+      );
 
       const uninterrupted = await runAgent(resumeSuite(SIZE), {
         agent: reversingAgent({ delayMs: 0 }),

@@ -1,4 +1,10 @@
-import { type RunInfo, type RunResult, RunResult as Run, runInfo, runResultToJSON } from "@ag2/eval-core";
+import {
+  RunResult as Run,
+  type RunInfo,
+  type RunResult,
+  runInfo,
+  runResultToJSON,
+} from "@ag2/eval-core";
 
 /** The columns of a listing row, in the order {@link LISTING_COLUMNS} names them. */
 interface ListingRow {

@@ -1,6 +1,6 @@
 // A loopback TCP proxy in front of a database, so a test can stall the server's answers or cut
 // every connection at a chosen moment, the same way for PGlite and for a real server.
-import { createServer, type Server, type Socket, connect } from "node:net";
+import { connect, createServer, type Server, type Socket } from "node:net";
 
 export interface TcpProxy {
   /** `url` with its host and port replaced by the proxy's. */

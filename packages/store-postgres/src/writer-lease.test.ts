@@ -20,7 +20,10 @@ function refusedBy(holder: string, runId: string) {
     assert.ok(RunWriterConflictError.isInstance(error), String(error));
     assert.equal(error.writer.holder, holder);
     assert.equal(error.runId, runId);
-    assert.match(error.message, new RegExp(`run "${runId}" is being written by ${holder} .*one writer per run id`));
+    assert.match(
+      error.message,
+      new RegExp(`run "${runId}" is being written by ${holder} .*one writer per run id`),
+    );
     return true;
   };
 }
@@ -35,7 +38,10 @@ for (const target of testTargets()) {
       const journal = await a.openJournal(header("w1"));
       await journal.append(makeTaskResult({ taskId: "a" }));
       await assert.rejects(b.openJournal(header("w1")), refusedBy("machine-a:101", "w1"));
-      await assert.rejects(b.save(makeRunResult({ runId: "w1" })), refusedBy("machine-a:101", "w1"));
+      await assert.rejects(
+        b.save(makeRunResult({ runId: "w1" })),
+        refusedBy("machine-a:101", "w1"),
+      );
       await assert.rejects(b.delete("w1"), refusedBy("machine-a:101", "w1"));
       await assert.rejects(b.discardJournal("w1"), refusedBy("machine-a:101", "w1"));
       // other runs, and the holder itself, are not held up
@@ -54,13 +60,19 @@ for (const target of testTargets()) {
 
     it("lets exactly one of several simultaneous writers in", async () => {
       const first = database.store({ writerName: "w-0" });
-      const stores = [first, ...[1, 2, 3, 4].map((i) => database.store({ schema: first.schema, writerName: `w-${i}` }))];
+      const stores = [
+        first,
+        ...[1, 2, 3, 4].map((i) => database.store({ schema: first.schema, writerName: `w-${i}` })),
+      ];
       await first.ready();
-      const opened = await Promise.allSettled(stores.map((store) => store.openJournal(header("race"))));
+      const opened = await Promise.allSettled(
+        stores.map((store) => store.openJournal(header("race"))),
+      );
       const winners = opened.filter((outcome) => outcome.status === "fulfilled");
       assert.equal(winners.length, 1);
       for (const outcome of opened) {
-        if (outcome.status === "rejected") assert.ok(RunWriterConflictError.isInstance(outcome.reason));
+        if (outcome.status === "rejected")
+          assert.ok(RunWriterConflictError.isInstance(outcome.reason));
       }
       await (winners[0] as PromiseFulfilledResult<{ close(): Promise<void> }>).value.close();
     });
@@ -108,7 +120,11 @@ for (const target of testTargets()) {
         ["a", "c"],
       );
       const writers = await database.sql(`SELECT holder FROM "${a.schema}".ag2_eval_writers`);
-      assert.deepEqual(writers.rows, [{ holder: "successor" }], "closing the old journal freed the new claim");
+      assert.deepEqual(
+        writers.rows,
+        [{ holder: "successor" }],
+        "closing the old journal freed the new claim",
+      );
       await successor.close();
     });
   });

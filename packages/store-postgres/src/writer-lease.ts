@@ -69,7 +69,12 @@ export async function claimWriter(
     throw new RunWriterConflictError({
       runId,
       operation: "journal the run",
-      writer: writer ?? { holder: "an unknown writer", since: "?", heartbeatAt: "?", expiresAt: "?" },
+      writer: writer ?? {
+        holder: "an unknown writer",
+        since: "?",
+        heartbeatAt: "?",
+        expiresAt: "?",
+      },
     });
   }
 }
@@ -93,7 +98,11 @@ export async function refuseOtherWriter(
 }
 
 /** Renews the claim; false when it was lost (another writer took over after it lapsed). */
-export async function renewClaim(db: Database, schema: string, claim: WriterClaim): Promise<boolean> {
+export async function renewClaim(
+  db: Database,
+  schema: string,
+  claim: WriterClaim,
+): Promise<boolean> {
   const result = await db.query(
     `renew the claim on run ${JSON.stringify(claim.runId)}`,
     `UPDATE ${schema}.ag2_eval_writers SET heartbeat_at = clock_timestamp()
@@ -104,7 +113,11 @@ export async function renewClaim(db: Database, schema: string, claim: WriterClai
 }
 
 /** Gives the run up; a claim already taken over by another writer is left alone. */
-export async function releaseClaim(db: Database, schema: string, claim: WriterClaim): Promise<void> {
+export async function releaseClaim(
+  db: Database,
+  schema: string,
+  claim: WriterClaim,
+): Promise<void> {
   await db.query(
     `release run ${JSON.stringify(claim.runId)}`,
     `DELETE FROM ${schema}.ag2_eval_writers WHERE run_id = $1 AND token = $2`,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { DEFAULT_PRICES, runAgent } from "@ag2/eval";
 import type { Command } from "../args/command.js";
-import { loadSettings, openStore } from "../config/settings.js";
+import { loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { evaluateGates, type GateOutcome } from "../gates/evaluate-gates.js";
 import { formatStopReason } from "../output/format-stop-reason.js";
 import { printRunOutcome } from "../output/print-run-outcome.js";
@@ -33,7 +33,7 @@ export const runCommand: Command = {
   async run({ values, positionals, io }) {
     const settings = await loadSettings({ values, io });
     const plan = await runPlan({ values, positionals, settings, cwd: io.cwd });
-    const store = openStore(settings);
+    const store = await openStore(settings);
     const { stream, progress } = progressStream({ io, json: plan.json });
     const otlp = plan.otlpEndpoint ? await otlpSpanProcessor(plan.otlpEndpoint) : null;
     const saver = plan.saveTraces ? traceSaver(plan.saveTraces) : null;
@@ -49,7 +49,7 @@ export const runCommand: Command = {
       result = await runAgent(plan.suitePath, {
         agent: plan.agent,
         scorers: plan.scorers,
-        storeDir: settings.storeDir,
+        store,
         stream,
         ...(plan.repeats !== undefined && { repeats: plan.repeats }),
         ...(plan.concurrency !== undefined && { concurrency: plan.concurrency }),
@@ -106,7 +106,7 @@ export const runCommand: Command = {
       gates,
       io,
       json: plan.json,
-      storeDir: settings.storeDir,
+      savedTo: savedLocation(store, result.runId),
     });
     if (!stopReason) return code;
     io.stderr.write(`${formatStopReason({ reason: stopReason, runId: result.runId })}\n`);

@@ -27,6 +27,8 @@ export function reversingAgent(options: { delayMs: number; sideFile?: string }):
 }
 
 export const resumeScorers = [
-  scorer(({ outputs, referenceOutputs }) => outputs.body === referenceOutputs?.answer, { key: "correct" }),
+  scorer(({ outputs, referenceOutputs }) => outputs.body === referenceOutputs?.answer, {
+    key: "correct",
+  }),
   scorer(({ outputs }) => String(outputs.body ?? "").length, { key: "length" }),
 ];

@@ -6,7 +6,9 @@ import { resumeScorers, resumeSuite, reversingAgent } from "./resume-agent.js";
 
 const [url, schema, runId, sideFile, mode, sizeText, leaseText] = process.argv.slice(2);
 if (!url || !schema || !runId || !sideFile || !mode || !sizeText || !leaseText) {
-  throw new Error("usage: resume-child <url> <schema> <runId> <sideFile> start|resume <size> <leaseMs>");
+  throw new Error(
+    "usage: resume-child <url> <schema> <runId> <sideFile> start|resume <size> <leaseMs>",
+  );
 }
 const store = postgresRunStore({
   connectionString: url,
