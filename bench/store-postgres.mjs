@@ -4,9 +4,9 @@
 // loopback port by pglite-socket from this process). Each measurement runs in a fresh process
 // against a connected store (the connection and schema check are not timed), median of 5 after
 // a warm-up. Usage: pnpm build && node bench/store-postgres.mjs
-import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { medianOfFive } from "./fresh-process.mjs";
 import { makeRun } from "./make-run.mjs";
 
 const require = createRequire(new URL("../packages/store-postgres/package.json", import.meta.url));
@@ -71,23 +71,8 @@ if (process.argv[2]) {
     await many.save(makeRun(`run-${i}`, 20, createdAt, `l${i % 10}`));
   }
   const self = fileURLToPath(import.meta.url);
-  // the child's work and PGlite's (in this process) share the machine: run them one at a time
-  const once = (name) =>
-    new Promise((resolve, reject) =>
-      execFile(
-        process.execPath,
-        [self, name, database.url],
-        { encoding: "utf8" },
-        (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout))),
-      ),
-    );
-  const measure = async (name) => {
-    const runs = [];
-    for (let i = 0; i < 6; i++) runs.push(await once(name));
-    runs.shift(); // warm-up
-    const median = (key) => runs.map((run) => run[key]).sort((a, b) => a - b)[2];
-    return { ms: median("ms"), rssMb: median("rssMb") };
-  };
+  // one measurement at a time: the child and PGlite (in this process) share the machine
+  const measure = (name) => medianOfFive(self, [name, database.url]);
   const rows = [
     ["save 10,000-task run", await measure("save")],
     ["load 10,000-task run", await measure("load")],

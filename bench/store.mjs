@@ -3,11 +3,11 @@
 // Each measurement runs in a fresh child process so its peak RSS is its own; figures are the
 // median of 5 runs after a warm-up, beside a floor (plain JSON.stringify/writeFile, readFile/
 // JSON.parse) measured the same way. Usage: pnpm build && node bench/store.mjs
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { medianOfFive } from "./fresh-process.mjs";
 import { makeRun } from "./make-run.mjs";
 import { importPackage } from "./packages.mjs";
 
@@ -64,21 +64,12 @@ if (process.argv[2]) {
       ),
     );
   const self = fileURLToPath(import.meta.url);
-  const measure = (name, dir) => {
-    const runs = [];
-    for (let i = 0; i < 6; i++)
-      runs.push(
-        JSON.parse(execFileSync(process.execPath, [self, name, dir], { encoding: "utf8" })),
-      );
-    runs.shift(); // warm-up
-    const median = (key) => runs.map((run) => run[key]).sort((a, b) => a - b)[2];
-    return { ms: median("ms"), rssMb: median("rssMb") };
-  };
+  const measure = (name, dir) => medianOfFive(self, [name, dir]);
   const rows = [
-    ["save 10,000-task run", measure("save", bigDir), measure("save-floor", bigDir)],
-    ["load 10,000-task run", measure("load", bigDir), measure("load-floor", bigDir)],
-    ["list 1,000 runs", measure("list", manyDir), measure("list-floor", manyDir)],
-    ["latest of a label", measure("latest", manyDir), measure("list-floor", manyDir)],
+    ["save 10,000-task run", await measure("save", bigDir), await measure("save-floor", bigDir)],
+    ["load 10,000-task run", await measure("load", bigDir), await measure("load-floor", bigDir)],
+    ["list 1,000 runs", await measure("list", manyDir), await measure("list-floor", manyDir)],
+    ["latest of a label", await measure("latest", manyDir), await measure("list-floor", manyDir)],
   ];
   console.log("store benchmark (median of 5, fresh process each; floor = plain JSON + fs)");
   for (const [label, ours, floor] of rows) {
