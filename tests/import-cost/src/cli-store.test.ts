@@ -15,7 +15,9 @@ const BIN = join(here, "..", "..", "..", "packages", "cli", "bin", "ag2-eval.js"
 const postgresModules = (resolutions: readonly Resolution[]) =>
   resolutions
     .map((resolution) => resolution.url)
-    .filter((url) => url.includes("/node_modules/pg/") || url.includes("/packages/store-postgres/"));
+    .filter(
+      (url) => url.includes("/node_modules/pg/") || url.includes("/packages/store-postgres/"),
+    );
 
 /** Runs `ag2-eval <args>` in a fresh node with the resolve log; the exit code is kept aside. */
 function cliScript(args: readonly string[]): string {
