@@ -1,4 +1,4 @@
-import type { JournalHeader } from "@ag2/eval-core";
+import type { JournalHeader } from "@ag2/eval-core/internal";
 import { PostgresStoreError } from "./postgres-store-error.js";
 
 /** The header column's text: the header as JSON, every field written. */

@@ -1,4 +1,8 @@
-import { type JournalContents, type JournalHeader, taskResultFromJSON } from "@ag2/eval-core";
+import {
+  type JournalContents,
+  type JournalHeader,
+  taskResultFromJSON,
+} from "@ag2/eval-core/internal";
 import type { Database, QueryRunner } from "./database.js";
 import { headerFromText, headerText, sameHeader } from "./journal-header-row.js";
 

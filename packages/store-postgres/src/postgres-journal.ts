@@ -1,4 +1,5 @@
-import { type RunJournal, type TaskResult, taskResultToJSON } from "@ag2/eval-core";
+import type { TaskResult } from "@ag2/eval-core";
+import { type RunJournal, taskResultToJSON } from "@ag2/eval-core/internal";
 import type { Database } from "./database.js";
 import { PostgresStoreError } from "./postgres-store-error.js";
 import { RunWriterConflictError } from "./run-writer-conflict-error.js";

@@ -1,4 +1,5 @@
-import { InvalidOptionError, runIdProblem } from "@ag2/eval-core";
+import { InvalidOptionError } from "@ag2/eval-core";
+import { runIdProblem } from "@ag2/eval-core/internal";
 
 /**
  * How to build a {@link PostgresRunStore}. Only `connectionString` is required.

@@ -1,14 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import {
-  InvalidOptionError,
-  type JournalContents,
-  type JournalHeader,
-  type RunInfo,
-  type RunJournal,
-  type RunResult,
-  type RunStore,
-} from "@ag2/eval-core";
+import { InvalidOptionError, type RunInfo, type RunResult, type RunStore } from "@ag2/eval-core";
+import type { JournalContents, JournalHeader, RunJournal } from "@ag2/eval-core/internal";
 import { parseConnectionString } from "./connection-target.js";
 import { Database, type QueryRunner } from "./database.js";
 import { readJournalRows, startJournalRows } from "./journal-statements.js";

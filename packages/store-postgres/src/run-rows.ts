@@ -1,10 +1,5 @@
-import {
-  RunResult as Run,
-  type RunInfo,
-  type RunResult,
-  runInfo,
-  runResultToJSON,
-} from "@ag2/eval-core";
+import { type RunInfo, RunResult } from "@ag2/eval-core";
+import { runInfo, runResultToJSON } from "@ag2/eval-core/internal";
 
 /** The columns of a listing row, in the order {@link LISTING_COLUMNS} names them. */
 interface ListingRow {
@@ -100,5 +95,5 @@ export function runInfoFromRow(row: ListingRow): RunInfo {
 export function runFromRows(head: string, tasks: string | null, source: string): RunResult {
   const json = JSON.parse(head) as Record<string, unknown>;
   json.tasks = JSON.parse(`[${tasks ?? ""}]`);
-  return Run.fromJSON(json, { source });
+  return RunResult.fromJSON(json, { source });
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { JournalHeader } from "@ag2/eval-core";
+import type { JournalHeader } from "@ag2/eval-core/internal";
 import { makeRunResult, makeTaskResult } from "@ag2/eval-core/testing";
 import { testTargets, useTestDatabase } from "./database-targets.test-helper.js";
 import { RunWriterConflictError } from "./run-writer-conflict-error.js";
