@@ -12,6 +12,7 @@ import { Ag2EvalError } from "@ag2/eval-core";
  * ```
  */
 export class PostgresStoreError extends Ag2EvalError {
+  static override readonly errorName: string = "PostgresStoreError";
   /** `host:port/database`. */
   readonly target: string;
   /** What the store was doing: `save run "nightly-4"`, `connect`, … */

@@ -9,6 +9,7 @@ import { Ag2EvalError } from "@ag2/eval-core";
  * ```
  */
 export class PostgresRunNotFoundError extends Ag2EvalError {
+  static override readonly errorName: string = "PostgresRunNotFoundError";
   readonly runId: string;
   readonly target: string;
 

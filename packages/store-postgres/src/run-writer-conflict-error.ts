@@ -23,6 +23,7 @@ export interface RunWriter {
  * ```
  */
 export class RunWriterConflictError extends Ag2EvalError {
+  static override readonly errorName: string = "RunWriterConflictError";
   readonly runId: string;
   readonly writer: RunWriter;
 

@@ -10,6 +10,7 @@ import { Ag2EvalError } from "@ag2/eval-core";
  * ```
  */
 export class SchemaVersionError extends Ag2EvalError {
+  static override readonly errorName: string = "SchemaVersionError";
   readonly target: string;
   readonly schema: string;
   readonly found: number;

@@ -34,8 +34,7 @@ export const trendCommand: Command = {
     const store = await openStore(await loadSettings({ values, io }));
     const points = await store.trend(label);
     printStoreWarnings({ warnings: listingWarnings(store), io });
-    if (flags.boolean("json")) io.stdout.write(`${visibleJson(points)}
-`);
+    if (flags.boolean("json")) io.stdout.write(`${visibleJson(points)}\n`);
     else {
       const key = flags.string("key");
       io.stdout.write(
