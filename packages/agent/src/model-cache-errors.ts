@@ -13,6 +13,7 @@ import type { CacheRequest } from "./internal/cache-request.js";
  * ```
  */
 export class ModelCacheMissError extends Ag2EvalError {
+  static override readonly errorName: string = "ModelCacheMissError";
   constructor(
     readonly file: string,
     request: CacheRequest,
@@ -36,6 +37,7 @@ export class ModelCacheMissError extends Ag2EvalError {
  * ```
  */
 export class ModelCacheEntryError extends Ag2EvalError {
+  static override readonly errorName: string = "ModelCacheEntryError";
   constructor(
     readonly file: string,
     readonly problem: string,

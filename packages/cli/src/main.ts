@@ -105,6 +105,11 @@ export async function main(argv: readonly string[], given: CliIo): Promise<numbe
 /** What to try next, for the input errors users meet most. */
 const HINTS: Readonly<Record<string, string>> = {
   RunNotFoundError: "ag2-eval list shows the runs in this store (--store picks another folder)",
+  PostgresRunNotFoundError: "ag2-eval list shows the runs in this database (--store picks another)",
+  RunWriterConflictError:
+    "wait for that run to finish (or, if its process died, for its claim to lapse), then --resume it",
+  PostgresStoreError:
+    "check the server named above and the --store / AG2_EVAL_STORE connection string; PGPASSWORD keeps a password out of it",
   SuiteFileError:
     'each non-blank line of a suite is a JSON object with an "inputs" object and a unique task_id',
   RunFileError:

@@ -8,6 +8,7 @@ export const ALLOWED_WORKSPACE_DEPENDENCIES: Readonly<Record<string, readonly st
   "@ag2/eval-agent": ["@ag2/eval-core"],
   "@ag2/eval-telemetry": ["@ag2/eval-core"],
   "@ag2/eval-store-fs": ["@ag2/eval-core"],
+  "@ag2/eval-store-postgres": ["@ag2/eval-core"],
   "@ag2/eval-scorers": ["@ag2/eval-core", "@ag2/eval-agent"],
   "@ag2/eval": [
     "@ag2/eval-core",
@@ -16,7 +17,8 @@ export const ALLOWED_WORKSPACE_DEPENDENCIES: Readonly<Record<string, readonly st
     "@ag2/eval-scorers",
     "@ag2/eval-store-fs",
   ],
-  "@ag2/eval-cli": ["@ag2/eval"],
+  // the CLI imports the PostgreSQL store only when given a postgres:// store (a dynamic import)
+  "@ag2/eval-cli": ["@ag2/eval", "@ag2/eval-store-postgres"],
 };
 
 /** External packages a workspace package must not pull in (core stays free of OpenTelemetry). */
@@ -25,4 +27,13 @@ export const FORBIDDEN_EXTERNAL_PREFIXES: Readonly<Record<string, readonly strin
   "@ag2/eval-agent": ["@opentelemetry/"],
   "@ag2/eval-store-fs": ["@opentelemetry/"],
   "@ag2/eval-scorers": ["@opentelemetry/"],
+  "@ag2/eval-store-postgres": ["@opentelemetry/"],
+};
+
+/**
+ * External packages only the named workspace packages may depend on: the PostgreSQL driver
+ * stays in the PostgreSQL store, so nothing else pays for loading it.
+ */
+export const EXTERNAL_OWNERS: Readonly<Record<string, readonly string[]>> = {
+  pg: ["@ag2/eval-store-postgres"],
 };

@@ -15,7 +15,7 @@ const pkg = (name: string, dependencies: string[]): WorkspacePackage => ({
 describe("package graph", () => {
   it("the workspace follows ARCHITECTURE.md §1", () => {
     const packages = readWorkspacePackages(root);
-    assert.equal(packages.length, 7);
+    assert.equal(packages.length, 8);
     assert.deepEqual(checkGraph(packages), []);
   });
 
@@ -32,6 +32,29 @@ describe("package graph", () => {
     assert.deepEqual(checkGraph([pkg("@ag2/eval-core", ["zod", "@opentelemetry/api"])]), [
       "@ag2/eval-core must not depend on @opentelemetry/api (no @opentelemetry/* here)",
     ]);
+  });
+
+  it("allows the PostgreSQL store its driver and the CLI the store, and keeps pg out of the rest", () => {
+    assert.deepEqual(
+      checkGraph([
+        pkg("@ag2/eval-core", []),
+        pkg("@ag2/eval", ["@ag2/eval-core"]),
+        pkg("@ag2/eval-store-postgres", ["@ag2/eval-core", "pg"]),
+        pkg("@ag2/eval-cli", ["@ag2/eval", "@ag2/eval-store-postgres"]),
+      ]),
+      [],
+    );
+    assert.deepEqual(
+      checkGraph([
+        pkg("@ag2/eval-core", ["pg"]),
+        pkg("@ag2/eval-store-postgres", ["@ag2/eval-core", "@ag2/eval-store-fs"]),
+        pkg("@ag2/eval-store-fs", ["@ag2/eval-core"]),
+      ]),
+      [
+        "@ag2/eval-core must not depend on pg (only @ag2/eval-store-postgres)",
+        "@ag2/eval-store-postgres must not depend on @ag2/eval-store-fs",
+      ],
+    );
   });
 
   it("reports a package that is not in the graph", () => {

@@ -51,7 +51,7 @@ export const diffCommand: Command = {
   },
   async run({ values, positionals, io }) {
     const flags = flagReader(values);
-    const store = openStore(await loadSettings({ values, io }));
+    const store = await openStore(await loadSettings({ values, io }));
     const current = await store.load(
       await resolveRunId({ store, given: positionals[0], command: "diff" }),
     );

@@ -40,7 +40,7 @@ export const exportCommand: Command = {
         },
       );
     }
-    const store = openStore(await loadSettings({ values, io }));
+    const store = await openStore(await loadSettings({ values, io }));
     const result = await store.load(
       await resolveRunId({ store, given: positionals[0], command: "export" }),
     );

@@ -5,7 +5,7 @@ import type { Command } from "../args/command.js";
 import { COMMON_FLAGS, STORE_FLAG } from "../args/command.js";
 import { flagReader } from "../args/flag-values.js";
 import { UsageError } from "../args/usage-error.js";
-import { loadSettings, openStore } from "../config/settings.js";
+import { loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { scorersFrom, suitePathFrom } from "../config/suite-and-scorers.js";
 import { evaluateGates } from "../gates/evaluate-gates.js";
 import { gatePlan } from "../gates/gate-plan.js";
@@ -72,13 +72,14 @@ export const gradeCommand: Command = {
     const label = flags.string("label") ?? settings.config.label;
     const runId = flags.string("run-id");
     const concurrency = flags.integer("concurrency", { min: 1 });
+    const store = await openStore(settings);
     const result = await withProgress({
       io,
       json,
       work: async (stream) =>
         evaluateTraces(source, {
           scorers,
-          storeDir: settings.storeDir,
+          store,
           stream,
           suite: suitePath ? await Suite.fromJsonl(suitePath) : null,
           ...(label !== undefined && { label }),
@@ -89,9 +90,15 @@ export const gradeCommand: Command = {
     });
     const gates = await evaluateGates({
       result,
-      store: openStore(settings),
+      store,
       gates: gatePlan(values, settings),
     });
-    return printRunOutcome({ result, gates, io, json, storeDir: settings.storeDir });
+    return printRunOutcome({
+      result,
+      gates,
+      io,
+      json,
+      savedTo: savedLocation(store, result.runId),
+    });
   },
 };

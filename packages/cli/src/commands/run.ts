@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { resolve } from "node:path";
 import { DEFAULT_PRICES, runAgent } from "@ag2/eval";
 import type { Command } from "../args/command.js";
-import { loadSettings, openStore } from "../config/settings.js";
+import { DEFAULT_STORE_DIR, loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { evaluateGates, type GateOutcome } from "../gates/evaluate-gates.js";
 import { formatStopReason } from "../output/format-stop-reason.js";
 import { printRunOutcome } from "../output/print-run-outcome.js";
@@ -41,7 +42,7 @@ export const runCommand: Command = {
   async run({ values, positionals, io }) {
     const settings = await loadSettings({ values, io });
     const plan = await runPlan({ values, positionals, settings, cwd: io.cwd });
-    const store = openStore(settings);
+    const store = await openStore(settings);
     const { stream, progress } = progressStream({ io, json: plan.json });
     const otlp = plan.otlpEndpoint ? await otlpSpanProcessor(plan.otlpEndpoint) : null;
     const saver = plan.saveTraces ? traceSaver(plan.saveTraces) : null;
@@ -50,13 +51,15 @@ export const runCommand: Command = {
     const runId = plan.resume ?? plan.runId ?? randomUUID().replaceAll("-", "");
     const prices = { ...DEFAULT_PRICES, ...settings.config.prices };
     const pricing = plan.runBudget?.maxCostUsd !== undefined ? priceTableCost({ prices }) : null;
-    const modelCache = openModelCache({ mode: plan.cache, storeDir: settings.storeDir });
+    // a database store has no folder: the model cache stays in the project's default one
+    const cacheBase = settings.storeDir ?? resolve(io.cwd, DEFAULT_STORE_DIR);
+    const modelCache = openModelCache({ mode: plan.cache, storeDir: cacheBase });
     let result: Awaited<ReturnType<typeof runAgent>>;
     try {
       result = await runAgent(plan.suitePath, {
         agent: plan.agent,
         scorers: plan.scorers,
-        storeDir: settings.storeDir,
+        store,
         stream,
         ...(plan.repeats !== undefined && { repeats: plan.repeats }),
         ...(plan.concurrency !== undefined && { concurrency: plan.concurrency }),
@@ -118,7 +121,7 @@ export const runCommand: Command = {
       gates,
       io,
       json: plan.json,
-      storeDir: settings.storeDir,
+      savedTo: savedLocation(store, result.runId),
       modelCache: modelCache && modelCacheReport(modelCache, prices),
     });
     if (!stopReason) return code;

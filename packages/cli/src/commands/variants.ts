@@ -54,7 +54,7 @@ export const variantsCommand: Command = {
   ),
   async run(input) {
     const { io } = input;
-    const { flags, settings, suitePath } = await sweepStart("variants", input);
+    const { flags, settings, suitePath, storeDir } = await sweepStart("variants", input);
     const spec = flags.string("variants");
     if (spec === undefined) {
       throw new UsageError("ag2-eval variants: missing --variants <module>[#export]", {
@@ -82,7 +82,7 @@ export const variantsCommand: Command = {
         runVariants(suitePath, {
           variants,
           scorers,
-          storeDir: settings.storeDir,
+          storeDir,
           stream,
           ...(repeats !== undefined && { repeats }),
           ...(concurrency !== undefined && { concurrency }),

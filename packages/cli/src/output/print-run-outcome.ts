@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import type { RunResult } from "@ag2/eval";
 import { formatGateOutcome, type GateOutcome } from "../gates/evaluate-gates.js";
 import { type CliIo, EXIT } from "../terminal/cli-io.js";
@@ -14,7 +13,7 @@ import { visibleRun } from "./visible-run.js";
  *
  * @example
  * ```ts
- * return printRunOutcome({ result, gates, io, json: false, storeDir });
+ * return printRunOutcome({ result, gates, io, json: false, savedTo: savedLocation(store, result.runId) });
  * ```
  */
 export function printRunOutcome(options: {
@@ -22,13 +21,13 @@ export function printRunOutcome(options: {
   gates: GateOutcome;
   io: CliIo;
   json: boolean;
-  storeDir: string | null;
+  /** Where the run was saved, as shown to people (a file, or a run in a database); null: not saved. */
+  savedTo: string | null;
   /** What the run's model cache did (`--cache`), or null/absent without one; the text output prints it (the run file and `--json`'s `run` carry it as `model_cache`). */
   modelCache?: ModelCacheReport | null;
 }): number {
-  const { result, gates, io, json, storeDir } = options;
+  const { result, gates, io, json, savedTo } = options;
   const modelCache = options.modelCache ?? null;
-  const savedTo = storeDir === null ? null : join(storeDir, `${result.runId}.json`);
   const passed = gates.failures.length === 0;
   if (json) {
     const document = {
