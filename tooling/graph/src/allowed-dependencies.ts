@@ -16,7 +16,8 @@ export const ALLOWED_WORKSPACE_DEPENDENCIES: Readonly<Record<string, readonly st
     "@ag2/eval-scorers",
     "@ag2/eval-store-fs",
   ],
-  "@ag2/eval-cli": ["@ag2/eval"],
+  "@ag2/eval-report": ["@ag2/eval-core"],
+  "@ag2/eval-cli": ["@ag2/eval", "@ag2/eval-report"],
 };
 
 /** External packages a workspace package must not pull in (core stays free of OpenTelemetry). */
@@ -25,4 +26,5 @@ export const FORBIDDEN_EXTERNAL_PREFIXES: Readonly<Record<string, readonly strin
   "@ag2/eval-agent": ["@opentelemetry/"],
   "@ag2/eval-store-fs": ["@opentelemetry/"],
   "@ag2/eval-scorers": ["@opentelemetry/"],
+  "@ag2/eval-report": ["@opentelemetry/"],
 };
