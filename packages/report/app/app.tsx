@@ -112,7 +112,7 @@ function RunLoader(props: { data: ReportData; route: Extract<Route, { runId: str
       loaded={loaded}
       ready={(run) => (
         <>
-          <Crumbs run={run} route={route} />
+          {route.page !== "run" && <Crumbs run={run} route={route} />}
           {route.page === "run" && <RunPage run={run} />}
           {route.page === "tasks" && <TasksPage run={run} />}
           {route.page === "task" && (

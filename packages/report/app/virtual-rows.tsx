@@ -13,6 +13,8 @@ export function VirtualRows<T>(props: {
   items: readonly T[];
   render: (item: T, index: number) => ComponentChildren;
   label: string;
+  /** Scrolls back to the first row when it changes (a new filter), not when rows update. */
+  resetKey: string;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
@@ -29,7 +31,7 @@ export function VirtualRows<T>(props: {
     // a new filter shows its first rows, not an empty stretch far down
     if (box.current) box.current.scrollTop = 0;
     setTop(0);
-  }, [props.items]);
+  }, [props.resetKey]);
   const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(props.items.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
   const shown = props.items.slice(first, last);

@@ -24,5 +24,10 @@ export type {
 } from "./report-data.js";
 export type { RenderReportOptions, ReportInput } from "./report-data-of.js";
 export { reportData } from "./report-data-of.js";
+export type { ReportServerOptions, RunningReportServer } from "./report-server.js";
+export { createReportServer, serveReport } from "./report-server.js";
+export { ReportServerError } from "./report-server-error.js";
 export type { RunViewOptions } from "./run-view.js";
 export { runView } from "./run-view.js";
+export type { LoadedRunView, ViewerStore } from "./viewer-store.js";
+export { journalRun, listEntries, loadRunView } from "./viewer-store.js";

@@ -127,9 +127,20 @@ export function ComparePage(props: { comparison: ComparisonView; runs: readonly 
 /** One task in both runs, side by side: final output and feedback. */
 export function FlipPage(props: { taskId: string; runs: readonly RunView[] }) {
   const sides = props.runs.slice(0, 2).map((run, side) => {
-    const group = run.groups.findIndex((g) => g.id === props.taskId);
-    const task = group >= 0 ? run.tasks[run.groups[group]?.tasks[0] as number] : undefined;
-    return { run, group, task, title: side === 0 ? "Baseline" : "Current" };
+    // a flip names a task run (`t1#2` with repeats) or a task; find the group and repeat
+    let group = -1;
+    let repeat = 0;
+    run.groups.forEach((g, gi) => {
+      if (group >= 0) return;
+      const at = g.tasks.findIndex((i) => run.tasks[i]?.task_id === props.taskId);
+      if (at >= 0 || g.id === props.taskId) {
+        group = gi;
+        repeat = Math.max(0, at);
+      }
+    });
+    const index = run.groups[group]?.tasks[repeat];
+    const task = index === undefined ? undefined : run.tasks[index];
+    return { run, group, repeat, task, title: side === 0 ? "Baseline" : "Current" };
   });
   return (
     <div class="flip-page">
@@ -137,7 +148,7 @@ export function FlipPage(props: { taskId: string; runs: readonly RunView[] }) {
         <Text value={props.taskId} limit={200} />
       </h2>
       <div class="columns">
-        {sides.map(({ run, group, task, title }) => (
+        {sides.map(({ run, group, repeat, task, title }) => (
           <Card
             key={title}
             title={
@@ -161,7 +172,7 @@ export function FlipPage(props: { taskId: string; runs: readonly RunView[] }) {
                   })}
                 </div>
                 <Code value={finalOutput(task) ?? "(no model response)"} />
-                <a href={href({ page: "task", runId: run.runId, group, repeat: 0 })}>
+                <a href={href({ page: "task", runId: run.runId, group, repeat })}>
                   Open the task and its trace →
                 </a>
               </>

@@ -11,6 +11,10 @@ export function RunHeader(props: { run: RunView }) {
   const taskRuns = run.tasks.length;
   return (
     <div class="run-header">
+      <h1 class="run-title">
+        <Text value={run.runId} limit={120} />
+        {run.inProgress && <span class="live">● live</span>}
+      </h1>
       <div class="stats">
         <Stat label="Suite">
           <Text value={run.suite.name} limit={80} />

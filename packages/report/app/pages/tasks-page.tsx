@@ -148,6 +148,7 @@ export function TasksPage(props: { run: RunView }) {
           <VirtualRows
             items={lines}
             label="Task rows"
+            resetKey={JSON.stringify(query)}
             render={(line) => (
               <TaskLine
                 key={`${line.row.group}:${line.repeat}`}
