@@ -86,6 +86,7 @@ export function Select(props: {
     <label class="select">
       <span>{props.label}</span>
       <select
+        aria-label={props.label}
         value={props.value}
         onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}
       >
