@@ -6,7 +6,10 @@ import type { BrowserContext, Page } from "playwright-core";
 import { screenshotDir } from "./chromium.test-helper.js";
 
 /** A folder for report files, removed by `remove`. */
-export function reportFolder(): { write: (name: string, html: string) => string; remove: () => void } {
+export function reportFolder(): {
+  write: (name: string, html: string) => string;
+  remove: () => void;
+} {
   const dir = mkdtempSync(join(tmpdir(), "ag2-report-"));
   return {
     write: (name, html) => {
@@ -26,7 +29,9 @@ export interface PageWatch {
 }
 
 /** A new page that records every request, script error, console error and dialog. */
-export async function watchedPage(context: BrowserContext): Promise<{ page: Page; watch: PageWatch }> {
+export async function watchedPage(
+  context: BrowserContext,
+): Promise<{ page: Page; watch: PageWatch }> {
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const watch: PageWatch = { requests: [], errors: [], dialogs: [] };

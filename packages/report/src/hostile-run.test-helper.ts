@@ -24,7 +24,7 @@ const pick = (i: number) => PAYLOADS[i % PAYLOADS.length] as string;
 export function hostileRun(): RunResult {
   const tasks = PAYLOADS.map((payload, i) =>
     makeTaskResult({
-      taskId: `${payload}#${i}`,
+      taskId: `${payload}-${i}`,
       inputs: { [payload]: payload, question: i === 0 ? HUGE : payload },
       referenceOutputs: { answer: pick(i + 1) },
       tags: [payload],

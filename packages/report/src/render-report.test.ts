@@ -149,7 +149,7 @@ describe("renderReport", () => {
     assert.equal(html.match(/<!--/g), null);
     const data = dataOf(html);
     assert.equal(data.runs[0]?.label, PAYLOADS[0]);
-    assert.equal(data.runs[0]?.tasks[1]?.task_id, `${PAYLOADS[1]}#1`);
+    assert.equal(data.runs[0]?.tasks[1]?.task_id, `${PAYLOADS[1]}-1`);
     const titled = renderReport({ kind: "run", run: hostileRun() }, { title: PAYLOADS[1] });
     assert.match(titled, /<title>&#60;\/script&#62;&#60;script&#62;window.__pwned=2;/);
   });

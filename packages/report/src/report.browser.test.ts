@@ -27,27 +27,41 @@ describe("a report in Chromium", { skip: skipWithoutChromium() }, () => {
     await page.goto(`file://${file}`);
     await page.getByRole("heading", { name: "nightly-42" }).waitFor();
     const card = page.locator(".key-card", { hasText: "correct" });
-    assert.match(await card.innerText(), new RegExp(`${(run.passRate("correct") * 100).toFixed(1)}%`));
+    assert.match(
+      await card.innerText(),
+      new RegExp(`${(run.passRate("correct") * 100).toFixed(1)}%`),
+    );
     assert.match(await card.innerText(), /95% CI/);
     await shoot(page, "run-page");
 
     await page.getByRole("link", { name: /Browse 60 tasks/ }).click();
     await page.getByTestId("task-count").filter({ hasText: "60 of 60 tasks" }).waitFor();
     await page.getByLabel("Status", { exact: true }).selectOption("failing");
-    const failing = run.tasks.filter((t) => t.feedback.some((f) => f.key === "correct" && f.score === false));
-    await page.getByTestId("task-count").filter({ hasText: `${failing.length} of 60 tasks` }).waitFor();
+    const failing = run.tasks.filter((t) =>
+      t.feedback.some((f) => f.key === "correct" && f.score === false),
+    );
+    await page
+      .getByTestId("task-count")
+      .filter({ hasText: `${failing.length} of 60 tasks` })
+      .waitFor();
     const chips = await page.locator(".vrows .chip").allInnerTexts();
     assert.ok(chips.includes("fail"));
     await shoot(page, "tasks-failing");
 
     await page.getByLabel("Search tasks").fill("Oslo");
     const oslo = failing.filter((t) => String(t.task.inputs.question).includes("Oslo"));
-    await page.getByTestId("task-count").filter({ hasText: `${oslo.length} of 60 tasks` }).waitFor();
+    await page
+      .getByTestId("task-count")
+      .filter({ hasText: `${oslo.length} of 60 tasks` })
+      .waitFor();
     const first = oslo[0]!;
     await page.getByRole("link", { name: first.task.taskId, exact: true }).click();
     await page.getByRole("heading", { name: first.task.taskId }).waitFor();
     const call = page.locator(".event-ToolCallEvent");
-    assert.match(await call.innerText(), /get_weather[\s\S]*"city": "Oslo"[\s\S]*returned[\s\S]*"celsius"/);
+    assert.match(
+      await call.innerText(),
+      /get_weather[\s\S]*"city": "Oslo"[\s\S]*returned[\s\S]*"celsius"/,
+    );
     assert.match(await page.locator(".feedback").innerText(), /correct\s+fail/);
     await shoot(page, "task-detail");
 
@@ -60,10 +74,13 @@ describe("a report in Chromium", { skip: skipWithoutChromium() }, () => {
   it("opens a comparison: verdicts, then a flipped task side by side", async () => {
     const baseline = sampleRun({ runId: "baseline-run", tasks: 80, skill: 0.95, seed: 3 });
     const current = sampleRun({ runId: "current-run", tasks: 80, skill: 0.5, seed: 4 });
-    const file = folder.write("compare.html", renderReport({ kind: "compare", baseline, current }, { compare: { seed: 1 } }));
+    const file = folder.write(
+      "compare.html",
+      renderReport({ kind: "compare", baseline, current }, { compare: { seed: 1 } }),
+    );
     const { page, watch } = await watchedPage(context);
     await page.goto(`file://${file}`);
-    const row = page.locator('tr[data-verdict]', { hasText: "correct" });
+    const row = page.locator("tr[data-verdict]", { hasText: "correct" });
     assert.equal(await row.getAttribute("data-verdict"), "regression");
     assert.match(await row.innerText(), /Regression/);
     await shoot(page, "compare");
@@ -98,7 +115,10 @@ describe("a report in Chromium", { skip: skipWithoutChromium() }, () => {
     await shoot(page, "variants");
     assertOffline(watch, file);
 
-    const big = folder.write("big.html", renderReport({ kind: "run", run: sampleRun({ runId: "big", tasks: 10_000 }) }));
+    const big = folder.write(
+      "big.html",
+      renderReport({ kind: "run", run: sampleRun({ runId: "big", tasks: 10_000 }) }),
+    );
     await page.goto(`file://${big}#/run/big/tasks`);
     await page.getByTestId("task-count").filter({ hasText: "10,000 of 10,000 tasks" }).waitFor();
     assert.ok((await page.locator(".vrows .tr").count()) < 80);
