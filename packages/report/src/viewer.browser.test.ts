@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { JournalHeader } from "@ag2/eval-core";
-import { InMemoryRunStore } from "@ag2/eval-core/testing";
+import type { JournalHeader, RunJournal } from "@ag2/eval-core";
+import { FsRunStore } from "@ag2/eval-store-fs";
 import type { BrowserContext } from "playwright-core";
 import { shoot, watchedPage } from "./browser-page.test-helper.js";
 import { launchChromium, skipWithoutChromium } from "./chromium.test-helper.js";
@@ -12,7 +15,10 @@ describe("the viewer in Chromium", { skip: skipWithoutChromium() }, () => {
   let context: BrowserContext;
   let close: () => Promise<void>;
   let viewer: RunningReportServer;
-  const store = new InMemoryRunStore();
+  let journal: RunJournal;
+  // a real store folder: the run's journal is the file a running `ag2-eval run` appends to
+  const dir = mkdtempSync(join(tmpdir(), "ag2-viewer-"));
+  const store = new FsRunStore(dir);
   const live = sampleRun({
     runId: "live-run",
     tasks: 4,
@@ -33,19 +39,25 @@ describe("the viewer in Chromium", { skip: skipWithoutChromium() }, () => {
     await store.save(
       sampleRun({ runId: "yesterday", tasks: 20, createdAt: "2026-12-02T09:00:00.000000+00:00" }),
     );
-    await (await store.openJournal(header)).append(live.tasks[0]!);
+    journal = await store.openJournal(header);
+    await journal.append(live.tasks[0]!);
     viewer = await serveReport({
       store: {
         list: (o) => store.list(o),
         load: (id) => store.load(id),
         readJournal: (id) => store.readJournal(id),
-        listJournals: async () => ["live-run"],
+        listJournals: async () =>
+          readdirSync(dir)
+            .filter((name) => name.endsWith(".journal.jsonl"))
+            .map((name) => name.slice(0, -".journal.jsonl".length)),
       },
     });
   });
   after(async () => {
+    await journal?.close();
     await viewer?.close();
     await close?.();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("shows a run still writing its journal, and its new task without a reload", async () => {
@@ -62,7 +74,7 @@ describe("the viewer in Chromium", { skip: skipWithoutChromium() }, () => {
     await page.getByTestId("task-count").filter({ hasText: "1 of 1 tasks" }).waitFor();
     assert.equal(await page.getByRole("link", { name: "weather-0002", exact: true }).count(), 0);
 
-    await (await store.openJournal(header)).append(live.tasks[1]!);
+    await journal.append(live.tasks[1]!);
     await page.getByRole("link", { name: "weather-0002", exact: true }).waitFor();
     await page.getByTestId("task-count").filter({ hasText: "2 of 2 tasks" }).waitFor();
     await shoot(page, "viewer-live-tasks");
