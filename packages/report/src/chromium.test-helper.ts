@@ -15,8 +15,9 @@ export const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
-/** Debian's Chromium (or `AG2_CHROMIUM`), or null when none is installed. */
+/** Debian's Chromium (or `AG2_CHROMIUM`), or null when none is installed (or `AG2_CHROMIUM=none`). */
 export function findChromium(): string | null {
+  if (process.env.AG2_CHROMIUM === "none") return null;
   const candidates = [
     process.env.AG2_CHROMIUM,
     "/usr/bin/chromium",
@@ -34,17 +35,15 @@ export function findChromium(): string | null {
   return null;
 }
 
-let announced = false;
-
-/** The reason to skip browser tests (printed once, visibly), or false when Chromium is here. */
-export function skipWithoutChromium(): string | false {
+/**
+ * The reason to skip browser tests, or false when Chromium is here. Each test file runs in its
+ * own process, so only the one file that passes `announce` prints the visible line.
+ */
+export function skipWithoutChromium(options: { announce?: boolean } = {}): string | false {
   if (findChromium()) return false;
   const reason =
-    "no Chromium found (apt-get install -y chromium, or set AG2_CHROMIUM): browser tests skipped";
-  if (!announced) {
-    announced = true;
-    process.stderr.write(`\n*** @ag2/eval-report: ${reason} ***\n\n`);
-  }
+    "no Chromium found (apt-get install -y chromium, or set AG2_CHROMIUM): the report's browser tests are skipped";
+  if (options.announce) process.stdout.write(`\n*** @ag2/eval-report: ${reason} ***\n\n`);
   return reason;
 }
 

@@ -1,11 +1,10 @@
-const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
-const ESCAPES: Readonly<Record<string, string>> = {
-  "<": "\\u003c",
-  ">": "\\u003e",
-  "&": "\\u0026",
-  "\u2028": "\\u2028",
-  "\u2029": "\\u2029",
-};
+const ESCAPES: readonly (readonly [string, string])[] = [
+  ["<", "\\u003c"],
+  [">", "\\u003e"],
+  ["&", "\\u0026"],
+  ["\u2028", "\\u2028"],
+  ["\u2029", "\\u2029"],
+];
 
 /**
  * JSON text that can sit inside a `<script type="application/json">` element whatever the
@@ -22,7 +21,13 @@ const ESCAPES: Readonly<Record<string, string>> = {
 export function embedJson(value: unknown): string {
   const text = JSON.stringify(value);
   if (text === undefined) return "null";
-  return text.replace(UNSAFE_IN_SCRIPT, (char) => ESCAPES[char] as string);
+  // reports run to tens of megabytes: `includes` is a fast native scan, while a replace costs
+  // a pass over the whole text even when nothing matches, so replace only what is there
+  let safe = text;
+  for (const [char, escaped] of ESCAPES) {
+    if (safe.includes(char)) safe = safe.replaceAll(char, escaped);
+  }
+  return safe;
 }
 
 /**
@@ -30,7 +35,7 @@ export function embedJson(value: unknown): string {
  *
  * @example
  * ```ts
- * escapeHtml(`<b title="x">&</b>`); // "&lt;b title=&quot;x&quot;&gt;&amp;&lt;/b&gt;"
+ * escapeHtml(`<b title="x">&</b>`); // "&#60;b title=&#34;x&#34;&#62;&#38;&#60;/b&#62;"
  * ```
  */
 export function escapeHtml(text: string): string {

@@ -7,7 +7,7 @@ import { launchChromium, skipWithoutChromium } from "./chromium.test-helper.js";
 import { renderReport } from "./render-report.js";
 import { sampleRun } from "./sample-runs.test-helper.js";
 
-describe("a report in Chromium", { skip: skipWithoutChromium() }, () => {
+describe("a report in Chromium", { skip: skipWithoutChromium({ announce: true }) }, () => {
   let context: BrowserContext;
   let close: () => Promise<void>;
   const folder = reportFolder();
