@@ -14,6 +14,7 @@ export function IntervalBar(props: {
     <svg
       class={`ibar ${props.tone ?? ""}`}
       viewBox={`0 0 ${w} 14`}
+      preserveAspectRatio="none"
       width={w}
       height={14}
       aria-hidden="true"

@@ -25,6 +25,7 @@ export function dollars(value: number | null): string {
 
 export function duration(ms: number): string {
   if (!Number.isFinite(ms)) return "—";
+  if (ms === 0) return "0 ms";
   if (ms < 1) return `${ms.toFixed(2)} ms`;
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;

@@ -44,9 +44,8 @@ export function RunHeader(props: { run: RunView }) {
         <Stat label="Concurrency">{count(run.concurrency)}</Stat>
         <Stat label="Tokens">
           {count(run.tokens.total)}
-          <span class="muted">
-            {" "}
-            ({count(run.tokens.input)} in / {count(run.tokens.output)} out)
+          <span class="stat-sub">
+            {count(run.tokens.input)} in · {count(run.tokens.output)} out
           </span>
         </Stat>
         <Stat label="Cost">{dollars(run.costUsd)}</Stat>

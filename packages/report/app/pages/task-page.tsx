@@ -15,9 +15,19 @@ export function TaskPage(props: { run: RunView; group: number; repeat: number })
   if (!task) return <Empty>This task has no repeat {props.repeat + 1}.</Empty>;
   return (
     <div class="task-page">
-      <h2 class="task-title">
-        <Text value={group.id} limit={200} />
-      </h2>
+      <div class="task-head">
+        <h2 class="task-title">
+          <Text value={group.id} limit={200} />
+        </h2>
+        {task.exception && <Chip status="error">error</Chip>}
+        {task.feedback.map((fb, i) =>
+          typeof fb.score === "boolean" ? (
+            <Chip key={i} status={fb.score ? "pass" : "fail"}>
+              <Text value={fb.key} limit={40} /> {fb.score ? "pass" : "fail"}
+            </Chip>
+          ) : null,
+        )}
+      </div>
       {group.tasks.length > 1 && (
         <nav class="tabs" aria-label="Repeats">
           {group.tasks.map((_, i) => (
@@ -45,9 +55,8 @@ export function TaskDetail(props: { task: TaskResultJSON }) {
         <Stat label="Duration">{duration(task.duration_ms)}</Stat>
         <Stat label="Tokens">
           {count(task.tokens.input + task.tokens.output)}
-          <span class="muted">
-            {" "}
-            ({count(task.tokens.input)} in / {count(task.tokens.output)} out)
+          <span class="stat-sub">
+            {count(task.tokens.input)} in · {count(task.tokens.output)} out
           </span>
         </Stat>
         {task.tags.length > 0 && (
