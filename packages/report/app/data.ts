@@ -8,6 +8,8 @@ export function readEmbeddedData(): ReportData {
 
 /** How often the viewer asks its server again while something may still change. */
 const POLL_MS = 1000;
+/** The run list reads every run file of the store: asked for less often. */
+const LIST_POLL_MS = 3000;
 
 export type Loaded<T> =
   | { readonly state: "ready"; readonly value: T }
@@ -24,6 +26,7 @@ function usePolled<T>(
   path: string | null,
   fallback: T,
   stillChanging: (value: T) => boolean,
+  every = POLL_MS,
 ): Loaded<T> {
   const [loaded, setLoaded] = useState<Loaded<T>>(
     path === null ? { state: "ready", value: fallback } : { state: "loading" },
@@ -40,7 +43,7 @@ function usePolled<T>(
         const value = await getJson<T>(path);
         if (stopped) return;
         setLoaded({ state: "ready", value });
-        if (stillChanging(value)) timer = setTimeout(load, POLL_MS);
+        if (stillChanging(value)) timer = setTimeout(load, every);
       } catch (error) {
         if (!stopped) setLoaded({ state: "error", message: (error as Error).message });
       }
@@ -56,7 +59,12 @@ function usePolled<T>(
 
 /** The list of runs: embedded in a report; in the viewer, asked for again every second. */
 export function useRunList(data: ReportData): Loaded<readonly RunListEntry[]> {
-  return usePolled(data.kind === "viewer" ? "api/runs" : null, data.runList, () => true);
+  return usePolled(
+    data.kind === "viewer" ? "api/runs" : null,
+    data.runList,
+    () => true,
+    LIST_POLL_MS,
+  );
 }
 
 /** One run: from the report's data, or from the viewer (again and again while it is written). */

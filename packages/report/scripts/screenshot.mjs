@@ -13,13 +13,22 @@ const docs = new URL("../docs/", import.meta.url).pathname;
 mkdirSync(docs, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), "ag2-report-shots-"));
 const run = sampleRun({ runId: "2026-12-01T09-00-00_weather", tasks: 48, repeats: 3, skill: 0.78 });
-const baseline = sampleRun({ runId: "2026-11-30T09-00-00_weather", tasks: 48, repeats: 3, skill: 0.92, seed: 11 });
+const baseline = sampleRun({
+  runId: "2026-11-30T09-00-00_weather",
+  tasks: 48,
+  repeats: 3,
+  skill: 0.92,
+  seed: 11,
+});
 // a price per token, so the header shows a cost
 const costOf = (trace) => trace.tokens.input * 4e-7 + trace.tokens.output * 1.6e-6;
 const runFile = join(dir, "run.html");
 const compareFile = join(dir, "compare.html");
 writeFileSync(runFile, renderReport({ kind: "run", run }, { costOf }));
-writeFileSync(compareFile, renderReport({ kind: "compare", baseline, current: run }, { costOf, compare: { seed: 1 } }));
+writeFileSync(
+  compareFile,
+  renderReport({ kind: "compare", baseline, current: run }, { costOf, compare: { seed: 1 } }),
+);
 
 const shots = [
   { file: runFile, hash: "", name: "run-page", scheme: "light" },
