@@ -78,6 +78,19 @@ export function TrendChart(props: {
           </text>
         </g>
       ))}
+      {props.labels.map((label, i) =>
+        i === 0 || i === props.labels.length - 1 ? (
+          <text
+            key={`x-${label}`}
+            class="axis"
+            x={x(i)}
+            y={h - 6}
+            text-anchor={i === 0 ? "start" : "end"}
+          >
+            {label.length > 28 ? `${label.slice(0, 27)}…` : label}
+          </text>
+        ) : null,
+      )}
       {props.series.map((s, si) => (
         <g key={s.name} class={`series series-${si % 6}`}>
           <polyline points={s.values.map((v, i) => `${x(i)},${y(v)}`).join(" ")} />

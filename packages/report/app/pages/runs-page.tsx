@@ -13,6 +13,11 @@ export function RunsPage(props: { runs: readonly RunListEntry[] }) {
   const shown =
     label === "" ? props.runs : props.runs.filter((r) => (r.label ?? NO_LABEL) === label);
   const keys = [...new Set(shown.flatMap((r) => Object.keys(r.passRate)))].sort();
+  // a trend means one label's runs: the chosen label, or the only one there is
+  const shownLabels = new Set(shown.map((r) => r.label));
+  const trendLabel = shownLabels.size === 1 ? ([...shownLabels][0] ?? null) : null;
+  const hasTokens = shown.some((r) => r.tokens !== null);
+  const hasCost = shown.some((r) => r.costUsd !== null);
   // oldest first for the chart: the list is newest first
   const oldestFirst = [...shown].reverse();
   return (
@@ -29,8 +34,14 @@ export function RunsPage(props: { runs: readonly RunListEntry[] }) {
         />
         <span class="filter-count">{count(shown.length)} runs</span>
       </div>
-      {label !== "" && oldestFirst.length > 1 && keys.length > 0 && (
-        <Card title="Pass rate over time">
+      {trendLabel !== null && oldestFirst.length > 1 && keys.length > 0 && (
+        <Card
+          title={
+            <>
+              Pass rate over time · <Text value={trendLabel ?? ""} limit={60} />
+            </>
+          }
+        >
           <TrendChart
             labels={oldestFirst.map((r) => r.runId)}
             series={keys.map((key) => ({
@@ -61,8 +72,8 @@ export function RunsPage(props: { runs: readonly RunListEntry[] }) {
               <th class="num">Task runs</th>
               <th class="num">Errors</th>
               <th>Pass rate</th>
-              <th class="num">Tokens</th>
-              <th class="num">Cost</th>
+              {hasTokens && <th class="num">Tokens</th>}
+              {hasCost && <th class="num">Cost</th>}
             </tr>
           </thead>
           <tbody>
@@ -103,8 +114,8 @@ export function RunsPage(props: { runs: readonly RunListEntry[] }) {
                     </Chip>
                   ))}
                 </td>
-                <td class="num">{run.tokens === null ? "—" : count(run.tokens)}</td>
-                <td class="num">{dollars(run.costUsd)}</td>
+                {hasTokens && <td class="num">{run.tokens === null ? "—" : count(run.tokens)}</td>}
+                {hasCost && <td class="num">{dollars(run.costUsd)}</td>}
               </tr>
             ))}
           </tbody>
