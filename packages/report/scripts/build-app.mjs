@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Builds the report app (Preact + TSX) into dist/app/app.js and its style sheet into
-// dist/app/app.css. renderReport inlines both into every report, so nothing is fetched at
-// run time; the script must never contain "</script" (it would end its element early).
-import { mkdirSync, writeFileSync } from "node:fs";
+// Builds the report app (Preact + TSX) and its style sheet into dist/report-app.json
+// ({ js, css }). renderReport inlines both into every report, so nothing is fetched at run
+// time; the script must never contain "</script" (it would end its element early). JSON, not
+// .js files: the tarball ships no module but the bundles, and this is text to inline, not code
+// to import.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
-mkdirSync("dist/app", { recursive: true });
+mkdirSync("dist", { recursive: true });
+rmSync("dist/app", { recursive: true, force: true });
 const common = {
   bundle: true,
   minify: true,
@@ -30,5 +33,4 @@ if (/<!--|<script/i.test(script)) {
   );
   process.exit(1);
 }
-writeFileSync("dist/app/app.js", script);
-writeFileSync("dist/app/app.css", css.outputFiles[0].text);
+writeFileSync("dist/report-app.json", JSON.stringify({ js: script, css: css.outputFiles[0].text }));
