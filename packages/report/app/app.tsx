@@ -3,11 +3,12 @@ import { useEffect, useState } from "preact/hooks";
 import type { ReportData, RunView } from "../src/report-data.ts";
 import { useRun, useRunList } from "./data.ts";
 import { ComparePage, FlipPage } from "./pages/compare-page.tsx";
+import { PairwisePage } from "./pages/pairwise-page.tsx";
 import { RunPage } from "./pages/run-page.tsx";
 import { RunsPage } from "./pages/runs-page.tsx";
 import { TaskPage } from "./pages/task-page.tsx";
 import { TasksPage } from "./pages/tasks-page.tsx";
-import { PairwisePage, VariantsPage } from "./pages/variants-page.tsx";
+import { VariantsPage } from "./pages/variants-page.tsx";
 import { href, parseRoute, type Route } from "./route.ts";
 import { Await, Empty, Text } from "./ui.tsx";
 
