@@ -159,16 +159,31 @@ async function browserTiming(file) {
   });
   try {
     const shown = [];
+    const busy = [];
+    const phases = [];
     const filtered = [];
     for (let i = 0; i <= 3; i++) {
       const page = await context.newPage();
+      // the renderer's main-thread busy time: on a loaded machine, wall time also counts the
+      // time spent waiting for a core
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Performance.enable");
       await page.goto(`file://${file}#/run/bench-10k/tasks`, { waitUntil: "commit" });
       await page
         .getByTestId("task-count")
         .filter({ hasText: `${TASKS.toLocaleString("en-US")} of` })
         .waitFor({ timeout: 30_000 });
       // ms since navigation started, on the page's own clock: the table is drawn and listening
-      shown.push(await page.evaluate("performance.now()"));
+      const marks = await page.evaluate(`(() => {
+        const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+        const nav = performance.getEntriesByType("navigation")[0];
+        return { now: performance.now(), read: nav.responseEnd, start: at("ag2-report:start"),
+          data: at("ag2-report:data"), rendered: at("ag2-report:rendered") };
+      })()`);
+      shown.push(marks.now);
+      phases.push(marks);
+      const { metrics } = await cdp.send("Performance.getMetrics");
+      busy.push(1000 * (metrics.find((m) => m.name === "TaskDuration")?.value ?? Number.NaN));
       const started = Date.now();
       await page.getByLabel("Status", { exact: true }).selectOption("failing");
       await page
@@ -179,10 +194,16 @@ async function browserTiming(file) {
       await page.close();
     }
     shown.shift();
+    busy.shift();
+    phases.shift();
+    const phase = (pick) => median(phases.map(pick)).toFixed(0);
     filtered.shift();
     const tti = median(shown);
     console.log(
-      `  task table interactive      ${tti.toFixed(0).padStart(6)} ms   from navigation, headless Chromium; target <= 1500 ms${tti <= 1500 ? "" : "  NOT MET"}`,
+      `  task table interactive      ${tti.toFixed(0).padStart(6)} ms   from navigation, headless Chromium (main thread busy ${median(busy).toFixed(0)} ms); target <= 1500 ms${tti <= 1500 ? "" : "  NOT MET"}`,
+    );
+    console.log(
+      `    of which: file read ${phase((p) => p.read)} ms, HTML parsed (script starts) ${phase((p) => p.start - p.read)} ms, data parsed ${phase((p) => p.data - p.start)} ms, first render ${phase((p) => p.rendered - p.data)} ms`,
     );
     console.log(
       `  first filter (failing)      ${median(filtered).toFixed(0).padStart(6)} ms   select to redrawn table`,
