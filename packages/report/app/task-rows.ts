@@ -1,4 +1,4 @@
-import type { EventJSON, TaskResultJSON } from "@ag2/eval-core";
+import type { EventJSON, TaskResultJSON } from "@ag2/eval-core/internal";
 import type { RunView } from "../src/report-data.ts";
 import type { Status } from "./ui.tsx";
 

@@ -1,4 +1,4 @@
-import type { EventJSON, TaskResultJSON } from "@ag2/eval-core";
+import type { EventJSON, TaskResultJSON } from "@ag2/eval-core/internal";
 import { count, duration, prettyJsonText } from "./format.ts";
 import { Code, Text } from "./ui.tsx";
 

@@ -1,4 +1,4 @@
-import type { ComparisonVerdict, KeyFlakiness, TaskResultJSON } from "@ag2/eval-core";
+import type { ComparisonVerdict, KeyFlakiness, TaskResultJSON } from "@ag2/eval-core/internal";
 
 /** What a report shows first, and which of the optional parts it carries. */
 export type ReportKind = "run" | "runs" | "compare" | "variants" | "pairwise" | "viewer";

@@ -1,11 +1,6 @@
-import {
-  flakiness,
-  groupRepeats,
-  type RunResult,
-  runResultToJSON,
-  type Trace,
-  wilsonInterval,
-} from "@ag2/eval-core";
+import { flakiness, type RunResult, type Trace } from "@ag2/eval-core";
+import { groupRepeats, runResultToJSON } from "@ag2/eval-core/internal";
+import { wilsonInterval } from "@ag2/eval-core/stats";
 import type { KeyStats, RunView, TagSlice } from "./report-data.js";
 
 /** How {@link runView} is told about what the run file does not hold. */

@@ -1,4 +1,5 @@
-import { type JournalContents, type RunInfo, RunResult, runInfo, type Trace } from "@ag2/eval-core";
+import { type RunInfo, RunResult, type Trace } from "@ag2/eval-core";
+import { type JournalContents, runInfo } from "@ag2/eval-core/internal";
 import type { RunListEntry, RunView } from "./report-data.js";
 import { runView } from "./run-view.js";
 

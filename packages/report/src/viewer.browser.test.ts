@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { JournalHeader, RunJournal } from "@ag2/eval-core";
+import type { JournalHeader, RunJournal } from "@ag2/eval-core/internal";
 import { FsRunStore } from "@ag2/eval-store-fs";
 import type { BrowserContext } from "playwright-core";
 import { shoot, watchedPage } from "./browser-page.test-helper.js";

@@ -6,11 +6,13 @@ import {
   fsRunStore,
   PairwiseRunResult,
   RunResult,
-  type VariantManifest,
   VariantRunResult,
 } from "@ag2/eval";
 import { resolveRunId } from "./resolve-run-id.js";
 import { UsageError } from "./usage-error.js";
+
+/** A sweep's manifest, as the store reads it back. */
+type VariantManifest = NonNullable<Awaited<ReturnType<FsRunStore["loadManifest"]>>>;
 
 /** One thing a report can show, as named on the command line. */
 export type ReportSource =

@@ -1,5 +1,5 @@
-import { resolve } from "node:path";
-import { writeFileAtomic } from "@ag2/eval";
+import { rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 import { type ReportInput, renderReport } from "@ag2/eval-report";
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../args/command.js";
 import { flagReader } from "../args/flag-values.js";
@@ -83,14 +83,19 @@ function reportInput(sources: readonly ReportSource[]): ReportInput {
   return { kind: "runs", runs };
 }
 
-/** Writes the report whole or not at all (a temp file renamed into place). */
+/**
+ * Writes the report whole or not at all: into a hidden file beside the target, renamed over it
+ * once complete, so a failed write (no such folder, no permission, a full disk) leaves nothing.
+ */
 export async function writeReport(path: string, html: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    await writeFileAtomic(path, html);
+    await writeFile(temp, html, { encoding: "utf8", flag: "wx" });
+    await rename(temp, path);
   } catch (error) {
+    await rm(temp, { force: true }).catch(() => {});
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    const cause = (error as { cause?: NodeJS.ErrnoException }).cause?.code;
-    throw new UsageError(`cannot write the report to ${path} (${cause ?? code})`, {
+    throw new UsageError(`cannot write the report to ${path} (${code})`, {
       hint: "-o names a file in a folder that exists and that you can write to",
       cause: error,
     });

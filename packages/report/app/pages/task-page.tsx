@@ -1,4 +1,4 @@
-import type { TaskResultJSON } from "@ag2/eval-core";
+import type { TaskResultJSON } from "@ag2/eval-core/internal";
 import type { RunView } from "../../src/report-data.ts";
 import { count, duration, pretty } from "../format.ts";
 import { href } from "../route.ts";
