@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { describe, it } from "node:test";
-import { compareRuns, flakiness, InvalidOptionError, PairwiseRunResult, VariantRunResult } from "@ag2/eval-core";
+import {
+  compareRuns,
+  flakiness,
+  InvalidOptionError,
+  PairwiseRunResult,
+  VariantRunResult,
+} from "@ag2/eval-core";
 import { wilsonInterval } from "@ag2/eval-core/stats";
 import { hostileRun, PAYLOADS } from "./hostile-run.test-helper.js";
 import { DATA_ELEMENT_ID } from "./html-page.js";

@@ -1,4 +1,11 @@
-import { type CompareRunsOptions, InvalidOptionError, type PairwiseRunResult, RunResult, type Trace, VariantRunResult } from "@ag2/eval-core";
+import {
+  type CompareRunsOptions,
+  InvalidOptionError,
+  type PairwiseRunResult,
+  RunResult,
+  type Trace,
+  VariantRunResult,
+} from "@ag2/eval-core";
 import { isoUtcNow } from "@ag2/eval-core/internal";
 import { comparisonView } from "./comparison-view.js";
 import { pairwiseView } from "./pairwise-view.js";

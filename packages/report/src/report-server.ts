@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { type Trace } from "@ag2/eval-core";
+import type { Trace } from "@ag2/eval-core";
 import { runIdProblem } from "@ag2/eval-core/internal";
 import { htmlPage } from "./html-page.js";
 import type { ReportData } from "./report-data.js";

@@ -1,4 +1,4 @@
-import { type VariantRunResult } from "@ag2/eval-core";
+import type { VariantRunResult } from "@ag2/eval-core";
 import { wilsonInterval } from "@ag2/eval-core/stats";
 import type { VariantsView } from "./report-data.js";
 
