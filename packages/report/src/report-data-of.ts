@@ -2,9 +2,9 @@ import {
   type CompareRunsOptions,
   InvalidOptionError,
   type PairwiseRunResult,
-  RunResult,
+  type RunResult,
   type Trace,
-  VariantRunResult,
+  type VariantRunResult,
 } from "@ag2/eval-core";
 import { isoUtcNow } from "@ag2/eval-core/internal";
 import { comparisonView } from "./comparison-view.js";
@@ -87,7 +87,7 @@ export function reportData(input: ReportInput, options: RenderReportOptions = {}
       };
     }
     case "variants": {
-      if (!(input.sweep instanceof VariantRunResult)) {
+      if (!isSweep(input.sweep)) {
         throw new InvalidOptionError(
           "sweep",
           `renderReport: 'sweep' must be a VariantRunResult; got ${describe(input.sweep)}`,
@@ -104,6 +104,12 @@ export function reportData(input: ReportInput, options: RenderReportOptions = {}
       };
     }
     case "pairwise": {
+      if (typeof (input.result as Partial<PairwiseRunResult> | null)?.winRate !== "function") {
+        throw new InvalidOptionError(
+          "result",
+          `renderReport: 'result' must be a PairwiseRunResult; got ${describe(input.result)}`,
+        );
+      }
       const runs = (input.runs ?? []).map((run, i) => view(checkRun(run, `runs[${i}]`)));
       return {
         ...base,
@@ -149,7 +155,7 @@ function list(runs: readonly RunView[]): RunListEntry[] {
 }
 
 function checkRun(run: unknown, field: string): RunResult {
-  if (run instanceof RunResult) return run;
+  if (isRun(run)) return run;
   throw new InvalidOptionError(
     field,
     `renderReport: '${field}' must be a RunResult; got ${describe(run)}`,
@@ -160,4 +166,27 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (typeof value === "object") return value.constructor?.name ?? "object";
   return typeof value === "string" ? JSON.stringify(value) : typeof value;
+}
+
+// by shape, not instanceof: a second copy of core (two installs) builds its own classes
+function isRun(value: unknown): value is RunResult {
+  const run = value as Partial<RunResult> | null;
+  return (
+    typeof run === "object" &&
+    run !== null &&
+    typeof run.runId === "string" &&
+    Array.isArray(run.tasks) &&
+    typeof run.aggregates === "object" &&
+    typeof run.passRate === "function"
+  );
+}
+
+function isSweep(value: unknown): value is VariantRunResult {
+  const sweep = value as Partial<VariantRunResult> | null;
+  return (
+    typeof sweep === "object" &&
+    sweep !== null &&
+    sweep.results instanceof Map &&
+    typeof sweep.leaderboard === "function"
+  );
 }
