@@ -11,6 +11,7 @@ import { Ag2EvalError } from "@ag2/eval-core";
  * ```
  */
 export class ReportServerError extends Ag2EvalError {
+  static override readonly errorName: string = "ReportServerError";
   readonly host: string;
   readonly port: number;
 

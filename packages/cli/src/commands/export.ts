@@ -9,8 +9,8 @@ import { loadSettings, openStore } from "../config/settings.js";
 import { formatJunit } from "../output/format-junit.js";
 import { formatMarkdown } from "../output/format-markdown.js";
 import { visibleRun } from "../output/visible-run.js";
-import { visibleJson } from "../terminal/visible-text.js";
 import { priceTableCost } from "../run/price-table-cost.js";
+import { visibleJson } from "../terminal/visible-text.js";
 import { writeReport } from "./report.js";
 
 const FORMATS = ["junit", "markdown", "json", "html"] as const;
