@@ -41,8 +41,17 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     load: async () => (await import("./commands/grade.js")).gradeCommand,
   },
   export: {
-    summary: "write a saved run as JUnit XML, Markdown or JSON",
+    summary: "write a saved run as JUnit XML, Markdown, JSON or HTML",
     load: async () => (await import("./commands/export.js")).exportCommand,
+  },
+  report: {
+    summary:
+      "write one self-contained HTML report of runs, a comparison, a sweep or a pairwise run",
+    load: async () => (await import("./commands/report.js")).reportCommand,
+  },
+  view: {
+    summary: "browse the store's runs in a local web page (runs in progress included)",
+    load: async () => (await import("./commands/view.js")).viewCommand,
   },
 };
 
@@ -118,6 +127,7 @@ const HINTS: Readonly<Record<string, string>> = {
   RunExistsError:
     "--overwrite replaces that run, --resume <run-id> continues an unfinished one; or choose another --run-id",
   RunLockedError: "one process writes a run at a time; choose another --run-id to run in parallel",
+  ReportServerError: "--port picks another port (--port 0 takes any free one)",
 };
 
 function report(error: unknown, options: { io: CliIo; debug: boolean }): number {

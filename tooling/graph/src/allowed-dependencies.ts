@@ -17,8 +17,9 @@ export const ALLOWED_WORKSPACE_DEPENDENCIES: Readonly<Record<string, readonly st
     "@ag2/eval-scorers",
     "@ag2/eval-store-fs",
   ],
+  "@ag2/eval-report": ["@ag2/eval-core"],
   // the CLI imports the PostgreSQL store only when given a postgres:// store (a dynamic import)
-  "@ag2/eval-cli": ["@ag2/eval", "@ag2/eval-store-postgres"],
+  "@ag2/eval-cli": ["@ag2/eval", "@ag2/eval-report", "@ag2/eval-store-postgres"],
 };
 
 /** External packages a workspace package must not pull in (core stays free of OpenTelemetry). */
@@ -28,6 +29,7 @@ export const FORBIDDEN_EXTERNAL_PREFIXES: Readonly<Record<string, readonly strin
   "@ag2/eval-store-fs": ["@opentelemetry/"],
   "@ag2/eval-scorers": ["@opentelemetry/"],
   "@ag2/eval-store-postgres": ["@opentelemetry/"],
+  "@ag2/eval-report": ["@opentelemetry/"],
 };
 
 /**

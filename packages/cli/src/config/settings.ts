@@ -1,9 +1,10 @@
 import { resolve } from "node:path";
 import { type FsRunStore, fsRunStore, type StoreWarning } from "@ag2/eval";
-// types only: the PostgreSQL store (and pg) load only when a postgres:// store is given
 import type { PostgresRunStore } from "@ag2/eval-store-postgres";
 import { flagReader } from "../args/flag-values.js";
 import type { FlagValues } from "../args/parse-command-args.js";
+// types only: the PostgreSQL store (and pg) load only when a postgres:// store is given
+import { UsageError } from "../args/usage-error.js";
 import type { CliIo } from "../terminal/cli-io.js";
 import type { Ag2EvalConfig } from "./define-config.js";
 import { loadConfig } from "./load-config.js";
@@ -89,4 +90,25 @@ export function listingWarnings(store: CliStore): readonly StoreWarning[] {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value;
+}
+
+/**
+ * The folder store of a command that reads files beside the runs (the viewer reads journals,
+ * a report may name a run file): a `postgres://` store is refused with a usage error.
+ *
+ * @example
+ * ```ts
+ * const store = folderStore(await loadSettings({ values, io }), "view");
+ * ```
+ */
+export function folderStore(settings: Settings, command: string): FsRunStore {
+  if (settings.storeDir === null) {
+    throw new UsageError(
+      `ag2-eval ${command}: reads a folder store; a PostgreSQL store is not supported yet`,
+      {
+        hint: `pass --store <folder> to ${command}; run, list, show, trend, diff, export and grade take a postgres:// store`,
+      },
+    );
+  }
+  return fsRunStore(settings.storeDir);
 }
