@@ -17,6 +17,8 @@ export const ALLOWED_WORKSPACE_DEPENDENCIES: Readonly<Record<string, readonly st
     "@ag2/eval-store-fs",
   ],
   "@ag2/eval-cli": ["@ag2/eval"],
+  // framework bridges: the framework itself is an optional peer dependency, never core's
+  "@ag2/eval-ai-sdk": ["@ag2/eval-core", "@ag2/eval-telemetry"],
 };
 
 /** External packages a workspace package must not pull in (core stays free of OpenTelemetry). */

@@ -1,7 +1,13 @@
 import type { ModelResponse, ToolCall, TraceEvent } from "@ag2/eval-core";
-import { firstString, type SpanData, startMs, stringAttr } from "../spans/span-data.js";
 import { firstFinishReason } from "./ag2-genai-convention.js";
 import type { SpanConvention } from "./span-convention.js";
+import {
+  type AttributeValue,
+  firstString,
+  type SpanData,
+  startMs,
+  stringAttr,
+} from "../spans/span-data.js";
 import { toolOutcome } from "./tool-outcome.js";
 import { type UsageAliases, usageFromAttributes } from "./usage-from-attributes.js";
 
@@ -72,13 +78,28 @@ function modelResponse(span: SpanData): ModelResponse {
   };
 }
 
+/**
+ * The SDK records a tool's output as `JSON.stringify(output)`: a string output comes back as
+ * that string, as our own agent stores it; any other output stays the JSON text, which is
+ * also what our agent stores for it. Text that is not a JSON string is kept as it is.
+ */
+function decodedResult(value: AttributeValue): AttributeValue {
+  if (typeof value !== "string" || !value.startsWith('"')) return value;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === "string" ? parsed : value;
+  } catch {
+    return value;
+  }
+}
+
 function toolEvents(span: SpanData): TraceEvent[] {
   const { attributes } = span;
   return toolOutcome(span, {
     id: stringAttr(attributes, "ai.toolCall.id"),
     name: stringAttr(attributes, "ai.toolCall.name") ?? "",
     arguments: attributes["ai.toolCall.args"] ?? attributes["ai.toolCall.input"],
-    result: attributes["ai.toolCall.result"] ?? attributes["ai.toolCall.output"],
+    result: decodedResult(attributes["ai.toolCall.result"] ?? attributes["ai.toolCall.output"]),
   });
 }
 
