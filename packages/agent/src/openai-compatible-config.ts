@@ -1,4 +1,5 @@
 import type { ModelCallRequest, ModelResponse } from "@ag2/eval-core";
+import { parseRetryAfter } from "@ag2/eval-core/internal";
 import type { AgentModelConfig, ModelClient } from "./model-config.js";
 import {
   ModelConnectionError,
@@ -6,7 +7,7 @@ import {
   ModelResponseFormatError,
   ModelTimeoutError,
 } from "./model-errors.js";
-import { fromChatCompletion, retryAfterMs, toChatCompletionsBody } from "./openai-wire.js";
+import { fromChatCompletion, toChatCompletionsBody } from "./openai-wire.js";
 
 /**
  * The options of {@link OpenAICompatibleConfig}.
@@ -111,7 +112,7 @@ export class OpenAICompatibleConfig implements AgentModelConfig {
         status,
         endpoint,
         text.slice(0, BODY_EXCERPT),
-        retryAfterMs(retryAfter),
+        parseRetryAfter(retryAfter),
       );
     }
     let json: unknown;
