@@ -8,6 +8,7 @@ export type {
   ScriptRequest,
   WireMessage,
 } from "./chat-script.js";
+export { isFailure } from "./chat-script.js";
 export type {
   MockOpenAIOptions,
   MockOpenAIServer,

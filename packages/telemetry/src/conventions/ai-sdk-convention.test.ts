@@ -236,10 +236,10 @@ describe("AISDKConvention and AI SDK 7 GenAI spans", () => {
     });
     assert.deepEqual(warnings, [
       "AI SDK span ai.generateText.doGenerate has no token usage (ai.usage.*): its tokens are not counted",
-      'AI SDK span ai.toolCall (tool weather) has no ai.toolCall.args (recordInputs off?): its arguments are recorded as ""',
+      'AI SDK span ai.toolCall (tool weather) has no ai.toolCall.args (recordOutputs off?): its arguments are recorded as ""',
       "AI SDK span ai.toolCall (tool weather) has no ai.toolCall.result (recordOutputs off, or the tool returned undefined): the call has no result event",
       "AI SDK span ai.toolCall has no ai.toolCall.name",
-      'AI SDK span ai.toolCall has no ai.toolCall.args (recordInputs off?): its arguments are recorded as ""',
+      'AI SDK span ai.toolCall has no ai.toolCall.args (recordOutputs off?): its arguments are recorded as ""',
       "AI SDK span ai.toolCall failed without an exception event: the error's type is unknown",
       "AI SDK span ai.generateText.doGenerate has neither ai.response.text nor ai.response.toolCalls (recordOutputs off?): the response is recorded without content",
     ]);

@@ -113,7 +113,7 @@ function toolEvents(span: SpanData, warn: Warn): TraceEvent[] {
   if (name === undefined) warn("AI SDK span ai.toolCall has no ai.toolCall.name");
   if (args === undefined) {
     warn(
-      `AI SDK span ai.toolCall${tool} has no ai.toolCall.args (recordInputs off?): its arguments are recorded as ""`,
+      `AI SDK span ai.toolCall${tool} has no ai.toolCall.args (recordOutputs off?): its arguments are recorded as ""`,
     );
   }
   const failed = span.status === "ERROR";

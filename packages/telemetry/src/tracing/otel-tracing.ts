@@ -136,9 +136,11 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
               notes.push(message);
             },
           });
-          if (!error && trace.events.length === 0) {
-            // the hint says more than "0 events from n spans", and folds across tasks
-            notes = [...(notes ?? []).filter((note) => !note.startsWith(EMPTY)), EMPTY_ANSWER];
+          if (trace.events.length === 0) {
+            // A failed task's empty trace is explained by its failure; an answered one gets a
+            // hint that says more than "0 events from n spans" and folds across tasks.
+            notes = (notes ?? []).filter((note) => !note.startsWith(EMPTY));
+            if (!error) notes.push(EMPTY_ANSWER);
           }
           if (notes && options.onWarning) for (const note of notes) options.onWarning(note);
           // An agent that threw outside its traced turn leaves no error on the root span.
