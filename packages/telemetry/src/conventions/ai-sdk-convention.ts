@@ -1,6 +1,4 @@
 import type { ModelResponse, ToolCall, TraceEvent } from "@ag2/eval-core";
-import { firstFinishReason } from "./ag2-genai-convention.js";
-import type { SpanConvention } from "./span-convention.js";
 import {
   type AttributeValue,
   firstString,
@@ -8,6 +6,8 @@ import {
   startMs,
   stringAttr,
 } from "../spans/span-data.js";
+import { firstFinishReason } from "./ag2-genai-convention.js";
+import type { SpanConvention } from "./span-convention.js";
 import { toolOutcome } from "./tool-outcome.js";
 import { type UsageAliases, usageFromAttributes } from "./usage-from-attributes.js";
 
