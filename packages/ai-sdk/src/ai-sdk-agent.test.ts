@@ -12,7 +12,7 @@ import {
 } from "@ag2/mock-openai";
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import type { AiSdkRunContext } from "./ai-sdk-agent.js";
-import { weatherAgent } from "./weather-agent.test-helper.js";
+import { serverForSuite, weatherAgent } from "./weather-agent.test-helper.js";
 
 const suite = Suite.fromList(
   ["Paris", "Lima"].map((city) => ({
@@ -32,17 +32,12 @@ function failingFirst(...failures: ReturnType<ChatScript>[]): ChatScript {
 }
 
 describe("aiSdkAgent under runAgent and otelTracing", () => {
-  let server: MockOpenAIServer;
-  let script: ChatScript = weatherScript();
-  before(async () => {
-    server = await startMockOpenAI({ script: (request) => script(request) });
-  });
-  after(() => server.close());
+  const server = serverForSuite();
   const base = (): Pick<RunAgentOptions, "scorers" | "store"> => ({ scorers: [], store: null });
 
   for (const stream of [false, true]) {
     it(`makes the SDK's ${stream ? "streamText" : "generateText"} spans the task's trace, under the agent's turn`, async () => {
-      script = weatherScript();
+      server.play(weatherScript());
       const exporter = new InMemorySpanExporter();
       const seen: AiSdkRunContext[] = [];
       const config = { model: "for-paris" };
@@ -94,9 +89,11 @@ describe("aiSdkAgent under runAgent and otelTracing", () => {
   }
 
   it("records what the SDK threw on the task, with its error type", async () => {
-    script = failingFirst(
-      { status: 400, message: "bad request" },
-      { status: 400, message: "bad request" },
+    server.play(
+      failingFirst(
+        { status: 400, message: "bad request" },
+        { status: 400, message: "bad request" },
+      ),
     );
     const result = await runAgent(suite, {
       ...base(),
@@ -112,7 +109,9 @@ describe("aiSdkAgent under runAgent and otelTracing", () => {
   });
 
   it("is retried by runAgent on a 429, after the wait the server asked for", async () => {
-    script = failingFirst({ status: 429, headers: { "retry-after": "2" }, message: "slow down" });
+    server.play(
+      failingFirst({ status: 429, headers: { "retry-after": "2" }, message: "slow down" }),
+    );
     const sleeps: number[] = [];
     const result = await runAgent(
       suite.tasks.slice(0, 1).map((task) => ({ task_id: task.taskId, inputs: task.inputs })),

@@ -9,7 +9,11 @@ import {
   startMockOpenAI,
   weatherScript,
 } from "@ag2/mock-openai";
-import { type WeatherAgentOptions, weatherAgent } from "./weather-agent.test-helper.js";
+import {
+  serverForSuite,
+  type WeatherAgentOptions,
+  weatherAgent,
+} from "./weather-agent.test-helper.js";
 
 const PARIS = [{ task_id: "paris", inputs: { input: "What is the weather in Paris?" } }];
 
@@ -20,12 +24,7 @@ const withoutUsage: ChatScript = (request) => {
 };
 
 describe("an AI SDK run whose spans lack what the SDK normally records", () => {
-  let server: MockOpenAIServer;
-  let script: ChatScript = weatherScript();
-  before(async () => {
-    server = await startMockOpenAI({ script: (request) => script(request) });
-  });
-  after(() => server.close());
+  const server = serverForSuite();
 
   const run = (options: Omit<WeatherAgentOptions, "baseURL">): Promise<RunResult> =>
     runAgent(PARIS, {
@@ -36,7 +35,7 @@ describe("an AI SDK run whose spans lack what the SDK normally records", () => {
     });
 
   it("without usage: the events are there, no tokens are made up, and the warning says so", async () => {
-    script = withoutUsage;
+    server.play(withoutUsage);
     const result = await run({});
     const [task] = result.tasks;
     assert.deepEqual(
@@ -54,7 +53,7 @@ describe("an AI SDK run whose spans lack what the SDK normally records", () => {
   });
 
   it("a tool that returned nothing: the call without an invented result, and a warning", async () => {
-    script = weatherScript();
+    server.play(weatherScript());
     const result = await run({ execute: () => undefined });
     const [task] = result.tasks;
     assert.deepEqual(
@@ -67,7 +66,7 @@ describe("an AI SDK run whose spans lack what the SDK normally records", () => {
   });
 
   it("a tool that threw: a tool error with its type and message, no crash, no warning", async () => {
-    script = weatherScript();
+    server.play(weatherScript());
     const result = await run({
       execute: (city) => {
         throw new RangeError(`no station in ${city}`);
@@ -88,7 +87,7 @@ describe("an AI SDK run whose spans lack what the SDK normally records", () => {
   });
 
   it("recordOutputs off: the calls stay, and the warnings name each missing output", async () => {
-    script = weatherScript();
+    server.play(weatherScript());
     const result = await run({ telemetry: { recordOutputs: false } });
     const [task] = result.tasks;
     assert.deepEqual(

@@ -1,4 +1,11 @@
-import { lookUpWeather } from "@ag2/mock-openai";
+import { after, before } from "node:test";
+import {
+  type ChatScript,
+  lookUpWeather,
+  type MockOpenAIServer,
+  startMockOpenAI,
+  weatherScript,
+} from "@ag2/mock-openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { generateText, stepCountIs, streamText, tool } from "ai";
 import { z } from "zod";
@@ -46,4 +53,29 @@ export function weatherAgent(options: WeatherAgentOptions) {
       return options.stream ? streamText(settings) : generateText(settings);
     },
   });
+}
+
+/** A mock server for the enclosing `describe`, whose script each test may replace. */
+export interface SwitchableServer {
+  readonly baseURL: string;
+  /** Plays `script` from the next request on. */
+  play(script: ChatScript): void;
+}
+
+/** Starts a {@link SwitchableServer} before the suite's tests and closes it after them. */
+export function serverForSuite(): SwitchableServer {
+  let server: MockOpenAIServer | undefined;
+  let script: ChatScript = weatherScript();
+  before(async () => {
+    server = await startMockOpenAI({ script: (request) => script(request) });
+  });
+  after(() => server?.close());
+  return {
+    get baseURL() {
+      return server?.baseURL ?? "";
+    },
+    play(next) {
+      script = next;
+    },
+  };
 }
