@@ -1,15 +1,8 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { type RunAgentOptions, runAgent, Suite } from "@ag2/eval-core";
 import { otelTracing } from "@ag2/eval-telemetry";
-import {
-  type ChatScript,
-  type MockOpenAIServer,
-  startMockOpenAI,
-  WEATHER_REPORTS,
-  weatherAnswer,
-  weatherScript,
-} from "@ag2/mock-openai";
+import { type ChatScript, WEATHER_REPORTS, weatherAnswer, weatherScript } from "@ag2/mock-openai";
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import type { AiSdkRunContext } from "./ai-sdk-agent.js";
 import { serverForSuite, weatherAgent } from "./weather-agent.test-helper.js";

@@ -1,14 +1,8 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { type RunResult, runAgent } from "@ag2/eval-core";
 import { otelTracing } from "@ag2/eval-telemetry";
-import {
-  type ChatScript,
-  isFailure,
-  type MockOpenAIServer,
-  startMockOpenAI,
-  weatherScript,
-} from "@ag2/mock-openai";
+import { type ChatScript, isFailure, weatherScript } from "@ag2/mock-openai";
 import {
   serverForSuite,
   type WeatherAgentOptions,
