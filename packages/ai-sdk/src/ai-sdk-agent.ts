@@ -1,4 +1,5 @@
-import { type Agent, type AskOptions, type ModelConfig, runHook } from "@ag2/eval-core";
+import type { Agent, AskOptions, ModelConfig } from "@ag2/eval-core";
+import { runHook } from "@ag2/eval-core/internal";
 import type { TelemetrySettings } from "ai";
 import { type AiSdkTelemetrySettings, aiSdkTelemetry } from "./ai-sdk-telemetry.js";
 

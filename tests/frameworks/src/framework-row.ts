@@ -1,4 +1,5 @@
-import type { AgentFactory, AgentInterface, SpanConvention } from "@ag2/eval";
+import type { AgentFactory, AgentInterface } from "@ag2/eval";
+import type { SpanConvention } from "@ag2/eval-telemetry";
 
 /** Where a row's agent finds the scripted model (see `startMockOpenAI`). */
 export interface MockModel {

@@ -1,4 +1,5 @@
-import type { Trace, Usage } from "@ag2/eval";
+import type { Trace } from "@ag2/eval";
+import type { Usage } from "@ag2/eval-core";
 
 /** What the cross-framework test compares of one event: no times, no generated ids. */
 export type EventSummary =
