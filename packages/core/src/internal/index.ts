@@ -34,6 +34,7 @@ export type { RunData } from "../result/run-data.js";
 export { runSummary } from "../result/run-summary.js";
 export type { ProducedTrace, ProduceOptions } from "../run/produce-traces.js";
 export { produceTraces } from "../run/produce-traces.js";
+export { parseRetryAfter } from "../run/retry-after.js";
 export { isTransientError } from "../run/retry-policy.js";
 export type { EventJSON } from "../run-file/event-json.js";
 export { eventFromJSON, eventToJSON } from "../run-file/event-json.js";

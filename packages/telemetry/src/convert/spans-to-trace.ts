@@ -9,7 +9,10 @@ export interface SpansToTraceOptions {
   readonly conventions?: readonly SpanConvention[] | undefined;
   /** The measured run time; when absent, the root span's duration. */
   readonly durationMs?: number | undefined;
-  /** Told when spans were given but no event came out of them. Default: a process warning. */
+  /**
+   * Told when spans were given but no event came out of them, and of each distinct field a
+   * convention found missing (see {@link SpanConvention}). Default: a process warning.
+   */
   readonly onWarning?: ((message: string) => void) | undefined;
 }
 
@@ -73,8 +76,12 @@ function spanMs(span: SpanData): number {
   return Number((nanos(span.endNs) - nanos(span.startNs)) / 1_000_000n);
 }
 
-function warn(message: string): void {
+function warnEmpty(message: string): void {
   process.emitWarning(message, { code: "AG2_EVAL_EMPTY_TRACE" });
+}
+
+function warnGap(message: string): void {
+  process.emitWarning(message, { code: "AG2_EVAL_SPAN_MISSING_FIELD" });
 }
 
 /**
@@ -93,17 +100,24 @@ export function spansToTrace(spans: readonly SpanData[], options: SpansToTraceOp
   const conventions = options.conventions ?? DEFAULT_CONVENTIONS;
   const sorted = sortedUnique(spans);
   const events: TraceEvent[] = [];
+  // allocated only when a convention finds a gap: the usual trace builds no set
+  let gaps: Set<string> | undefined;
+  const note = (message: string): void => {
+    gaps ??= new Set();
+    gaps.add(message);
+  };
   for (let i = 0; i < sorted.length; i++) {
     const span = sorted[i] as SpanData;
     for (let c = 0; c < conventions.length; c++) {
-      const produced = (conventions[c] as SpanConvention).toEvents(span);
+      const produced = (conventions[c] as SpanConvention).toEvents(span, note);
       if (produced === null) continue;
       for (let e = 0; e < produced.length; e++) events.push(produced[e] as TraceEvent);
       break;
     }
   }
+  if (gaps) for (const gap of gaps) (options.onWarning ?? warnGap)(gap);
   if (sorted.length > 0 && events.length === 0) {
-    (options.onWarning ?? warn)(`reconstructed 0 events from ${sorted.length} span(s)`);
+    (options.onWarning ?? warnEmpty)(`reconstructed 0 events from ${sorted.length} span(s)`);
   }
   const root = rootOf(sorted, conventions);
   const durationMs = options.durationMs ?? (root ? spanMs(root) : 0);
