@@ -113,14 +113,21 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
         async finish({ durationMs, error }): Promise<TracedTask> {
           for (const processor of shared) void processor.forceFlush();
           const data = spans.close().map(endedSpanToData);
+          // what the conversion lacked (no usage, no tool result …) is on the run's warnings too
+          const noted: string[] = [];
           const trace = spansToTrace(data, {
             conventions: options.conventions,
             durationMs,
-            onWarning: options.onWarning,
+            onWarning: (message) => {
+              noted.push(message);
+              warn(message);
+            },
           });
-          // An agent that threw outside its traced turn leaves no error on the root span.
+          // An agent that threw outside its traced turn leaves no error on the root span, and
+          // an instrumentation that records only a message (OpenInference's) leaves it untyped:
+          // then what `ask` threw says more, with its class name.
           const rebuilt =
-            trace.exception || !error
+            !error || (trace.exception && trace.exception.type !== "Error")
               ? trace
               : new Trace({ events: trace.events, exception: error, durationMs: trace.durationMs });
           const traced: { -readonly [K in keyof TracedTask]: TracedTask[K] } = {
@@ -128,8 +135,8 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
             traceId: firstStarted(data)?.traceId ?? randomBytes(16).toString("hex"),
           };
           // the usual case, no failure anywhere, builds no arrays or sets
-          if (spans.warnings.size > 0 || pending.size > 0) {
-            traced.warnings = [...new Set([...spans.warnings, ...pending])];
+          if (spans.warnings.size > 0 || pending.size > 0 || noted.length > 0) {
+            traced.warnings = [...new Set([...spans.warnings, ...pending, ...noted])];
             pending.clear();
           }
           return traced;
