@@ -1,2 +1,2 @@
-export type { OpenAIAgentsAgentOptions } from "./openai-agents-agent.js";
+export type { OpenAIAgentsAgentOptions, SdkAgent } from "./openai-agents-agent.js";
 export { openAIAgentsAgent } from "./openai-agents-agent.js";

@@ -3,6 +3,9 @@ import { TracerRouter } from "@ag2/eval-telemetry";
 import { OpenAIAgentsInstrumentation } from "@arizeai/openinference-instrumentation-openai-agents";
 import * as agents from "@openai/agents";
 
+/** Any Agents SDK agent, whatever its context and output types (as `run()` takes it). */
+export type SdkAgent = Parameters<typeof agents.run>[0];
+
 /** Options of {@link openAIAgentsAgent}. */
 export interface OpenAIAgentsAgentOptions {
   /** The name `runAgent` records; default the agent's own. */
@@ -47,7 +50,7 @@ function answerText(output: unknown): string {
  * ```
  */
 export function openAIAgentsAgent(
-  agent: agents.Agent<unknown, agents.AgentOutputType>,
+  agent: SdkAgent,
   options: OpenAIAgentsAgentOptions = {},
 ): Agent {
   const routed = instrumentedRouter();
@@ -59,7 +62,9 @@ export function openAIAgentsAgent(
         ...(options.maxTurns === undefined ? {} : { maxTurns: options.maxTurns }),
       };
       const result = await routed.run(askOptions.tracer, () =>
-        options.runner ? options.runner.run(agent, input, runOptions) : agents.run(agent, input, runOptions),
+        options.runner
+          ? options.runner.run(agent, input, runOptions)
+          : agents.run(agent, input, runOptions),
       );
       return answerText(result.finalOutput);
     },
