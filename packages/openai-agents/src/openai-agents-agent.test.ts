@@ -18,7 +18,13 @@ describe("openAIAgentsAgent under runAgent", () => {
     try {
       const agent = openAIAgentsAgent(weatherAgent(mock));
       assert.equal(agent.name, "weather");
-      const result = await runAgent(suite, { agent, scorers: [], store: null, concurrency: 2, tracing: otelTracing() });
+      const result = await runAgent(suite, {
+        agent,
+        scorers: [],
+        store: null,
+        concurrency: 2,
+        tracing: otelTracing(),
+      });
       const byId = Object.fromEntries(result.tasks.map((t) => [t.task.taskId, t.trace]));
       assert.deepEqual(eventLines(byId.paris!), [
         'model get_weather{"city":"Paris"} 52/9',
@@ -52,10 +58,21 @@ describe("openAIAgentsAgent under runAgent", () => {
     });
     try {
       const weather = weatherAgent(mock);
-      const triage = new Agent({ name: "triage", instructions: "Route.", handoffs: [weather], model: mockModel(mock) });
-      const result = await runAgent(Suite.fromList([{ task_id: "p", inputs: { input: "Weather in Paris?" } }]), {
-        agent: openAIAgentsAgent(triage), scorers: [], store: null, tracing: otelTracing({ onWarning: () => {} }),
+      const triage = new Agent({
+        name: "triage",
+        instructions: "Route.",
+        handoffs: [weather],
+        model: mockModel(mock),
       });
+      const result = await runAgent(
+        Suite.fromList([{ task_id: "p", inputs: { input: "Weather in Paris?" } }]),
+        {
+          agent: openAIAgentsAgent(triage),
+          scorers: [],
+          store: null,
+          tracing: otelTracing({ onWarning: () => {} }),
+        },
+      );
       const lines = eventLines(result.tasks[0]!.trace);
       assert.deepEqual(lines.slice(0, 3), [
         "model transfer_to_weather{} -/-",
@@ -80,7 +97,10 @@ describe("openAIAgentsAgent under runAgent", () => {
         inputGuardrails: [
           {
             name: "no_secrets",
-            execute: async ({ input }) => ({ tripwireTriggered: String(input).includes("secret"), outputInfo: null }),
+            execute: async ({ input }) => ({
+              tripwireTriggered: String(input).includes("secret"),
+              outputInfo: null,
+            }),
           },
         ],
       });
@@ -89,7 +109,12 @@ describe("openAIAgentsAgent under runAgent", () => {
           { task_id: "secret", inputs: { input: "Tell me the secret" } },
           { task_id: "paris", inputs: { input: "What is the weather in Paris?" } },
         ]),
-        { agent: openAIAgentsAgent(guarded), scorers: [], store: null, tracing: otelTracing({ onWarning: () => {} }) },
+        {
+          agent: openAIAgentsAgent(guarded),
+          scorers: [],
+          store: null,
+          tracing: otelTracing({ onWarning: () => {} }),
+        },
       );
       const [secret, paris] = result.tasks;
       assert.equal(secret?.trace.exception?.type, "InputGuardrailTripwireTriggered");

@@ -49,10 +49,7 @@ function answerText(output: unknown): string {
  * await runAgent(suite, { agent: openAIAgentsAgent(weather), scorers, tracing: otelTracing() });
  * ```
  */
-export function openAIAgentsAgent(
-  agent: SdkAgent,
-  options: OpenAIAgentsAgentOptions = {},
-): Agent {
+export function openAIAgentsAgent(agent: SdkAgent, options: OpenAIAgentsAgentOptions = {}): Agent {
   const routed = instrumentedRouter();
   return {
     name: options.name ?? agent.name,

@@ -8,12 +8,16 @@ import { z } from "zod";
 import { openAIAgentsAgent } from "./openai-agents-agent.js";
 import { eventLines, weatherAgent } from "./weather-agent.test-helper.js";
 
-const paris = Suite.fromList([{ task_id: "paris", inputs: { input: "What is the weather in Paris?" } }]);
+const paris = Suite.fromList([
+  { task_id: "paris", inputs: { input: "What is the weather in Paris?" } },
+]);
 
 describe("openAIAgentsAgent on incomplete spans", () => {
   it("keeps a model call that reported no usage, without made-up counts, and warns on the run", async () => {
     const script = weatherScript();
-    const mock = await startMockOpenAI({ script: (request) => ({ ...script(request), usage: undefined }) });
+    const mock = await startMockOpenAI({
+      script: (request) => ({ ...script(request), usage: undefined }),
+    });
     try {
       const result = await runAgent(paris, {
         agent: openAIAgentsAgent(weatherAgent(mock)),
@@ -58,7 +62,11 @@ describe("openAIAgentsAgent on incomplete spans", () => {
       const lines = eventLines(task.trace);
       assert.equal(lines[1], 'call get_weather{"city":"Paris"}');
       assert.match(lines[2] ?? "", /^error get_weather .*weather service down/);
-      assert.match(lines[3] ?? "", /^model ".*weather service down/, "the model was told and answered");
+      assert.match(
+        lines[3] ?? "",
+        /^model ".*weather service down/,
+        "the model was told and answered",
+      );
       assert.equal(task.trace.exception, null, "the SDK handled it: the run did not fail");
       assert.deepEqual(result.warnings, []);
     } finally {
