@@ -1,3 +1,4 @@
+export { TracerRouter } from "./context/tracer-router.js";
 export { AG2GenAIConvention } from "./conventions/ag2-genai-convention.js";
 export { AISDKConvention } from "./conventions/ai-sdk-convention.js";
 export { DEFAULT_CONVENTIONS } from "./conventions/default-conventions.js";
@@ -21,7 +22,6 @@ export { TempoRequestError } from "./sources/tempo-request-error.js";
 export type { TempoTraceSourceOptions } from "./sources/tempo-trace-source.js";
 export { TempoTraceSource } from "./sources/tempo-trace-source.js";
 export { TraceFileError } from "./sources/trace-file-error.js";
-export { TracerRouter } from "./context/tracer-router.js";
 export { InvalidTraceIdError } from "./sources/trace-file-name.js";
 export { readableSpanToData } from "./spans/readable-span-to-data.js";
 export type {

@@ -9,6 +9,7 @@ import {
   type TracerProvider,
   trace,
 } from "@opentelemetry/api";
+import { type ActiveSpanArgs, startActiveSpan } from "./start-active-span.js";
 
 const CURRENT = createContextKey("ag2-eval routed tracer");
 
@@ -62,13 +63,9 @@ export class TracerRouter implements TracerProvider {
       startSpan,
       startActiveSpan<F extends (span: Span) => unknown>(
         spanName: string,
-        ...rest: [F] | [SpanOptions, F] | [SpanOptions, Context, F]
+        ...rest: ActiveSpanArgs<F>
       ): ReturnType<F> {
-        const fn = rest[rest.length - 1] as F;
-        const options = rest.length >= 2 ? (rest[0] as SpanOptions) : undefined;
-        const parent = rest.length === 3 ? (rest[1] as Context) : context.active();
-        const span = startSpan(spanName, options, parent);
-        return context.with(trace.setSpan(parent, span), () => fn(span)) as ReturnType<F>;
+        return startActiveSpan(startSpan, spanName, rest);
       },
     } as Tracer;
   }

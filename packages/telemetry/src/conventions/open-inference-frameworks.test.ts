@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { OpenInferenceConvention } from "./open-inference-convention.js";
+import { spansToTrace } from "../convert/spans-to-trace.js";
 import type { Attributes } from "../spans/span-data.js";
 import { span } from "../spans/span-fixtures.test-helper.js";
-import { spansToTrace } from "../convert/spans-to-trace.js";
+import { OpenInferenceConvention } from "./open-inference-convention.js";
 
 const conventions = [OpenInferenceConvention];
 const CALLS = "llm.output_messages.0.message.tool_calls.0.tool_call";
