@@ -39,6 +39,11 @@ describe("langGraphAgent under runAgent", () => {
       assert.equal(byId.paris!.eventsOf("ToolCallEvent")[0]?.id, "call_weather_paris");
       assert.deepEqual([byId.paris!.tokens.input, byId.paris!.tokens.output], [133, 23]);
       assert.deepEqual(result.warnings, []);
+      assert.equal(
+        process.env.LANGCHAIN_CALLBACKS_BACKGROUND,
+        "false",
+        "blocking callbacks, set for us",
+      );
     } finally {
       await mock.close();
     }

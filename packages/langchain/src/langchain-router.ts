@@ -16,6 +16,12 @@ export function langChainRouter(): TracerRouter {
   // from the queue runs in another task's async context. Blocking handlers are LangChain's
   // documented setting for that; a value the host set is kept.
   process.env.LANGCHAIN_CALLBACKS_BACKGROUND ??= "false";
+  if (process.env.LANGCHAIN_CALLBACKS_BACKGROUND !== "false") {
+    process.emitWarning(
+      "LANGCHAIN_CALLBACKS_BACKGROUND is not \"false\": LangChain's spans may end after a task's answer and be missing from its trace, or land in another concurrent task's",
+      { code: "AG2_EVAL_LANGCHAIN_BACKGROUND_CALLBACKS" },
+    );
+  }
   new LangChainInstrumentation({ tracerProvider: router }).manuallyInstrument(callbacks);
   return router;
 }
