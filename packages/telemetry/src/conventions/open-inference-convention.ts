@@ -44,18 +44,26 @@ function llmEvents(span: SpanData, warn: Warn): TraceEvent[] {
 function toolEvents(span: SpanData, warn: Warn): TraceEvent[] {
   const { attributes } = span;
   const name = stringAttr(attributes, "tool.name");
-  if (name === undefined) warn(`OpenInference TOOL span "${span.name}" has no tool.name`);
+  const label = `OpenInference TOOL span "${span.name}"`;
+  if (name === undefined) warn(`${label} has no tool.name`);
+  const args = attributes["tool.parameters"] ?? attributes["input.value"];
+  if (args === undefined) warn(`${label} has no arguments (tool.parameters, input.value)`);
+  const failed = span.status === "ERROR";
+  if (failed && !span.events.some((event) => event.name === "exception")) {
+    warn(`${label} failed without an exception event: the error's message is the status's`);
+  }
   const output = attributes["output.value"];
   const message = langChainToolMessage(output);
-  if (output === undefined && span.status !== "ERROR") {
-    warn(`OpenInference TOOL span "${span.name}" has no result (output.value)`);
-  }
-  return toolOutcome(span, {
+  const events = toolOutcome(span, {
     id: stringAttr(attributes, "tool_call.id") ?? message?.toolCallId,
     name: name ?? span.name,
-    arguments: attributes["tool.parameters"] ?? attributes["input.value"],
+    // an absent value stays absent: "{}" would claim the tool was called without arguments
+    arguments: args ?? "",
     result: message ? message.content : output,
   });
+  if (failed || output !== undefined) return events;
+  warn(`${label} has no result (output.value): the call has no result event`);
+  return events.slice(0, 1);
 }
 
 const ignore: Warn = () => {};
@@ -66,7 +74,8 @@ const ignore: Warn = () => {};
  * (a model response: first output message's text and tool calls, `llm.token_count.*` usage,
  * `llm.finish_reason`) and `TOOL` (a call and its result or error; a LangChain `ToolMessage`
  * result is read as its text and call id). Other kinds (`CHAIN`, `GUARDRAIL` …) carry nothing
- * to grade. A missing token count, tool name or result is warned about, never made up.
+ * to grade. A missing token count, tool name, arguments or result is warned about, never made
+ * up: a call without a result has no result event.
  *
  * @example
  * ```ts

@@ -109,16 +109,26 @@ describe("OpenInferenceConvention on framework spans", () => {
         "openinference.span.kind": "TOOL",
         "input.value": "{}",
       }),
+      span("bare", "t2", "root", 5, 6, { "openinference.span.kind": "TOOL", "tool.name": "bare" }),
     ]);
     const [response] = trace.eventsOf("ModelResponse");
     assert.equal(response?.content, "Hi");
     assert.equal(response?.usage, undefined, "no usage is not zero usage");
-    assert.equal(trace.eventsOf("ToolCallEvent")[0]?.name, "lookup");
-    assert.equal(trace.eventsOf("ToolResultEvent")[0]?.type, "ToolResultEvent");
+    assert.deepEqual(
+      trace.events.map((e) => [e.type, "arguments" in e ? e.arguments : ""]),
+      [
+        ["ModelResponse", ""],
+        ["ToolCallEvent", "{}"],
+        ["ToolCallEvent", ""],
+      ],
+      "no result event is made up, and no arguments either",
+    );
     assert.deepEqual(warnings, [
       'OpenInference LLM span "ChatOpenAI" has no token counts (llm.token_count.*)',
       'OpenInference TOOL span "lookup" has no tool.name',
-      'OpenInference TOOL span "lookup" has no result (output.value)',
+      'OpenInference TOOL span "lookup" has no result (output.value): the call has no result event',
+      'OpenInference TOOL span "bare" has no arguments (tool.parameters, input.value)',
+      'OpenInference TOOL span "bare" has no result (output.value): the call has no result event',
     ]);
   });
 
