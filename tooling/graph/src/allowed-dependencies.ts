@@ -22,16 +22,22 @@ export const ALLOWED_WORKSPACE_DEPENDENCIES: Readonly<Record<string, readonly st
   "@ag2/eval-cli": ["@ag2/eval", "@ag2/eval-report", "@ag2/eval-store-postgres"],
   // framework bridges: the framework itself is an optional peer dependency, never core's
   "@ag2/eval-ai-sdk": ["@ag2/eval-core", "@ag2/eval-telemetry"],
+  "@ag2/eval-openai-agents": ["@ag2/eval-core", "@ag2/eval-telemetry"],
+  "@ag2/eval-langchain": ["@ag2/eval-core", "@ag2/eval-telemetry"],
 };
+
+/** Agent frameworks: only their bridge packages may depend on them. */
+const FRAMEWORKS = ["@openai/agents", "@langchain/", "@arizeai/"];
 
 /** External packages a workspace package must not pull in (core stays free of OpenTelemetry). */
 export const FORBIDDEN_EXTERNAL_PREFIXES: Readonly<Record<string, readonly string[]>> = {
-  "@ag2/eval-core": ["@opentelemetry/"],
-  "@ag2/eval-agent": ["@opentelemetry/"],
-  "@ag2/eval-store-fs": ["@opentelemetry/"],
-  "@ag2/eval-scorers": ["@opentelemetry/"],
-  "@ag2/eval-store-postgres": ["@opentelemetry/"],
-  "@ag2/eval-report": ["@opentelemetry/"],
+  "@ag2/eval-core": ["@opentelemetry/", ...FRAMEWORKS],
+  "@ag2/eval-agent": ["@opentelemetry/", ...FRAMEWORKS],
+  "@ag2/eval-store-fs": ["@opentelemetry/", ...FRAMEWORKS],
+  "@ag2/eval-scorers": ["@opentelemetry/", ...FRAMEWORKS],
+  "@ag2/eval-telemetry": FRAMEWORKS,
+  "@ag2/eval-store-postgres": ["@opentelemetry/", ...FRAMEWORKS],
+  "@ag2/eval-report": ["@opentelemetry/", ...FRAMEWORKS],
 };
 
 /**

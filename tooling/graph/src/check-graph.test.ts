@@ -62,6 +62,17 @@ describe("package graph", () => {
     );
   });
 
+  it("reports an agent framework outside its bridge package", () => {
+    assert.deepEqual(
+      checkGraph([
+        pkg("@ag2/eval-core", []),
+        pkg("@ag2/eval-telemetry", ["@ag2/eval-core", "@langchain/core"]),
+        pkg("@ag2/eval-langchain", ["@ag2/eval-core", "@ag2/eval-telemetry", "@langchain/core"]),
+      ]),
+      ["@ag2/eval-telemetry must not depend on @langchain/core (no @langchain/* here)"],
+    );
+  });
+
   it("reports a package that is not in the graph", () => {
     assert.deepEqual(checkGraph([pkg("@ag2/eval-extra", [])]), [
       "@ag2/eval-extra (packages/@ag2/eval-extra) is not in the architecture's package graph",

@@ -1,7 +1,9 @@
 import { Trace, type TraceEvent } from "@ag2/eval-core";
 import { DEFAULT_CONVENTIONS } from "../conventions/default-conventions.js";
 import type { SpanConvention } from "../conventions/span-convention.js";
+import { GENERATED_CALL_IDS } from "../conventions/tool-outcome.js";
 import { nanos, type SpanData, spanError } from "../spans/span-data.js";
+import { matchToolCalls } from "./match-tool-calls.js";
 
 /** Options of {@link spansToTrace}. */
 export interface SpansToTraceOptions {
@@ -119,10 +121,11 @@ export function spansToTrace(spans: readonly SpanData[], options: SpansToTraceOp
   if (sorted.length > 0 && events.length === 0) {
     (options.onWarning ?? warnEmpty)(`reconstructed 0 events from ${sorted.length} span(s)`);
   }
+  const matched = matchToolCalls(events, GENERATED_CALL_IDS);
   const root = rootOf(sorted, conventions);
   const durationMs = options.durationMs ?? (root ? spanMs(root) : 0);
   return new Trace({
-    events,
+    events: matched,
     exception: root ? spanError(root) : null,
     durationMs: Math.max(0, durationMs),
   });

@@ -143,9 +143,11 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
             if (!error) notes.push(EMPTY_ANSWER);
           }
           if (notes && options.onWarning) for (const note of notes) options.onWarning(note);
-          // An agent that threw outside its traced turn leaves no error on the root span.
+          // An agent that threw outside its traced turn leaves no error on the root span, and
+          // an instrumentation that records only a message (OpenInference's) leaves it untyped:
+          // then what `ask` threw says more, with its class name.
           const rebuilt =
-            trace.exception || !error
+            !error || (trace.exception && trace.exception.type !== "Error")
               ? trace
               : new Trace({ events: trace.events, exception: error, durationMs: trace.durationMs });
           const traced: { -readonly [K in keyof TracedTask]: TracedTask[K] } = {
