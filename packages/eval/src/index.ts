@@ -123,7 +123,6 @@ export {
   latency,
   noToolErrors,
   numericClose,
-  PRICES_AS_OF,
   pairwiseJudge,
   regexMatch,
   ScorerOptionsError,
