@@ -2,7 +2,7 @@ import type { RunResult } from "@ag2/eval";
 import { formatGateOutcome, type GateOutcome } from "../gates/evaluate-gates.js";
 import { type CliIo, EXIT } from "../terminal/cli-io.js";
 import { colors } from "../terminal/colors.js";
-import { visibleJson } from "../terminal/visible-text.js";
+import { visibleJson, visibleText } from "../terminal/visible-text.js";
 import { formatFailingTasks } from "./format-failing-tasks.js";
 import { formatModelCacheLine, type ModelCacheReport } from "./format-model-cache.js";
 import { visibleRun } from "./visible-run.js";
@@ -47,7 +47,10 @@ export function printRunOutcome(options: {
     io.stdout.write(`${shown.summary()}\n`);
     if (modelCache) io.stdout.write(`${formatModelCacheLine(modelCache)}\n`);
     io.stdout.write(formatFailingTasks(shown));
-    for (const warning of shown.warnings) io.stdout.write(`${c.yellow("warning:")} ${warning}\n`);
+    // the escaped copy is rebuilt from the run file, which keeps no warnings: print the run's own
+    for (const warning of result.warnings) {
+      io.stdout.write(`${c.yellow("warning:")} ${visibleText(warning)}\n`);
+    }
     if (savedTo) io.stdout.write(`\nSaved ${savedTo}\n`);
     io.stderr.write(formatGateOutcome(gates));
     if (passed && gates.checked > 0) {
