@@ -1,3 +1,4 @@
+import { RunFileError } from "../run-file/run-file-error.js";
 import type { RunLock, RunStore } from "../run-result/run-store.js";
 import { RunExistsError } from "./run-exists-error.js";
 
@@ -29,8 +30,12 @@ export async function claimRun(options: {
 
 async function runExists(store: RunStore, runId: string): Promise<boolean> {
   if (store.exists) return store.exists(runId);
-  // a store without `exists`: a journal that cannot be read is still there
-  const journal = await store.readJournal?.(runId).catch(() => true);
+  // a store without `exists`: a journal that cannot be read (a corrupt one) is still there,
+  // but a store that cannot be reached says so rather than calling every id taken
+  const journal = await store.readJournal?.(runId).catch((error: unknown) => {
+    if (RunFileError.isInstance(error)) return true;
+    throw error;
+  });
   if (journal) return true;
   return store.load(runId).then(
     () => true,
