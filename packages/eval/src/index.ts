@@ -98,6 +98,7 @@ export {
   SuiteFileError,
   scorer,
   TaskTimeoutError,
+  TooDeepError,
   Trace,
   TraceNotFoundError,
   VariantRunResult,
