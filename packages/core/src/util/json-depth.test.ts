@@ -41,4 +41,11 @@ describe("depthProblem", () => {
     cycle.self = cycle;
     assert.equal(depthProblem(cycle)?.limit, MAX_JSON_DEPTH);
   });
+
+  it("measures a value sharing its parts 2^60 ways in time (the walk falls back to a memo)", () => {
+    let value: unknown = 1;
+    for (let i = 0; i < 60; i++) value = [value, value];
+    assert.equal(jsonDepth(value), 60);
+    assert.equal(depthProblem(value, { limit: 59 })?.limit, 59);
+  });
 });

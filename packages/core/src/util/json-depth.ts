@@ -46,9 +46,9 @@ export function depthProblem(
   options: { readonly limit?: number; readonly path?: string } = {},
 ): DepthProblem | null {
   const limit = options.limit ?? MAX_JSON_DEPTH;
-  if (typeof value !== "object" || value === null) return null;
-  const stack: Frame[] = [{ value, depth: 1, parent: null, key: null }];
-  // a shared object is walked again only when reached deeper than before
+  // the common case, within the limit, costs one cheap walk; the path is found only on failure
+  if (jsonDepth(value, limit) <= limit) return null;
+  const stack: Frame[] = [{ value: value as object, depth: 1, parent: null, key: null }];
   const deepest = new Map<object, number>();
   while (stack.length > 0) {
     const frame = stack.pop() as Frame;
@@ -78,17 +78,36 @@ export function depthProblem(
  */
 export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
   if (typeof value !== "object" || value === null) return 0;
+  // parsed JSON shares nothing, so a walk without a memo is exact and several times faster;
+  // only a value with shared parts can exhaust the budget, and is then walked with the memo
+  return walk(value, limit, null) ?? (walk(value, limit, new Map()) as number);
+}
+
+const VISIT_BUDGET = 1_000_000;
+
+/** The depth, `limit + 1` past it, or `null` when the walk without a memo ran out of budget. */
+function walk(value: object, limit: number, deepest: Map<object, number> | null): number | null {
   let max = 0;
-  const stack: [object, number][] = [[value, 1]];
-  const deepest = new Map<object, number>();
-  while (stack.length > 0) {
-    const [item, depth] = stack.pop() as [object, number];
+  let visits = 0;
+  const items: object[] = [value];
+  const depths: number[] = [1];
+  while (items.length > 0) {
+    const item = items.pop() as object;
+    const depth = depths.pop() as number;
     if (depth > limit) return limit + 1;
-    if ((deepest.get(item) ?? 0) >= depth) continue;
-    deepest.set(item, depth);
+    if (deepest) {
+      // walked again only when reached deeper than before; a cycle ends past the limit
+      if ((deepest.get(item) ?? 0) >= depth) continue;
+      deepest.set(item, depth);
+    } else if (++visits > VISIT_BUDGET) return null;
     if (depth > max) max = depth;
-    for (const child of Array.isArray(item) ? item : Object.values(item)) {
-      if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+    const children = Array.isArray(item) ? item : Object.values(item);
+    for (let i = 0; i < children.length; i++) {
+      const child: unknown = children[i];
+      if (typeof child === "object" && child !== null) {
+        items.push(child);
+        depths.push(depth + 1);
+      }
     }
   }
   return max;
