@@ -98,7 +98,6 @@ export {
   SuiteFileError,
   scorer,
   TaskTimeoutError,
-  TooDeepError,
   Trace,
   TraceNotFoundError,
   VariantRunResult,
