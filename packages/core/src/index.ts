@@ -22,6 +22,7 @@ export { RunsNotComparableError } from "./compare/runs-not-comparable-error.js";
 export { Ag2EvalError } from "./errors/ag2-eval-error.js";
 export { InvalidOptionError } from "./errors/invalid-option-error.js";
 export { TaskTimeoutError } from "./errors/task-timeout-error.js";
+export { TooDeepError } from "./errors/too-deep-error.js";
 export type { EvaluateTracesOptions } from "./evaluate/evaluate-traces.js";
 export { evaluateTraces } from "./evaluate/evaluate-traces.js";
 export { consoleReporter, createConsoleReporter } from "./events/console-reporter.js";

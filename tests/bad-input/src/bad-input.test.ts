@@ -6,6 +6,7 @@ import { after, before, describe, test } from "node:test";
 import { eventTracing, runAgent, scorer } from "@ag2/eval";
 import type { BadInputRow, RowContext } from "./bad-input-row.js";
 import { CLI_ROWS } from "./cli-rows.js";
+import { DEPTH_ROWS } from "./depth-rows.js";
 import { RUNNER_ROWS } from "./runner-rows.js";
 import { SOURCE_ROWS } from "./source-rows.js";
 import { STORE_ROWS } from "./store-rows.js";
@@ -20,6 +21,7 @@ const ROWS: readonly BadInputRow[] = [
   ...SOURCE_ROWS,
   ...CLI_ROWS,
   ...TRUST_ROWS,
+  ...DEPTH_ROWS,
 ];
 
 let root = "";

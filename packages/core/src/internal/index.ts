@@ -71,6 +71,8 @@ export { toErrorInfo } from "../trace/to-error-info.js";
 export { addTokenUsage, tokenUsage } from "../trace/token-usage.js";
 export { withException } from "../trace/trace.js";
 export { isoUtcNow, toIsoUtc } from "../util/iso-utc.js";
+export type { DepthProblem } from "../util/json-depth.js";
+export { depthProblem, jsonDepth, MAX_FILE_DEPTH, MAX_JSON_DEPTH } from "../util/json-depth.js";
 export {
   formatFixed,
   padRight,
