@@ -27,6 +27,7 @@ export const RUN_AGENT_OPTION_NAMES: OptionNames<RunAgentOptions> = {
   resume: true,
   retries: true,
   runBudget: true,
+  overwrite: true,
 };
 
 const { agent, variant, resume, ...sharedWithVariants } = RUN_AGENT_OPTION_NAMES;
