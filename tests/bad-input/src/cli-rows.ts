@@ -190,6 +190,11 @@ export const CLI_ROWS: readonly BadInputRow[] = [
       message: [/invalid run id "\.\.\/seed": contains a path separator/],
     },
   ),
+  cliRow(
+    "diff of a run against itself (named by a prefix)",
+    ({ storeDir }) => ["diff", "seed", "--baseline", "se", "--store", storeDir],
+    { code: 2, message: [/ag2-eval diff: run seed is its own baseline/] },
+  ),
   cliRow("--run-id with a path separator", ({ storeDir }) => RUN(storeDir, "--run-id", "a/b"), {
     code: 2,
     message: [/option 'runId' must be .*usable as a file name.*got "a\/b"/],

@@ -70,6 +70,16 @@ export type { RecordPlace } from "../suite/task-record.js";
 export { toErrorInfo } from "../trace/to-error-info.js";
 export { addTokenUsage, tokenUsage } from "../trace/token-usage.js";
 export { withException } from "../trace/trace.js";
+export type { OptionNames } from "../util/check-option-names.js";
+export { checkOptionNames } from "../util/check-option-names.js";
+export { closestName } from "../util/closest-name.js";
+export {
+  EVALUATE_PAIRWISE_OPTION_NAMES,
+  EVALUATE_TRACES_OPTION_NAMES,
+  RUN_AGENT_OPTION_NAMES,
+  RUN_PAIRWISE_OPTION_NAMES,
+  RUN_VARIANTS_OPTION_NAMES,
+} from "../util/entry-option-names.js";
 export { isoUtcNow, toIsoUtc } from "../util/iso-utc.js";
 export type { DepthProblem } from "../util/json-depth.js";
 export { depthProblem, jsonDepth, MAX_FILE_DEPTH, MAX_JSON_DEPTH } from "../util/json-depth.js";

@@ -1,4 +1,6 @@
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
+import { checkOptionNames } from "../util/check-option-names.js";
+import { RUN_AGENT_OPTION_NAMES } from "../util/entry-option-names.js";
 import { checkRetries, type RetryPolicy } from "./retry-policy.js";
 import type { RunAgentOptions } from "./run-agent-options.js";
 import { checkRunBudget, type RunBudget } from "./run-budget.js";
@@ -17,6 +19,7 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
       `${caller}: expected an options object; got ${String(options)}`,
     );
   }
+  checkOptionNames(options, RUN_AGENT_OPTION_NAMES, caller);
   const { agent, tracing, repeats = 1, taskTimeoutMs, spanAttributes } = options;
   const isAgent =
     typeof agent === "function" ||

@@ -13,6 +13,8 @@ import type { RunStore } from "../run-result/run-store.js";
 import { resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
 import type { ErrorInfo } from "../trace/trace-events.js";
+import { checkOptionNames } from "../util/check-option-names.js";
+import { RUN_VARIANTS_OPTION_NAMES } from "../util/entry-option-names.js";
 import { isoUtcNow } from "../util/iso-utc.js";
 import { slug } from "../util/slug.js";
 import { type VariantManifest, VariantRunResult } from "./variant-run-result.js";
@@ -56,6 +58,7 @@ export async function runVariants(
   options: RunVariantsOptions,
 ): Promise<VariantRunResult> {
   const caller = "runVariants";
+  checkOptionNames(options, RUN_VARIANTS_OPTION_NAMES, caller);
   const started = performance.now();
   const createdAt = isoUtcNow();
   const variants =
