@@ -1,4 +1,5 @@
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
+import { checkShard, type ShardSpec } from "../shard/shard-spec.js";
 import { checkRetries, type RetryPolicy } from "./retry-policy.js";
 import type { RunAgentOptions } from "./run-agent-options.js";
 import { checkRunBudget, type RunBudget } from "./run-budget.js";
@@ -9,6 +10,7 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
   taskTimeoutMs: number | undefined;
   retries: RetryPolicy | null;
   runBudget: RunBudget | null;
+  shard: ShardSpec | null;
 } {
   const caller = "runAgent";
   if (typeof options !== "object" || options === null) {
@@ -75,5 +77,6 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
     taskTimeoutMs,
     retries: checkRetries(options.retries, caller),
     runBudget: checkRunBudget(options.runBudget, caller),
+    shard: options.shard === undefined ? null : checkShard(options.shard, caller),
   };
 }
