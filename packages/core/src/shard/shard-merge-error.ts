@@ -18,11 +18,8 @@ export class ShardMergeError extends Ag2EvalError {
   readonly problems: readonly string[];
 
   constructor(problems: readonly string[]) {
-    super(
-      `cannot merge these runs into one: expected every shard of one evaluation, each once —\n${problems
-        .map((problem) => `  • ${problem}`)
-        .join("\n")}`,
-    );
+    // one line, so a command line's first line of error output says every problem
+    super(`cannot merge these runs into one run: ${problems.join("; ")}`);
     this.problems = Object.freeze([...problems]);
   }
 }
