@@ -3,7 +3,7 @@ import type { Command } from "../args/command.js";
 import { COMMON_FLAGS, STORE_FLAG } from "../args/command.js";
 import { flagReader } from "../args/flag-values.js";
 import { UsageError } from "../args/usage-error.js";
-import { loadSettings, openStore } from "../config/settings.js";
+import { loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { evaluateGates } from "../gates/evaluate-gates.js";
 import { gatePlan } from "../gates/gate-plan.js";
 import { printRunOutcome } from "../output/print-run-outcome.js";
@@ -61,7 +61,7 @@ export const mergeCommand: Command = {
     }
     const settings = await loadSettings({ values, io });
     const gates = gatePlan(values, settings);
-    const store = openStore(settings);
+    const store = await openStore(settings);
     const shards: RunResult[] = [];
     for (const id of positionals) shards.push(await store.load(id));
     const label = flags.string("label");
@@ -78,11 +78,10 @@ export const mergeCommand: Command = {
       gates: outcome,
       io,
       json: flags.boolean("json") ?? false,
-      storeDir: settings.storeDir,
+      savedTo: savedLocation(store, merged.runId),
     });
 
     async function exists(id: string): Promise<boolean> {
-      if (store.exists) return store.exists(id);
       return (await store.list()).some((run) => run.runId === id);
     }
   },
