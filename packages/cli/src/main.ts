@@ -36,6 +36,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: "compare two agents task by task with comparators",
     load: async () => (await import("./commands/pairwise.js")).pairwiseCommand,
   },
+  merge: {
+    summary: "join the shard runs of one evaluation (run --shard i/n) into one run",
+    load: async () => (await import("./commands/merge.js")).mergeCommand,
+  },
   grade: {
     summary: "grade saved traces (a folder or an OTLP file) against a suite",
     load: async () => (await import("./commands/grade.js")).gradeCommand,

@@ -78,6 +78,13 @@ export type {
   ScorerReturn,
 } from "./scoring/scorer.js";
 export { ScorerReturnTypeError, scorer } from "./scoring/scorer.js";
+export type { MergeRunsOptions } from "./shard/merge-runs.js";
+export { mergeRuns } from "./shard/merge-runs.js";
+export type { ShardFields } from "./shard/shard-fields.js";
+export { ShardMergeError } from "./shard/shard-merge-error.js";
+export type { ShardSpec } from "./shard/shard-spec.js";
+export { parseShardSpec } from "./shard/shard-spec.js";
+export { shardOfTaskId, suiteFingerprint } from "./shard/shard-tasks.js";
 export type { SuiteInput } from "./suite/resolve-suite.js";
 export type { SuiteOptions } from "./suite/suite.js";
 export { Suite } from "./suite/suite.js";

@@ -8,6 +8,7 @@ import type { BadInputRow, RowContext } from "./bad-input-row.js";
 import { CLI_ROWS } from "./cli-rows.js";
 import { DEPTH_ROWS } from "./depth-rows.js";
 import { RUNNER_ROWS } from "./runner-rows.js";
+import { SHARD_ROWS } from "./shard-rows.js";
 import { SOURCE_ROWS } from "./source-rows.js";
 import { STORE_ROWS } from "./store-rows.js";
 import { snapshotFolder } from "./store-snapshot.js";
@@ -17,6 +18,7 @@ import { TRUST_ROWS } from "./trust-rows.js";
 const ROWS: readonly BadInputRow[] = [
   ...SUITE_ROWS,
   ...RUNNER_ROWS,
+  ...SHARD_ROWS,
   ...STORE_ROWS,
   ...SOURCE_ROWS,
   ...CLI_ROWS,

@@ -70,6 +70,7 @@ export const runCommand: Command = {
         ...(plan.taskTimeoutMs !== undefined && { taskTimeoutMs: plan.taskTimeoutMs }),
         ...(plan.resume !== undefined && { resume: plan.resume }),
         ...(plan.overwrite && { overwrite: true }),
+        ...(plan.shard && { shard: plan.shard }),
         ...(plan.retries !== undefined && { retries: { attempts: plan.retries } }),
         ...(plan.runBudget !== undefined && {
           runBudget: { ...plan.runBudget, ...(pricing && { costOf: pricing.costOf }) },

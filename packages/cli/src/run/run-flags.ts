@@ -57,6 +57,11 @@ export const RUN_FLAGS: FlagSpecs = {
     type: "boolean",
     description: "replace the saved (or unfinished) run that has the --run-id",
   },
+  shard: {
+    type: "string",
+    valueName: "<i>/<n>",
+    description: "run only shard i of n (from 1), a run of its own; ag2-eval merge joins them",
+  },
   "budget-tokens": {
     type: "string",
     valueName: "<n>",

@@ -7,6 +7,7 @@ import type {
   ModelConfig,
   Scorer,
 } from "@ag2/eval";
+import { parseShardSpec } from "@ag2/eval";
 import { cacheModeFlag } from "../args/cache-mode.js";
 import { flagReader } from "../args/flag-values.js";
 import type { FlagValues } from "../args/parse-command-args.js";
@@ -30,6 +31,8 @@ export interface RunPlan {
   readonly budgets: BudgetThresholds | undefined;
   readonly taskTimeoutMs: number | undefined;
   readonly resume: string | undefined;
+  /** `--shard <i>/<n>`: run only that shard of the suite. */
+  readonly shard: ReturnType<typeof parseShardSpec> | undefined;
   /** `--overwrite`: replace a run the store already holds under `runId`. */
   readonly overwrite: boolean;
   /** Asks per task, the first included (`--retries`); undefined = no retries. */
@@ -82,6 +85,8 @@ export async function runPlan(options: {
   const runBudget = runBudgetPlan(values, settings);
   const cache = cacheModeFlag(flags.string("cache")) ?? config.cache;
   const resume = flags.string("resume");
+  const shardFlag = flags.string("shard");
+  const shard = shardFlag === undefined ? undefined : parseShardSpec(shardFlag);
   const overwrite = flags.boolean("overwrite") ?? false;
   if (overwrite && resume !== undefined) {
     throw new UsageError(
@@ -116,6 +121,7 @@ export async function runPlan(options: {
         : { maxTokensPerTask: budgetTokens ?? null, maxSecondsPerTask: budgetSeconds ?? null },
     taskTimeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
     resume,
+    shard,
     overwrite,
     retries,
     runBudget,

@@ -1,4 +1,5 @@
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
+import { checkShard, type ShardSpec } from "../shard/shard-spec.js";
 import { checkOptionNames } from "../util/check-option-names.js";
 import { RUN_AGENT_OPTION_NAMES } from "../util/entry-option-names.js";
 import { checkRetries, type RetryPolicy } from "./retry-policy.js";
@@ -11,6 +12,7 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
   taskTimeoutMs: number | undefined;
   retries: RetryPolicy | null;
   runBudget: RunBudget | null;
+  shard: ShardSpec | null;
 } {
   const caller = "runAgent";
   if (typeof options !== "object" || options === null) {
@@ -78,5 +80,6 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
     taskTimeoutMs,
     retries: checkRetries(options.retries, caller),
     runBudget: checkRunBudget(options.runBudget, caller),
+    shard: options.shard === undefined ? null : checkShard(options.shard, caller),
   };
 }

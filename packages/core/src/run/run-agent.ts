@@ -15,6 +15,7 @@ import type { StopReason } from "../result/stop-reason.js";
 import type { TaskResult } from "../result/task-result.js";
 import type { RunResult } from "../run-result/run-result.js";
 import type { JournalHeader, RunJournal } from "../run-result/run-store.js";
+import { planShard } from "../shard/shard-tasks.js";
 import { expandRepeats } from "../suite/expand-repeats.js";
 import { checkInputs, resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
@@ -52,7 +53,7 @@ export async function runAgent(
   let createdAt = isoUtcNow();
   const scorers = checkScorers(options.scorers, caller);
   const concurrency = checkConcurrency(options.concurrency, caller);
-  const { repeats, taskTimeoutMs, retries, runBudget } = checkRunAgentOptions(options);
+  const { repeats, taskTimeoutMs, retries, runBudget, shard } = checkRunAgentOptions(options);
   const label = checkName(options.label, "label", caller);
   const variant = checkName(options.variant, "variant", caller);
   if (
@@ -70,7 +71,9 @@ export async function runAgent(
 
   const suite = await resolveSuite(suiteInput, caller);
   checkInputs(suite);
-  const tasks = expandRepeats(suite.tasks, repeats);
+  // sharded before repeats expand, so every repeat of a task lands in the same shard
+  const sharded = planShard(suite.tasks, shard, { repeats, scorers: scorers.map((s) => s.key) });
+  const tasks = expandRepeats(sharded.tasks, repeats);
   const target = agentTarget(agent);
   const suiteInfo = { name: suite.name, source: suite.source, size: tasks.length };
   let header: JournalHeader = {
@@ -212,7 +215,9 @@ export async function runAgent(
         label,
         warnings,
         stopReason: stopped,
-        extraFields: options.runFileFields?.(),
+        extraFields: sharded.fields
+          ? { ...options.runFileFields?.(), ...sharded.fields }
+          : options.runFileFields?.(),
       },
       {
         store,
