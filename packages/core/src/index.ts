@@ -78,9 +78,10 @@ export type {
 } from "./scoring/scorer.js";
 export { ScorerReturnTypeError, scorer } from "./scoring/scorer.js";
 export type { SuiteInput } from "./suite/resolve-suite.js";
-export type { SuiteOptions } from "./suite/suite.js";
+export type { SuiteFileOptions, SuiteOptions } from "./suite/suite.js";
 export { Suite } from "./suite/suite.js";
 export { SuiteFileError } from "./suite/suite-file-error.js";
+export type { ColumnMap, SuiteMapping } from "./suite/suite-mapping.js";
 export type { Task } from "./suite/task.js";
 export { createTask } from "./suite/task.js";
 export type { TaskRecord } from "./suite/task-record.js";
