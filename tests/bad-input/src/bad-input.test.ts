@@ -6,6 +6,7 @@ import { after, before, describe, test } from "node:test";
 import { eventTracing, runAgent, scorer } from "@ag2/eval";
 import type { BadInputRow, RowContext } from "./bad-input-row.js";
 import { CLI_ROWS } from "./cli-rows.js";
+import { DATASET_ROWS } from "./dataset-rows.js";
 import { RUNNER_ROWS } from "./runner-rows.js";
 import { SOURCE_ROWS } from "./source-rows.js";
 import { STORE_ROWS } from "./store-rows.js";
@@ -15,6 +16,7 @@ import { TRUST_ROWS } from "./trust-rows.js";
 
 const ROWS: readonly BadInputRow[] = [
   ...SUITE_ROWS,
+  ...DATASET_ROWS,
   ...RUNNER_ROWS,
   ...STORE_ROWS,
   ...SOURCE_ROWS,
