@@ -12,6 +12,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: "run an agent over a suite, grade and save the run",
     load: async () => (await import("./commands/run.js")).runCommand,
   },
+  init: {
+    summary: "write a first evaluation that runs offline at once",
+    load: async () => (await import("./commands/init.js")).initCommand,
+  },
   list: {
     summary: "list saved runs, newest first",
     load: async () => (await import("./commands/list.js")).listCommand,

@@ -6,6 +6,7 @@ import { after, before, describe, test } from "node:test";
 import { eventTracing, runAgent, scorer } from "@ag2/eval";
 import type { BadInputRow, RowContext } from "./bad-input-row.js";
 import { CLI_ROWS } from "./cli-rows.js";
+import { DATASET_ROWS } from "./dataset-rows.js";
 import { DEPTH_ROWS } from "./depth-rows.js";
 import { RUNNER_ROWS } from "./runner-rows.js";
 import { SHARD_ROWS } from "./shard-rows.js";
@@ -17,6 +18,7 @@ import { TRUST_ROWS } from "./trust-rows.js";
 
 const ROWS: readonly BadInputRow[] = [
   ...SUITE_ROWS,
+  ...DATASET_ROWS,
   ...RUNNER_ROWS,
   ...SHARD_ROWS,
   ...STORE_ROWS,

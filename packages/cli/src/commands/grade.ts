@@ -81,7 +81,11 @@ export const gradeCommand: Command = {
           scorers,
           store,
           stream,
-          suite: suitePath ? await Suite.fromJsonl(suitePath) : null,
+          suite: suitePath
+            ? await Suite.fromFile(suitePath, {
+                ...(settings.config.suiteMapping && { mapping: settings.config.suiteMapping }),
+              })
+            : null,
           ...(label !== undefined && { label }),
           ...(runId !== undefined && { runId }),
           ...(concurrency !== undefined && { concurrency }),

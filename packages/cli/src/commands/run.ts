@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
-import { DEFAULT_PRICES, runAgent } from "@ag2/eval";
+import { DEFAULT_PRICES, runAgent, Suite } from "@ag2/eval";
 import type { Command } from "../args/command.js";
 import { DEFAULT_STORE_DIR, loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { evaluateGates, type GateOutcome } from "../gates/evaluate-gates.js";
@@ -56,7 +56,10 @@ export const runCommand: Command = {
     const modelCache = openModelCache({ mode: plan.cache, storeDir: cacheBase });
     let result: Awaited<ReturnType<typeof runAgent>>;
     try {
-      result = await runAgent(plan.suitePath, {
+      const suite = plan.suiteMapping
+        ? await Suite.fromFile(plan.suitePath, { mapping: plan.suiteMapping })
+        : plan.suitePath;
+      result = await runAgent(suite, {
         agent: plan.agent,
         scorers: plan.scorers,
         store,

@@ -103,6 +103,13 @@ export const RUN_FLAGS: FlagSpecs = {
     valueName: "<run-id>",
     description: "continue an interrupted or budget-stopped run from its journal",
   },
+  map: {
+    type: "string",
+    multiple: true,
+    valueName: "<part>=<column>",
+    description:
+      "for a .csv or .json suite: take a task part (task_id, tags, inputs.<key>, reference_outputs.<key>, metadata.<key>) from that column",
+  },
   cache: {
     type: "string",
     valueName: "<mode>",

@@ -6,6 +6,7 @@ import type {
   ModelCacheMode,
   ModelConfig,
   Scorer,
+  SuiteMapping,
 } from "@ag2/eval";
 import { parseShardSpec } from "@ag2/eval";
 import { cacheModeFlag } from "../args/cache-mode.js";
@@ -16,11 +17,14 @@ import { UsageError } from "../args/usage-error.js";
 import { loadAgent } from "../config/load-targets.js";
 import type { Settings } from "../config/settings.js";
 import { requireSuitePath, scorersFrom } from "../config/suite-and-scorers.js";
+import { suiteMappingFrom } from "../config/suite-mapping-from.js";
 import { type GatePlan, gatePlan } from "../gates/gate-plan.js";
 
 /** Everything `ag2-eval run` needs, from flags over the config file. */
 export interface RunPlan {
   readonly suitePath: string;
+  /** How a CSV or JSON suite's columns map to task parts (`--map`, config `suiteMapping`). */
+  readonly suiteMapping: SuiteMapping | undefined;
   readonly agent: Agent | AgentFactory;
   readonly scorers: Scorer[];
   readonly repeats: number | undefined;
@@ -83,6 +87,7 @@ export async function runPlan(options: {
   const concurrency = flags.integer("concurrency", { min: 1 }) ?? config.concurrency;
   const retries = flags.integer("retries", { min: 1 }) ?? config.retries;
   const runBudget = runBudgetPlan(values, settings);
+  const suiteMapping = suiteMappingFrom({ values, settings });
   const cache = cacheModeFlag(flags.string("cache")) ?? config.cache;
   const resume = flags.string("resume");
   const shardFlag = flags.string("shard");
@@ -108,6 +113,7 @@ export async function runPlan(options: {
   const scorers = await scorersFrom({ given: flags.string("scorers"), settings, cwd });
   return {
     suitePath,
+    suiteMapping,
     agent,
     scorers,
     repeats,
