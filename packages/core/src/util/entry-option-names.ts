@@ -31,7 +31,7 @@ export const RUN_AGENT_OPTION_NAMES: OptionNames<RunAgentOptions> = {
   shard: true,
 };
 
-const { agent, variant, resume, shard, ...sharedWithVariants } = RUN_AGENT_OPTION_NAMES;
+const { agent, variant, resume, ...sharedWithVariants } = RUN_AGENT_OPTION_NAMES;
 
 /** The options `runVariants` takes. */
 export const RUN_VARIANTS_OPTION_NAMES: OptionNames<RunVariantsOptions> = {
