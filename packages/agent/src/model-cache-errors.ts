@@ -13,6 +13,7 @@ import type { CacheRequest } from "./internal/cache-request.js";
  * ```
  */
 export class ModelCacheMissError extends Ag2EvalError {
+  static override readonly errorName: string = "ModelCacheMissError";
   constructor(
     readonly file: string,
     request: CacheRequest,
@@ -36,6 +37,7 @@ export class ModelCacheMissError extends Ag2EvalError {
  * ```
  */
 export class ModelCacheEntryError extends Ag2EvalError {
+  static override readonly errorName: string = "ModelCacheEntryError";
   constructor(
     readonly file: string,
     readonly problem: string,
@@ -53,7 +55,9 @@ export class ModelCacheEntryError extends Ag2EvalError {
  * new ModelCache({ dir: ".ag2-eval/cache", mode: "readwrite" }); // throws: expected one of …
  * ```
  */
-export class ModelCacheOptionsError extends Ag2EvalError {}
+export class ModelCacheOptionsError extends Ag2EvalError {
+  static override readonly errorName: string = "ModelCacheOptionsError";
+}
 
 /** `POST http://…/chat/completions (model gpt-4o, sample 2, last message "What is…")`. */
 export function describeRequest(request: CacheRequest): string {

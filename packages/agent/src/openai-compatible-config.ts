@@ -1,4 +1,5 @@
 import { Ag2EvalError, type ModelCallRequest, type ModelResponse } from "@ag2/eval-core";
+import { parseRetryAfter } from "@ag2/eval-core/internal";
 import type { CachedFetch } from "./model-cache.js";
 import {
   cacheSampleHeaders,
@@ -12,7 +13,7 @@ import {
   ModelResponseFormatError,
   ModelTimeoutError,
 } from "./model-errors.js";
-import { fromChatCompletion, retryAfterMs, toChatCompletionsBody } from "./openai-wire.js";
+import { fromChatCompletion, toChatCompletionsBody } from "./openai-wire.js";
 
 /**
  * The options of {@link OpenAICompatibleConfig}.
@@ -132,7 +133,7 @@ export class OpenAICompatibleConfig implements AgentModelConfig {
         status,
         endpoint,
         text.slice(0, BODY_EXCERPT),
-        retryAfterMs(retryAfter),
+        parseRetryAfter(retryAfter),
       );
     }
     let json: unknown;

@@ -5,7 +5,7 @@ import type { Command } from "../args/command.js";
 import { COMMON_FLAGS, STORE_FLAG } from "../args/command.js";
 import { flagReader } from "../args/flag-values.js";
 import { UsageError } from "../args/usage-error.js";
-import { loadSettings, openStore } from "../config/settings.js";
+import { loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { scorersFrom, suitePathFrom } from "../config/suite-and-scorers.js";
 import { evaluateGates } from "../gates/evaluate-gates.js";
 import { gatePlan } from "../gates/gate-plan.js";
@@ -74,15 +74,20 @@ export const gradeCommand: Command = {
     const concurrency = flags.integer("concurrency", { min: 1 });
     // a malformed gate flag is refused before any trace is read
     const plan = gatePlan(values, settings);
+    const store = await openStore(settings);
     const result = await withProgress({
       io,
       json,
       work: async (stream) =>
         evaluateTraces(source, {
           scorers,
-          storeDir: settings.storeDir,
+          store,
           stream,
-          suite: suitePath ? await Suite.fromJsonl(suitePath) : null,
+          suite: suitePath
+            ? await Suite.fromFile(suitePath, {
+                ...(settings.config.suiteMapping && { mapping: settings.config.suiteMapping }),
+              })
+            : null,
           ...(label !== undefined && { label }),
           ...(runId !== undefined && { runId }),
           ...(concurrency !== undefined && { concurrency }),
@@ -91,9 +96,15 @@ export const gradeCommand: Command = {
     });
     const gates = await evaluateGates({
       result,
-      store: openStore(settings),
+      store,
       gates: plan,
     });
-    return printRunOutcome({ result, gates, io, json, storeDir: settings.storeDir });
+    return printRunOutcome({
+      result,
+      gates,
+      io,
+      json,
+      savedTo: savedLocation(store, result.runId),
+    });
   },
 };

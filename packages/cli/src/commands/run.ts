@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { DEFAULT_PRICES, runAgent } from "@ag2/eval";
+import { resolve } from "node:path";
+import { DEFAULT_PRICES, runAgent, Suite } from "@ag2/eval";
 import type { Command } from "../args/command.js";
-import { loadSettings, openStore } from "../config/settings.js";
+import { DEFAULT_STORE_DIR, loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { evaluateGates, type GateOutcome } from "../gates/evaluate-gates.js";
 import { formatStopReason } from "../output/format-stop-reason.js";
 import { printRunOutcome } from "../output/print-run-outcome.js";
@@ -34,11 +35,14 @@ export const runCommand: Command = {
     "--cache read-write answers a repeated model call (same request, same repeat) out of",
     "<store>/cache instead of the model; --cache replay calls no model at all (a call with no",
     "stored answer fails its task). The summary reports hits, misses and what they saved.",
+    "A --run-id the store already holds (saved, or unfinished with its journal) is refused",
+    "(exit 2) unless --overwrite replaces it or --resume continues it. One process writes a",
+    "run at a time: a second one given the same id exits 2 naming the holder (pid, host).",
   ].join("\n"),
   async run({ values, positionals, io }) {
     const settings = await loadSettings({ values, io });
     const plan = await runPlan({ values, positionals, settings, cwd: io.cwd });
-    const store = openStore(settings);
+    const store = await openStore(settings);
     const { stream, progress } = progressStream({ io, json: plan.json });
     const otlp = plan.otlpEndpoint ? await otlpSpanProcessor(plan.otlpEndpoint) : null;
     const saver = plan.saveTraces ? traceSaver(plan.saveTraces) : null;
@@ -47,13 +51,18 @@ export const runCommand: Command = {
     const runId = plan.resume ?? plan.runId ?? randomUUID().replaceAll("-", "");
     const prices = { ...DEFAULT_PRICES, ...settings.config.prices };
     const pricing = plan.runBudget?.maxCostUsd !== undefined ? priceTableCost({ prices }) : null;
-    const modelCache = openModelCache({ mode: plan.cache, storeDir: settings.storeDir });
+    // a database store has no folder: the model cache stays in the project's default one
+    const cacheBase = settings.storeDir ?? resolve(io.cwd, DEFAULT_STORE_DIR);
+    const modelCache = openModelCache({ mode: plan.cache, storeDir: cacheBase });
     let result: Awaited<ReturnType<typeof runAgent>>;
     try {
-      result = await runAgent(plan.suitePath, {
+      const suite = plan.suiteMapping
+        ? await Suite.fromFile(plan.suitePath, { mapping: plan.suiteMapping })
+        : plan.suitePath;
+      result = await runAgent(suite, {
         agent: plan.agent,
         scorers: plan.scorers,
-        storeDir: settings.storeDir,
+        store,
         stream,
         ...(plan.repeats !== undefined && { repeats: plan.repeats }),
         ...(plan.concurrency !== undefined && { concurrency: plan.concurrency }),
@@ -64,6 +73,8 @@ export const runCommand: Command = {
         ...(plan.taskTimeoutMs !== undefined && { taskTimeoutMs: plan.taskTimeoutMs }),
         ...(plan.resume !== undefined && { resume: plan.resume }),
         ...(plan.allowAgentChange && { allowAgentChange: true }),
+        ...(plan.overwrite && { overwrite: true }),
+        ...(plan.shard && { shard: plan.shard }),
         ...(plan.retries !== undefined && { retries: { attempts: plan.retries } }),
         ...(plan.runBudget !== undefined && {
           runBudget: { ...plan.runBudget, ...(pricing && { costOf: pricing.costOf }) },
@@ -115,7 +126,7 @@ export const runCommand: Command = {
       gates,
       io,
       json: plan.json,
-      storeDir: settings.storeDir,
+      savedTo: savedLocation(store, result.runId),
       modelCache: modelCache && modelCacheReport(modelCache, prices),
     });
     if (!stopReason) return code;

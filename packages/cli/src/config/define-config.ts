@@ -5,6 +5,7 @@ import type {
   ModelConfig,
   PriceTable,
   Scorer,
+  SuiteMapping,
 } from "@ag2/eval";
 
 /**
@@ -17,8 +18,14 @@ import type {
  * ```
  */
 export interface Ag2EvalConfig {
-  /** The JSONL suite `ag2-eval run` uses when no suite argument is given. */
+  /** The suite (`.jsonl`, `.csv` or `.json`) `ag2-eval run` uses when no suite argument is given. */
   readonly suite?: string;
+  /**
+   * Which columns (CSV) or fields (JSON array) hold each task part, e.g.
+   * `{ taskId: "id", inputs: { input: "question" }, referenceOutputs: { answer: "gold" } }`;
+   * parts left out use the default mapping. `--map <part>=<column>` replaces one part.
+   */
+  readonly suiteMapping?: SuiteMapping;
   /** An agent or factory, or a module spec `path[#export]`. */
   readonly agent?: Agent | AgentFactory | string;
   /** Scorers, or a module spec `path[#export]` exporting them. */

@@ -41,8 +41,24 @@ const scorers: Check = (value) =>
     ? null
     : 'a list of scorers or a module spec "path#export"';
 
+const columnMap = (value: unknown): boolean =>
+  typeof value === "object" &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.values(value).every((column) => typeof column === "string" && column !== "");
+const MAPPING_CHECKS: Readonly<Record<string, Check>> = {
+  taskId: text,
+  tags: text,
+  tagSeparator: text,
+  inputs: (value) =>
+    typeof value === "string" || columnMap(value) ? null : "a column name or { key: column }",
+  referenceOutputs: (value) => (columnMap(value) ? null : "{ key: column }"),
+  metadata: (value) => (columnMap(value) ? null : "{ key: column }"),
+};
+
 const CHECKS: Readonly<Record<keyof Ag2EvalConfig, Check>> = {
   suite: text,
+  suiteMapping: object,
   agent,
   scorers,
   store: text,
@@ -115,7 +131,25 @@ export function validateConfig(options: { value: unknown; path: string }): Ag2Ev
     }
   }
   checkPrices(path, record.prices);
+  checkSuiteMapping(path, record.suiteMapping);
   return record as Ag2EvalConfig;
+}
+
+/** Each part of `suiteMapping` names a column, or maps task keys to columns. */
+function checkSuiteMapping(path: string, mapping: unknown): void {
+  for (const [part, value] of Object.entries((mapping ?? {}) as Record<string, unknown>)) {
+    const check = MAPPING_CHECKS[part];
+    const expected = check
+      ? check(value)
+      : `a part of ${Object.keys(MAPPING_CHECKS).join(", ")} (unknown part)`;
+    if (expected) {
+      throw new ConfigError({
+        path,
+        field: `suiteMapping.${part}`,
+        problem: `got ${describe(value)}, expected ${expected}`,
+      });
+    }
+  }
 }
 
 const RATE_FIELDS = ["input", "output", "cachedInput"] as const;

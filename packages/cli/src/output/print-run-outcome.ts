@@ -1,9 +1,8 @@
-import { join } from "node:path";
 import type { RunResult } from "@ag2/eval";
 import { formatGateOutcome, type GateOutcome } from "../gates/evaluate-gates.js";
 import { type CliIo, EXIT } from "../terminal/cli-io.js";
 import { colors } from "../terminal/colors.js";
-import { visibleJson } from "../terminal/visible-text.js";
+import { visibleJson, visibleText } from "../terminal/visible-text.js";
 import { formatErrorCount } from "./format-error-count.js";
 import { formatFailingTasks } from "./format-failing-tasks.js";
 import { formatModelCacheLine, type ModelCacheReport } from "./format-model-cache.js";
@@ -15,7 +14,7 @@ import { visibleRun } from "./visible-run.js";
  *
  * @example
  * ```ts
- * return printRunOutcome({ result, gates, io, json: false, storeDir });
+ * return printRunOutcome({ result, gates, io, json: false, savedTo: savedLocation(store, result.runId) });
  * ```
  */
 export function printRunOutcome(options: {
@@ -23,13 +22,13 @@ export function printRunOutcome(options: {
   gates: GateOutcome;
   io: CliIo;
   json: boolean;
-  storeDir: string | null;
+  /** Where the run was saved, as shown to people (a file, or a run in a database); null: not saved. */
+  savedTo: string | null;
   /** What the run's model cache did (`--cache`), or null/absent without one; the text output prints it (the run file and `--json`'s `run` carry it as `model_cache`). */
   modelCache?: ModelCacheReport | null;
 }): number {
-  const { result, gates, io, json, storeDir } = options;
+  const { result, gates, io, json, savedTo } = options;
   const modelCache = options.modelCache ?? null;
-  const savedTo = storeDir === null ? null : join(storeDir, `${result.runId}.json`);
   const passed = gates.failures.length === 0;
   if (json) {
     const document = {
@@ -51,7 +50,10 @@ export function printRunOutcome(options: {
     io.stdout.write(formatFailingTasks(shown));
     const errors = formatErrorCount(shown);
     if (errors) io.stdout.write(`\n${c.red(errors)}\n`);
-    for (const warning of shown.warnings) io.stdout.write(`${c.yellow("warning:")} ${warning}\n`);
+    // the escaped copy is rebuilt from the run file, which keeps no warnings: print the run's own
+    for (const warning of result.warnings) {
+      io.stdout.write(`${c.yellow("warning:")} ${visibleText(warning)}\n`);
+    }
     if (savedTo) io.stdout.write(`\nSaved ${savedTo}\n`);
     io.stderr.write(formatGateOutcome(gates));
     if (passed && gates.checked > 0) {

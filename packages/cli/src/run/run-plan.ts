@@ -6,7 +6,9 @@ import type {
   ModelCacheMode,
   ModelConfig,
   Scorer,
+  SuiteMapping,
 } from "@ag2/eval";
+import { parseShardSpec } from "@ag2/eval";
 import { cacheModeFlag } from "../args/cache-mode.js";
 import { flagReader } from "../args/flag-values.js";
 import type { FlagValues } from "../args/parse-command-args.js";
@@ -15,11 +17,14 @@ import { UsageError } from "../args/usage-error.js";
 import { loadAgent } from "../config/load-targets.js";
 import type { Settings } from "../config/settings.js";
 import { requireSuitePath, scorersFrom } from "../config/suite-and-scorers.js";
+import { suiteMappingFrom } from "../config/suite-mapping-from.js";
 import { type GatePlan, gatePlan } from "../gates/gate-plan.js";
 
 /** Everything `ag2-eval run` needs, from flags over the config file. */
 export interface RunPlan {
   readonly suitePath: string;
+  /** How a CSV or JSON suite's columns map to task parts (`--map`, config `suiteMapping`). */
+  readonly suiteMapping: SuiteMapping | undefined;
   readonly agent: Agent | AgentFactory;
   readonly scorers: Scorer[];
   readonly repeats: number | undefined;
@@ -32,6 +37,10 @@ export interface RunPlan {
   readonly resume: string | undefined;
   /** `--allow-agent-change`: resume with an agent of another name. */
   readonly allowAgentChange: boolean;
+  /** `--shard <i>/<n>`: run only that shard of the suite. */
+  readonly shard: ReturnType<typeof parseShardSpec> | undefined;
+  /** `--overwrite`: replace a run the store already holds under `runId`. */
+  readonly overwrite: boolean;
   /** Asks per task, the first included (`--retries`); undefined = no retries. */
   readonly retries: number | undefined;
   /** Run-wide limits; the CLI adds `costOf` from the price table when a cost limit is set. */
@@ -80,7 +89,18 @@ export async function runPlan(options: {
   const concurrency = flags.integer("concurrency", { min: 1 }) ?? config.concurrency;
   const retries = flags.integer("retries", { min: 1 }) ?? config.retries;
   const runBudget = runBudgetPlan(values, settings);
+  const suiteMapping = suiteMappingFrom({ values, settings });
   const cache = cacheModeFlag(flags.string("cache")) ?? config.cache;
+  const resume = flags.string("resume");
+  const shardFlag = flags.string("shard");
+  const shard = shardFlag === undefined ? undefined : parseShardSpec(shardFlag);
+  const overwrite = flags.boolean("overwrite") ?? false;
+  if (overwrite && resume !== undefined) {
+    throw new UsageError(
+      `--overwrite and --resume ${resume} contradict each other: --overwrite starts the run again, --resume continues it`,
+      { hint: "drop one of them" },
+    );
+  }
   const gates = gatePlan(values, settings);
   const agentFlag = flags.string("agent");
   const agent = await loadAgent(
@@ -95,6 +115,7 @@ export async function runPlan(options: {
   const scorers = await scorersFrom({ given: flags.string("scorers"), settings, cwd });
   return {
     suitePath,
+    suiteMapping,
     agent,
     scorers,
     repeats,
@@ -107,8 +128,10 @@ export async function runPlan(options: {
         ? undefined
         : { maxTokensPerTask: budgetTokens ?? null, maxSecondsPerTask: budgetSeconds ?? null },
     taskTimeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
-    resume: flags.string("resume"),
+    resume,
     allowAgentChange: allowAgentChange(flags),
+    shard,
+    overwrite,
     retries,
     runBudget,
     cache,

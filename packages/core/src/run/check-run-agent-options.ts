@@ -1,4 +1,7 @@
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
+import { checkShard, type ShardSpec } from "../shard/shard-spec.js";
+import { checkOptionNames } from "../util/check-option-names.js";
+import { RUN_AGENT_OPTION_NAMES } from "../util/entry-option-names.js";
 import { checkRetries, type RetryPolicy } from "./retry-policy.js";
 import type { RunAgentOptions } from "./run-agent-options.js";
 import { checkRunBudget, type RunBudget } from "./run-budget.js";
@@ -9,6 +12,7 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
   taskTimeoutMs: number | undefined;
   retries: RetryPolicy | null;
   runBudget: RunBudget | null;
+  shard: ShardSpec | null;
 } {
   const caller = "runAgent";
   if (typeof options !== "object" || options === null) {
@@ -17,6 +21,7 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
       `${caller}: expected an options object; got ${String(options)}`,
     );
   }
+  checkOptionNames(options, RUN_AGENT_OPTION_NAMES, caller);
   const { agent, tracing, repeats = 1, taskTimeoutMs, spanAttributes } = options;
   const isAgent =
     typeof agent === "function" ||
@@ -50,6 +55,18 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
       `${caller}: option 'taskTimeoutMs' must be a positive number of milliseconds below 2^31; got ${String(taskTimeoutMs)}`,
     );
   }
+  if (options.overwrite !== undefined && typeof options.overwrite !== "boolean") {
+    throw new InvalidOptionError(
+      "overwrite",
+      `${caller}: option 'overwrite' must be a boolean; got ${typeof options.overwrite}`,
+    );
+  }
+  if (options.overwrite === true && options.resume !== undefined) {
+    throw new InvalidOptionError(
+      "overwrite",
+      `${caller}: options 'overwrite' and 'resume' (${options.resume}) contradict each other: overwrite starts run ${options.resume} again, resume continues it`,
+    );
+  }
   for (const [key, value] of Object.entries(spanAttributes ?? {})) {
     if (typeof value !== "string") {
       throw new InvalidOptionError(
@@ -63,5 +80,6 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
     taskTimeoutMs,
     retries: checkRetries(options.retries, caller),
     runBudget: checkRunBudget(options.runBudget, caller),
+    shard: options.shard === undefined ? null : checkShard(options.shard, caller),
   };
 }

@@ -2,6 +2,7 @@ import type { Agent, AgentFactory, AgentFactoryContext, AskOptions } from "../ag
 import { type ModelConfigOption, resolveModelConfig } from "../agent/resolve-model-config.js";
 import type { Tracing } from "../agent/tracing.js";
 import { TaskTimeoutError } from "../errors/task-timeout-error.js";
+import { TooDeepError } from "../errors/too-deep-error.js";
 import {
   lastModelResponse,
   outputsFromResponse,
@@ -13,6 +14,7 @@ import type { Task } from "../suite/task.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
 import type { Trace } from "../trace/trace.js";
 import type { TraceRef } from "../trace/trace-source.js";
+import { depthProblem } from "../util/json-depth.js";
 import { runLimited } from "../util/run-limited.js";
 
 /** What producing one task gives: the trace, its ref and the outputs scorers will read. */
@@ -179,9 +181,13 @@ export async function produceTask(
             { timeoutMs: options.taskTimeoutMs, leftMs },
             controller,
           );
+    // scorers, printing and the run writer all recurse into the answer
+    const tooDeep = depthProblem(returned, { path: "answer" });
+    if (tooDeep) throw new TooDeepError(`the agent's answer to task '${task.taskId}'`, tooDeep);
   } catch (caught) {
     failed = true;
     error = caught;
+    returned = undefined;
   } finally {
     signal?.removeEventListener("abort", stopTask);
   }
