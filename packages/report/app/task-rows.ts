@@ -51,8 +51,12 @@ export function lastScore(task: TaskResultJSON, key: string): boolean | number |
   return score;
 }
 
-/** The final output of a task run: the content of its last model response. */
+/**
+ * The final output of a task run: the answer the run file kept (`outputs`, written when the
+ * trace holds none: an agent that is a plain function), else its last model response's content.
+ */
 export function finalOutput(task: TaskResultJSON): string | null {
+  if (typeof task.outputs?.body === "string") return task.outputs.body;
   for (let i = task.events.length - 1; i >= 0; i--) {
     const event = task.events[i] as EventJSON;
     if (event.type === "ModelResponse")

@@ -3,7 +3,8 @@ import type { ComparisonView } from "./report-data.js";
 
 /**
  * Two runs compared by core: `compareRuns` gives each key's paired interval, p-value and
- * verdict, and the non-strict `diff` the tasks that flipped between pass and fail.
+ * verdict (and which way each key is better), and the non-strict `diff` the tasks that
+ * flipped between pass and fail.
  *
  * @example
  * ```ts
@@ -17,6 +18,13 @@ export function comparisonView(
   options: CompareRunsOptions = {},
 ): ComparisonView {
   const comparison = compareRuns(baseline, current, options);
+  // the same rule compareRuns applies to its verdicts
+  const lower = new Set(options.lowerIsBetter ?? []);
+  for (const run of [baseline, current]) {
+    for (const [key, direction] of Object.entries(run.scoreDirections)) {
+      if (direction === "lower") lower.add(key);
+    }
+  }
   const diff = current.diff(baseline, { strict: false });
   const flips = [
     ...diff.flippedToFail.map(([key, taskId]) => ({ taskId, key, to: "fail" as const })),
@@ -46,6 +54,7 @@ export function comparisonView(
       test: k.test,
       verdict: k.verdict,
       minimumDetectableDifference: k.minimumDetectableDifference,
+      direction: k.kind === "mean" && lower.has(k.key) ? ("lower" as const) : ("higher" as const),
     })),
     flips,
     problem:

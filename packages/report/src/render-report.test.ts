@@ -13,7 +13,7 @@ import { hostileRun, PAYLOADS } from "./hostile-run.test-helper.js";
 import { DATA_ELEMENT_ID } from "./html-page.js";
 import { renderReport } from "./render-report.js";
 import type { ReportData } from "./report-data.js";
-import { sampleRun } from "./sample-runs.test-helper.js";
+import { sampleRun, withLatency } from "./sample-runs.test-helper.js";
 
 function dataOf(html: string): ReportData {
   const open = `<script type="application/json" id="${DATA_ELEMENT_ID}">`;
@@ -84,6 +84,39 @@ describe("renderReport", () => {
       data.runs.map((r) => r.runId),
       ["base", "cur"],
     );
+  });
+
+  it("marks a lower-is-better key and judges and ranks it that way", () => {
+    const slow = withLatency(sampleRun({ runId: "slow", tasks: 40 }), 300);
+    const fast = withLatency(sampleRun({ runId: "fast", tasks: 40 }), 30);
+    const data = dataOf(
+      renderReport({ kind: "compare", baseline: slow, current: fast }, { compare: { seed: 1 } }),
+    );
+    const latency = data.comparison?.keys.find((k) => k.key === "latency_ms");
+    assert.equal(latency?.direction, "lower");
+    assert.ok((latency?.difference ?? 0) < 0);
+    assert.equal(latency?.verdict, "improvement");
+    assert.equal(data.comparison?.keys.find((k) => k.key === "relevance")?.direction, "higher");
+    assert.equal(data.comparison?.keys.find((k) => k.key === "correct")?.direction, "higher");
+
+    const sweep = new VariantRunResult({
+      runId: "sweep",
+      axis: "model",
+      results: new Map([
+        ["slow", slow],
+        ["fast", fast],
+      ]),
+      createdAt: "2026-12-01T09:00:00.000000+00:00",
+      durationMs: 10,
+    });
+    const boards = dataOf(renderReport({ kind: "variants", sweep })).variants?.leaderboards;
+    const board = boards?.find((b) => b.key === "latency_ms");
+    assert.equal(board?.direction, "lower");
+    assert.deepEqual(
+      board?.rows.map((r) => r.variant),
+      ["fast", "slow"],
+    );
+    assert.equal(boards?.find((b) => b.key === "correct")?.direction, "higher");
   });
 
   it("sums the cost of each trace when given a price", () => {

@@ -120,6 +120,8 @@ export interface KeyComparisonView {
   readonly test: string;
   readonly verdict: ComparisonVerdict;
   readonly minimumDetectableDifference: number | null;
+  /** Which way is better: "lower" for a mean key a run records so (latency, cost); verdicts follow it. */
+  readonly direction: "higher" | "lower";
 }
 
 /** A task that passed in one run and failed in the other on a key. */
@@ -164,6 +166,8 @@ export interface VariantsView {
   readonly keys: readonly string[];
   readonly leaderboards: readonly {
     readonly key: string;
+    /** "lower" when smaller scores rank first (a key a variant's run records so). */
+    readonly direction: "higher" | "lower";
     readonly rows: readonly LeaderboardEntry[];
   }[];
   readonly failures: readonly {

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { VariantRunResult } from "@ag2/eval-core";
+import { RunResult, VariantRunResult } from "@ag2/eval-core";
 import type { BrowserContext } from "playwright-core";
 import { assertOffline, reportFolder, shoot, watchedPage } from "./browser-page.test-helper.js";
 import { launchChromium, skipWithoutChromium } from "./chromium.test-helper.js";
 import { renderReport } from "./render-report.js";
-import { sampleRun } from "./sample-runs.test-helper.js";
+import { sampleRun, withLatency } from "./sample-runs.test-helper.js";
 
 describe("a report in Chromium", { skip: skipWithoutChromium({ announce: true }) }, () => {
   let context: BrowserContext;
@@ -94,6 +94,36 @@ describe("a report in Chromium", { skip: skipWithoutChromium({ announce: true })
     assert.match(sides[1]!, /Current: current-run[\s\S]*correct fail/);
     await shoot(page, "compare-flip");
     assertOffline(watch, file);
+  });
+
+  it("says a lower latency is better, and shows the answer a run file kept without a model response", async () => {
+    const slow = withLatency(sampleRun({ runId: "slow-run", tasks: 40 }), 300);
+    const fast = withLatency(sampleRun({ runId: "fast-run", tasks: 40 }), 30);
+    const file = folder.write(
+      "faster.html",
+      renderReport({ kind: "compare", baseline: slow, current: fast }, { compare: { seed: 1 } }),
+    );
+    const { page, watch } = await watchedPage(context);
+    await page.goto(`file://${file}`);
+    const row = page.locator("tr[data-verdict]", { hasText: "latency_ms" });
+    assert.equal(await row.getAttribute("data-verdict"), "improvement");
+    assert.match(await row.innerText(), /lower is better[\s\S]*Improvement/);
+    assertOffline(watch, file);
+
+    // a plain-function agent's answer: no model response, kept as the task's outputs
+    const json = JSON.parse(JSON.stringify(sampleRun({ runId: "plain-run", tasks: 3 }))) as {
+      tasks: { events: unknown[]; outputs?: unknown }[];
+    };
+    for (const task of json.tasks) {
+      task.events = [];
+      task.outputs = { body: "It is 21 °C in Paris.", content: "It is 21 °C in Paris." };
+    }
+    const plain = folder.write(
+      "plain.html",
+      renderReport({ kind: "run", run: RunResult.fromJSON(json) }),
+    );
+    await page.goto(`file://${plain}#/run/plain-run/task/0/0`);
+    await page.getByText("It is 21 °C in Paris.").first().waitFor();
   });
 
   it("ranks a variants sweep and keeps a 10,000-task table to a window of rows", async () => {

@@ -1,4 +1,4 @@
-import type { Feedback, RunResult, TaskResult, TraceEvent } from "@ag2/eval-core";
+import { type Feedback, RunResult, type TaskResult, type TraceEvent } from "@ag2/eval-core";
 import { makeRunResult, makeTaskResult } from "@ag2/eval-core/testing";
 
 const CITIES = [
@@ -140,4 +140,26 @@ export function sampleRun(options: SampleRunOptions = {}): RunResult {
     suiteName: "weather-smoke",
     suiteSource: "suites/weather.jsonl",
   });
+}
+
+/**
+ * A copy of `run` with a `latency_ms` score per task (about `ms`, varying a little) recorded as
+ * lower-is-better, as the built-in latency scorer does, loaded back through the run-file form.
+ */
+export function withLatency(run: RunResult, ms: number): RunResult {
+  const json = JSON.parse(JSON.stringify(run)) as {
+    tasks: { feedback: unknown[] }[];
+    score_directions?: Record<string, string>;
+  };
+  json.tasks.forEach((task, i) => {
+    task.feedback.push({
+      key: "latency_ms",
+      score: ms + (i % 7),
+      value: null,
+      comment: null,
+      detail: null,
+    });
+  });
+  json.score_directions = { latency_ms: "lower" };
+  return RunResult.fromJSON(json);
 }

@@ -29,8 +29,11 @@ export function variantsView(
     keys,
     leaderboards: keys.map((key) => {
       const isRate = runs.some((run) => key in run.aggregates.passRate);
+      // as the leaderboard ranks: a numeric key any variant's run records as lower-is-better
+      const lower = !isRate && runs.some((run) => run.scoreDirections[key] === "lower");
       return {
         key,
+        direction: lower ? ("lower" as const) : ("higher" as const),
         rows: sweep.leaderboard(key).map((row) => {
           const ci = isRate && row.n > 0 ? wilsonInterval(row.score, row.n) : null;
           return {

@@ -35,8 +35,9 @@ export const mergeCommand: Command = {
     "",
     "The merged run's tasks, feedback and aggregates equal one process's run of the suite.",
     "Refused (exit 2), naming the runs: a run given twice, two runs of one shard, missing",
-    "shards, shards of a different suite, agent, scorers, repeats or shard count, a shard",
-    "stopped by its budget, and a --run-id the store already holds (unless --overwrite).",
+    "shards, shards of a different suite, agent, scorers, repeats or shard count, shards",
+    "recording a score key's direction differently, a shard stopped by its budget, and a",
+    "--run-id the store already holds (unless --overwrite).",
   ].join("\n"),
   async run({ values, positionals, io }) {
     const flags = flagReader(values);

@@ -5,7 +5,7 @@ import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { runAgent } from "../run/run-agent.js";
 import { answered, exact, options } from "../run/run-agent.test-helper.js";
 import { modelAgent } from "../run/run-fixtures.test.js";
-import type { RunResult } from "../run-result/run-result.js";
+import { RunResult } from "../run-result/run-result.js";
 import { scorer } from "../scoring/scorer.js";
 import { mergeRuns } from "./merge-runs.js";
 import { ShardMergeError } from "./shard-merge-error.js";
@@ -166,5 +166,49 @@ describe("shards and mergeRuns", () => {
     const plain = await runAgent(suite, options({ ...common, agent: agent(), runId: "plain" }));
     assert.throws(() => mergeRuns([plain], { runId: "x" }), /run plain is not a shard/);
     assert.throws(() => mergeRuns([], { runId: "x" }), /non-empty array/);
+  });
+  it("keeps the shards' score directions and kept outputs, through the run files, and refuses shards that disagree on a direction", async () => {
+    // a plain answer with no model response: the run file keeps it as the task's outputs
+    const plain: Agent = { name: "plain", ask: async (input: string) => `plain ${input}` };
+    const size = (direction: "lower" | "higher") =>
+      scorer(({ outputs }) => String(outputs.body ?? "").length, { key: "size", direction });
+    const run = (runId: string, shard?: { index: number; count: number }, direction = "lower") =>
+      runAgent(
+        suite,
+        options({
+          scorers: [size(direction as "lower" | "higher")],
+          agent: plain,
+          runId,
+          ...(shard && { shard }),
+        }),
+      );
+    const whole = await run("dir-whole");
+    const shards: RunResult[] = [];
+    for (let index = 1; index <= 3; index++) {
+      const shard = await run(`dir-s${index}`, { index, count: 3 });
+      // as `ag2-eval merge` has them: loaded back from their run files
+      shards.push(RunResult.fromJSON(JSON.parse(JSON.stringify(shard))));
+    }
+    const merged = mergeRuns(shards, { runId: "dir-merged" });
+    assert.deepEqual(merged.scoreDirections, { size: "lower" });
+    assert.deepEqual(merged.scoreDirections, whole.scoreDirections);
+    const outputs = (r: RunResult) => r.tasks.map((t) => t.outputs);
+    assert.deepEqual(outputs(merged), outputs(whole));
+    assert.equal(merged.tasks[0]?.outputs?.body, "plain q0");
+    const saved = RunResult.fromJSON(JSON.parse(JSON.stringify(merged)));
+    assert.deepEqual(saved.scoreDirections, { size: "lower" });
+    assert.deepEqual(outputs(saved), outputs(whole));
+
+    const [s1, s2] = shards;
+    assert.ok(s1 && s2);
+    const higher = await run("dir-h3", { index: 3, count: 3 }, "higher");
+    assert.throws(
+      () => mergeRuns([s1, s2, higher], { runId: "x" }),
+      (error: unknown) =>
+        ShardMergeError.isInstance(error) &&
+        error.problems.some((p) =>
+          /dir-s1 and dir-h3 differ in the direction of 'size' .*'lower' vs 'higher'/.test(p),
+        ),
+    );
   });
 });

@@ -2,6 +2,7 @@ import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { checkName, checkRunId } from "../evaluate/check-run-options.js";
 import type { TaskResult } from "../result/task-result.js";
 import { RunResult } from "../run-result/run-result.js";
+import type { ScoreDirection } from "../scoring/scorer.js";
 import { readShardFields, type ShardFields } from "./shard-fields.js";
 import { ShardMergeError } from "./shard-merge-error.js";
 
@@ -25,7 +26,8 @@ interface Shard {
  * tasks in suite order, repeats grouped. Refuses, with a {@link ShardMergeError} listing every
  * problem, anything else: a run that is not a shard or stopped early, the same run twice, two
  * runs of one shard, missing shards (named), or shards that differ in suite fingerprint,
- * scorers, agent (target), repeats or shard count. The merged run records
+ * scorers, agent (target), repeats, shard count or the direction a score key is better in.
+ * The merged run keeps every shard's score directions and each task's outputs, and records
  * `suite_fingerprint` and `merged_from` (the shard run ids); its duration is the longest
  * shard's, its concurrency the shards' sum and its start the earliest.
  *
@@ -75,6 +77,7 @@ export function mergeRuns(runs: readonly RunResult[], options: MergeRunsOptions)
     shards.push({ run, fields: read.shard, fingerprint: read.fingerprint });
   }
   const first = shards[0];
+  const directions = mergedDirections(shards, problems);
   if (first) problems.push(...mismatches(first, shards), ...coverage(first.fields.count, shards));
   if (problems.length > 0 || !first) throw new ShardMergeError(problems);
 
@@ -104,11 +107,39 @@ export function mergeRuns(runs: readonly RunResult[], options: MergeRunsOptions)
     durationMs: Math.max(...shards.map((shard) => shard.run.durationMs)),
     createdAt: shards.map((shard) => shard.run.createdAt).sort()[0] ?? first.run.createdAt,
     label,
+    scoreDirections: directions,
     extraFields: {
       suite_fingerprint: first.fingerprint,
       merged_from: byIndex.map((shard) => shard.run.runId),
     },
   });
+}
+
+/**
+ * The union of the shards' score directions. A shard records a key's direction only once it
+ * graded a number on it (a shard of errored tasks may record none), so only a key two shards
+ * record differently is a problem.
+ */
+function mergedDirections(
+  shards: readonly Shard[],
+  problems: string[],
+): Record<string, ScoreDirection> {
+  const directions: Record<string, ScoreDirection> = {};
+  const recordedBy = new Map<string, string>();
+  for (const { run } of shards) {
+    for (const [key, direction] of Object.entries(run.scoreDirections)) {
+      const known = directions[key];
+      if (known === undefined) {
+        directions[key] = direction;
+        recordedBy.set(key, run.runId);
+      } else if (known !== direction) {
+        problems.push(
+          `runs ${recordedBy.get(key)} and ${run.runId} differ in the direction of '${key}' (which way is better): '${known}' vs '${direction}'`,
+        );
+      }
+    }
+  }
+  return directions;
 }
 
 function mismatches(first: Shard, shards: readonly Shard[]): string[] {

@@ -58,6 +58,7 @@ export function ComparePage(props: { comparison: ComparisonView; runs: readonly 
               <tr key={k.key} data-verdict={k.verdict}>
                 <td>
                   <Text value={k.key} limit={60} />
+                  {k.direction === "lower" && <div class="muted small">lower is better</div>}
                 </td>
                 <td class="num">{value(k.baseline)}</td>
                 <td class="num">{value(k.current)}</td>

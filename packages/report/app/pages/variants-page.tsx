@@ -34,7 +34,7 @@ export function VariantsPage(props: { variants: VariantsView; runs: readonly Run
         />
       </div>
       {board && (
-        <Card title="Leaderboard">
+        <Card title={board.direction === "lower" ? "Leaderboard (lower is better)" : "Leaderboard"}>
           <table class="grid-table">
             <thead>
               <tr>
