@@ -11,7 +11,7 @@ const header = {
   runId: "x",
   label: null,
   createdAt: "2026-12-06T10:00:00.000000+00:00",
-  target: "model",
+  target: "model-agent",
   concurrency: 4,
   suite: { name: "inline", source: "inline", size: 2 },
   taskIds: ["a", "b"],
