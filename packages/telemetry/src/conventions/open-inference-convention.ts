@@ -75,9 +75,9 @@ const ignore: Warn = () => {};
  * OpenAI Agents SDK bridges), keyed by `openinference.span.kind`: `AGENT` (no events), `LLM`
  * (a model response: first output message's text and tool calls, `llm.token_count.*` usage,
  * `llm.finish_reason`; none when the span failed) and `TOOL` (a call and its result or error;
- * a LangChain `ToolMessage` result is read as its text and call id). Other kinds (`CHAIN`, `GUARDRAIL` …) carry nothing
- * to grade. A missing token count, tool name, arguments or result is warned about, never made
- * up: a call without a result has no result event.
+ * a LangChain `ToolMessage` result is read as its text and call id). Other kinds (`CHAIN`,
+ * `GUARDRAIL` …) carry nothing to grade. A missing token count, tool name, arguments or result
+ * is warned about, never made up: a call without a result has no result event.
  *
  * @example
  * ```ts
