@@ -14,6 +14,8 @@ export type {
 } from "@ag2/eval-agent";
 export {
   Agent,
+  cacheSampleHeaders,
+  createCachedFetch,
   ModelCache,
   OpenAICompatibleConfig,
   TestConfig,
@@ -53,6 +55,7 @@ export type {
   ScoreStats,
   StopReason,
   Stream,
+  SuiteFileOptions,
   SuiteInput,
   SuiteMapping,
   Task,
@@ -95,11 +98,13 @@ export {
   RunResult,
   RunsNotComparableError,
   ScorerReturnTypeError,
+  ShardMergeError,
   Suite,
   SuiteFileError,
   scorer,
   TaskTimeoutError,
   Trace,
+  TraceNotFoundError,
   VariantRunResult,
   Variants,
 } from "@ag2/eval-core";
