@@ -23,7 +23,6 @@ const layers = {
     "run-result",
     "events",
     "evaluate",
-    "shard",
     "run",
     "pairwise",
     "variants",

@@ -18,9 +18,8 @@ export const ALLOWED_WORKSPACE_DEPENDENCIES: Readonly<Record<string, readonly st
     "@ag2/eval-store-fs",
   ],
   "@ag2/eval-report": ["@ag2/eval-core"],
-  // the CLI imports the PostgreSQL store only when given a postgres:// store (a dynamic import);
-  // core for the few names @ag2/eval keeps off its 150-name list (parseShardSpec and friends)
-  "@ag2/eval-cli": ["@ag2/eval", "@ag2/eval-core", "@ag2/eval-report", "@ag2/eval-store-postgres"],
+  // the CLI imports the PostgreSQL store only when given a postgres:// store (a dynamic import)
+  "@ag2/eval-cli": ["@ag2/eval", "@ag2/eval-report", "@ag2/eval-store-postgres"],
   // framework bridges: the framework itself is an optional peer dependency, never core's
   "@ag2/eval-ai-sdk": ["@ag2/eval-core", "@ag2/eval-telemetry"],
   "@ag2/eval-openai-agents": ["@ag2/eval-core", "@ag2/eval-telemetry"],

@@ -39,7 +39,7 @@ export default [mentionsAnswer];
 // The recorded answers in .ag2-eval/cache were made with the defaults below, so "npm run eval"
 // replays them with no key; "npm run eval:record" calls the model again.
 //
-// To evaluate an AI SDK agent instead, export \`aiSdkAgent(...)\` (package @ag2/eval-ai-sdk) here.
+// To evaluate an AI SDK agent instead, export \`aiSdkAgent(...)\` from "@ag2/eval-ai-sdk" here.
 export default new Agent({
   name: "capitals",
   instructions: "You answer geography questions in one word.",
