@@ -91,9 +91,11 @@ describe("ag2-eval run: one run id, one writer", () => {
     assert.match(firstLine(fresh.stderr), /^error: run cut already exists in the store/);
     assert.ok((await readFile(journal, "utf8")).length > 0, "the refused run kept the journal");
 
-    const resumed = await runCli([...RUN, "--agent", "./agent.ts", "--resume", "cut", "--json"], {
-      cwd,
-    });
+    // the stuck agent would hang again: the rest is run by another one, which resume must be told
+    const resumed = await runCli(
+      [...RUN, "--agent", "./agent.ts", "--resume", "cut", "--allow-agent-change", "--json"],
+      { cwd },
+    );
     assert.equal(resumed.code, 0, resumed.stderr);
     assert.equal(JSON.parse(resumed.stdout).run.tasks.length, 3);
     assert.deepEqual(await readdir(storeDir(cwd)), ["cut.json"], "journal and stale lock are gone");
