@@ -2,7 +2,10 @@
 // size beside the run file, the app's own JS + CSS, and the time until the task table is
 // interactive in headless Chromium (Debian's /usr/bin/chromium; skipped when absent).
 // Targets: written in <= 1 s; interactive in <= 1.5 s; app JS + CSS <= 200 KB; report <= run
-// file + app. Usage: pnpm build && node bench/report.mjs
+// file + app. Each figure is the median and min of BENCH_REPORT_SAMPLES (default 5) after a
+// warm-up, with CPU time beside wall time (the write's process.cpuUsage, the renderer main
+// thread's CDP metrics in thread time), since a shared machine inflates wall times.
+// Usage: pnpm build && node bench/report.mjs
 import { accessSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism, loadavg, tmpdir } from "node:os";

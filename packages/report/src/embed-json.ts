@@ -2,7 +2,7 @@ import { Buffer } from "node:buffer";
 
 /** What may not stay literal: markup characters, and everything outside ASCII. */
 const UNSAFE_ALL = /[<>&\u0080-\uffff]/g;
-const escape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+const unicodeEscape = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
 /**
  * JSON text that can sit inside a `<script type="application/json">` element whatever the
@@ -26,7 +26,7 @@ export function embedJson(value: unknown): string {
   // UTF-8 bytes is native and vectorized: an ASCII text with no markup needs no replace at all
   const ascii = Buffer.byteLength(text, "utf8") === text.length;
   if (ascii && !text.includes("<") && !text.includes(">") && !text.includes("&")) return text;
-  return text.replace(UNSAFE_ALL, escape);
+  return text.replace(UNSAFE_ALL, unicodeEscape);
 }
 
 /**
