@@ -133,6 +133,7 @@ describe("the ci-shards workflow, run here: 4 shard machines, then the merge job
       [
         `pnpm exec ag2-eval merge ${RUN_ID}-s1`,
         `pnpm exec ag2-eval diff ${RUN_ID}`,
+        "mkdir -p reports",
         `pnpm exec ag2-eval export ${RUN_ID}`,
         `pnpm exec ag2-eval report ${RUN_ID}`,
       ],

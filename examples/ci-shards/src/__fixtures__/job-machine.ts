@@ -21,7 +21,10 @@ export interface CommandRun {
 /** A CI job's machine: a checkout of the example in a folder of its own. */
 export interface JobMachine {
   readonly dir: string;
-  /** Runs one `pnpm exec ag2-eval …` line of the workflow, as the built bin, in the checkout. */
+  /**
+   * Runs one command of the workflow in the checkout: `pnpm exec ag2-eval …` as the built
+   * bin, `mkdir -p <dir>` as itself; any other command is refused.
+   */
   exec(command: string): Promise<CommandRun>;
 }
 
@@ -49,10 +52,14 @@ export async function removeMachines(machines: readonly JobMachine[]): Promise<v
   await Promise.all(machines.map(({ dir }) => rm(dir, { recursive: true, force: true })));
 }
 
-function execCommand(command: string, cwd: string): Promise<CommandRun> {
+async function execCommand(command: string, cwd: string): Promise<CommandRun> {
   const words = command.split(/\s+/).filter((word) => word !== "");
+  if (words.length === 3 && words[0] === "mkdir" && words[1] === "-p") {
+    await mkdir(join(cwd, words[2] as string), { recursive: true });
+    return { command, code: 0, stdout: "", stderr: "" };
+  }
   if (words.slice(0, 3).join(" ") !== "pnpm exec ag2-eval") {
-    throw new Error(`expected a 'pnpm exec ag2-eval …' command; got '${command}'`);
+    throw new Error(`expected 'pnpm exec ag2-eval …' or 'mkdir -p <dir>'; got '${command}'`);
   }
   // the store is the config's runs/, as in CI, whatever the calling shell exports
   const { AG2_EVAL_STORE: _ignored, ...env } = process.env;
