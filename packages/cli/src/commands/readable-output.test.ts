@@ -134,6 +134,22 @@ describe("output people can read", () => {
   });
 });
 
+describe("variants, readable", () => {
+  test("a mean of a fraction of a cent ranks in significant digits, not 0.000", async () => {
+    const cost = `export default [{ key: "cost", score: async ({ inputs }) => [{ key: "cost", score: inputs.input === "hello" ? 0.0000532 : 0.00011 }] }];`;
+    const cwd = await tempProject({ "cost.mjs": cost });
+    const args = ["variants", "suite.jsonl", "--variants", "./sweep.mjs#variants"];
+    const run = await runCli([...args, "--scorers", "./cost.mjs", "--key", "cost"], { cwd });
+    assert.equal(run.code, 0, run.stderr);
+    // each variant: (0.0000532 + 2 × 0.00011) / 3
+    assert.match(
+      run.stdout,
+      /\n {2}1\. careful {2}0\.0000911 {2}\(n=3\)\n {2}1\. sloppy {3}0\.0000911 {2}\(n=3\)/,
+    );
+    assert.doesNotMatch(run.stdout, /0\.000 /);
+  });
+});
+
 describe("--otlp-endpoint that nobody answers", () => {
   test("one warning with a count of the tasks whose spans were lost, not one per task", async () => {
     const cwd = await tempProject({ "package.json": `{ "type": "module" }` });
