@@ -1,5 +1,3 @@
-// the number format the pages share with the CLI's texts (core's, so summaries use it too)
-export { formatNumber } from "@ag2/eval-core";
 export type { AppAssets } from "./app-assets.js";
 export { appAssets } from "./app-assets.js";
 export { embedJson, escapeHtml } from "./embed-json.js";
