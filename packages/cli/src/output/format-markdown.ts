@@ -1,5 +1,5 @@
 import type { RunResult } from "@ag2/eval";
-import { formatNumber } from "@ag2/eval-core";
+import { formatNumber } from "@ag2/eval-report";
 import { repeatGroups } from "./repeat-groups.js";
 
 /**

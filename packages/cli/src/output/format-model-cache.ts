@@ -1,5 +1,4 @@
 import type { ModelCacheMode } from "@ag2/eval";
-import { formatNumber } from "@ag2/eval-core";
 
 /** What a run's cache did, as the run file and `--json` record it. */
 export interface ModelCacheReport {
@@ -37,6 +36,6 @@ export function formatModelCacheLine(report: ModelCacheReport): string {
   return (
     `model cache (${report.mode}): ${report.hits} hit${report.hits === 1 ? "" : "s"}, ` +
     `${report.misses} miss${report.misses === 1 ? "" : "es"}; ` +
-    `${tokens.toLocaleString("en-US")} tokens saved ($${formatNumber(report.usd_saved)})${unpriced}${corrupt}`
+    `${tokens.toLocaleString("en-US")} tokens saved ($${report.usd_saved.toFixed(4)})${unpriced}${corrupt}`
   );
 }
