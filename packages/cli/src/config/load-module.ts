@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { UsageError } from "../args/usage-error.js";
+import { noteWatchedInput } from "./watched-inputs.js";
 
 const TYPESCRIPT = /\.(?:ts|mts|cts|tsx)$/;
 
@@ -51,6 +52,7 @@ let registered: Promise<unknown> | null = null;
  */
 export async function importFile(path: string, flag: string): Promise<Record<string, unknown>> {
   const url = pathToFileURL(path).href;
+  noteWatchedInput(path, "module");
   try {
     if (TYPESCRIPT.test(path)) {
       // Both hooks: a .ts file outside a "type": "module" package is loaded as CommonJS.
