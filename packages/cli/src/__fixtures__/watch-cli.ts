@@ -31,7 +31,9 @@ export function startWatch(args: readonly string[], options: { cwd: string }): W
       return new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => {
           waiting.delete(check);
-          reject(new Error(`no ${pattern} (×${count}) in:\n${watched.stdout}\n---\n${watched.stderr}`));
+          reject(
+            new Error(`no ${pattern} (×${count}) in:\n${watched.stdout}\n---\n${watched.stderr}`),
+          );
         }, 90_000);
         const check = () => {
           if (seen() < count) return;

@@ -63,7 +63,10 @@ describe("ag2-eval watch", () => {
     }
     const files = await storeFiles(cwd);
     assert.equal(files.filter((name) => name.endsWith(".json")).length, 3, files.join(", "));
-    assert.deepEqual(files.filter((name) => !name.endsWith(".json")), []);
+    assert.deepEqual(
+      files.filter((name) => !name.endsWith(".json")),
+      [],
+    );
   });
 
   test("run --watch cancels a run when a newer change arrives and saves nothing of it; Ctrl-C mid-run exits 130", async () => {
@@ -75,7 +78,9 @@ describe("ag2-eval watch", () => {
     try {
       await watch.waitFor(/running 3 task-run\(s\)/);
       await writeFile(join(cwd, "scorers.mjs"), "export default [];\n");
-      await watch.waitFor(/scorers\.mjs changed: cancelling the run in progress \(it is not saved\)/);
+      await watch.waitFor(
+        /scorers\.mjs changed: cancelling the run in progress \(it is not saved\)/,
+      );
       await watch.waitFor(/watch: watching 3 file\(s\)/);
       // the cancelled run printed no summary, so only the second run's is there
       assert.equal((watch.stdout.match(/^Run [0-9a-f]{32}$/gm) ?? []).length, 1, watch.stdout);

@@ -9,7 +9,8 @@ test("localImports follows local TypeScript, CommonJS and JSON imports, not pack
   const dir = await mkdtemp(join(tmpdir(), "ag2-eval-imports-"));
   try {
     const files: Record<string, string> = {
-      "scorers.ts": 'import { a } from "./lib/a.js";\nimport data from "./data.json";\nimport { z } from "zod";\nexport default [a, data, z];\n',
+      "scorers.ts":
+        'import { a } from "./lib/a.js";\nimport data from "./data.json";\nimport { z } from "zod";\nexport default [a, data, z];\n',
       "lib/a.ts": 'export { b as a } from "./b";\n',
       "lib/b.ts": "export const b = (;\n",
       "data.json": "{}\n",

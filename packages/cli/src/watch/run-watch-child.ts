@@ -5,25 +5,52 @@ import { RUN_FLAGS } from "../run/run-flags.js";
 import type { CliIo, TextOutput } from "../terminal/cli-io.js";
 import { EXIT } from "../terminal/cli-io.js";
 import { changesSince } from "./changes-since.js";
-import type { WatchChildMessage, WatchChildRequest } from "./watch-messages.js";
+import {
+  isWatchStartMessage,
+  type WatchChildMessage,
+  type WatchChildRequest,
+} from "./watch-messages.js";
 
 /**
- * The body of a watch child process: `argv[0]` is the JSON {@link WatchChildRequest}. The
- * parent's `cancel` message (or a Ctrl-C reaching the child) aborts the run; from then on
+ * The request of a waiting watch child: resolves on the parent's `start` message. A child
+ * whose parent is gone (its IPC channel closed) exits.
+ *
+ * @example
+ * ```ts
+ * const request = await watchChildRequest();
+ * ```
+ */
+export function watchChildRequest(): Promise<WatchChildRequest> {
+  return new Promise((resolve) => {
+    const onMessage = (message: unknown) => {
+      if (!isWatchStartMessage(message)) return;
+      process.off("message", onMessage);
+      process.off("disconnect", onGone);
+      resolve(message.request);
+    };
+    const onGone = () => process.exit(0);
+    process.on("message", onMessage);
+    process.on("disconnect", onGone);
+  });
+}
+
+/**
+ * The body of a watch child process, once its request came. The parent's `cancel` message,
+ * its going away, or a Ctrl-C reaching the child aborts the run; from then on
  * the child prints nothing (the parent says why the run stopped) and the unfinished run's
  * journal is removed, so a cancelled run leaves nothing in the store. Resolves to the code
  * `ag2-eval run` returned.
  *
  * @example
  * ```ts
- * process.exitCode = await runWatchChild({ argv: process.argv.slice(2), main });
+ * process.exitCode = await runWatchChild({ request: await watchChildRequest(), main });
  * ```
  */
 export async function runWatchChild(options: {
-  argv: readonly string[];
+  request: WatchChildRequest;
   main: (argv: readonly string[], io: CliIo) => Promise<number>;
 }): Promise<number> {
-  const request = JSON.parse(options.argv[0] ?? "{}") as WatchChildRequest;
+  const { request } = options;
   const send = (message: WatchChildMessage) =>
     new Promise<void>((resolve) => {
       if (!process.send) return resolve();
@@ -35,6 +62,7 @@ export async function runWatchChild(options: {
     if ((message as { type?: unknown } | null)?.type === "cancel") cancel();
   });
   process.on("SIGINT", cancel);
+  process.on("disconnect", cancel);
   onWatchedInput((path, kind) => void send({ type: "input", path, kind }));
   const quiet = (stream: TextOutput): TextOutput => ({
     write: (text) => (controller.signal.aborted ? true : stream.write(text)),
@@ -68,10 +96,11 @@ export async function runWatchChild(options: {
   let saved = false;
   if (store && runId) {
     if (cancelled) await store.discardJournal?.(runId).catch(() => {});
-    else saved = await store.load(runId).then(
-      () => true,
-      () => false,
-    );
+    else
+      saved = await store.load(runId).then(
+        () => true,
+        () => false,
+      );
     if (saved && request.previousRunId !== null && values.json !== true) {
       const text = await changesSince({ store, runId, previousRunId: request.previousRunId });
       if (text) io.stdout.write(text);

@@ -20,9 +20,25 @@ export type WatchChildMessage =
       readonly cancelled: boolean;
     };
 
-/** The one message a parent sends: stop the run, a newer change arrived (or Ctrl-C). */
-export interface WatchCancelMessage {
-  readonly type: "cancel";
+/** Messages from the parent: start the run (to a waiting child), or stop it. */
+export type WatchParentMessage =
+  | { readonly type: "start"; readonly request: WatchChildRequest }
+  /** A newer change arrived, or Ctrl-C. */
+  | { readonly type: "cancel" };
+
+/**
+ * Whether an IPC message is the parent's `start`.
+ *
+ * @example
+ * ```ts
+ * process.on("message", (message) => { if (isWatchStartMessage(message)) run(message.request); });
+ * ```
+ */
+export function isWatchStartMessage(
+  message: unknown,
+): message is Extract<WatchParentMessage, { type: "start" }> {
+  const candidate = message as { type?: unknown; request?: { args?: unknown } } | null;
+  return candidate?.type === "start" && Array.isArray(candidate.request?.args);
 }
 
 /**

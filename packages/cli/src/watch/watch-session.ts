@@ -8,10 +8,16 @@ import type { CliIo } from "../terminal/cli-io.js";
 import { EXIT } from "../terminal/cli-io.js";
 import { type FileChanges, FileWatcher } from "./file-watcher.js";
 import { localImports } from "./local-imports.js";
-import { isWatchChildMessage, type WatchChildRequest } from "./watch-messages.js";
+import {
+  isWatchChildMessage,
+  type WatchChildRequest,
+  type WatchParentMessage,
+} from "./watch-messages.js";
 
 /** How long a cancelled run may take to stop before its process is killed. */
 const CANCEL_GRACE_MS = 3000;
+
+const TYPESCRIPT = /\.(?:ts|mts|cts|tsx)$/;
 
 interface ChildRun {
   readonly process: ChildProcess;
@@ -40,6 +46,8 @@ export class WatchSession {
   readonly #inputs = new Map<string, WatchedInputKind>();
   #watched = new Set<string>();
   #current: ChildRun | null = null;
+  /** A child started ahead, waiting for the next run's request. */
+  #spare: ChildProcess | null = null;
   #previousRunId: string | null = null;
   #runs = 0;
   #queued: string[] | null = null;
@@ -59,7 +67,8 @@ export class WatchSession {
     this.#watcher = new FileWatcher({
       debounceMs: options.debounceMs,
       onChanges: (changes) => this.#changed(changes),
-      onError: (error, dir) => this.#say(`cannot watch ${this.#show(dir)} any more: ${error.message}`),
+      onError: (error, dir) =>
+        this.#say(`cannot watch ${this.#show(dir)} any more: ${error.message}`),
     });
   }
 
@@ -77,6 +86,7 @@ export class WatchSession {
     clearInterval(keepAlive);
     this.#stopped = true;
     this.#watcher.close();
+    this.#spare?.kill();
     const current = this.#current;
     if (current) {
       this.#cancel(current);
@@ -97,11 +107,8 @@ export class WatchSession {
       previousRunId: this.#previousRunId === runId ? null : this.#previousRunId,
     };
     this.#inputs.clear();
-    const child = spawn(process.execPath, [childEntry(), JSON.stringify(request)], {
-      cwd: this.#io.cwd,
-      env: this.#io.env,
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
+    const child = this.#takeSpare() ?? this.#spawn();
+    child.send({ type: "start", request } satisfies WatchParentMessage);
     const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
     const run: ChildRun = { process: child, runId, exited, saved: false, cancelRequested: false };
     this.#current = run;
@@ -112,7 +119,6 @@ export class WatchSession {
         this.#watch(new Set([...this.#watched, message.path]));
       } else run.saved = message.saved && !message.cancelled;
     });
-    child.once("error", (error) => this.#say(`cannot start a run: ${error.message}`));
     void exited.then(() => this.#finished(run));
   }
 
@@ -128,8 +134,34 @@ export class WatchSession {
     if (this.#stopped || this.#current) return;
     const queued = this.#queued;
     this.#queued = null;
-    if (queued) return this.#launch(queued);
+    if (queued) {
+      this.#launch(queued);
+      return;
+    }
     this.#say(`watching ${this.#watcher.size} file(s) for changes (Ctrl-C to stop)`);
+    // started after the run, not beside it: it would slow the run it cannot serve
+    this.#spare ??= this.#spawn();
+  }
+
+  /** A child process that loads the CLI and waits for its request. */
+  #spawn(): ChildProcess {
+    const typescript = [...this.#inputs.keys()].some((path) => TYPESCRIPT.test(path));
+    const child = spawn(process.execPath, [childEntry(), ...(typescript ? ["--typescript"] : [])], {
+      cwd: this.#io.cwd,
+      env: this.#io.env,
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    child.on("error", (error) => this.#say(`cannot start a run: ${error.message}`));
+    return child;
+  }
+
+  /** The waiting child, if it is still alive. */
+  #takeSpare(): ChildProcess | null {
+    const spare = this.#spare;
+    this.#spare = null;
+    if (spare?.connected && spare.exitCode === null) return spare;
+    spare?.kill();
+    return null;
   }
 
   #changed({ changed, deleted }: FileChanges): void {
@@ -140,17 +172,22 @@ export class WatchSession {
     }
     if (changed.length === 0 || this.#stopped) return;
     const current = this.#current;
-    if (!current) return this.#launch(changed);
+    if (!current) {
+      this.#launch(changed);
+      return;
+    }
     this.#queued = [...new Set([...(this.#queued ?? []), ...changed])];
     if (!current.cancelRequested) {
-      this.#say(`${changed.map((path) => this.#show(path)).join(", ")} changed: cancelling the run in progress (it is not saved)`);
+      this.#say(
+        `${changed.map((path) => this.#show(path)).join(", ")} changed: cancelling the run in progress (it is not saved)`,
+      );
       this.#cancel(current);
     }
   }
 
   #cancel(run: ChildRun): void {
     run.cancelRequested = true;
-    if (run.process.connected) run.process.send({ type: "cancel" });
+    if (run.process.connected) run.process.send({ type: "cancel" } satisfies WatchParentMessage);
     const kill = setTimeout(() => run.process.kill("SIGKILL"), CANCEL_GRACE_MS);
     void run.exited.then(() => clearTimeout(kill));
   }
