@@ -1,13 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import { relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { WatchedInputKind } from "../config/watched-inputs.js";
 import type { CliIo } from "../terminal/cli-io.js";
 import { EXIT } from "../terminal/cli-io.js";
 import { type FileChanges, FileWatcher } from "./file-watcher.js";
 import { localImports } from "./local-imports.js";
+import { spawnWatchChild } from "./spawn-watch-child.js";
 import {
   isWatchChildMessage,
   type WatchChildRequest,
@@ -145,11 +144,10 @@ export class WatchSession {
 
   /** A child process that loads the CLI and waits for its request. */
   #spawn(): ChildProcess {
-    const typescript = [...this.#inputs.keys()].some((path) => TYPESCRIPT.test(path));
-    const child = spawn(process.execPath, [childEntry(), ...(typescript ? ["--typescript"] : [])], {
+    const child = spawnWatchChild({
       cwd: this.#io.cwd,
       env: this.#io.env,
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      typescript: [...this.#inputs.keys()].some((path) => TYPESCRIPT.test(path)),
     });
     child.on("error", (error) => this.#say(`cannot start a run: ${error.message}`));
     return child;
@@ -207,12 +205,4 @@ export class WatchSession {
     const shown = relative(this.#io.cwd, path);
     return shown.startsWith("..") || shown === "" ? path : shown;
   }
-}
-
-/** The watch child's bundle: beside the bundled CLI, or one folder up from tsc's output. */
-function childEntry(): string {
-  const beside = fileURLToPath(new URL("./watch-child.bundle.js", import.meta.url));
-  return existsSync(beside)
-    ? beside
-    : fileURLToPath(new URL("../watch-child.bundle.js", import.meta.url));
 }
