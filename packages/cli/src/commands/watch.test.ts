@@ -41,6 +41,8 @@ describe("ag2-eval watch", () => {
     try {
       await watch.waitFor(/watch: watching 4 file\(s\)/);
       assert.match(watch.stdout, /correct\s+100\.0% \(3\/3\)/);
+      // model calls are cached under watch unless --cache or the config says otherwise
+      assert.match(watch.stdout, /^model cache \(read-write\): /m);
       assert.doesNotMatch(watch.stdout, /Changes since/);
       await writeFile(join(cwd, "helper.ts"), HELPER("!"));
       await watch.waitFor(/Changes since the previous run/);
