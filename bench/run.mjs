@@ -6,9 +6,9 @@
 // and merge (merge.mjs), 10k-trace
 // grading (grade.mjs), W0 through the CLI (cli-w0.mjs), the start-up cost of each import
 // (startup.mjs), the model cache (cache.mjs: a warm-cache re-run of 100 tasks against a loopback
-// model server), the HTML report (report.mjs) and the 100k-task memory run.
+// model server), watch (watch.mjs: a scorer saved to the new summary, on the weather example), the HTML report (report.mjs) and the 100k-task memory run.
 // Env: BENCH_RUNS=n, BENCH_WORKLOADS=W1,W3, BENCH_VARIANTS=1 (also event tracing / no store),
-//      BENCH_SKIP=store,postgres,merge,grade,cli,startup,cache,report,memory, BENCH_MEMORY_TASKS=25000,50000,100000
+//      BENCH_SKIP=store,postgres,merge,grade,cli,startup,cache,watch,report,memory, BENCH_MEMORY_TASKS=25000,50000,100000
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -129,6 +129,7 @@ if (!skip.has("cli") && existsSync(`${here}cli-w0.mjs`))
   process.stdout.write(`\n${child("cli-w0.mjs", { BENCH_RUNS: String(runs) })}`);
 if (!skip.has("startup")) process.stdout.write(`\n${child("startup.mjs")}`);
 if (!skip.has("cache")) process.stdout.write(`\n${child("cache.mjs")}`);
+if (!skip.has("watch")) process.stdout.write(`\n${child("watch.mjs")}`);
 if (!skip.has("report")) process.stdout.write(`\n${child("report.mjs")}`);
 if (!skip.has("memory")) {
   // W2's generator at growing sizes, telemetry and store on: peak RSS should grow by about

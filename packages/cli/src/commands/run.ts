@@ -39,6 +39,9 @@ export const runCommand: Command = {
     "A --run-id the store already holds (saved, or unfinished with its journal) is refused",
     "(exit 2) unless --overwrite replaces it or --resume continues it. One process writes a",
     "run at a time: a second one given the same id exits 2 naming the holder (pid, host).",
+    "",
+    "--watch runs again whenever the suite, agent, scorers or a file they import changes",
+    "(the same as ag2-eval watch; see ag2-eval watch --help).",
   ].join("\n"),
   async run({ values, positionals, io }) {
     const settings = await loadSettings({ values, io });
