@@ -32,16 +32,12 @@ export interface KeyComparison {
   readonly minimumDetectableDifference: number | null;
 }
 
-/** What a {@link RunComparison} is built from. */
-export interface RunComparisonInit {
-  readonly baselineRunId: string;
-  readonly currentRunId: string;
-  readonly comparableTasks: readonly string[];
-  readonly keys: readonly KeyComparison[];
-  readonly alpha: number;
-  readonly seed: number;
-  readonly resamples: number;
-}
+/** What a {@link RunComparison} is built from: its fields. */
+export interface RunComparisonInit
+  extends Pick<
+    RunComparison,
+    "baselineRunId" | "currentRunId" | "comparableTasks" | "keys" | "alpha" | "seed" | "resamples"
+  > {}
 
 /**
  * The result of `compareRuns`: per key, the difference between two runs with its interval,

@@ -14,8 +14,40 @@ export type Delta = readonly [baseline: number, current: number];
 /** A `[scorerKey, taskId]` pair whose boolean verdict changed. */
 export type Flip = readonly [key: string, taskId: string];
 
-/** The fields of a {@link RunDiff}, camelCased. */
-export interface RunDiffInit {
+/**
+ * What a {@link RunDiff} is built from: its fields, the intervals optional (a diff built
+ * without them has none).
+ */
+export interface RunDiffInit
+  extends Pick<
+      RunDiff,
+      | "currentRunId"
+      | "baselineRunId"
+      | "comparableTasks"
+      | "passRateDeltas"
+      | "meanDeltas"
+      | "flippedToFail"
+      | "flippedToPass"
+      | "onlyInCurrent"
+      | "onlyInBaseline"
+      | "contentChanged"
+      | "scorersOnlyInCurrent"
+      | "scorersOnlyInBaseline"
+    >,
+    Partial<Pick<RunDiff, "passRateIntervals" | "meanIntervals">> {}
+
+/**
+ * A run compared with a baseline over what they share: per-key pass-rate and mean deltas
+ * (`[baseline, current]`), the tasks whose verdict flipped, and everything left out.
+ *
+ * @example
+ * ```ts
+ * const diff = current.diff(baseline);
+ * console.log(diff.summary());
+ * if (diff.regressions.length > 0) process.exitCode = 1;
+ * ```
+ */
+export class RunDiff {
   readonly currentRunId: string;
   readonly baselineRunId: string;
   readonly comparableTasks: readonly string[];
@@ -30,39 +62,11 @@ export interface RunDiffInit {
   readonly scorersOnlyInBaseline: readonly string[];
   /**
    * Paired bootstrap 95% interval of each pass-rate difference (current − baseline, as a
-   * fraction), over the comparable tasks scored with booleans on both sides. Absent for a
-   * key without such tasks, and on a diff built by hand without intervals.
+   * fraction), over the comparable tasks scored with booleans on both sides. No entry for a
+   * key without such tasks; empty on a diff built by hand without intervals.
    */
-  readonly passRateIntervals?: Readonly<Record<string, Interval>> | undefined;
-  /** The same for each mean difference, in score units. */
-  readonly meanIntervals?: Readonly<Record<string, Interval>> | undefined;
-}
-
-/**
- * A run compared with a baseline over what they share: per-key pass-rate and mean deltas
- * (`[baseline, current]`), the tasks whose verdict flipped, and everything left out.
- *
- * @example
- * ```ts
- * const diff = current.diff(baseline);
- * console.log(diff.summary());
- * if (diff.regressions.length > 0) process.exitCode = 1;
- * ```
- */
-export class RunDiff implements RunDiffInit {
-  readonly currentRunId: string;
-  readonly baselineRunId: string;
-  readonly comparableTasks: readonly string[];
-  readonly passRateDeltas: Readonly<Record<string, Delta>>;
-  readonly meanDeltas: Readonly<Record<string, Delta>>;
-  readonly flippedToFail: readonly Flip[];
-  readonly flippedToPass: readonly Flip[];
-  readonly onlyInCurrent: readonly string[];
-  readonly onlyInBaseline: readonly string[];
-  readonly contentChanged: readonly string[];
-  readonly scorersOnlyInCurrent: readonly string[];
-  readonly scorersOnlyInBaseline: readonly string[];
   readonly passRateIntervals: Readonly<Record<string, Interval>>;
+  /** The same for each mean difference, in score units. */
   readonly meanIntervals: Readonly<Record<string, Interval>>;
 
   constructor(init: RunDiffInit) {

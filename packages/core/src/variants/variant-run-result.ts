@@ -21,19 +21,12 @@ export interface VariantManifest {
   readonly variants: readonly { name: string; run_id: string | null; error?: ErrorInfo }[];
 }
 
-/** What a {@link VariantRunResult} is built from. */
-export interface VariantRunResultInit {
-  readonly runId: string;
-  readonly axis: string;
-  readonly label?: string | null;
-  /** Variant name → its run, in sweep order. */
-  readonly results: ReadonlyMap<string, RunResult>;
-  /** Variants whose run failed as a whole (e.g. the store refused it), by name. */
-  readonly failures?: ReadonlyMap<string, ErrorInfo>;
+/** What a {@link VariantRunResult} is built from: its fields, and the sweep order. */
+export interface VariantRunResultInit
+  extends Pick<VariantRunResult, "runId" | "axis" | "results" | "createdAt" | "durationMs">,
+    Partial<Pick<VariantRunResult, "label" | "failures">> {
   /** The variant names in sweep order, including failed ones. */
   readonly order?: readonly string[];
-  readonly createdAt: string;
-  readonly durationMs: number;
 }
 
 /**
@@ -50,7 +43,9 @@ export class VariantRunResult {
   readonly runId: string;
   readonly axis: string;
   readonly label: string | null;
+  /** Variant name → its run, in sweep order. */
   readonly results: ReadonlyMap<string, RunResult>;
+  /** Variants whose run failed as a whole (e.g. the store refused it), by name. */
   readonly failures: ReadonlyMap<string, ErrorInfo>;
   readonly createdAt: string;
   readonly durationMs: number;
