@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { main } from "./main.js";
+import { quietOnBrokenPipe } from "./terminal/quiet-on-broken-pipe.js";
 
 /**
  * After the first Ctrl-C, how long running work (an agent that ignores its signal, a span
@@ -19,8 +20,8 @@ process.once("SIGINT", () => {
 });
 
 process.exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: quietOnBrokenPipe(process.stdout),
+  stderr: quietOnBrokenPipe(process.stderr),
   env: process.env,
   cwd: process.cwd(),
   signal: controller.signal,

@@ -14,6 +14,7 @@ import { RUN_FLAGS } from "../run/run-flags.js";
 import { type RunPlan, runPlan } from "../run/run-plan.js";
 import { traceSaver } from "../run/trace-saver.js";
 import { EXIT } from "../terminal/cli-io.js";
+import { visibleText } from "../terminal/visible-text.js";
 
 /** `ag2-eval run <suite.jsonl>`: run, grade, save, then check the gates. */
 export const runCommand: Command = {
@@ -38,13 +39,19 @@ export const runCommand: Command = {
     "A --run-id the store already holds (saved, or unfinished with its journal) is refused",
     "(exit 2) unless --overwrite replaces it or --resume continues it. One process writes a",
     "run at a time: a second one given the same id exits 2 naming the holder (pid, host).",
+    "",
+    "--watch runs again whenever the suite, agent, scorers or a file they import changes",
+    "(the same as ag2-eval watch; see ag2-eval watch --help).",
   ].join("\n"),
   async run({ values, positionals, io }) {
     const settings = await loadSettings({ values, io });
     const plan = await runPlan({ values, positionals, settings, cwd: io.cwd });
     const store = await openStore(settings);
     const { stream, progress } = progressStream({ io, json: plan.json });
-    const otlp = plan.otlpEndpoint ? await otlpSpanProcessor(plan.otlpEndpoint) : null;
+    const onWarning = (message: string) => io.stderr.write(`warning: ${visibleText(message)}\n`);
+    const otlp = plan.otlpEndpoint
+      ? await otlpSpanProcessor(plan.otlpEndpoint, { onWarning })
+      : null;
     const saver = plan.saveTraces ? traceSaver(plan.saveTraces) : null;
     const spanProcessors = [...(otlp ? [otlp] : []), ...(saver ? [saver.processor] : [])];
     // The id is fixed here, not by core, so an interrupted run can be named for --resume.
