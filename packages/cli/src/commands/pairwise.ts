@@ -5,7 +5,7 @@ import { loadExport } from "../config/load-module.js";
 import { loadAgent } from "../config/load-targets.js";
 import { withProgress } from "../output/progress-stream.js";
 import { visibleData, visibleJson, visibleText } from "../terminal/visible-text.js";
-import { sweepFlags, sweepStart } from "./sweep-command.js";
+import { sweepFlags, sweepStart, taskLimitOptions } from "./sweep-command.js";
 
 /** `ag2-eval pairwise <suite> --a <module> --b <module> --comparators <module>`. */
 export const pairwiseCommand: Command = {
@@ -44,7 +44,7 @@ export const pairwiseCommand: Command = {
   ),
   async run(input) {
     const { io } = input;
-    const { flags, suitePath, storeDir } = await sweepStart("pairwise", input);
+    const { flags, suitePath, storeDir, limits } = await sweepStart("pairwise", input);
     const [specA, specB, specComparators] = [
       flags.string("a"),
       flags.string("b"),
@@ -89,6 +89,7 @@ export const pairwiseCommand: Command = {
           ...(label !== undefined && { label }),
           ...(runId !== undefined && { runId }),
           ...(concurrency !== undefined && { concurrency }),
+          ...taskLimitOptions(limits),
           ...(io.signal && { signal: io.signal }),
         }),
     });

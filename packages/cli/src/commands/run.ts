@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { DEFAULT_PRICES, runAgent, Suite } from "@ag2/eval";
 import type { Command } from "../args/command.js";
+import { TASK_LIMIT_LABELS } from "../args/task-limit-flags.js";
 import { DEFAULT_STORE_DIR, loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { evaluateGates, type GateOutcome } from "../gates/evaluate-gates.js";
 import { formatStopReason } from "../output/format-stop-reason.js";
@@ -78,7 +79,8 @@ export const runCommand: Command = {
         ...(plan.resume !== undefined && { resume: plan.resume }),
         ...(plan.overwrite && { overwrite: true }),
         ...(plan.shard && { shard: plan.shard }),
-        ...(plan.retries !== undefined && { retries: { attempts: plan.retries } }),
+        ...(plan.retries !== undefined && { retries: plan.retries }),
+        optionLabels: TASK_LIMIT_LABELS,
         ...(plan.runBudget !== undefined && {
           runBudget: { ...plan.runBudget, ...(pricing && { costOf: pricing.costOf }) },
         }),

@@ -5,7 +5,7 @@ import { loadExport } from "../config/load-module.js";
 import { scorersFrom } from "../config/suite-and-scorers.js";
 import { withProgress } from "../output/progress-stream.js";
 import { visibleJson } from "../terminal/visible-text.js";
-import { sweepFlags, sweepStart } from "./sweep-command.js";
+import { sweepFlags, sweepStart, taskLimitOptions } from "./sweep-command.js";
 
 /** `ag2-eval variants <suite> --variants <module>[#export]`: one run per variant, ranked. */
 export const variantsCommand: Command = {
@@ -45,7 +45,6 @@ export const variantsCommand: Command = {
       json: "print the sweep's manifest and leaderboards as JSON",
     },
     {
-      timeout: { type: "string", valueName: "<s>", description: "abort a task after s seconds" },
       overwrite: {
         type: "boolean",
         description: "replace the variant runs already saved under this --run-id",
@@ -54,7 +53,7 @@ export const variantsCommand: Command = {
   ),
   async run(input) {
     const { io } = input;
-    const { flags, settings, suitePath, storeDir } = await sweepStart("variants", input);
+    const { flags, settings, suitePath, storeDir, limits } = await sweepStart("variants", input);
     const spec = flags.string("variants");
     if (spec === undefined) {
       throw new UsageError("ag2-eval variants: missing --variants <module>[#export]", {
@@ -63,7 +62,6 @@ export const variantsCommand: Command = {
     }
     const repeats = flags.integer("repeats", { min: 1 });
     const concurrency = flags.integer("concurrency", { min: 1 });
-    const timeout = flags.number("timeout", { min: 0, exclusive: true });
     const variants = (await loadExport({
       spec,
       baseDir: io.cwd,
@@ -89,7 +87,7 @@ export const variantsCommand: Command = {
           ...(label !== undefined && { label }),
           ...(runId !== undefined && { runId }),
           ...(overwrite && { overwrite: true }),
-          ...(timeout !== undefined && { taskTimeoutMs: Math.round(timeout * 1000) }),
+          ...taskLimitOptions(limits),
           ...(io.signal && { signal: io.signal }),
         }),
     });
