@@ -12,6 +12,7 @@ import { modelCacheReport, openModelCache } from "../run/model-cache-plan.js";
 import { otlpSpanProcessor } from "../run/otlp-span-processor.js";
 import { priceTableCost } from "../run/price-table-cost.js";
 import { RUN_FLAGS } from "../run/run-flags.js";
+import { resumedArgs, runInvocation } from "../run/run-invocation.js";
 import { type RunPlan, runPlan } from "../run/run-plan.js";
 import { traceSaver } from "../run/trace-saver.js";
 import { EXIT } from "../terminal/cli-io.js";
@@ -33,6 +34,8 @@ export const runCommand: Command = {
     "",
     "A run stopped by --max-tokens, --max-cost-usd or --max-duration is saved with the tasks",
     "it graded and exits 3; --resume <run-id> with a higher budget completes it.",
+    "--resume <run-id> alone takes the suite, modules, label and flags the run started with",
+    "from its journal; flags given again override them (--store and --config are not recorded).",
     "",
     "--cache read-write answers a repeated model call (same request, same repeat) out of",
     "<store>/cache instead of the model; --cache replay calls no model at all (a call with no",
@@ -43,8 +46,10 @@ export const runCommand: Command = {
   ].join("\n"),
   async run({ values, positionals, io }) {
     const settings = await loadSettings({ values, io });
-    const plan = await runPlan({ values, positionals, settings, cwd: io.cwd });
     const store = await openStore(settings);
+    // --resume <id> alone: the suite, modules and flags come from the run's journal
+    const args = await resumedArgs({ values, positionals, settings, store, cwd: io.cwd });
+    const plan = await runPlan({ ...args, settings, cwd: io.cwd });
     const { stream, progress } = progressStream({ io, json: plan.json });
     const onWarning = (message: string) => io.stderr.write(`warning: ${visibleText(message)}\n`);
     const otlp = plan.otlpEndpoint
@@ -81,6 +86,9 @@ export const runCommand: Command = {
         ...(plan.shard && { shard: plan.shard }),
         ...(plan.retries !== undefined && { retries: plan.retries }),
         optionLabels: TASK_LIMIT_LABELS,
+        invocation: {
+          ...runInvocation({ ...args, suitePath: plan.suitePath, settings, cwd: io.cwd }),
+        },
         ...(plan.runBudget !== undefined && {
           runBudget: { ...plan.runBudget, ...(pricing && { costOf: pricing.costOf }) },
         }),

@@ -92,7 +92,8 @@ export const RUN_FLAGS: FlagSpecs = {
   resume: {
     type: "string",
     valueName: "<run-id>",
-    description: "continue an interrupted or budget-stopped run from its journal",
+    description:
+      "continue an interrupted or budget-stopped run from its journal (its suite, modules and flags too)",
   },
   map: {
     type: "string",
