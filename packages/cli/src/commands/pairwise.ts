@@ -1,6 +1,7 @@
-import { type PairwiseComparator, PairwiseRunResult, runPairwise } from "@ag2/eval";
+import { type PairwiseComparator, PairwiseRunResult, runPairwise, Suite } from "@ag2/eval";
 import type { Command } from "../args/command.js";
 import { UsageError } from "../args/usage-error.js";
+import { checkAgentForm } from "../config/check-agent-form.js";
 import { loadExport } from "../config/load-module.js";
 import { loadAgent } from "../config/load-targets.js";
 import { withProgress } from "../output/progress-stream.js";
@@ -58,6 +59,9 @@ export const pairwiseCommand: Command = {
     const concurrency = flags.integer("concurrency", { min: 1 });
     const variantA = await loadAgent({ value: specA, baseDir: io.cwd, origin: "--a" });
     const variantB = await loadAgent({ value: specB, baseDir: io.cwd, origin: "--b" });
+    const suite = await Suite.fromFile(suitePath);
+    await checkAgentForm({ agent: variantA, origin: `--a ${specA}`, task: suite.tasks[0] });
+    await checkAgentForm({ agent: variantB, origin: `--b ${specB}`, task: suite.tasks[0] });
     const loaded = await loadExport({
       spec: specComparators,
       baseDir: io.cwd,
@@ -78,7 +82,7 @@ export const pairwiseCommand: Command = {
       io,
       json,
       work: (stream) =>
-        runPairwise(suitePath, {
+        runPairwise(suite, {
           variantA,
           variantB,
           comparators,

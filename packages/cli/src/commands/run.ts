@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { DEFAULT_PRICES, runAgent, Suite } from "@ag2/eval";
 import type { Command } from "../args/command.js";
 import { TASK_LIMIT_LABELS } from "../args/task-limit-flags.js";
+import { agentSettingName, checkAgentForm } from "../config/check-agent-form.js";
 import { DEFAULT_STORE_DIR, loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { evaluateGates, type GateOutcome } from "../gates/evaluate-gates.js";
 import { formatStopReason } from "../output/format-stop-reason.js";
@@ -66,9 +67,16 @@ export const runCommand: Command = {
     const modelCache = openModelCache({ mode: plan.cache, storeDir: cacheBase });
     let result: Awaited<ReturnType<typeof runAgent>>;
     try {
-      const suite = plan.suiteMapping
-        ? await Suite.fromFile(plan.suitePath, { mapping: plan.suiteMapping })
-        : plan.suitePath;
+      const suite = await Suite.fromFile(plan.suitePath, {
+        ...(plan.suiteMapping && { mapping: plan.suiteMapping }),
+      });
+      await checkAgentForm({
+        agent: plan.agent,
+        origin: agentSettingName(args.values, settings),
+        task: suite.tasks[0],
+        modelConfig: plan.modelConfig,
+        fetch: modelCache?.fetch,
+      });
       result = await runAgent(suite, {
         agent: plan.agent,
         scorers: plan.scorers,

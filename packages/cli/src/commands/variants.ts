@@ -1,6 +1,13 @@
-import { runVariants, type VariantAgents, type Variants } from "@ag2/eval";
+import {
+  type AgentFactory,
+  runVariants,
+  Suite,
+  type VariantAgents,
+  type Variants,
+} from "@ag2/eval";
 import type { Command } from "../args/command.js";
 import { UsageError } from "../args/usage-error.js";
+import { checkAgentForm } from "../config/check-agent-form.js";
 import { loadExport } from "../config/load-module.js";
 import { scorersFrom } from "../config/suite-and-scorers.js";
 import { withProgress } from "../output/progress-stream.js";
@@ -68,6 +75,16 @@ export const variantsCommand: Command = {
       flag: "--variants",
       fallbacks: ["variants"],
     })) as Variants | VariantAgents;
+    const suite = await Suite.fromFile(suitePath);
+    // a Variants, a Map or a record of name → agent, as runVariants takes them
+    const named: Iterable<readonly [string, unknown]> =
+      Symbol.iterator in Object(variants)
+        ? (variants as Iterable<readonly [string, unknown]>)
+        : Object.entries(variants ?? {});
+    for (const [name, agent] of named) {
+      const origin = `--variants ${spec}: variant '${name}'`;
+      await checkAgentForm({ agent: agent as AgentFactory, origin, task: suite.tasks[0] });
+    }
     const scorers = await scorersFrom({ given: flags.string("scorers"), settings, cwd: io.cwd });
     const json = flags.boolean("json") ?? false;
     const label = flags.string("label") ?? settings.config.label;
@@ -77,7 +94,7 @@ export const variantsCommand: Command = {
       io,
       json,
       work: (stream) =>
-        runVariants(suitePath, {
+        runVariants(suite, {
           variants,
           scorers,
           storeDir,
