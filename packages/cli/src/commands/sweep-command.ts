@@ -1,15 +1,15 @@
 import { COMMON_FLAGS, type CommandInput, STORE_FLAG } from "../args/command.js";
 import { flagReader } from "../args/flag-values.js";
 import type { FlagSpecs } from "../args/parse-command-args.js";
+import { UsageError } from "../args/usage-error.js";
+import { loadSettings, type Settings } from "../config/settings.js";
+import { requireSuitePath } from "../config/suite-and-scorers.js";
 import {
   TASK_LIMIT_FLAGS,
   TASK_LIMIT_LABELS,
   type TaskLimits,
   taskLimits,
-} from "../args/task-limit-flags.js";
-import { UsageError } from "../args/usage-error.js";
-import { loadSettings, type Settings } from "../config/settings.js";
-import { requireSuitePath } from "../config/suite-and-scorers.js";
+} from "../config/task-limit-flags.js";
 
 /** What each of `--concurrency`, `--label`, `--run-id` and `--json` means for one command. */
 export interface SweepFlagText {

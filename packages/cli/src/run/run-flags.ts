@@ -1,6 +1,6 @@
 import { COMMON_FLAGS, STORE_FLAG } from "../args/command.js";
 import type { FlagSpecs } from "../args/parse-command-args.js";
-import { TASK_LIMIT_FLAGS } from "../args/task-limit-flags.js";
+import { TASK_LIMIT_FLAGS } from "../config/task-limit-flags.js";
 
 /** The gate flags of `run`, `grade` and `diff`. */
 export const GATE_FLAGS: FlagSpecs = {

@@ -13,12 +13,12 @@ import { cacheModeFlag } from "../args/cache-mode.js";
 import { flagReader } from "../args/flag-values.js";
 import type { FlagValues } from "../args/parse-command-args.js";
 import { DURATION_EXPECTED, parseDurationMs } from "../args/parse-duration.js";
-import { taskLimits } from "../args/task-limit-flags.js";
 import { UsageError } from "../args/usage-error.js";
 import { loadAgent } from "../config/load-targets.js";
 import type { Settings } from "../config/settings.js";
 import { requireSuitePath, scorersFrom } from "../config/suite-and-scorers.js";
 import { suiteMappingFrom } from "../config/suite-mapping-from.js";
+import { taskLimits } from "../config/task-limit-flags.js";
 import { type GatePlan, gatePlan } from "../gates/gate-plan.js";
 
 /** Everything `ag2-eval run` needs, from flags over the config file. */

@@ -1,8 +1,8 @@
-import type { Ag2EvalConfig } from "../config/define-config.js";
-import { flagReader } from "./flag-values.js";
-import type { FlagSpecs, FlagValues } from "./parse-command-args.js";
-import { parseDurationMs, SECONDS_DURATION_EXPECTED } from "./parse-duration.js";
-import { UsageError } from "./usage-error.js";
+import { flagReader } from "../args/flag-values.js";
+import type { FlagSpecs, FlagValues } from "../args/parse-command-args.js";
+import { parseDurationMs, SECONDS_DURATION_EXPECTED } from "../args/parse-duration.js";
+import { UsageError } from "../args/usage-error.js";
+import type { Ag2EvalConfig } from "./define-config.js";
 
 /** `--timeout` and `--retries`: the same flags, read the same way, for run, variants and pairwise. */
 export const TASK_LIMIT_FLAGS: FlagSpecs = {
