@@ -26,4 +26,6 @@ export const RUN_AGENT_OPTION_NAMES: OptionNames<RunAgentOptions> = {
   runBudget: true,
   overwrite: true,
   shard: true,
+  optionLabels: true,
+  invocation: true,
 };
