@@ -20,8 +20,13 @@ describe("--resume and the agent", () => {
       refused.stderr,
       /the agent changed: the journal was written by 'good', this run has 'flaky'.*--allow-agent-change/,
     );
+    // a resume takes the journal's flags, the 1 ms budget too, unless given again
     const allowed = await runCli(
-      [...RUN, "--agent", "./agent.ts#flaky", "--resume", "s1", "--allow-agent-change"],
+      [
+        ...RUN,
+        ...["--agent", "./agent.ts#flaky", "--resume", "s1", "--allow-agent-change"],
+        ...["--max-duration", "10m"],
+      ],
       { cwd },
     );
     assert.equal(allowed.code, 0, allowed.stderr);
