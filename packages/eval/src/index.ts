@@ -81,6 +81,7 @@ export {
   RunComparison,
   RunDiff,
   RunFileError,
+  RunNeverSettledError,
   RunResult,
   RunsNotComparableError,
   ScorerReturnTypeError,

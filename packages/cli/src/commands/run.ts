@@ -3,7 +3,7 @@ import { DEFAULT_PRICES, runAgent } from "@ag2/eval";
 import type { Command } from "../args/command.js";
 import { loadSettings, openStore } from "../config/settings.js";
 import { evaluateGates, type GateOutcome } from "../gates/evaluate-gates.js";
-import { formatStopReason } from "../output/format-stop-reason.js";
+import { formatNotSaved, formatStopReason } from "../output/format-stop-reason.js";
 import { printRunOutcome } from "../output/print-run-outcome.js";
 import { progressStream } from "../output/progress-stream.js";
 import { otlpSpanProcessor } from "../run/otlp-span-processor.js";
@@ -96,11 +96,21 @@ export const runCommand: Command = {
         `warning: no price for model '${model}' in the price table; its tokens counted as $0 toward --max-cost-usd (add it to prices in ag2-eval.config.ts)\n`,
       );
     }
-    const stopReason = result.stopReason;
-    // An incomplete run would pass or fail gates on the tasks that happened to finish.
-    const gates: GateOutcome = stopReason
-      ? { failures: [], baselineRunId: null, notes: gateNotes(plan.gates), checked: 0 }
-      : await evaluateGates({ result, store, gates: plan.gates });
+    const { stopReason, saveError } = result;
+    // An incomplete run would pass or fail gates on the tasks that happened to finish; an
+    // unsaved one would pass a gate CI then cannot find the run of.
+    const gates: GateOutcome =
+      stopReason || saveError
+        ? {
+            failures: [],
+            baselineRunId: null,
+            notes: gateNotes(
+              plan.gates,
+              saveError ? "was not saved" : "stopped on its budget before every task ran",
+            ),
+            checked: 0,
+          }
+        : await evaluateGates({ result, store, gates: plan.gates });
     const code = printRunOutcome({
       result,
       gates,
@@ -108,16 +118,20 @@ export const runCommand: Command = {
       json: plan.json,
       storeDir: settings.storeDir,
     });
+    if (saveError) {
+      io.stderr.write(`${formatNotSaved({ runId: result.runId, saveError })}\n`);
+      return EXIT.notSaved;
+    }
     if (!stopReason) return code;
     io.stderr.write(`${formatStopReason({ reason: stopReason, runId: result.runId })}\n`);
     return EXIT.budgetStopped;
   },
 };
 
-function gateNotes(gates: RunPlan["gates"]): string[] {
+function gateNotes(gates: RunPlan["gates"], why: string): string[] {
   const asked =
     Object.keys(gates.minPassRate).length > 0 ||
     gates.failOnRegression ||
     gates.failOnSignificantRegression;
-  return asked ? ["gates not checked: the run stopped on its budget before every task ran"] : [];
+  return asked ? [`gates not checked: the run ${why}`] : [];
 }

@@ -38,3 +38,23 @@ export function formatStopReason(options: { reason: StopReason; runId: string })
     `${budget.amount(reason.limit)}); resume with --resume ${runId} and a higher ${budget.flag}`
   );
 }
+
+/**
+ * The line `ag2-eval run` prints when the run finished but the store could not save it.
+ *
+ * @example
+ * ```ts
+ * formatNotSaved({ runId: "abc", saveError: { type: "Error", message: "ENOSPC" } });
+ * // "error: run abc finished but was NOT saved (Error: ENOSPC); its journal is kept: …"
+ * ```
+ */
+export function formatNotSaved(options: {
+  runId: string;
+  saveError: { readonly type: string; readonly message: string };
+}): string {
+  const { runId, saveError } = options;
+  return (
+    `error: run ${runId} finished but was NOT saved (${saveError.type}: ${saveError.message}); ` +
+    `no gate was checked; its journal is kept: fix the store, then --resume ${runId} saves it`
+  );
+}

@@ -24,7 +24,9 @@ export function printRunOutcome(options: {
   storeDir: string | null;
 }): number {
   const { result, gates, io, json, storeDir } = options;
-  const savedTo = storeDir === null ? null : join(storeDir, `${result.runId}.json`);
+  // a run the store failed to save must not look saved
+  const savedTo =
+    storeDir === null || result.saveError ? null : join(storeDir, `${result.runId}.json`);
   const passed = gates.failures.length === 0;
   if (json) {
     const document = {

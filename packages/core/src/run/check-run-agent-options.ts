@@ -1,4 +1,5 @@
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
+import { checkScorerTimeout } from "../evaluate/check-run-options.js";
 import { checkRetries, type RetryPolicy } from "./retry-policy.js";
 import type { RunAgentOptions } from "./run-agent-options.js";
 import { checkRunBudget, type RunBudget } from "./run-budget.js";
@@ -9,6 +10,7 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
   taskTimeoutMs: number | undefined;
   retries: RetryPolicy | null;
   runBudget: RunBudget | null;
+  scorerTimeoutMs: number;
 } {
   const caller = "runAgent";
   if (typeof options !== "object" || options === null) {
@@ -63,5 +65,6 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
     taskTimeoutMs,
     retries: checkRetries(options.retries, caller),
     runBudget: checkRunBudget(options.runBudget, caller),
+    scorerTimeoutMs: checkScorerTimeout(options.scorerTimeoutMs, caller),
   };
 }
