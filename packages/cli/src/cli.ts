@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 import { main } from "./main.js";
+import { guardExitDuringRun } from "./run/run-in-progress.js";
 
 /**
  * After the first Ctrl-C, how long running work (an agent that ignores its signal, a span
  * exporter still flushing) may keep the process alive once the command has returned.
  */
 const DEFAULT_GRACE_MS = 2000;
+
+guardExitDuringRun(process.stderr);
 
 const controller = new AbortController();
 // The first Ctrl-C cancels the run cleanly; a second one exits at once. Either way the

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DEFAULT_PRICES, runAgent } from "@ag2/eval";
+import { DEFAULT_PRICES, RunNeverSettledError, runAgent } from "@ag2/eval";
 import type { Command } from "../args/command.js";
 import { loadSettings, openStore } from "../config/settings.js";
 import { evaluateGates, type GateOutcome } from "../gates/evaluate-gates.js";
@@ -9,6 +9,7 @@ import { progressStream } from "../output/progress-stream.js";
 import { otlpSpanProcessor } from "../run/otlp-span-processor.js";
 import { priceTableCost } from "../run/price-table-cost.js";
 import { RUN_FLAGS } from "../run/run-flags.js";
+import { runInProgress } from "../run/run-in-progress.js";
 import { type RunPlan, runPlan } from "../run/run-plan.js";
 import { traceSaver } from "../run/trace-saver.js";
 import { EXIT } from "../terminal/cli-io.js";
@@ -45,6 +46,7 @@ export const runCommand: Command = {
         ? priceTableCost({ prices: { ...DEFAULT_PRICES, ...settings.config.prices } })
         : null;
     let result: Awaited<ReturnType<typeof runAgent>>;
+    const running = runInProgress(runId);
     try {
       result = await runAgent(plan.suitePath, {
         agent: plan.agent,
@@ -58,6 +60,9 @@ export const runCommand: Command = {
         ...(plan.resume === undefined && { runId }),
         ...(plan.budgets !== undefined && { budgets: plan.budgets }),
         ...(plan.taskTimeoutMs !== undefined && { taskTimeoutMs: plan.taskTimeoutMs }),
+        ...(plan.scorerTimeoutMs !== undefined && { scorerTimeoutMs: plan.scorerTimeoutMs }),
+        // agent code's floating rejections and timer throws become warnings, not a crash
+        catchStrayErrors: true,
         ...(plan.resume !== undefined && { resume: plan.resume }),
         ...(plan.retries !== undefined && { retries: { attempts: plan.retries } }),
         ...(plan.runBudget !== undefined && {
@@ -68,12 +73,19 @@ export const runCommand: Command = {
         ...(io.signal && { signal: io.signal }),
       });
     } catch (error) {
+      progress.stop();
+      if (RunNeverSettledError.isInstance(error)) {
+        io.stderr.write(
+          `error: ${error.message}\nfinished tasks are kept in the journal; continue this run with --resume ${runId}\n`,
+        );
+        return EXIT.unfinished;
+      }
       if (io.signal?.aborted) {
-        progress.stop();
         io.stderr.write(`finished tasks are kept; continue this run with --resume ${runId}\n`);
       }
       throw error;
     } finally {
+      running.end();
       progress.stop();
       await otlp?.shutdown();
     }

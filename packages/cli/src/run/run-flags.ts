@@ -68,6 +68,11 @@ export const RUN_FLAGS: FlagSpecs = {
     valueName: "<s>",
     description: "abort a task after s seconds (recorded as its error)",
   },
+  "scorer-timeout": {
+    type: "string",
+    valueName: "<ms|90s|5m>",
+    description: "per scorer call (default 5m): past it, that scorer's feedback is an error",
+  },
   retries: {
     type: "string",
     valueName: "<n>",

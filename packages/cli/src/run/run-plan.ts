@@ -27,6 +27,8 @@ export interface RunPlan {
   readonly runId: string | undefined;
   readonly budgets: BudgetThresholds | undefined;
   readonly taskTimeoutMs: number | undefined;
+  /** `--scorer-timeout` in milliseconds; undefined = the library's default. */
+  readonly scorerTimeoutMs: number | undefined;
   readonly resume: string | undefined;
   /** Asks per task, the first included (`--retries`); undefined = no retries. */
   readonly retries: number | undefined;
@@ -74,6 +76,7 @@ export async function runPlan(options: {
   const concurrency = flags.integer("concurrency", { min: 1 }) ?? config.concurrency;
   const retries = flags.integer("retries", { min: 1 }) ?? config.retries;
   const runBudget = runBudgetPlan(values, settings);
+  const scorerTimeoutMs = scorerTimeoutPlan(values);
   const gates = gatePlan(values, settings);
   const agentFlag = flags.string("agent");
   const agent = await loadAgent(
@@ -100,6 +103,7 @@ export async function runPlan(options: {
         ? undefined
         : { maxTokensPerTask: budgetTokens ?? null, maxSecondsPerTask: budgetSeconds ?? null },
     taskTimeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
+    scorerTimeoutMs,
     resume: flags.string("resume"),
     retries,
     runBudget,
@@ -111,6 +115,19 @@ export async function runPlan(options: {
     json: flags.boolean("json") ?? false,
     gates,
   };
+}
+
+/** `--scorer-timeout`, a duration as `--max-duration` takes it, in milliseconds. */
+export function scorerTimeoutPlan(values: FlagValues): number | undefined {
+  const given = flagReader(values).string("scorer-timeout");
+  if (given === undefined) return undefined;
+  const ms = parseDurationMs(given);
+  if (ms === null || ms === undefined || ms <= 0 || ms >= 2 ** 31) {
+    throw new UsageError(`--scorer-timeout: got "${given}", expected ${DURATION_EXPECTED}`, {
+      hint: "e.g. --scorer-timeout 90s or --scorer-timeout 10m",
+    });
+  }
+  return ms;
 }
 
 function runBudgetPlan(values: FlagValues, settings: Settings): RunBudgetPlan | undefined {
