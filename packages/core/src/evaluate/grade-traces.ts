@@ -86,8 +86,13 @@ export function gradeTask(
 
 /** Freezes what scorers receive (the task, its trace and events, the outputs), once per task. */
 function readOnly(task: Task, trace: Trace, outputs: Outputs): void {
-  deepFreeze(task);
-  deepFreeze(trace);
+  // the task, its tags and the trace's event list are frozen shallowly when built
+  deepFreeze(task.inputs);
+  deepFreeze(task.referenceOutputs);
+  deepFreeze(task.metadata);
+  Object.freeze(trace);
+  for (const event of trace.events) deepFreeze(event);
+  deepFreeze(trace.exception);
   deepFreeze(outputs);
 }
 
