@@ -24,6 +24,15 @@ export const GATE_FLAGS: FlagSpecs = {
   },
 };
 
+/** `--scorer-timeout`, shared by every command that runs scorers. */
+export const SCORER_TIMEOUT_FLAG = {
+  "scorer-timeout": {
+    type: "string",
+    valueName: "<ms|90s|5m>",
+    description: "per scorer call (default 5m): past it, that scorer's feedback is an error",
+  },
+} as const;
+
 /** The flags of `ag2-eval run`. */
 export const RUN_FLAGS: FlagSpecs = {
   agent: {
@@ -68,11 +77,7 @@ export const RUN_FLAGS: FlagSpecs = {
     valueName: "<s>",
     description: "abort a task after s seconds (recorded as its error)",
   },
-  "scorer-timeout": {
-    type: "string",
-    valueName: "<ms|90s|5m>",
-    description: "per scorer call (default 5m): past it, that scorer's feedback is an error",
-  },
+  ...SCORER_TIMEOUT_FLAG,
   retries: {
     type: "string",
     valueName: "<n>",
