@@ -11,6 +11,7 @@ import { SOURCE_ROWS } from "./source-rows.js";
 import { STORE_ROWS } from "./store-rows.js";
 import { snapshotFolder } from "./store-snapshot.js";
 import { SUITE_ROWS } from "./suite-rows.js";
+import { TRUST_ROWS } from "./trust-rows.js";
 
 const ROWS: readonly BadInputRow[] = [
   ...SUITE_ROWS,
@@ -18,6 +19,7 @@ const ROWS: readonly BadInputRow[] = [
   ...STORE_ROWS,
   ...SOURCE_ROWS,
   ...CLI_ROWS,
+  ...TRUST_ROWS,
 ];
 
 let root = "";

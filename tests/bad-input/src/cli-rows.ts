@@ -31,7 +31,7 @@ const PROJECT: Record<string, string> = {
 };
 
 /** Writes the project files and links @ag2/eval and @ag2/eval-cli into the row's folder. */
-async function project(dir: string): Promise<void> {
+export async function project(dir: string): Promise<void> {
   for (const [name, text] of Object.entries(PROJECT)) await writeFile(`${dir}/${name}`, text);
   await mkdir(`${dir}/node_modules/@ag2`, { recursive: true });
   for (const name of ["eval", "eval-cli"]) {
@@ -44,7 +44,7 @@ async function project(dir: string): Promise<void> {
 }
 
 /** Runs the built `ag2-eval` in `cwd` as a child process. */
-function cli(
+export function cli(
   args: readonly string[],
   cwd: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
