@@ -50,7 +50,8 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
 /**
  * Runs `ag2-eval` with the given arguments and resolves to the exit code: 0 success, 1 a
  * failed gate or an unexpected error, 2 a usage or configuration mistake, 3 a run stopped by
- * its run-wide budget (resumable), 130 interrupted.
+ * its run-wide budget (resumable), 4 a run finished but not saved (journal kept), 5 a run that
+ * did not finish (journal kept), 130 interrupted.
  * Nothing is thrown: errors are printed to `io.stderr`, with a stack only under `--debug`.
  *
  * @example
@@ -170,7 +171,7 @@ function globalHelp(): string {
     "",
     "Flags: --help (per command: ag2-eval <command> --help), --version, --debug",
     "Settings may also come from ag2-eval.config.ts (defineConfig from @ag2/eval-cli); flags win.",
-    "Exit codes: 0 ok, 1 a gate failed, 2 usage or configuration error, 3 stopped on a run budget, 130 interrupted.",
+    "Exit codes: 0 ok, 1 a gate failed, 2 usage or configuration error, 3 stopped on a run budget, 4 finished but not saved, 5 run did not finish, 130 interrupted.",
     "",
   ].join("\n");
 }

@@ -30,6 +30,8 @@ export const runCommand: Command = {
     "",
     "A run stopped by --max-tokens, --max-cost-usd or --max-duration is saved with the tasks",
     "it graded and exits 3; --resume <run-id> with a higher budget completes it.",
+    "A run the store could not save exits 4 (no gate checked); one that did not finish (agent",
+    "code called process.exit(), or tasks never settled) exits 5. Both keep the journal: --resume.",
   ].join("\n"),
   async run({ values, positionals, io }) {
     const settings = await loadSettings({ values, io });
