@@ -3,7 +3,7 @@ import type { RunResult } from "@ag2/eval";
 import { formatGateOutcome, type GateOutcome } from "../gates/evaluate-gates.js";
 import { type CliIo, EXIT } from "../terminal/cli-io.js";
 import { colors } from "../terminal/colors.js";
-import { visibleJson } from "../terminal/visible-text.js";
+import { visibleJson, visibleText } from "../terminal/visible-text.js";
 import { formatFailingTasks } from "./format-failing-tasks.js";
 import { visibleRun } from "./visible-run.js";
 
@@ -44,7 +44,10 @@ export function printRunOutcome(options: {
     const c = colors({ isTTY: io.stdout.isTTY, env: io.env });
     const shown = visibleRun(result);
     io.stdout.write(`${shown.summary()}\n${formatFailingTasks(shown)}`);
-    for (const warning of shown.warnings) io.stdout.write(`${c.yellow("warning:")} ${warning}\n`);
+    // warnings are not part of the run file, so the re-read `shown` has none: take the result's
+    for (const warning of result.warnings) {
+      io.stdout.write(`${c.yellow("warning:")} ${visibleText(warning)}\n`);
+    }
     if (savedTo) io.stdout.write(`\nSaved ${savedTo}\n`);
     io.stderr.write(formatGateOutcome(gates));
     if (passed && gates.checked > 0) {
