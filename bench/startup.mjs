@@ -11,6 +11,7 @@ const runs = Math.max(1, Number(process.env.BENCH_STARTUP_RUNS ?? 11));
 const fromTelemetry = createRequire(new URL("../packages/telemetry/package.json", import.meta.url));
 const fromEval = createRequire(new URL("../packages/eval/package.json", import.meta.url));
 const fromRoot = createRequire(new URL("../package.json", import.meta.url));
+const fromCli = createRequire(new URL("../packages/cli/package.json", import.meta.url));
 const url = (require, name) => pathToFileURL(require.resolve(name)).href;
 
 const cases = [
@@ -28,6 +29,8 @@ const cases = [
   ["@ag2/eval-core", [url(fromEval, "@ag2/eval-core")]],
   ["@ag2/eval-telemetry (includes the SDK above)", [url(fromEval, "@ag2/eval-telemetry")]],
   ["@ag2/eval (everything)", [url(fromEval, "@ag2/eval")]],
+  // paid only by a CLI or program given a postgres:// store
+  ["@ag2/eval-store-postgres (includes pg)", [url(fromCli, "@ag2/eval-store-postgres")]],
 ];
 
 function once(specifiers) {

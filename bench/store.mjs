@@ -1,54 +1,17 @@
-// Store benchmarks: save and load a 10,000-task run, list a folder of 1,000 runs.
+// Store benchmarks: save and load a 10,000-task run, list a folder of 1,000 runs, and find the
+// newest of the 100 runs carrying one label among them.
 // Each measurement runs in a fresh child process so its peak RSS is its own; figures are the
 // median of 5 runs after a warm-up, beside a floor (plain JSON.stringify/writeFile, readFile/
 // JSON.parse) measured the same way. Usage: pnpm build && node bench/store.mjs
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { medianOfFive } from "./fresh-process.mjs";
+import { makeRun } from "./make-run.mjs";
 import { importPackage } from "./packages.mjs";
 
-const core = await importPackage("@ag2/eval-core");
 const storeFs = await importPackage("@ag2/eval-store-fs");
-
-function makeRun(runId, size, createdAt = "2026-11-26T10:30:00.123000+00:00") {
-  const tasks = [];
-  for (let i = 0; i < size; i++) {
-    tasks.push({
-      task: core.createTask({
-        taskId: `t${i}`,
-        inputs: { input: `question ${i} about São Paulo` },
-        referenceOutputs: { answer: `a${i}` },
-        tags: [i % 2 ? "odd" : "even"],
-        metadata: { i },
-      }),
-      trace: new core.Trace({
-        events: [
-          { type: "ModelResponse", content: `a${i}`, usage: { inputTokens: 12, outputTokens: 3 } },
-        ],
-        durationMs: 20,
-      }),
-      feedback: [
-        { key: "exact", score: i % 3 !== 0 },
-        { key: "quality", score: (i % 5) / 4, value: i % 2 ? "poor" : "good", detail: { i } },
-      ],
-      budgetViolation: false,
-      budgetViolations: [],
-      traceRef: { traceId: `trace-${i}`, taskId: `t${i}`, metadata: {} },
-    });
-  }
-  return new core.RunResult({
-    runId,
-    tasks,
-    suite: { name: "bench", source: "memory", size },
-    target: "Agent",
-    concurrency: 16,
-    durationMs: 1,
-    createdAt,
-    label: "bench",
-  });
-}
 
 async function phase(name, dir) {
   const store = storeFs.fsRunStore(dir);
@@ -68,6 +31,11 @@ async function phase(name, dir) {
   else if (name === "list")
     work = async () => {
       if ((await store.list()).length !== 1000) throw new Error("lost runs");
+    };
+  else if (name === "latest")
+    work = async () => {
+      const [latest] = await store.list({ label: "l3" });
+      if (latest?.runId !== "run-953") throw new Error(`wrong latest run ${latest?.runId}`);
     };
   else if (name === "list-floor")
     work = () => readdirSync(dir).map((file) => JSON.parse(readFileSync(join(dir, file), "utf8")));
@@ -92,23 +60,16 @@ if (process.argv[2]) {
         `run-${i}`,
         20,
         `2026-11-26T10:${String(i % 60).padStart(2, "0")}:00.${String(i).padStart(6, "0")}+00:00`,
+        `l${i % 10}`,
       ),
     );
   const self = fileURLToPath(import.meta.url);
-  const measure = (name, dir) => {
-    const runs = [];
-    for (let i = 0; i < 6; i++)
-      runs.push(
-        JSON.parse(execFileSync(process.execPath, [self, name, dir], { encoding: "utf8" })),
-      );
-    runs.shift(); // warm-up
-    const median = (key) => runs.map((run) => run[key]).sort((a, b) => a - b)[2];
-    return { ms: median("ms"), rssMb: median("rssMb") };
-  };
+  const measure = (name, dir) => medianOfFive(self, [name, dir]);
   const rows = [
-    ["save 10,000-task run", measure("save", bigDir), measure("save-floor", bigDir)],
-    ["load 10,000-task run", measure("load", bigDir), measure("load-floor", bigDir)],
-    ["list 1,000 runs", measure("list", manyDir), measure("list-floor", manyDir)],
+    ["save 10,000-task run", await measure("save", bigDir), await measure("save-floor", bigDir)],
+    ["load 10,000-task run", await measure("load", bigDir), await measure("load-floor", bigDir)],
+    ["list 1,000 runs", await measure("list", manyDir), await measure("list-floor", manyDir)],
+    ["latest of a label", await measure("latest", manyDir), await measure("list-floor", manyDir)],
   ];
   console.log("store benchmark (median of 5, fresh process each; floor = plain JSON + fs)");
   for (const [label, ours, floor] of rows) {

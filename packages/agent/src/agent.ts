@@ -99,7 +99,7 @@ export class Agent<Value = unknown> implements CoreAgent {
       agentName: this.name,
       provider: config.provider,
       model: config.model,
-      client: config.createClient(),
+      client: config.createClient({ task: options.task, fetch: options.fetch }),
       middleware: [...this.middleware, ...(options.middleware ?? [])],
       tools: this.tools,
       responseSchema: this.responseSchema,

@@ -10,7 +10,22 @@ export {
 } from "./agent-errors.js";
 export type { AgentReply, ContinueOptions } from "./agent-reply.js";
 export type { HumanInputHandler } from "./conversation.js";
-export type { AgentModelConfig, ModelClient } from "./model-config.js";
+export type { CachedFetch, ModelCacheMode, ModelCacheOptions } from "./model-cache.js";
+export { createCachedFetch, ModelCache } from "./model-cache.js";
+export {
+  ModelCacheEntryError,
+  ModelCacheMissError,
+  ModelCacheOptionsError,
+} from "./model-cache-errors.js";
+export {
+  cacheSampleHeaders,
+  isCachedFetch,
+  MODEL_CACHE_SAMPLE_HEADER,
+  MODEL_CACHE_STATUS_HEADER,
+  repeatIndex,
+} from "./model-cache-headers.js";
+export type { ModelCacheSavings, ModelCacheStats } from "./model-cache-stats.js";
+export type { AgentModelConfig, ModelClient, ModelClientContext } from "./model-config.js";
 export { isAgentModelConfig } from "./model-config.js";
 export {
   ModelConnectionError,

@@ -1,4 +1,19 @@
-import type { ModelCallRequest, ModelResponse } from "@ag2/eval-core";
+import type { ModelCallRequest, ModelResponse, Task } from "@ag2/eval-core";
+
+/**
+ * What an agent tells a config when it builds a client for one `ask`.
+ *
+ * @example
+ * ```ts
+ * config.createClient({ task }); // the task runAgent passed to ask, when there is one
+ * ```
+ */
+export interface ModelClientContext {
+  /** The task being run; a model cache keeps its repeats apart by it. */
+  readonly task?: Task | undefined;
+  /** The run's fetch for model calls (a model cache's, with `ag2-eval run --cache`). */
+  readonly fetch?: typeof fetch | undefined;
+}
 
 /**
  * Talks to one model. A client may keep state between calls (a scripted cassette's
@@ -36,7 +51,7 @@ export interface ModelClient {
 export interface AgentModelConfig {
   readonly provider: string;
   readonly model: string;
-  createClient(): ModelClient;
+  createClient(context?: ModelClientContext): ModelClient;
 }
 
 /**

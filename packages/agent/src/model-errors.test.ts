@@ -11,7 +11,6 @@ import {
   ModelTimeoutError,
 } from "./model-errors.js";
 import { OpenAICompatibleConfig } from "./openai-compatible-config.js";
-import { retryAfterMs } from "./openai-wire.js";
 
 let chat: ChatServer;
 let baseURL = "";
@@ -105,15 +104,5 @@ describe("OpenAICompatibleConfig errors", () => {
       config.createClient().call({ messages: [], tools: [] }, {}),
       ModelResponseFormatError,
     );
-  });
-});
-
-describe("retryAfterMs", () => {
-  it("reads delta-seconds and HTTP dates", () => {
-    const now = Date.parse("2026-01-01T00:00:00Z");
-    assert.equal(retryAfterMs("2.5", now), 2500);
-    assert.equal(retryAfterMs("Thu, 01 Jan 2026 00:00:30 GMT", now), 30_000);
-    assert.equal(retryAfterMs("soon", now), undefined);
-    assert.equal(retryAfterMs(null, now), undefined);
   });
 });

@@ -1,12 +1,19 @@
-import type { ModelCallRequest, ModelResponse } from "@ag2/eval-core";
-import type { AgentModelConfig, ModelClient } from "./model-config.js";
+import { Ag2EvalError, type ModelCallRequest, type ModelResponse } from "@ag2/eval-core";
+import { parseRetryAfter } from "@ag2/eval-core/internal";
+import type { CachedFetch } from "./model-cache.js";
+import {
+  cacheSampleHeaders,
+  isCachedFetch,
+  MODEL_CACHE_STATUS_HEADER,
+} from "./model-cache-headers.js";
+import type { AgentModelConfig, ModelClient, ModelClientContext } from "./model-config.js";
 import {
   ModelConnectionError,
   ModelHTTPError,
   ModelResponseFormatError,
   ModelTimeoutError,
 } from "./model-errors.js";
-import { fromChatCompletion, retryAfterMs, toChatCompletionsBody } from "./openai-wire.js";
+import { fromChatCompletion, toChatCompletionsBody } from "./openai-wire.js";
 
 /**
  * The options of {@link OpenAICompatibleConfig}.
@@ -30,7 +37,11 @@ export interface OpenAICompatibleConfigOptions {
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Per model call, including reading the body. Default 60000. */
   readonly timeoutMs?: number | undefined;
-  /** Replaces the global `fetch` (for proxies or tests). */
+  /**
+   * Replaces the global `fetch` (for proxies or tests). A model cache's fetch
+   * ({@link createCachedFetch}) caches the calls: each task's repeat is sent to it as its
+   * sample number, and answers it served are marked `cached` on the trace.
+   */
   readonly fetch?: typeof fetch | undefined;
   /** The provider name reported in traces. Default "openai". */
   readonly provider?: string | undefined;
@@ -71,25 +82,33 @@ export class OpenAICompatibleConfig implements AgentModelConfig {
     this.timeoutMs = options.timeoutMs ?? 60_000;
   }
 
-  createClient(): ModelClient {
-    return { call: (request, { signal }) => this.#call(request, signal) };
+  createClient(context: ModelClientContext = {}): ModelClient {
+    const fetchImpl = effectiveFetch(this.#options.fetch, context.fetch);
+    // only a cache's fetch is told the sample: it removes the header before a request leaves
+    const sample = context.task && isCachedFetch(fetchImpl) ? cacheSampleHeaders(context.task) : {};
+    return { call: (request, { signal }) => this.#call(request, signal, { fetchImpl, sample }) };
   }
 
-  async #call(request: ModelCallRequest, signal: AbortSignal | undefined): Promise<ModelResponse> {
+  async #call(
+    request: ModelCallRequest,
+    signal: AbortSignal | undefined,
+    via: { fetchImpl: typeof fetch; sample: Readonly<Record<string, string>> },
+  ): Promise<ModelResponse> {
+    const { fetchImpl, sample } = via;
     const { endpoint, timeoutMs } = this;
     const options = this.#options;
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
-    Object.assign(headers, options.headers);
+    Object.assign(headers, options.headers, sample);
     const body = JSON.stringify(
       toChatCompletionsBody(request, this.model, options.strictSchema ?? false),
     );
-    const fetchImpl = options.fetch ?? fetch;
     let status: number;
     let text: string;
     let retryAfter: string | null;
+    let cached = false;
     try {
       const response = await fetchImpl(endpoint, {
         method: "POST",
@@ -99,11 +118,14 @@ export class OpenAICompatibleConfig implements AgentModelConfig {
       });
       status = response.status;
       retryAfter = response.headers.get("retry-after");
+      cached = response.headers.get(MODEL_CACHE_STATUS_HEADER) === "hit";
       text = await response.text();
     } catch (error) {
       // The caller's abort wins over our timeout: cancellation is not a model failure.
       if (signal?.aborted) throw signal.reason;
       if (timeout.aborted) throw new ModelTimeoutError(endpoint, timeoutMs);
+      // a cache's own errors (a replay miss, a corrupt entry) say more than "connection failed"
+      if (Ag2EvalError.isInstance(error)) throw error;
       throw new ModelConnectionError(endpoint, error);
     }
     if (status < 200 || status >= 300) {
@@ -111,7 +133,7 @@ export class OpenAICompatibleConfig implements AgentModelConfig {
         status,
         endpoint,
         text.slice(0, BODY_EXCERPT),
-        retryAfterMs(retryAfter),
+        parseRetryAfter(retryAfter),
       );
     }
     let json: unknown;
@@ -124,6 +146,20 @@ export class OpenAICompatibleConfig implements AgentModelConfig {
     if (typeof parsed === "string") {
       throw new ModelResponseFormatError(endpoint, parsed, text.slice(0, BODY_EXCERPT));
     }
-    return parsed;
+    return cached ? { ...parsed, cached: true } : parsed;
   }
+}
+
+/**
+ * Which fetch a client uses: its own config's when that is a cache's (the user chose it), the
+ * run's cache over the config's own transport when the run gives one, else the config's own or
+ * the global fetch.
+ */
+function effectiveFetch(
+  own: typeof fetch | undefined,
+  run: typeof fetch | undefined,
+): typeof fetch {
+  if (own && isCachedFetch(own)) return own;
+  if (run && isCachedFetch(run)) return own ? (run as CachedFetch).cache.fetchVia(own) : run;
+  return own ?? run ?? fetch;
 }

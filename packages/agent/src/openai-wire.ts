@@ -107,12 +107,3 @@ export function fromChatCompletion(
     createdAt: Date.now(),
   };
 }
-
-/** `Retry-After` as milliseconds: delta-seconds or an HTTP date; undefined when absent or bad. */
-export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
-  if (header === null || header.trim() === "") return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.round(seconds * 1000));
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}

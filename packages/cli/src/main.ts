@@ -13,6 +13,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: "run an agent over a suite, grade and save the run",
     load: async () => (await import("./commands/run.js")).runCommand,
   },
+  init: {
+    summary: "write a first evaluation that runs offline at once",
+    load: async () => (await import("./commands/init.js")).initCommand,
+  },
   list: {
     summary: "list saved runs, newest first",
     load: async () => (await import("./commands/list.js")).listCommand,
@@ -37,13 +41,26 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: "compare two agents task by task with comparators",
     load: async () => (await import("./commands/pairwise.js")).pairwiseCommand,
   },
+  merge: {
+    summary: "join the shard runs of one evaluation (run --shard i/n) into one run",
+    load: async () => (await import("./commands/merge.js")).mergeCommand,
+  },
   grade: {
     summary: "grade saved traces (a folder or an OTLP file) against a suite",
     load: async () => (await import("./commands/grade.js")).gradeCommand,
   },
   export: {
-    summary: "write a saved run as JUnit XML, Markdown or JSON",
+    summary: "write a saved run as JUnit XML, Markdown, JSON or HTML",
     load: async () => (await import("./commands/export.js")).exportCommand,
+  },
+  report: {
+    summary:
+      "write one self-contained HTML report of runs, a comparison, a sweep or a pairwise run",
+    load: async () => (await import("./commands/report.js")).reportCommand,
+  },
+  view: {
+    summary: "browse the store's runs in a local web page (runs in progress included)",
+    load: async () => (await import("./commands/view.js")).viewCommand,
   },
 };
 
@@ -107,11 +124,20 @@ export async function main(argv: readonly string[], given: CliIo): Promise<numbe
 /** What to try next, for the input errors users meet most. */
 const HINTS: Readonly<Record<string, string>> = {
   RunNotFoundError: "ag2-eval list shows the runs in this store (--store picks another folder)",
+  PostgresRunNotFoundError: "ag2-eval list shows the runs in this database (--store picks another)",
+  RunWriterConflictError:
+    "wait for that run to finish (or, if its process died, for its claim to lapse), then --resume it",
+  PostgresStoreError:
+    "check the server named above and the --store / AG2_EVAL_STORE connection string; PGPASSWORD keeps a password out of it",
   SuiteFileError:
     'each non-blank line of a suite is a JSON object with an "inputs" object and a unique task_id',
   RunFileError:
     "the file is not a run this version can read; ag2-eval list names the readable ones",
   InvalidRunIdError: "run ids are file names: letters, digits and . _ # : @ + = - only",
+  RunExistsError:
+    "--overwrite replaces that run, --resume <run-id> continues an unfinished one; or choose another --run-id",
+  RunLockedError: "one process writes a run at a time; choose another --run-id to run in parallel",
+  ReportServerError: "--port picks another port (--port 0 takes any free one)",
 };
 
 function report(error: unknown, options: { io: CliIo; debug: boolean }): number {
@@ -171,7 +197,7 @@ function globalHelp(): string {
     "",
     "Flags: --help (per command: ag2-eval <command> --help), --version, --debug",
     "Settings may also come from ag2-eval.config.ts (defineConfig from @ag2/eval-cli); flags win.",
-    "Exit codes: 0 ok, 1 a gate failed, 2 usage or configuration error, 3 stopped on a run budget, 4 finished but not saved, 5 run did not finish, 130 interrupted.",
+    "Exit codes: 0 ok, 1 a gate failed, 2 usage or configuration error (a run id already in use included), 3 stopped on a run budget, 4 finished but not saved, 5 run did not finish, 130 interrupted.",
     "",
   ].join("\n");
 }

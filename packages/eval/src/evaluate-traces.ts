@@ -4,6 +4,11 @@ import {
   type RunResult,
   type TraceSource,
 } from "@ag2/eval-core";
+import {
+  checkOptionNames,
+  EVALUATE_TRACES_OPTION_NAMES,
+  type OptionNames,
+} from "@ag2/eval-core/internal";
 import { resolveStore } from "./resolve-defaults.js";
 
 /** Options of {@link evaluateTraces}: core's, plus `storeDir` (a folder of run files). */
@@ -11,6 +16,11 @@ export interface EvaluateTracesOptions extends CoreEvaluateTracesOptions {
   /** Save the run as `<storeDir>/<run_id>.json` (an `FsRunStore`). */
   readonly storeDir?: string;
 }
+
+const EVALUATE_TRACES_NAMES: OptionNames<EvaluateTracesOptions> = {
+  ...EVALUATE_TRACES_OPTION_NAMES,
+  storeDir: true,
+};
 
 /**
  * Grades stored traces (a directory of span files, an OTLP file, Tempo, memory) exactly as a
@@ -28,6 +38,7 @@ export async function evaluateTraces(
   source: TraceSource,
   options: EvaluateTracesOptions,
 ): Promise<RunResult> {
+  checkOptionNames(options, EVALUATE_TRACES_NAMES, "evaluateTraces");
   const { storeDir, store, ...rest } = options;
   return coreEvaluateTraces(source, {
     ...rest,

@@ -6,6 +6,11 @@ import {
   type SuiteInput,
   type Tracing,
 } from "@ag2/eval-core";
+import {
+  checkOptionNames,
+  type OptionNames,
+  RUN_AGENT_OPTION_NAMES,
+} from "@ag2/eval-core/internal";
 import type { OtelTracingOptions } from "@ag2/eval-telemetry";
 import { resolveStore, resolveTracing } from "./resolve-defaults.js";
 
@@ -24,6 +29,12 @@ export interface RunAgentOptions extends Omit<CoreRunAgentOptions, "store" | "tr
   readonly spanProcessors?: OtelTracingOptions["spanProcessors"];
 }
 
+const RUN_AGENT_NAMES: OptionNames<RunAgentOptions> = {
+  ...RUN_AGENT_OPTION_NAMES,
+  storeDir: true,
+  spanProcessors: true,
+};
+
 /**
  * Runs an agent over a suite and grades every run, as `@ag2/eval-core`'s `runAgent`, with
  * the reference's defaults: traces come from OpenTelemetry spans (`otelTracing()`), and
@@ -39,6 +50,7 @@ export interface RunAgentOptions extends Omit<CoreRunAgentOptions, "store" | "tr
  * ```
  */
 export async function runAgent(suite: SuiteInput, options: RunAgentOptions): Promise<RunResult> {
+  checkOptionNames(options, RUN_AGENT_NAMES, "runAgent");
   const { storeDir, spanProcessors, store, tracing, ...rest } = options;
   return coreRunAgent(suite, {
     ...rest,

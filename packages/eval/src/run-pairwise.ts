@@ -9,6 +9,12 @@ import {
   type TraceSource,
   type Tracing,
 } from "@ag2/eval-core";
+import {
+  checkOptionNames,
+  EVALUATE_PAIRWISE_OPTION_NAMES,
+  type OptionNames,
+  RUN_PAIRWISE_OPTION_NAMES,
+} from "@ag2/eval-core/internal";
 import type { OtelTracingOptions } from "@ag2/eval-telemetry";
 import { resolveStore, resolveTracing } from "./resolve-defaults.js";
 
@@ -26,6 +32,17 @@ export interface EvaluatePairwiseOptions extends CoreEvaluatePairwiseOptions {
   /** Save the comparison as `<storeDir>/<run_id>.json` (an `FsRunStore`). */
   readonly storeDir?: string;
 }
+
+const RUN_PAIRWISE_NAMES: OptionNames<RunPairwiseOptions> = {
+  ...RUN_PAIRWISE_OPTION_NAMES,
+  storeDir: true,
+  spanProcessors: true,
+};
+
+const EVALUATE_PAIRWISE_NAMES: OptionNames<EvaluatePairwiseOptions> = {
+  ...EVALUATE_PAIRWISE_OPTION_NAMES,
+  storeDir: true,
+};
 
 /**
  * Runs two agents over a suite and compares them pair by pair, as `@ag2/eval-core`'s
@@ -45,6 +62,7 @@ export async function runPairwise(
   suite: SuiteInput,
   options: RunPairwiseOptions,
 ): Promise<PairwiseRunResult> {
+  checkOptionNames(options, RUN_PAIRWISE_NAMES, "runPairwise");
   const { storeDir, spanProcessors, store, tracing, ...rest } = options;
   return coreRunPairwise(suite, {
     ...rest,
@@ -69,6 +87,7 @@ export async function evaluatePairwise(
   sourceB: TraceSource,
   options: EvaluatePairwiseOptions,
 ): Promise<PairwiseRunResult> {
+  checkOptionNames(options, EVALUATE_PAIRWISE_NAMES, "evaluatePairwise");
   const { storeDir, store, ...rest } = options;
   return coreEvaluatePairwise(sourceA, sourceB, {
     ...rest,

@@ -7,6 +7,11 @@ import {
   type VariantManifestStore,
   type VariantRunResult,
 } from "@ag2/eval-core";
+import {
+  checkOptionNames,
+  type OptionNames,
+  RUN_VARIANTS_OPTION_NAMES,
+} from "@ag2/eval-core/internal";
 import type { OtelTracingOptions } from "@ag2/eval-telemetry";
 import { resolveStore, resolveTracing } from "./resolve-defaults.js";
 
@@ -19,6 +24,12 @@ export interface RunVariantsOptions extends Omit<CoreRunVariantsOptions, "store"
   readonly tracing?: Tracing;
   readonly spanProcessors?: OtelTracingOptions["spanProcessors"];
 }
+
+const RUN_VARIANTS_NAMES: OptionNames<RunVariantsOptions> = {
+  ...RUN_VARIANTS_OPTION_NAMES,
+  storeDir: true,
+  spanProcessors: true,
+};
 
 /**
  * Runs every variant over the same suite, as `@ag2/eval-core`'s `runVariants`, tracing through
@@ -38,6 +49,7 @@ export async function runVariants(
   suite: SuiteInput,
   options: RunVariantsOptions,
 ): Promise<VariantRunResult> {
+  checkOptionNames(options, RUN_VARIANTS_NAMES, "runVariants");
   const { storeDir, spanProcessors, store, tracing, ...rest } = options;
   return coreRunVariants(suite, {
     ...rest,

@@ -17,7 +17,7 @@ export { finalAnswerMatches } from "./final-answer-matches.js";
 export { HumanLabelsError, humanLabels } from "./human-labels.js";
 export type { HumanAsk, HumanTerminal } from "./human-pairwise.js";
 export { HumanInputClosedError, humanPairwise } from "./human-pairwise.js";
-export type { JsonSchemaObject, SchemaIssue } from "./json-schema.js";
+export type { JsonSchemaObject, JsonSchemaOptions, SchemaIssue } from "./json-schema.js";
 export { jsonSchema } from "./json-schema.js";
 export { latency } from "./latency.js";
 export { noToolErrors } from "./no-tool-errors.js";

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import {
   PairwiseRunResult,
@@ -9,14 +9,18 @@ import {
   type VariantManifest,
   type VariantManifestStore,
 } from "@ag2/eval-core";
-import type { JournalContents, JournalHeader, RunJournal } from "@ag2/eval-core/internal";
+import type { JournalContents, JournalHeader, RunJournal, RunLock } from "@ag2/eval-core/internal";
+import { type FileIdentity, isFileOrGone, present } from "./file-identity.js";
 import { assertValidRunId } from "./invalid-run-id-error.js";
 import { openJournalFile, readJournalFile, removeJournalFile } from "./journal-file.js";
-import { readJsonArtifact, saveJsonArtifact } from "./json-artifact.js";
+import { readJsonArtifact, readManifest, saveJsonArtifact } from "./json-artifact.js";
 import { parseRunText, readTextIfExists } from "./load-run.js";
-import { runInfoOf } from "./read-run-info.js";
+import { readRunInfos } from "./read-run-infos.js";
 import { runFileChunks } from "./run-file-chunks.js";
+import { acquireRunLock } from "./run-lock.js";
+import { RunLockedError } from "./run-locked-error.js";
 import { RunNotFoundError } from "./run-not-found-error.js";
+import { removeStaleTempFiles } from "./stale-temp-files.js";
 import { StoreFolderError } from "./store-folder-error.js";
 import type { StoreWarning } from "./store-warning.js";
 import { compareNewestFirst, type TrendPoint, trendPointOf } from "./trend-point.js";
@@ -31,9 +35,9 @@ export interface FsRunStoreOptions {
 }
 
 const RUN_SUFFIX = ".json";
-const LIST_READ_AHEAD = 16;
 const JOURNAL_SUFFIX = ".journal.jsonl";
 const MANIFEST_SUFFIX = ".variants.json";
+const LOCK_SUFFIX = ".lock";
 
 /**
  * A {@link RunStore} on a plain folder: each run is `<dir>/<run_id>.json` in the reference's
@@ -56,6 +60,10 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
   readonly dir: string;
   readonly #onWarning: ((warning: StoreWarning) => void) | undefined;
   #lastWarnings: readonly StoreWarning[] = [];
+  /** Run ids this store has locked, with their locks. */
+  readonly #locks = new Map<string, RunLock>();
+  /** The journal file each run id's `openJournal` wrote, to discard only that one. */
+  readonly #journalFiles = new Map<string, FileIdentity>();
 
   constructor(options: string | FsRunStoreOptions) {
     const init = typeof options === "string" ? { dir: options } : options;
@@ -80,9 +88,52 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
     return join(this.dir, `${runId}${JOURNAL_SUFFIX}`);
   }
 
+  /** Where the lock of the run with this id is while a process writes it. */
+  lockPathOf(runId: string): string {
+    assertValidRunId(runId);
+    return join(this.dir, `${runId}${LOCK_SUFFIX}`);
+  }
+
+  /** True when a run file or a journal (a link included) has this id. */
+  async exists(runId: string): Promise<boolean> {
+    return (await present(this.pathOf(runId))) || (await present(this.journalPathOf(runId)));
+  }
+
+  /**
+   * Takes run `runId` for this process until `release()`: `<dir>/<run_id>.lock`, created
+   * exclusively, names the holder (pid, host, start time). A lock left by a process of this
+   * machine that no longer runs is taken over; a live holder, or any holder on another machine,
+   * is a {@link RunLockedError} naming it. `runAgent` holds it from before the journal opens
+   * until the run file is saved.
+   *
+   * @example
+   * ```ts
+   * const lock = await store.lock("nightly-42");
+   * try { await store.save(result); } finally { await lock.release(); }
+   * ```
+   */
+  async lock(runId: string): Promise<RunLock> {
+    const path = this.lockPathOf(runId);
+    await this.#beforeWrite();
+    let lock: RunLock;
+    try {
+      lock = await acquireRunLock({ path, runId });
+    } catch (error) {
+      if (RunLockedError.isInstance(error)) throw error;
+      throw new StoreFolderError({ path, operation: "lock", cause: error });
+    }
+    this.#locks.set(runId, lock);
+    return {
+      release: async () => {
+        if (this.#locks.get(runId) === lock) this.#locks.delete(runId);
+        await lock.release();
+      },
+    };
+  }
+
   async save(result: RunResult): Promise<void> {
     const path = this.pathOf(result.runId);
-    await this.#ensureDir();
+    await this.#beforeWrite();
     try {
       await writeFileAtomic(path, runFileChunks(result));
     } catch (error) {
@@ -99,36 +150,10 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
   }
 
   async list(options: { label?: string } = {}): Promise<RunInfo[]> {
-    const warnings: StoreWarning[] = [];
-    const infos: RunInfo[] = [];
-    const files = (await this.#runFileNames()).map((name) => join(this.dir, name));
-    // reads overlap in windows (the parsing is the CPU's anyway); results keep name order
-    const texts: Promise<string>[] = [];
-    const readAhead = (index: number): void => {
-      const file = files[index];
-      if (file === undefined) return;
-      const text = readFile(file, "utf8");
-      text.catch(() => {}); // reported when its turn comes
-      texts[index] = text;
-    };
-    for (let index = 0; index < LIST_READ_AHEAD; index++) readAhead(index);
-    for (const [index, file] of files.entries()) {
-      readAhead(index + LIST_READ_AHEAD);
-      try {
-        const info = runInfoOf(await (texts[index] as Promise<string>), file);
-        delete texts[index];
-        if (info === null) continue;
-        if (options.label === undefined || info.label === options.label) infos.push(info);
-      } catch (error) {
-        const warning = { file, message: error instanceof Error ? error.message : String(error) };
-        warnings.push(warning);
-        try {
-          this.#onWarning?.(warning);
-        } catch {
-          // An observer must not break listing.
-        }
-      }
-    }
+    const { infos, warnings } = await readRunInfos(this.dir, {
+      label: options.label,
+      onWarning: this.#onWarning,
+    });
     this.#lastWarnings = Object.freeze(warnings);
     return infos.sort(compareNewestFirst);
   }
@@ -145,7 +170,7 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
   async delete(runId: string): Promise<void> {
     const path = this.pathOf(runId);
     const journal = this.journalPathOf(runId);
-    const existed = (await exists(path)) || (await exists(journal));
+    const existed = (await present(path)) || (await present(journal));
     if (!existed) throw new RunNotFoundError({ runId, path });
     try {
       await rm(path, { force: true });
@@ -158,24 +183,42 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
   /**
    * Starts recording a run. When a journal with the same header (run id, start time, task
    * ids) exists, as when `runAgent` resumes after a crash, recording continues after its
-   * last complete line; otherwise a new journal replaces any earlier one.
+   * last complete line; otherwise a new journal replaces any earlier one (renamed over it,
+   * never truncated or written through a link). A run this store has not locked is locked
+   * until the journal closes.
    */
   async openJournal(header: JournalHeader): Promise<RunJournal> {
-    const path = this.journalPathOf(header.runId);
-    await this.#ensureDir();
+    const { runId } = header;
+    const path = this.journalPathOf(runId);
+    await this.#beforeWrite();
+    const own = this.#locks.has(runId) ? null : await this.lock(runId);
+    let opened: Awaited<ReturnType<typeof openJournalFile>>;
     try {
-      return await openJournalFile(path, header);
+      opened = await openJournalFile(path, header);
     } catch (error) {
+      await own?.release();
       throw new StoreFolderError({ path, operation: "write", cause: error });
     }
+    const { journal, file } = opened;
+    this.#journalFiles.set(runId, file);
+    if (!own) return journal;
+    return {
+      append: (result) => journal.append(result),
+      close: () => journal.close().finally(() => own.release()),
+    };
   }
 
   async readJournal(runId: string): Promise<JournalContents | null> {
     return readJournalFile(this.journalPathOf(runId));
   }
 
+  /** Removes the journal, unless another writer replaced the one this store opened. */
   async discardJournal(runId: string): Promise<void> {
-    await removeJournalFile(this.journalPathOf(runId));
+    const path = this.journalPathOf(runId);
+    const opened = this.#journalFiles.get(runId);
+    this.#journalFiles.delete(runId);
+    if (opened && !(await isFileOrGone(path, opened))) return;
+    await removeJournalFile(path);
   }
 
   /**
@@ -184,27 +227,14 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
    */
   async saveManifest(manifest: VariantManifest): Promise<void> {
     const path = join(this.dir, `${checkedId(manifest.run_id)}${MANIFEST_SUFFIX}`);
-    await this.#ensureDir();
+    await this.#beforeWrite();
     await saveJsonArtifact(path, manifest);
   }
 
   /** The manifest of the sweep `runId`, or null when there is none. */
   async loadManifest(runId: string): Promise<VariantManifest | null> {
     const path = join(this.dir, `${checkedId(runId)}${MANIFEST_SUFFIX}`);
-    const json = (await readJsonArtifact(path)) as VariantManifest | null;
-    if (
-      json !== null &&
-      (json?.schema !== "ag2-eval.variants/1" || !Array.isArray(json.variants))
-    ) {
-      throw new StoreFolderError({
-        path,
-        operation: "read",
-        cause: new Error(
-          `expected a variants manifest (schema "ag2-eval.variants/1"), got ${JSON.stringify(json?.schema)}`,
-        ),
-      });
-    }
-    return json;
+    return readManifest(path);
   }
 
   /**
@@ -213,7 +243,7 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
    */
   async savePairwise(result: PairwiseRunResult): Promise<void> {
     const path = this.pathOf(result.runId);
-    await this.#ensureDir();
+    await this.#beforeWrite();
     await saveJsonArtifact(path, result.toJSON());
   }
 
@@ -225,23 +255,18 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
     return PairwiseRunResult.fromJSON(json, { source: path });
   }
 
+  /** Every write starts here: the folder exists, and dead writers' temporary files go. */
+  async #beforeWrite(): Promise<void> {
+    await this.#ensureDir();
+    await removeStaleTempFiles(this.dir);
+  }
+
   async #ensureDir(): Promise<void> {
     try {
       await mkdir(this.dir, { recursive: true });
     } catch (error) {
       throw new StoreFolderError({ path: this.dir, operation: "create the folder", cause: error });
     }
-  }
-
-  async #runFileNames(): Promise<string[]> {
-    let names: string[];
-    try {
-      names = await readdir(this.dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-      throw new StoreFolderError({ path: this.dir, operation: "list", cause: error });
-    }
-    return names.filter((name) => name.endsWith(RUN_SUFFIX) && !name.startsWith(".")).sort();
   }
 }
 
@@ -260,13 +285,4 @@ export function fsRunStore(dir: string | FsRunStoreOptions): FsRunStore {
 function checkedId(runId: string): string {
   assertValidRunId(runId);
   return runId;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -9,6 +9,8 @@ export {
 export { JOURNAL_FORMAT } from "./journal-file.js";
 export { JournalFileError } from "./journal-file-error.js";
 export { loadRun } from "./load-run.js";
+export type { RunLockHolder } from "./run-locked-error.js";
+export { RunLockedError } from "./run-locked-error.js";
 export { RunNotFoundError } from "./run-not-found-error.js";
 export { StoreFolderError } from "./store-folder-error.js";
 export type { StoreWarning } from "./store-warning.js";

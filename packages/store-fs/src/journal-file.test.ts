@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { appendFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, open, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -209,5 +209,42 @@ describe("run journal", () => {
     });
     await writeFile(path, '{"run_id": "bad"}\n');
     await assert.rejects(store.readJournal("bad"), /line 1: not a journal header/);
+  });
+
+  it("a new journal never truncates the one it replaces: a writer still holding it keeps its lines", async () => {
+    const { dir, store } = freshStore();
+    const run = makeRun({ runId: "own", size: 3 });
+    const first = await store.openJournal(headerFor("own", 3));
+    await first.append(run.tasks[0] ?? assert.fail());
+    await first.close();
+    const path = join(dir, "own.journal.jsonl");
+    const before = await readFile(path, "utf8");
+    const earlier = await open(path, "r");
+    const second = await store.openJournal({
+      ...headerFor("own", 3),
+      createdAt: "2026-12-06T00:00:00.000000+00:00",
+    });
+    await second.close();
+    // the earlier file (still open, as by another writer) is whole, not cut to nothing
+    assert.equal(await earlier.readFile("utf8"), before);
+    await earlier.close();
+    assert.equal(
+      (await store.readJournal("own"))?.header.createdAt,
+      "2026-12-06T00:00:00.000000+00:00",
+    );
+  });
+
+  it("discards only the journal it opened, not one another writer put in its place", async () => {
+    const { dir, store } = freshStore();
+    await (await store.openJournal(headerFor("mine", 1))).close();
+    const path = join(dir, "mine.journal.jsonl");
+    const theirs = `${JSON.stringify({ journal: "ag2-eval.journal/1", run_id: "mine" })}\n`;
+    await writeFile(join(dir, "theirs"), theirs);
+    await rename(join(dir, "theirs"), path);
+    await store.discardJournal("mine");
+    assert.equal(await readFile(path, "utf8"), theirs);
+    // a store that opened nothing (a cleanup) removes what is there
+    await fsRunStore(dir).discardJournal("mine");
+    await assert.rejects(readFile(path), { code: "ENOENT" });
   });
 });

@@ -1,4 +1,4 @@
-import { type FileHandle, open, readFile, rm, truncate } from "node:fs/promises";
+import { type FileHandle, open, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { TaskResult } from "@ag2/eval-core";
 import {
@@ -6,8 +6,9 @@ import {
   type JournalHeader,
   type RunJournal,
   taskResultFromJSON,
-  taskResultToJSON,
 } from "@ag2/eval-core/internal";
+import type { FileIdentity } from "./file-identity.js";
+import { groupCommitJournal } from "./group-commit-journal.js";
 import { JournalFileError } from "./journal-file-error.js";
 import {
   headerFromJSON,
@@ -17,136 +18,95 @@ import {
   type JournalHeaderJSON,
   sameHeader,
 } from "./journal-header.js";
+import { APPEND_EXISTING, CREATE_NEW, READ_NO_FOLLOW } from "./open-flags.js";
+import { tempPathDone, tempPathFor } from "./temp-name.js";
 import { syncFolder } from "./write-file-atomic.js";
 
 export { JOURNAL_FORMAT };
 
 /**
- * Starts a journal at `path` with its header line, replacing any earlier one, or, when the
- * journal there has the same header (a resume), continues it after cutting off a torn last line.
+ * Starts a journal at `path` with its header line, or, when the journal there has the same
+ * header (a resume), continues it after cutting off a torn last line. A new journal is written
+ * beside `path` and renamed over it, so an earlier file there (another run's journal, a link
+ * to a file outside the store) is replaced, never truncated or written through.
  */
-export async function openJournalFile(path: string, header: JournalHeader): Promise<RunJournal> {
-  const append = await continuesJournal(path, header);
-  const handle = await open(path, append ? "a" : "w");
-  if (!append) {
+export async function openJournalFile(
+  path: string,
+  header: JournalHeader,
+): Promise<{ journal: RunJournal; file: FileIdentity }> {
+  const handle = (await continuedJournal(path, header)) ?? (await newJournal(path, header));
+  try {
+    const { dev, ino } = await handle.stat();
+    return { journal: groupCommitJournal(handle, path), file: { dev, ino } };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+async function newJournal(path: string, header: JournalHeader): Promise<FileHandle> {
+  const temp = tempPathFor(path);
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(temp, CREATE_NEW, 0o666);
+    // the handle's offset stays after the header, so later writes append
     await handle.write(`${JSON.stringify(headerToJSON(header))}\n`);
     await handle.sync();
-    await syncFolder(dirname(path));
+    await rename(temp, path);
+  } catch (error) {
+    await handle?.close().catch(() => {});
+    await rm(temp, { force: true }).catch(() => {});
+    throw error;
+  } finally {
+    tempPathDone(temp);
   }
-  return groupCommitJournal(handle, path);
+  await syncFolder(dirname(path));
+  return handle;
 }
 
 /**
- * True when the journal at `path` starts with `header`'s line; it is then cut back to its last
- * newline, so the next append starts on a line of its own. Only the header line is parsed:
- * the task lines were already read by whoever resumes (one read of the file, no second parse).
+ * The journal at `path` opened for appending, when it starts with `header`'s line; it is then
+ * cut back to its last newline, so the next append starts on a line of its own. Null when
+ * there is no such journal (or a link is there: never followed, it is replaced). Only the
+ * header line is parsed: whoever resumes already read the task lines.
  */
-async function continuesJournal(path: string, header: JournalHeader): Promise<boolean> {
-  let bytes: Buffer;
+async function continuedJournal(path: string, header: JournalHeader): Promise<FileHandle | null> {
+  let handle: FileHandle;
   try {
-    bytes = await readFile(path);
-  } catch {
-    return false;
+    handle = await open(path, APPEND_EXISTING);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ELOOP") return null;
+    throw error;
   }
-  const headerEnd = bytes.indexOf(0x0a);
-  if (headerEnd < 0) return false;
-  const json = tryParse(bytes.toString("utf8", 0, headerEnd));
-  if (headerProblem(json) !== undefined) return false;
-  if (!sameHeader(headerFromJSON(json as JournalHeaderJSON), header)) return false;
-  const end = bytes.lastIndexOf(0x0a) + 1;
-  if (end !== bytes.length) await truncate(path, end);
-  return true;
-}
-
-interface Pending {
-  readonly result: TaskResult;
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
-}
-
-/** Lines per write within a batch: bounds the text held at once when a backlog built up. */
-const LINES_PER_WRITE = 512;
-
-/**
- * Group commit: appends queued while a write+fsync is in flight go to disk together in the
- * next one, so a run pays one fsync per batch instead of one per task. A promise resolves
- * only after the fsync covering its line, so "resolved" still means "durable"; lines keep
- * their order because only one batch is ever in flight. The queue holds the results, which
- * the run keeps anyway, not their JSON: when tasks finish faster than the event loop reaches
- * the disk (an agent that never waits on I/O), the backlog costs a reference per task.
- */
-function groupCommitJournal(handle: FileHandle, path: string): RunJournal {
-  let queued: Pending[] = [];
-  let flushing: Promise<void> | null = null;
-  let closed = false;
-
-  async function writeBatch(batch: readonly Pending[]): Promise<void> {
-    const written: Pending[] = [];
-    try {
-      for (let start = 0; start < batch.length; start += LINES_PER_WRITE) {
-        let text = "";
-        for (const pending of batch.slice(start, start + LINES_PER_WRITE)) {
-          let line: string;
-          try {
-            line = `${JSON.stringify(taskResultToJSON(pending.result))}\n`;
-          } catch (error) {
-            // a result that cannot be written fails its own append, not its batch
-            pending.reject(error);
-            continue;
-          }
-          text += line;
-          written.push(pending);
-        }
-        if (text !== "") await handle.write(text);
-      }
-      if (written.length > 0) await handle.sync();
-    } catch (error) {
-      for (const pending of batch) pending.reject(error);
-      return;
+  try {
+    const bytes = await handle.readFile();
+    const headerEnd = bytes.indexOf(0x0a);
+    const json = headerEnd < 0 ? undefined : tryParse(bytes.toString("utf8", 0, headerEnd));
+    if (
+      headerProblem(json) === undefined &&
+      sameHeader(headerFromJSON(json as JournalHeaderJSON), header)
+    ) {
+      const end = bytes.lastIndexOf(0x0a) + 1;
+      if (end !== bytes.length) await handle.truncate(end);
+      return handle;
     }
-    for (const pending of written) pending.resolve();
+  } catch (error) {
+    await handle.close();
+    throw error;
   }
-
-  async function drain(): Promise<void> {
-    while (queued.length > 0) {
-      const batch = queued;
-      queued = [];
-      await writeBatch(batch);
-    }
-    flushing = null;
-  }
-
-  return {
-    append(result: TaskResult): Promise<void> {
-      if (closed)
-        return Promise.reject(new JournalFileError({ path, message: "journal is closed" }));
-      return new Promise<void>((resolve, reject) => {
-        queued.push({ result, resolve, reject });
-        flushing ??= drain();
-      });
-    },
-    async close(): Promise<void> {
-      if (closed) return;
-      closed = true;
-      await flushing;
-      await handle.close();
-    },
-  };
+  await handle.close();
+  return null;
 }
 
 /**
  * Reads a journal: its header and every complete task line. A last line that does not parse
  * is what a crash in the middle of a write leaves, so it is ignored; a bad line anywhere else
- * means the file was damaged and is an error naming the line.
+ * means the file was damaged and is an error naming the line. A link at `path` is refused.
  */
 export async function readJournalFile(path: string): Promise<JournalContents | null> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
+  const text = await readJournalText(path);
+  if (text === null) return null;
   const lines = text.split("\n");
   if (lines.at(-1) === "") lines.pop();
   const parsed = lines.map((line) => tryParse(line));
@@ -184,6 +144,29 @@ export async function readJournalFile(path: string): Promise<JournalContents | n
     }
   }
   return { header: headerFromJSON(header as JournalHeaderJSON), results };
+}
+
+async function readJournalText(path: string): Promise<string | null> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, READ_NO_FOLLOW);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return null;
+    if (code === "ELOOP") {
+      throw new JournalFileError({
+        path,
+        message:
+          "got a symbolic link; expected a journal file (the run store never reads or writes a journal through a link: remove the link, or start the run again with overwrite)",
+      });
+    }
+    throw error;
+  }
+  try {
+    return await handle.readFile("utf8");
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Removes a journal; a missing one is fine. */

@@ -1,3 +1,4 @@
+import type { VariantManifest } from "@ag2/eval-core";
 import { toAsciiJson } from "@ag2/eval-core/internal";
 import { parseJsonText, readTextIfExists } from "./load-run.js";
 import { StoreFolderError } from "./store-folder-error.js";
@@ -16,4 +17,19 @@ export async function saveJsonArtifact(path: string, json: unknown): Promise<voi
 export async function readJsonArtifact(path: string): Promise<unknown> {
   const text = await readTextIfExists(path);
   return text === null ? null : parseJsonText(text, path);
+}
+
+/** The sweep manifest at `path`, or null when there is none; anything else there is an error. */
+export async function readManifest(path: string): Promise<VariantManifest | null> {
+  const json = (await readJsonArtifact(path)) as VariantManifest | null;
+  if (json !== null && (json?.schema !== "ag2-eval.variants/1" || !Array.isArray(json.variants))) {
+    throw new StoreFolderError({
+      path,
+      operation: "read",
+      cause: new Error(
+        `expected a variants manifest (schema "ag2-eval.variants/1"), got ${JSON.stringify(json?.schema)}`,
+      ),
+    });
+  }
+  return json;
 }

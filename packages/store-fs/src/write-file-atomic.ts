@@ -1,20 +1,16 @@
-import { randomBytes } from "node:crypto";
 import { open, rename, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { dirname } from "node:path";
+import { CREATE_NEW } from "./open-flags.js";
+import { tempPathDone, tempPathFor } from "./temp-name.js";
 
-/**
- * The temporary name used while writing `path`: hidden (leading dot), in the same folder so
- * the rename stays on one file system, unique per process and call.
- */
-export function tempPathFor(path: string): string {
-  const suffix = `${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
-  return join(dirname(path), `.${basename(path)}.${suffix}`);
-}
+export { tempPathFor };
 
 /**
  * Writes `text` to `path` so that readers see either the old file or the whole new one:
  * write a temporary file beside it, fsync it, rename it over `path`, fsync the folder.
  * `text` may come in pieces (written in order), so a large file need not exist as one string.
+ * Nothing is written through a symbolic link: the temporary file is created new (never
+ * opened through a link), and the rename replaces a link at `path` instead of following it.
  *
  * @example
  * ```ts
@@ -27,7 +23,7 @@ export async function writeFileAtomic(
 ): Promise<void> {
   const temp = tempPathFor(path);
   try {
-    const handle = await open(temp, "wx");
+    const handle = await open(temp, CREATE_NEW, 0o666);
     try {
       if (typeof text === "string") await handle.writeFile(text, "utf8");
       else for (const piece of text) await handle.write(piece, null, "utf8");
@@ -39,6 +35,8 @@ export async function writeFileAtomic(
   } catch (error) {
     await rm(temp, { force: true }).catch(() => {});
     throw error;
+  } finally {
+    tempPathDone(temp);
   }
   await syncFolder(dirname(path));
 }

@@ -1,3 +1,4 @@
+export { TracerRouter } from "./context/tracer-router.js";
 export { AG2GenAIConvention } from "./conventions/ag2-genai-convention.js";
 export { AISDKConvention } from "./conventions/ai-sdk-convention.js";
 export { DEFAULT_CONVENTIONS } from "./conventions/default-conventions.js";

@@ -6,7 +6,11 @@ import { after, before, describe, test } from "node:test";
 import { eventTracing, runAgent, scorer } from "@ag2/eval";
 import type { BadInputRow, RowContext } from "./bad-input-row.js";
 import { CLI_ROWS } from "./cli-rows.js";
+import { DATASET_ROWS } from "./dataset-rows.js";
+import { DEPTH_ROWS } from "./depth-rows.js";
+import { HOSTILE_CODE_ROWS } from "./hostile-code-rows.js";
 import { RUNNER_ROWS } from "./runner-rows.js";
+import { SHARD_ROWS } from "./shard-rows.js";
 import { SOURCE_ROWS } from "./source-rows.js";
 import { STORE_ROWS } from "./store-rows.js";
 import { snapshotFolder } from "./store-snapshot.js";
@@ -15,11 +19,15 @@ import { TRUST_ROWS } from "./trust-rows.js";
 
 const ROWS: readonly BadInputRow[] = [
   ...SUITE_ROWS,
+  ...DATASET_ROWS,
   ...RUNNER_ROWS,
+  ...SHARD_ROWS,
   ...STORE_ROWS,
   ...SOURCE_ROWS,
   ...CLI_ROWS,
   ...TRUST_ROWS,
+  ...DEPTH_ROWS,
+  ...HOSTILE_CODE_ROWS,
 ];
 
 let root = "";

@@ -62,7 +62,7 @@ export function cli(
 }
 
 /** `ag2-eval <args>` must exit with `code`, its first stderr line matching every pattern. */
-function cliRow(
+export function cliRow(
   name: string,
   args: (context: RowContext) => string[],
   expected: { code: number; message: readonly (RegExp | ((context: RowContext) => RegExp))[] },
@@ -83,7 +83,7 @@ function cliRow(
   };
 }
 
-const RUN = (storeDir: string, ...more: string[]) => [
+export const RUN = (storeDir: string, ...more: string[]) => [
   "run",
   "suite.jsonl",
   "--agent",
@@ -189,6 +189,11 @@ export const CLI_ROWS: readonly BadInputRow[] = [
       code: 2,
       message: [/invalid run id "\.\.\/seed": contains a path separator/],
     },
+  ),
+  cliRow(
+    "diff of a run against itself (named by a prefix)",
+    ({ storeDir }) => ["diff", "seed", "--baseline", "se", "--store", storeDir],
+    { code: 2, message: [/ag2-eval diff: run seed is its own baseline/] },
   ),
   cliRow("--run-id with a path separator", ({ storeDir }) => RUN(storeDir, "--run-id", "a/b"), {
     code: 2,

@@ -57,6 +57,8 @@ export const RUNNER_ROWS: readonly BadInputRow[] = [
   badOption("repeats", 1.5, /option 'repeats' must be an integer; got 1.5/),
   badOption("scorers", "exact", /option 'scorers' must be an iterable of scorers; got "exact"/),
   badOption("scorers", [42], /scorers\[0\] must be a Scorer .*got number 42/),
+  badOption("storedir", "runs", /runAgent: unknown option 'storedir'; did you mean 'storeDir'\?/),
+  badOption("timeout", 500, /runAgent: unknown option 'timeout'; did you mean 'taskTimeoutMs'\?/),
   badOption("taskTimeoutMs", 0, /option 'taskTimeoutMs' must be a positive number.*got 0/),
   badOption("runId", "../x", /option 'runId' must be .*usable as a file name.*got "\.\.\/x"/),
   badOption("retries", { attempts: 0 }, /'retries.attempts' must be an integer >= 1.*got 0/),

@@ -1,146 +1,85 @@
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { eventTracing, type RunAgentOptions, runAgent, scorer } from "@ag2/eval";
-import type { BadInputRow, RowContext } from "./bad-input-row.js";
-import { cli, project } from "./cli-rows.js";
+import { spawnSync } from "node:child_process";
+import { readFile, symlink, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import { eventTracing, fsRunStore, runAgent } from "@ag2/eval";
+import { type BadInputRow, literal, rejectsClearly } from "./bad-input-row.js";
+import { cliRow, RUN } from "./cli-rows.js";
 
-// "hi" misbehaves as the export says; every other input answers in capitals.
-const HOSTILE_MJS = `
-const upper = async (input) => input.toUpperCase();
-export const exits = { name: "exits", ask: async () => process.exit(0) };
-export const hangs = { name: "hangs", ask: () => new Promise(() => {}) };
-export const floats = {
-  name: "floats",
-  ask: async (input) => { void Promise.reject(new Error("nobody awaits me")); return upper(input); },
-};
-`;
-
-/**
- * `ag2-eval run` with a hostile agent export, on a store of its own (a run that does not
- * finish keeps its journal there; the shared store must stay as it was).
- */
-async function hostileRun(
-  context: RowContext,
-  agent: string,
-  before?: (runs: string) => Promise<void>,
-): Promise<{ code: number; stdout: string; stderr: string; runs: string }> {
-  await project(context.dir);
-  await writeFile(join(context.dir, "hostile.mjs"), HOSTILE_MJS);
-  const runs = join(context.dir, "own-runs");
-  await mkdir(runs, { recursive: true });
-  await before?.(runs);
-  const args = ["run", "suite.jsonl", "--agent", agent, "--scorers", "./scorers.mjs"];
-  const result = await cli([...args, "--store", runs, "--run-id", "r"], context.dir);
-  return { ...result, runs };
+/** The pid of a process that has exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ["-e", ""]);
+  return child.pid;
 }
 
-function options(overrides: Partial<RunAgentOptions>): RunAgentOptions {
-  return {
-    agent: { name: "echo", ask: async (input: string) => input },
-    scorers: [],
-    store: null,
-    tracing: eventTracing(),
-    ...overrides,
-  };
-}
-
-const TASKS = [
-  { task_id: "a", inputs: { input: "hi" } },
-  { task_id: "b", inputs: { input: "yo" } },
-];
-
-/** Runs that must not look saved or finished, and hostile agent and scorer code. */
+/** One run id, one writer; files written only where they should be. */
 export const TRUST_ROWS: readonly BadInputRow[] = [
   {
-    name: "CLI: a folder where the run file goes: exit 4, no Saved line, journal kept",
-    async check(context) {
-      const run = await hostileRun(context, "./agent.mjs", (runs) => mkdir(join(runs, "r.json")));
-      assert.equal(run.code, 4, run.stderr);
-      assert.match(run.stderr, /^error: run r finished but was NOT saved \(.+\).*--resume r/m);
-      assert.doesNotMatch(run.stdout, /Saved/);
-      assert.ok(existsSync(join(run.runs, "r.journal.jsonl")));
-    },
-  },
-  {
-    name: "CLI: agent code calling process.exit(0): exit 5, the run did not finish",
-    async check(context) {
-      const run = await hostileRun(context, "./hostile.mjs#exits");
-      assert.equal(run.code, 5, run.stderr);
-      assert.match(run.stderr, /^error: run r did not finish: process\.exit\(0\) was called/m);
-    },
-  },
-  {
-    name: "CLI: a task that never settles and holds no timer: exit 5 naming it (not Node's 13)",
-    async check(context) {
-      const run = await hostileRun(context, "./hostile.mjs#hangs");
-      assert.equal(run.code, 5, run.stderr);
-      assert.match(run.stderr, /^error: run r can never finish: .*never settled.*: a \(agent\)/m);
-    },
-  },
-  {
-    name: "CLI: a floating rejected promise in agent code: a warning naming the task, exit 0",
-    async check(context) {
-      const run = await hostileRun(context, "./hostile.mjs#floats");
-      assert.equal(run.code, 0, run.stderr);
-      assert.match(run.stdout, /warning: unhandled promise rejection in task a .*nobody awaits me/);
-      assert.doesNotMatch(run.stderr, /\n\s+at /);
-    },
-  },
-  {
-    name: "runAgent: an agent throwing an Error whose message getter throws (the run goes on)",
-    async check() {
-      const error = new Error("x");
-      Object.defineProperty(error, "message", {
-        get() {
-          throw new Error("unreadable");
-        },
-      });
-      const agent = {
-        name: "hostile",
-        ask: async (input: string) => (input === "hi" ? Promise.reject(error) : input),
-      };
-      const result = await runAgent(TASKS, options({ agent }));
-      assert.match(result.tasks[0]?.trace.exception?.message ?? "", /could not be read/);
-      assert.equal(result.tasks[1]?.trace.exception, null);
-    },
-  },
-  {
-    name: "runAgent: a scorer that never answers is that scorer's error past scorerTimeoutMs",
-    async check() {
-      const never = scorer(() => new Promise<boolean>(() => undefined), { key: "never" });
-      const fine = scorer(() => true, { key: "fine" });
-      const result = await runAgent(
-        TASKS,
-        options({ scorers: [never, fine], scorerTimeoutMs: 30 }),
+    ...cliRow(
+      "a run id whose lock a live process holds",
+      ({ storeDir }) => RUN(storeDir, "--run-id", "busy"),
+      {
+        code: 2,
+        message: [
+          /run busy is locked by another writer/,
+          new RegExp(`pid ${process.ppid} on host ${literal(JSON.stringify(hostname())).source}`),
+          ({ storeDir }) => literal(`lock file ${storeDir}/busy.lock`),
+        ],
+      },
+    ),
+    async setup({ storeDir }) {
+      const lock = { lock: "ag2-eval.lock/1", run_id: "busy", pid: process.ppid, host: hostname() };
+      await writeFile(
+        `${storeDir}/busy.lock`,
+        JSON.stringify({ ...lock, started_at: "2026-12-06T10:00:00.000Z" }),
       );
-      for (const task of result.tasks) {
-        assert.deepEqual(
-          task.feedback.map((fb) => [fb.key, fb.score]),
-          [
-            ["never", null],
-            ["fine", true],
+    },
+  },
+  cliRow("a run id that is already saved", ({ storeDir }) => RUN(storeDir, "--run-id", "seed"), {
+    code: 2,
+    message: [/run seed already exists in the store/],
+  }),
+  {
+    name: "a dead writer's temporary file in the store is never listed",
+    async setup({ storeDir }) {
+      const seed = await readFile(`${storeDir}/seed.json`, "utf8");
+      const temp = `${storeDir}/.ghost.json.${deadPid()}.0123456789ab.tmp`;
+      await writeFile(temp, seed.replaceAll('"seed"', '"ghost"').slice(0, seed.length / 2));
+    },
+    async check({ storeDir }) {
+      const store = fsRunStore(storeDir);
+      assert.deepEqual(
+        (await store.list()).map((info) => info.runId),
+        ["seed"],
+      );
+      assert.deepEqual(store.lastWarnings, []);
+      assert.deepEqual(await store.trend("ghost"), []);
+    },
+  },
+  {
+    name: "a link at a journal's path pointing outside the store",
+    async setup({ dir, storeDir }) {
+      await writeFile(`${dir}/outside.txt`, "not a journal\n");
+      await symlink(`${dir}/outside.txt`, `${storeDir}/linked.journal.jsonl`);
+    },
+    async check({ dir, storeDir }) {
+      await rejectsClearly(
+        runAgent([{ task_id: "a", inputs: { input: "hi" } }], {
+          agent: { name: "echo", ask: async (input: string) => input },
+          scorers: [],
+          tracing: eventTracing(),
+          storeDir,
+          resume: "linked",
+        }),
+        {
+          name: "JournalFileError",
+          message: [
+            literal(`${storeDir}/linked.journal.jsonl`),
+            /got a symbolic link; expected a journal file/,
           ],
-        );
-      }
-    },
-  },
-  {
-    name: "runAgent: a scorer setting trace.exception is that scorer's error; the trace is unchanged",
-    async check() {
-      const forger = scorer(
-        ({ trace }) => {
-          (trace as { exception: unknown }).exception = { type: "Forged", message: "x" };
-          return true;
         },
-        { key: "forger" },
       );
-      const result = await runAgent(TASKS, options({ scorers: [forger] }));
-      for (const task of result.tasks) {
-        assert.equal(task.trace.exception, null);
-        assert.match(task.feedback[0]?.comment ?? "", /scorer raised: TypeError/);
-      }
+      assert.equal(await readFile(`${dir}/outside.txt`, "utf8"), "not a journal\n");
     },
   },
 ];

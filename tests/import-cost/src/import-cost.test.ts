@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { dirname } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { isZod, type Resolution, resolutionsOf } from "./resolutions.test-helper.js";
+import { isAjv, isZod, type Resolution, resolutionsOf } from "./resolutions.test-helper.js";
 
 // zod is ~95 ES modules, ~50 ms of start-up on Node 20. An evaluation that uses no tool
 // schema, structured output or judge must not pay for it, so no package's main entry may load
@@ -29,7 +29,7 @@ const ENTRIES = [
 
 describe("importing a package's main entry", () => {
   for (const [name, bundle] of ENTRIES) {
-    it(`${name} loads no zod`, async () => {
+    it(`${name} loads no zod or ajv`, async () => {
       const [resolutions = []] = await resolutionsOf(
         `await import(${JSON.stringify(name)});`,
         here,
@@ -39,6 +39,7 @@ describe("importing a package's main entry", () => {
         `the import went through ${bundle}`,
       );
       assert.deepEqual(zodImporters(resolutions), []);
+      assert.deepEqual(resolutions.filter(isAjv), [], "the entry loaded ajv");
     });
   }
 });
@@ -84,5 +85,25 @@ if (feedback.score !== 1) throw new Error("unexpected feedback " + JSON.stringif
       scored.some((resolution) => isZod(resolution) && resolution.parent === schemas.url),
       "which brings zod",
     );
+  });
+});
+
+describe("what does load ajv", () => {
+  it("a JSON Schema scorer's first score, not its factory", async () => {
+    const [imported = [], scored = []] = await resolutionsOf(
+      `
+const { jsonSchema } = await import("@ag2/eval-scorers");
+const { createTask, Trace } = await import("@ag2/eval-core");
+const check = jsonSchema({ type: "object", properties: { email: { format: "email" } } });
+phase();
+const trace = new Trace({ events: [{ type: "ModelResponse", content: "{}" }] });
+const task = createTask({ taskId: "t1", inputs: { input: "q" } });
+const [feedback] = await check.score({ inputs: task.inputs, outputs: { content: { email: "x" } }, referenceOutputs: null, trace, task });
+if (feedback.score !== false) throw new Error("unexpected feedback " + JSON.stringify(feedback));
+`,
+      here,
+    );
+    assert.deepEqual(imported.filter(isAjv), [], "importing, or building the scorer, loaded ajv");
+    assert.ok(scored.some(isAjv), "the first score loads ajv");
   });
 });

@@ -56,3 +56,6 @@ register("data:text/javascript," + encodeURIComponent(${JSON.stringify(HOOK)}), 
 
 /** Whether a resolved URL is a file of the zod package. */
 export const isZod = (resolution: Resolution): boolean => resolution.url.includes("/zod/");
+
+/** Whether a resolved URL is a file of Ajv or its formats plugin. */
+export const isAjv = (resolution: Resolution): boolean => /\/ajv(-formats)?\//.test(resolution.url);

@@ -62,6 +62,22 @@ export function entrySpecifiers(manifest: Manifest): string[] {
     .map((subpath) => (subpath === "." ? manifest.name : `${manifest.name}/${subpath.slice(2)}`));
 }
 
+/**
+ * The peer dependencies of the packed packages that are not packed themselves, at the versions
+ * they name: a user of a framework bridge installs the framework beside it (an optional peer is
+ * not installed by npm), and importing the bridge loads it.
+ */
+export function peerSpecifiers(packed: readonly PackedPackage[]): string[] {
+  const own = new Set(packed.map(({ manifest }) => manifest.name));
+  const peers = new Map<string, string>();
+  for (const { manifest } of packed) {
+    for (const [name, version] of Object.entries(manifest.peerDependencies ?? {})) {
+      if (!own.has(name)) peers.set(name, version);
+    }
+  }
+  return [...peers].map(([name, version]) => `${name}@${version}`);
+}
+
 /** A new npm project in a temporary folder with the tarballs installed the way a user would. */
 export function installIntoFreshProject(packed: readonly PackedPackage[], extra: string[]): string {
   const project = mkdtempSync(join(tmpdir(), "ag2-eval-consumer-"));

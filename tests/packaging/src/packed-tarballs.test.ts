@@ -9,6 +9,7 @@ import {
   installIntoFreshProject,
   type PackedPackage,
   packAll,
+  peerSpecifiers,
   readJson,
   repoRoot,
   rootDevVersion,
@@ -29,6 +30,7 @@ before(
     project = installIntoFreshProject(packed, [
       `zod@${(readJson(join(repoRoot, "packages/core/package.json")) as { dependencies: Record<string, string> }).dependencies.zod}`,
       `@types/node@${rootDevVersion("@types/node")}`,
+      ...peerSpecifiers(packed),
     ]);
   },
   { timeout: 300_000 },

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   ALLOWED_WORKSPACE_DEPENDENCIES,
+  EXTERNAL_OWNERS,
   FORBIDDEN_EXTERNAL_PREFIXES,
 } from "./allowed-dependencies.js";
 
@@ -34,7 +35,8 @@ export function readWorkspacePackages(root: string): WorkspacePackage[] {
 
 /**
  * Returns one line per violation of the allowed graph: an unknown package, a workspace
- * dependency the graph does not allow, a forbidden external dependency, or a cycle.
+ * dependency the graph does not allow, a forbidden external dependency (or one owned by
+ * another package), or a cycle.
  */
 export function checkGraph(packages: readonly WorkspacePackage[]): string[] {
   const problems: string[] = [];
@@ -48,6 +50,10 @@ export function checkGraph(packages: readonly WorkspacePackage[]): string[] {
     for (const dependency of pkg.dependencies) {
       if (names.has(dependency) && !allowed.includes(dependency)) {
         problems.push(`${pkg.name} must not depend on ${dependency}`);
+      }
+      const owners = EXTERNAL_OWNERS[dependency];
+      if (owners && !owners.includes(pkg.name)) {
+        problems.push(`${pkg.name} must not depend on ${dependency} (only ${owners.join(", ")})`);
       }
       for (const prefix of FORBIDDEN_EXTERNAL_PREFIXES[pkg.name] ?? []) {
         if (dependency.startsWith(prefix)) {

@@ -41,8 +41,9 @@ export const COMMON_FLAGS: FlagSpecs = {
 export const STORE_FLAG: FlagSpecs = {
   store: {
     type: "string",
-    valueName: "<dir>",
-    description: "folder of saved runs (default .ag2-eval/runs)",
+    valueName: "<dir|url>",
+    description:
+      "folder of saved runs, or a postgres://user@host/db database (default $AG2_EVAL_STORE, else .ag2-eval/runs)",
   },
   config: {
     type: "string",

@@ -51,7 +51,7 @@ export const diffCommand: Command = {
   },
   async run({ values, positionals, io }) {
     const flags = flagReader(values);
-    const store = openStore(await loadSettings({ values, io }));
+    const store = await openStore(await loadSettings({ values, io }));
     const current = await store.load(
       await resolveRunId({ store, given: positionals[0], command: "diff" }),
     );
@@ -62,7 +62,13 @@ export const diffCommand: Command = {
         hint: "pass --baseline <run-id> or --against-latest",
       });
     }
-    const baseline = await store.load(baselineId);
+    const resolvedBaseline = await resolveRunId({ store, given: baselineId, command: "diff" });
+    if (resolvedBaseline === current.runId) {
+      throw new UsageError(`ag2-eval diff: run ${current.runId} is its own baseline`, {
+        hint: "pass a different run to --baseline, or --against-latest",
+      });
+    }
+    const baseline = await store.load(resolvedBaseline);
     const diff = current.diff(baseline, { strict: !flags.boolean("overlap") });
     const comparison = compareRuns(baseline, current);
     const failures = [

@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { renderReport } from "@ag2/eval-report";
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../args/command.js";
 import { flagReader } from "../args/flag-values.js";
 import { resolveRunId } from "../args/resolve-run-id.js";
@@ -8,18 +9,21 @@ import { loadSettings, openStore } from "../config/settings.js";
 import { formatJunit } from "../output/format-junit.js";
 import { formatMarkdown } from "../output/format-markdown.js";
 import { visibleRun } from "../output/visible-run.js";
+import { priceTableCost } from "../run/price-table-cost.js";
 import { visibleJson } from "../terminal/visible-text.js";
+import { writeReport } from "./report.js";
 
-const FORMATS = ["junit", "markdown", "json"] as const;
+const FORMATS = ["junit", "markdown", "json", "html"] as const;
 
 /** `ag2-eval export <run-id> --format junit|markdown|json [--output <file>]`. */
 export const exportCommand: Command = {
   name: "export",
-  usage: "ag2-eval export <run-id | latest> --format junit|markdown|json [--output <file>]",
-  summary: "Write a saved run as JUnit XML, Markdown or JSON (to stdout, or a file).",
+  usage: "ag2-eval export <run-id | latest> --format junit|markdown|json|html [--output <file>]",
+  summary:
+    "Write a saved run as JUnit XML, Markdown, JSON or an HTML report (to stdout, or a file).",
   maxPositionals: 1,
   flags: {
-    format: { type: "string", valueName: "<format>", description: "junit, markdown or json" },
+    format: { type: "string", valueName: "<format>", description: "junit, markdown, json or html" },
     output: {
       type: "string",
       short: "o",
@@ -40,7 +44,7 @@ export const exportCommand: Command = {
         },
       );
     }
-    const store = openStore(await loadSettings({ values, io }));
+    const store = await openStore(await loadSettings({ values, io }));
     const result = await store.load(
       await resolveRunId({ store, given: positionals[0], command: "export" }),
     );
@@ -49,9 +53,13 @@ export const exportCommand: Command = {
         ? formatJunit(result)
         : format === "markdown"
           ? formatMarkdown(visibleRun(result))
-          : `${visibleJson(result.toJSON())}\n`;
+          : format === "html"
+            ? renderReport({ kind: "run", run: result }, { costOf: priceTableCost().costOf })
+            : `${visibleJson(result.toJSON())}
+`;
     const output = flags.string("output");
     if (output === undefined) io.stdout.write(text);
+    else if (format === "html") await writeReport(resolve(io.cwd, output), text);
     else await writeFile(resolve(io.cwd, output), text, "utf8");
     return 0;
   },

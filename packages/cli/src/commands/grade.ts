@@ -5,7 +5,7 @@ import type { Command } from "../args/command.js";
 import { COMMON_FLAGS, STORE_FLAG } from "../args/command.js";
 import { flagReader } from "../args/flag-values.js";
 import { UsageError } from "../args/usage-error.js";
-import { loadSettings, openStore } from "../config/settings.js";
+import { loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { scorersFrom, suitePathFrom } from "../config/suite-and-scorers.js";
 import { evaluateGates } from "../gates/evaluate-gates.js";
 import { gatePlan } from "../gates/gate-plan.js";
@@ -76,15 +76,20 @@ export const gradeCommand: Command = {
     const runId = flags.string("run-id");
     const concurrency = flags.integer("concurrency", { min: 1 });
     const scorerTimeoutMs = scorerTimeoutPlan(values);
+    const store = await openStore(settings);
     const result = await withProgress({
       io,
       json,
       work: async (stream) =>
         evaluateTraces(source, {
           scorers,
-          storeDir: settings.storeDir,
+          store,
           stream,
-          suite: suitePath ? await Suite.fromJsonl(suitePath) : null,
+          suite: suitePath
+            ? await Suite.fromFile(suitePath, {
+                ...(settings.config.suiteMapping && { mapping: settings.config.suiteMapping }),
+              })
+            : null,
           ...(label !== undefined && { label }),
           ...(runId !== undefined && { runId }),
           ...(concurrency !== undefined && { concurrency }),
@@ -98,10 +103,16 @@ export const gradeCommand: Command = {
       ? { failures: [], baselineRunId: null, notes: [], checked: 0 }
       : await evaluateGates({
           result,
-          store: openStore(settings),
+          store,
           gates: gatePlan(values, settings),
         });
-    const code = printRunOutcome({ result, gates, io, json, storeDir: settings.storeDir });
+    const code = printRunOutcome({
+      result,
+      gates,
+      io,
+      json,
+      savedTo: savedLocation(store, result.runId),
+    });
     if (!saveError) return code;
     io.stderr.write(
       `error: run ${result.runId} was graded but NOT saved (${saveError.type}: ${saveError.message}); no gate was checked; fix the store and grade again\n`,

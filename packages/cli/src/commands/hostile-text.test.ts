@@ -70,6 +70,8 @@ describe("hostile text from a run", () => {
       assert.equal(ran.code, 0, ran.stderr);
       assertInert(ran, `run ${id}`);
       assert.match(ran.stdout, /t1\\n\\x1b\[2Jinjected: 1\/1 passed/, "the task id shows, escaped");
+      // the run's own warnings still print (the escaped copy of the run carries none)
+      assert.match(ran.stdout, /^warning: the agent answered but its trace holds no model/m);
     }
   });
 

@@ -1,6 +1,6 @@
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../args/command.js";
 import { flagReader } from "../args/flag-values.js";
-import { loadSettings, openStore } from "../config/settings.js";
+import { listingWarnings, loadSettings, openStore } from "../config/settings.js";
 import { formatRunList } from "../output/format-run-list.js";
 import { printStoreWarnings } from "../output/print-store-warnings.js";
 import { visibleData, visibleJson } from "../terminal/visible-text.js";
@@ -19,10 +19,10 @@ export const listCommand: Command = {
   },
   async run({ values, io }) {
     const flags = flagReader(values);
-    const store = openStore(await loadSettings({ values, io }));
+    const store = await openStore(await loadSettings({ values, io }));
     const label = flags.string("label");
     const runs = await store.list(label === undefined ? {} : { label });
-    printStoreWarnings({ warnings: store.lastWarnings, io });
+    printStoreWarnings({ warnings: listingWarnings(store), io });
     if (flags.boolean("json")) {
       io.stdout.write(`${visibleJson(runs)}\n`);
       return 0;

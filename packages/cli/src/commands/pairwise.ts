@@ -44,7 +44,7 @@ export const pairwiseCommand: Command = {
   ),
   async run(input) {
     const { io } = input;
-    const { flags, settings, suitePath } = await sweepStart("pairwise", input);
+    const { flags, suitePath, storeDir } = await sweepStart("pairwise", input);
     const [specA, specB, specComparators] = [
       flags.string("a"),
       flags.string("b"),
@@ -82,7 +82,7 @@ export const pairwiseCommand: Command = {
           variantA,
           variantB,
           comparators,
-          storeDir: settings.storeDir,
+          storeDir,
           stream,
           ...(nameA !== undefined && { variantAName: nameA }),
           ...(nameB !== undefined && { variantBName: nameB }),

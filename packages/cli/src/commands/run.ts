@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { DEFAULT_PRICES, RunNeverSettledError, runAgent } from "@ag2/eval";
+import { resolve } from "node:path";
+import { DEFAULT_PRICES, RunNeverSettledError, runAgent, Suite } from "@ag2/eval";
 import type { Command } from "../args/command.js";
-import { loadSettings, openStore } from "../config/settings.js";
+import { DEFAULT_STORE_DIR, loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { evaluateGates, type GateOutcome } from "../gates/evaluate-gates.js";
 import { formatNotSaved, formatStopReason } from "../output/format-stop-reason.js";
 import { printRunOutcome } from "../output/print-run-outcome.js";
 import { progressStream } from "../output/progress-stream.js";
+import { modelCacheReport, openModelCache } from "../run/model-cache-plan.js";
 import { otlpSpanProcessor } from "../run/otlp-span-processor.js";
 import { priceTableCost } from "../run/price-table-cost.js";
 import { RUN_FLAGS } from "../run/run-flags.js";
@@ -30,30 +32,41 @@ export const runCommand: Command = {
     "",
     "A run stopped by --max-tokens, --max-cost-usd or --max-duration is saved with the tasks",
     "it graded and exits 3; --resume <run-id> with a higher budget completes it.",
+    "",
+    "--cache read-write answers a repeated model call (same request, same repeat) out of",
+    "<store>/cache instead of the model; --cache replay calls no model at all (a call with no",
+    "stored answer fails its task). The summary reports hits, misses and what they saved.",
+    "A --run-id the store already holds (saved, or unfinished with its journal) is refused",
+    "(exit 2) unless --overwrite replaces it or --resume continues it. One process writes a",
+    "run at a time: a second one given the same id exits 2 naming the holder (pid, host).",
     "A run the store could not save exits 4 (no gate checked); one that did not finish (agent",
     "code called process.exit(), or tasks never settled) exits 5. Both keep the journal: --resume.",
   ].join("\n"),
   async run({ values, positionals, io }) {
     const settings = await loadSettings({ values, io });
     const plan = await runPlan({ values, positionals, settings, cwd: io.cwd });
-    const store = openStore(settings);
+    const store = await openStore(settings);
     const { stream, progress } = progressStream({ io, json: plan.json });
     const otlp = plan.otlpEndpoint ? await otlpSpanProcessor(plan.otlpEndpoint) : null;
     const saver = plan.saveTraces ? traceSaver(plan.saveTraces) : null;
     const spanProcessors = [...(otlp ? [otlp] : []), ...(saver ? [saver.processor] : [])];
     // The id is fixed here, not by core, so an interrupted run can be named for --resume.
     const runId = plan.resume ?? plan.runId ?? randomUUID().replaceAll("-", "");
-    const pricing =
-      plan.runBudget?.maxCostUsd !== undefined
-        ? priceTableCost({ prices: { ...DEFAULT_PRICES, ...settings.config.prices } })
-        : null;
+    const prices = { ...DEFAULT_PRICES, ...settings.config.prices };
+    const pricing = plan.runBudget?.maxCostUsd !== undefined ? priceTableCost({ prices }) : null;
+    // a database store has no folder: the model cache stays in the project's default one
+    const cacheBase = settings.storeDir ?? resolve(io.cwd, DEFAULT_STORE_DIR);
+    const modelCache = openModelCache({ mode: plan.cache, storeDir: cacheBase });
     let result: Awaited<ReturnType<typeof runAgent>>;
     const running = runInProgress(runId);
     try {
-      result = await runAgent(plan.suitePath, {
+      const suite = plan.suiteMapping
+        ? await Suite.fromFile(plan.suitePath, { mapping: plan.suiteMapping })
+        : plan.suitePath;
+      result = await runAgent(suite, {
         agent: plan.agent,
         scorers: plan.scorers,
-        storeDir: settings.storeDir,
+        store,
         stream,
         ...(plan.repeats !== undefined && { repeats: plan.repeats }),
         ...(plan.concurrency !== undefined && { concurrency: plan.concurrency }),
@@ -66,11 +79,17 @@ export const runCommand: Command = {
         // agent code's floating rejections and timer throws become warnings, not a crash
         catchStrayErrors: true,
         ...(plan.resume !== undefined && { resume: plan.resume }),
+        ...(plan.overwrite && { overwrite: true }),
+        ...(plan.shard && { shard: plan.shard }),
         ...(plan.retries !== undefined && { retries: { attempts: plan.retries } }),
         ...(plan.runBudget !== undefined && {
           runBudget: { ...plan.runBudget, ...(pricing && { costOf: pricing.costOf }) },
         }),
         ...(plan.modelConfig !== undefined && { modelConfig: plan.modelConfig }),
+        ...(modelCache && {
+          fetch: modelCache.fetch,
+          runFileFields: () => ({ model_cache: modelCacheReport(modelCache, prices) }),
+        }),
         ...(spanProcessors.length > 0 && { spanProcessors }),
         ...(io.signal && { signal: io.signal }),
       });
@@ -130,7 +149,8 @@ export const runCommand: Command = {
       gates,
       io,
       json: plan.json,
-      storeDir: settings.storeDir,
+      savedTo: savedLocation(store, result.runId),
+      modelCache: modelCache && modelCacheReport(modelCache, prices),
     });
     if (saveError) {
       io.stderr.write(`${formatNotSaved({ runId: result.runId, saveError })}\n`);

@@ -22,7 +22,7 @@ export const showCommand: Command = {
     ...COMMON_FLAGS,
   },
   async run({ values, positionals, io }) {
-    const store = openStore(await loadSettings({ values, io }));
+    const store = await openStore(await loadSettings({ values, io }));
     const runId = await resolveRunId({ store, given: positionals[0], command: "show" });
     const result = await store.load(runId);
     if (flagReader(values).boolean("json")) {

@@ -1,6 +1,7 @@
 import { COMMON_FLAGS, type CommandInput, STORE_FLAG } from "../args/command.js";
 import { flagReader } from "../args/flag-values.js";
 import type { FlagSpecs } from "../args/parse-command-args.js";
+import { UsageError } from "../args/usage-error.js";
 import { loadSettings, type Settings } from "../config/settings.js";
 import { requireSuitePath } from "../config/suite-and-scorers.js";
 
@@ -51,9 +52,22 @@ export function sweepFlags(
 export async function sweepStart(
   command: string,
   { values, positionals, io }: CommandInput,
-): Promise<{ flags: ReturnType<typeof flagReader>; settings: Settings; suitePath: string }> {
+): Promise<{
+  flags: ReturnType<typeof flagReader>;
+  settings: Settings;
+  suitePath: string;
+  storeDir: string;
+}> {
   const flags = flagReader(values);
   const settings = await loadSettings({ values, io });
+  if (settings.storeDir === null) {
+    throw new UsageError(
+      `ag2-eval ${command}: a PostgreSQL store keeps runs, not yet ${command === "pairwise" ? "pairwise comparisons" : "variant sweeps"}`,
+      {
+        hint: `pass --store <folder> to ${command}; run, list, show, trend, diff, export and grade take a postgres:// store`,
+      },
+    );
+  }
   const suitePath = requireSuitePath({ command, given: positionals[0], settings, cwd: io.cwd });
-  return { flags, settings, suitePath };
+  return { flags, settings, suitePath, storeDir: settings.storeDir };
 }

@@ -1,7 +1,7 @@
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../args/command.js";
 import { flagReader } from "../args/flag-values.js";
 import { UsageError } from "../args/usage-error.js";
-import { loadSettings, openStore } from "../config/settings.js";
+import { listingWarnings, loadSettings, openStore } from "../config/settings.js";
 import { formatTrend } from "../output/format-trend.js";
 import { printStoreWarnings } from "../output/print-store-warnings.js";
 import { visibleData, visibleJson } from "../terminal/visible-text.js";
@@ -31,9 +31,9 @@ export const trendCommand: Command = {
         hint: "ag2-eval list shows the runs and their labels",
       });
     }
-    const store = openStore(await loadSettings({ values, io }));
+    const store = await openStore(await loadSettings({ values, io }));
     const points = await store.trend(label);
-    printStoreWarnings({ warnings: store.lastWarnings, io });
+    printStoreWarnings({ warnings: listingWarnings(store), io });
     if (flags.boolean("json")) io.stdout.write(`${visibleJson(points)}\n`);
     else {
       const key = flags.string("key");

@@ -44,11 +44,17 @@ export const variantsCommand: Command = {
       runId: "the sweep's id (variant runs get a suffix)",
       json: "print the sweep's manifest and leaderboards as JSON",
     },
-    { timeout: { type: "string", valueName: "<s>", description: "abort a task after s seconds" } },
+    {
+      timeout: { type: "string", valueName: "<s>", description: "abort a task after s seconds" },
+      overwrite: {
+        type: "boolean",
+        description: "replace the variant runs already saved under this --run-id",
+      },
+    },
   ),
   async run(input) {
     const { io } = input;
-    const { flags, settings, suitePath } = await sweepStart("variants", input);
+    const { flags, settings, suitePath, storeDir } = await sweepStart("variants", input);
     const spec = flags.string("variants");
     if (spec === undefined) {
       throw new UsageError("ag2-eval variants: missing --variants <module>[#export]", {
@@ -68,6 +74,7 @@ export const variantsCommand: Command = {
     const json = flags.boolean("json") ?? false;
     const label = flags.string("label") ?? settings.config.label;
     const runId = flags.string("run-id");
+    const overwrite = flags.boolean("overwrite") ?? false;
     const sweep = await withProgress({
       io,
       json,
@@ -75,12 +82,13 @@ export const variantsCommand: Command = {
         runVariants(suitePath, {
           variants,
           scorers,
-          storeDir: settings.storeDir,
+          storeDir,
           stream,
           ...(repeats !== undefined && { repeats }),
           ...(concurrency !== undefined && { concurrency }),
           ...(label !== undefined && { label }),
           ...(runId !== undefined && { runId }),
+          ...(overwrite && { overwrite: true }),
           ...(timeout !== undefined && { taskTimeoutMs: Math.round(timeout * 1000) }),
           ...(io.signal && { signal: io.signal }),
         }),

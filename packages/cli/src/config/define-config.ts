@@ -1,9 +1,11 @@
 import type {
   AgentInterface as Agent,
   AgentFactory,
+  ModelCacheMode,
   ModelConfig,
   PriceTable,
   Scorer,
+  SuiteMapping,
 } from "@ag2/eval";
 
 /**
@@ -16,8 +18,14 @@ import type {
  * ```
  */
 export interface Ag2EvalConfig {
-  /** The JSONL suite `ag2-eval run` uses when no suite argument is given. */
+  /** The suite (`.jsonl`, `.csv` or `.json`) `ag2-eval run` uses when no suite argument is given. */
   readonly suite?: string;
+  /**
+   * Which columns (CSV) or fields (JSON array) hold each task part, e.g.
+   * `{ taskId: "id", inputs: { input: "question" }, referenceOutputs: { answer: "gold" } }`;
+   * parts left out use the default mapping. `--map <part>=<column>` replaces one part.
+   */
+  readonly suiteMapping?: SuiteMapping;
   /** An agent or factory, or a module spec `path[#export]`. */
   readonly agent?: Agent | AgentFactory | string;
   /** Scorers, or a module spec `path[#export]` exporting them. */
@@ -50,6 +58,12 @@ export interface Ag2EvalConfig {
    * File-only: there is no flag for it.
    */
   readonly prices?: PriceTable;
+  /**
+   * Cache model calls in `<store>/cache`: `off` (default), `read-write`, `replay` (a call with
+   * no stored answer fails its task) or `record`. Reaches agents through `ask`'s `fetch`; see
+   * the agent package's "Caching model calls".
+   */
+  readonly cache?: ModelCacheMode;
   /** An OTLP/HTTP traces endpoint that receives every span as well. */
   readonly otlpEndpoint?: string;
   /** Gates: the lowest acceptable pass rate per scorer key. */

@@ -1,3 +1,4 @@
+import { CACHE_MODES } from "../args/cache-mode.js";
 import { DURATION_EXPECTED, parseDurationMs } from "../args/parse-duration.js";
 import { ConfigError } from "../args/usage-error.js";
 import type { Ag2EvalConfig } from "./define-config.js";
@@ -25,14 +26,34 @@ const agent: Check = (value) =>
     typeof (value as { ask?: unknown }).ask === "function")
     ? null
     : 'an Agent (with ask()), a factory function, or a module spec "path#export"';
+const cacheMode: Check = (value) =>
+  typeof value === "string" && (CACHE_MODES as readonly string[]).includes(value)
+    ? null
+    : `one of ${CACHE_MODES.join(", ")}`;
 const scorers: Check = (value) =>
   typeof value === "string" ||
   (typeof value === "object" && value !== null && Symbol.iterator in value)
     ? null
     : 'a list of scorers or a module spec "path#export"';
 
+const columnMap = (value: unknown): boolean =>
+  typeof value === "object" &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.values(value).every((column) => typeof column === "string" && column !== "");
+const MAPPING_CHECKS: Readonly<Record<string, Check>> = {
+  taskId: text,
+  tags: text,
+  tagSeparator: text,
+  inputs: (value) =>
+    typeof value === "string" || columnMap(value) ? null : "a column name or { key: column }",
+  referenceOutputs: (value) => (columnMap(value) ? null : "{ key: column }"),
+  metadata: (value) => (columnMap(value) ? null : "{ key: column }"),
+};
+
 const CHECKS: Readonly<Record<keyof Ag2EvalConfig, Check>> = {
   suite: text,
+  suiteMapping: object,
   agent,
   scorers,
   store: text,
@@ -49,6 +70,7 @@ const CHECKS: Readonly<Record<keyof Ag2EvalConfig, Check>> = {
   maxCostUsd: positive,
   maxDuration: duration,
   prices: object,
+  cache: cacheMode,
   otlpEndpoint: text,
   minPassRate: object,
   failOnRegression: flag,
@@ -103,7 +125,25 @@ export function validateConfig(options: { value: unknown; path: string }): Ag2Ev
     }
   }
   checkPrices(path, record.prices);
+  checkSuiteMapping(path, record.suiteMapping);
   return record as Ag2EvalConfig;
+}
+
+/** Each part of `suiteMapping` names a column, or maps task keys to columns. */
+function checkSuiteMapping(path: string, mapping: unknown): void {
+  for (const [part, value] of Object.entries((mapping ?? {}) as Record<string, unknown>)) {
+    const check = MAPPING_CHECKS[part];
+    const expected = check
+      ? check(value)
+      : `a part of ${Object.keys(MAPPING_CHECKS).join(", ")} (unknown part)`;
+    if (expected) {
+      throw new ConfigError({
+        path,
+        field: `suiteMapping.${part}`,
+        problem: `got ${describe(value)}, expected ${expected}`,
+      });
+    }
+  }
 }
 
 const RATE_FIELDS = ["input", "output", "cachedInput"] as const;

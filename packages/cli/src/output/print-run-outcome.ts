@@ -1,10 +1,10 @@
-import { join } from "node:path";
 import type { RunResult } from "@ag2/eval";
 import { formatGateOutcome, type GateOutcome } from "../gates/evaluate-gates.js";
 import { type CliIo, EXIT } from "../terminal/cli-io.js";
 import { colors } from "../terminal/colors.js";
 import { visibleJson, visibleText } from "../terminal/visible-text.js";
 import { formatFailingTasks } from "./format-failing-tasks.js";
+import { formatModelCacheLine, type ModelCacheReport } from "./format-model-cache.js";
 import { visibleRun } from "./visible-run.js";
 
 /**
@@ -13,7 +13,7 @@ import { visibleRun } from "./visible-run.js";
  *
  * @example
  * ```ts
- * return printRunOutcome({ result, gates, io, json: false, storeDir });
+ * return printRunOutcome({ result, gates, io, json: false, savedTo: savedLocation(store, result.runId) });
  * ```
  */
 export function printRunOutcome(options: {
@@ -21,12 +21,15 @@ export function printRunOutcome(options: {
   gates: GateOutcome;
   io: CliIo;
   json: boolean;
-  storeDir: string | null;
+  /** Where the run was saved, as shown to people (a file, or a run in a database); null: not saved. */
+  savedTo: string | null;
+  /** What the run's model cache did (`--cache`), or null/absent without one; the text output prints it (the run file and `--json`'s `run` carry it as `model_cache`). */
+  modelCache?: ModelCacheReport | null;
 }): number {
-  const { result, gates, io, json, storeDir } = options;
+  const { result, gates, io, json } = options;
   // a run the store failed to save must not look saved
-  const savedTo =
-    storeDir === null || result.saveError ? null : join(storeDir, `${result.runId}.json`);
+  const savedTo = result.saveError ? null : options.savedTo;
+  const modelCache = options.modelCache ?? null;
   const passed = gates.failures.length === 0;
   if (json) {
     const document = {
@@ -43,8 +46,10 @@ export function printRunOutcome(options: {
   } else {
     const c = colors({ isTTY: io.stdout.isTTY, env: io.env });
     const shown = visibleRun(result);
-    io.stdout.write(`${shown.summary()}\n${formatFailingTasks(shown)}`);
-    // warnings are not part of the run file, so the re-read `shown` has none: take the result's
+    io.stdout.write(`${shown.summary()}\n`);
+    if (modelCache) io.stdout.write(`${formatModelCacheLine(modelCache)}\n`);
+    io.stdout.write(formatFailingTasks(shown));
+    // the escaped copy is rebuilt from the run file, which keeps no warnings: print the run's own
     for (const warning of result.warnings) {
       io.stdout.write(`${c.yellow("warning:")} ${visibleText(warning)}\n`);
     }

@@ -60,7 +60,16 @@ export const RUN_FLAGS: FlagSpecs = {
   "run-id": {
     type: "string",
     valueName: "<id>",
-    description: "the run id (default: a random one)",
+    description: "the run id (default: a random one); an id already in the store is refused",
+  },
+  overwrite: {
+    type: "boolean",
+    description: "replace the saved (or unfinished) run that has the --run-id",
+  },
+  shard: {
+    type: "string",
+    valueName: "<i>/<n>",
+    description: "run only shard i of n (from 1), a run of its own; ag2-eval merge joins them",
   },
   "budget-tokens": {
     type: "string",
@@ -103,6 +112,19 @@ export const RUN_FLAGS: FlagSpecs = {
     type: "string",
     valueName: "<run-id>",
     description: "continue an interrupted or budget-stopped run from its journal",
+  },
+  map: {
+    type: "string",
+    multiple: true,
+    valueName: "<part>=<column>",
+    description:
+      "for a .csv or .json suite: take a task part (task_id, tags, inputs.<key>, reference_outputs.<key>, metadata.<key>) from that column",
+  },
+  cache: {
+    type: "string",
+    valueName: "<mode>",
+    description:
+      "cache model calls in <store>/cache: off (default), read-write, replay (no model calls), record",
   },
   "otlp-endpoint": {
     type: "string",

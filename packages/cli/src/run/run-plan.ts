@@ -3,9 +3,13 @@ import type {
   AgentInterface as Agent,
   AgentFactory,
   BudgetThresholds,
+  ModelCacheMode,
   ModelConfig,
   Scorer,
+  SuiteMapping,
 } from "@ag2/eval";
+import { parseShardSpec } from "@ag2/eval";
+import { cacheModeFlag } from "../args/cache-mode.js";
 import { flagReader } from "../args/flag-values.js";
 import type { FlagValues } from "../args/parse-command-args.js";
 import { DURATION_EXPECTED, parseDurationMs } from "../args/parse-duration.js";
@@ -13,11 +17,14 @@ import { UsageError } from "../args/usage-error.js";
 import { loadAgent } from "../config/load-targets.js";
 import type { Settings } from "../config/settings.js";
 import { requireSuitePath, scorersFrom } from "../config/suite-and-scorers.js";
+import { suiteMappingFrom } from "../config/suite-mapping-from.js";
 import { type GatePlan, gatePlan } from "../gates/gate-plan.js";
 
 /** Everything `ag2-eval run` needs, from flags over the config file. */
 export interface RunPlan {
   readonly suitePath: string;
+  /** How a CSV or JSON suite's columns map to task parts (`--map`, config `suiteMapping`). */
+  readonly suiteMapping: SuiteMapping | undefined;
   readonly agent: Agent | AgentFactory;
   readonly scorers: Scorer[];
   readonly repeats: number | undefined;
@@ -30,10 +37,16 @@ export interface RunPlan {
   /** `--scorer-timeout` in milliseconds; undefined = the library's default. */
   readonly scorerTimeoutMs: number | undefined;
   readonly resume: string | undefined;
+  /** `--shard <i>/<n>`: run only that shard of the suite. */
+  readonly shard: ReturnType<typeof parseShardSpec> | undefined;
+  /** `--overwrite`: replace a run the store already holds under `runId`. */
+  readonly overwrite: boolean;
   /** Asks per task, the first included (`--retries`); undefined = no retries. */
   readonly retries: number | undefined;
   /** Run-wide limits; the CLI adds `costOf` from the price table when a cost limit is set. */
   readonly runBudget: RunBudgetPlan | undefined;
+  /** The model cache mode (`--cache`, config `cache`); undefined = off. */
+  readonly cache: ModelCacheMode | undefined;
   readonly otlpEndpoint: string | undefined;
   /** Absolute folder to save each task's spans in, or undefined. */
   readonly saveTraces: string | undefined;
@@ -77,6 +90,18 @@ export async function runPlan(options: {
   const retries = flags.integer("retries", { min: 1 }) ?? config.retries;
   const runBudget = runBudgetPlan(values, settings);
   const scorerTimeoutMs = scorerTimeoutPlan(values);
+  const suiteMapping = suiteMappingFrom({ values, settings });
+  const cache = cacheModeFlag(flags.string("cache")) ?? config.cache;
+  const resume = flags.string("resume");
+  const shardFlag = flags.string("shard");
+  const shard = shardFlag === undefined ? undefined : parseShardSpec(shardFlag);
+  const overwrite = flags.boolean("overwrite") ?? false;
+  if (overwrite && resume !== undefined) {
+    throw new UsageError(
+      `--overwrite and --resume ${resume} contradict each other: --overwrite starts the run again, --resume continues it`,
+      { hint: "drop one of them" },
+    );
+  }
   const gates = gatePlan(values, settings);
   const agentFlag = flags.string("agent");
   const agent = await loadAgent(
@@ -91,6 +116,7 @@ export async function runPlan(options: {
   const scorers = await scorersFrom({ given: flags.string("scorers"), settings, cwd });
   return {
     suitePath,
+    suiteMapping,
     agent,
     scorers,
     repeats,
@@ -104,9 +130,12 @@ export async function runPlan(options: {
         : { maxTokensPerTask: budgetTokens ?? null, maxSecondsPerTask: budgetSeconds ?? null },
     taskTimeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
     scorerTimeoutMs,
-    resume: flags.string("resume"),
+    resume,
+    shard,
+    overwrite,
     retries,
     runBudget,
+    cache,
     otlpEndpoint: flags.string("otlp-endpoint") ?? config.otlpEndpoint,
     saveTraces: ((dir) => (dir === undefined ? undefined : resolve(cwd, dir)))(
       flags.string("save-traces"),

@@ -21,6 +21,17 @@ export interface AskOptions {
    * `otelTracing()`), for agents that emit their own spans, e.g. with the Vercel AI SDK.
    */
   readonly tracer?: unknown;
+  /**
+   * The task being run (a repeat carries its `<id>#n` id), for agents that key something by
+   * it, e.g. the sample number a model cache keeps repeats apart by.
+   */
+  readonly task?: Task | undefined;
+  /**
+   * The `fetch` this run's model calls should go through, when the run gives one (a model
+   * cache's, for `ag2-eval run --cache`). Agents that call a model over HTTP pass it to their
+   * client or SDK; agents that don't may ignore it.
+   */
+  readonly fetch?: typeof fetch | undefined;
 }
 
 /**
@@ -45,6 +56,8 @@ export interface AgentFactoryContext {
   readonly task: Task;
   /** See {@link AskOptions.tracer}. */
   readonly tracer?: unknown;
+  /** See {@link AskOptions.fetch}. */
+  readonly fetch?: typeof fetch | undefined;
 }
 
 /**

@@ -8,6 +8,8 @@ import type { Scorer } from "../scoring/scorer.js";
 import type { Suite } from "../suite/suite.js";
 import type { Task } from "../suite/task.js";
 import type { TraceSource } from "../trace/trace-source.js";
+import { checkOptionNames } from "../util/check-option-names.js";
+import { EVALUATE_TRACES_OPTION_NAMES } from "../util/entry-option-names.js";
 import { isoUtcNow } from "../util/iso-utc.js";
 import {
   checkConcurrency,
@@ -58,6 +60,7 @@ export async function evaluateTraces(
   options: EvaluateTracesOptions,
 ): Promise<RunResult> {
   const caller = "evaluateTraces";
+  checkOptionNames(options, EVALUATE_TRACES_OPTION_NAMES, caller);
   const scorers = checkScorers(options.scorers, caller);
   const concurrency = checkConcurrency(options.concurrency, caller);
   const runId = checkRunId(options.runId, caller);

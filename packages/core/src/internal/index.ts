@@ -34,6 +34,7 @@ export type { RunData } from "../result/run-data.js";
 export { runSummary } from "../result/run-summary.js";
 export type { ProducedTrace, ProduceOptions } from "../run/produce-traces.js";
 export { produceTraces } from "../run/produce-traces.js";
+export { parseRetryAfter } from "../run/retry-after.js";
 export { isTransientError } from "../run/retry-policy.js";
 export type { EventJSON } from "../run-file/event-json.js";
 export { eventFromJSON, eventToJSON } from "../run-file/event-json.js";
@@ -49,7 +50,12 @@ export {
   toAsciiJson,
 } from "../run-file/write-run-file.js";
 export { parseRunFile, runResultFromJSON } from "../run-result/parse-run-file.js";
-export type { JournalContents, JournalHeader, RunJournal } from "../run-result/run-store.js";
+export type {
+  JournalContents,
+  JournalHeader,
+  RunJournal,
+  RunLock,
+} from "../run-result/run-store.js";
 export { runInfo } from "../run-result/run-store.js";
 export { budgetViolations } from "../scoring/budget-thresholds.js";
 export {
@@ -64,7 +70,19 @@ export type { RecordPlace } from "../suite/task-record.js";
 export { toErrorInfo } from "../trace/to-error-info.js";
 export { addTokenUsage, tokenUsage } from "../trace/token-usage.js";
 export { withException } from "../trace/trace.js";
+export type { OptionNames } from "../util/check-option-names.js";
+export { checkOptionNames } from "../util/check-option-names.js";
+export { closestName } from "../util/closest-name.js";
+export {
+  EVALUATE_PAIRWISE_OPTION_NAMES,
+  EVALUATE_TRACES_OPTION_NAMES,
+  RUN_AGENT_OPTION_NAMES,
+  RUN_PAIRWISE_OPTION_NAMES,
+  RUN_VARIANTS_OPTION_NAMES,
+} from "../util/entry-option-names.js";
 export { isoUtcNow, toIsoUtc } from "../util/iso-utc.js";
+export type { DepthProblem } from "../util/json-depth.js";
+export { depthProblem, jsonDepth, MAX_FILE_DEPTH, MAX_JSON_DEPTH } from "../util/json-depth.js";
 export {
   formatFixed,
   padRight,

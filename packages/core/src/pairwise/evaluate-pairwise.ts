@@ -14,6 +14,8 @@ import { createTask, type Task } from "../suite/task.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
 import type { Trace } from "../trace/trace.js";
 import type { TraceRef, TraceSource } from "../trace/trace-source.js";
+import { checkOptionNames } from "../util/check-option-names.js";
+import { EVALUATE_PAIRWISE_OPTION_NAMES } from "../util/entry-option-names.js";
 import { isoUtcNow } from "../util/iso-utc.js";
 import { runLimited } from "../util/run-limited.js";
 import { PairwiseRunResult } from "./pairwise-run-result.js";
@@ -64,6 +66,7 @@ export function evaluatePairwise(
   sourceB: TraceSource,
   options: EvaluatePairwiseOptions,
 ): Promise<PairwiseRunResult> {
+  checkOptionNames(options, EVALUATE_PAIRWISE_OPTION_NAMES, "evaluatePairwise");
   return comparePairs(sourceA, sourceB, options, []);
 }
 

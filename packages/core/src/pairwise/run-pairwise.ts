@@ -8,6 +8,8 @@ import { countTaskWarnings } from "../result/count-task-warnings.js";
 import { produceTraces } from "../run/produce-traces.js";
 import { checkInputs, resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
 import { InMemoryTraceSource } from "../trace/in-memory-trace-source.js";
+import { checkOptionNames } from "../util/check-option-names.js";
+import { RUN_PAIRWISE_OPTION_NAMES } from "../util/entry-option-names.js";
 import { comparePairs, type EvaluatePairwiseOptions } from "./evaluate-pairwise.js";
 import type { PairwiseRunResult } from "./pairwise-run-result.js";
 
@@ -46,6 +48,7 @@ export async function runPairwise(
   options: RunPairwiseOptions,
 ): Promise<PairwiseRunResult> {
   const caller = "runPairwise";
+  checkOptionNames(options, RUN_PAIRWISE_OPTION_NAMES, caller);
   const suite = await resolveSuite(suiteInput, caller);
   checkInputs(suite);
   const concurrency = checkConcurrency(options.concurrency, caller);

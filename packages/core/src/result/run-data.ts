@@ -36,6 +36,11 @@ export interface RunResultInit {
    * and `resume` saves it. Not part of the run file.
    */
   readonly saveError?: ErrorInfo | null;
+  /**
+   * Extra top-level keys of the run file (snake_case, JSON values), written after the standard
+   * ones and read back as they are: what a caller records about the run, e.g. `model_cache`.
+   */
+  readonly extraFields?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -43,12 +48,14 @@ export interface RunResultInit {
  * read, so they need no `RunResult` class (which calls them).
  */
 export interface RunData
-  extends Omit<RunResultInit, "label" | "warnings" | "stopReason" | "saveError"> {
+  extends Omit<RunResultInit, "label" | "warnings" | "stopReason" | "saveError" | "extraFields"> {
   readonly schemaVersion: "0.1";
   readonly label: string | null;
   /** See {@link RunResultInit.warnings}; empty when the run had none. */
   readonly warnings: readonly string[];
   /** See {@link RunResultInit.stopReason}; null for a run that graded every task. */
   readonly stopReason: StopReason | null;
+  /** See {@link RunResultInit.extraFields}; empty when there are none. */
+  readonly extraFields: Readonly<Record<string, unknown>>;
   readonly aggregates: Aggregates;
 }

@@ -5,6 +5,7 @@ import { createTask } from "../suite/task.js";
 import { tokenUsage } from "../trace/token-usage.js";
 import { Trace } from "../trace/trace.js";
 import type { TraceEvent } from "../trace/trace-events.js";
+import { depthProblem, MAX_FILE_DEPTH } from "../util/json-depth.js";
 import { eventFromJSON } from "./event-json.js";
 import { describeFound, RunFileError } from "./run-file-error.js";
 // types only: the zod schemas stay off the load path
@@ -43,6 +44,18 @@ function schemaError(found: Problem, root: unknown, source: string | undefined):
     field: fieldPath(found.path),
     expected: found.expected,
     found: describeFound(valueAt(root, found.path)),
+  });
+}
+
+/** Refuses a value nested past the limit before the shape checks and later printing recurse into it. */
+function checkDepth(json: unknown, source: string | undefined): void {
+  const tooDeep = depthProblem(json, { limit: MAX_FILE_DEPTH });
+  if (!tooDeep) return;
+  throw new RunFileError({
+    source,
+    field: tooDeep.path,
+    expected: `at most ${tooDeep.limit} nested arrays or objects`,
+    found: "a value nested deeper",
   });
 }
 
@@ -111,6 +124,7 @@ function taskFromFile(json: TaskResultFile): TaskResult {
  * ```
  */
 export function taskResultFromJSON(json: unknown, options: ReadOptions = {}): TaskResult {
+  checkDepth(json, options.source);
   const found = taskResultFileCheck(json);
   if (found) throw schemaError(found, json, options.source);
   return taskFromFile(json as TaskResultFile);
@@ -145,6 +159,7 @@ export function runInitFromJSON(json: unknown, options: ReadOptions = {}): RunRe
       },
     );
   }
+  checkDepth(json, source);
   const found = runFileCheck(json);
   if (found) throw schemaError(found, json, source);
   const data = json as RunFile;
@@ -169,7 +184,30 @@ export function runInitFromJSON(json: unknown, options: ReadOptions = {}): RunRe
           used: data.stop_reason.used,
         }
       : null,
+    extraFields: extraFieldsOf(data),
   };
+}
+
+const STANDARD_KEYS = new Set([
+  "schema_version",
+  "run_id",
+  "label",
+  "created_at",
+  "duration_ms",
+  "suite",
+  "target",
+  "concurrency",
+  "tasks",
+  "aggregates",
+  "stop_reason",
+]);
+
+function extraFieldsOf(data: object): Record<string, unknown> {
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (!STANDARD_KEYS.has(key)) extra[key] = value;
+  }
+  return extra;
 }
 
 /**

@@ -43,6 +43,7 @@ export const traceEventSchema = z.discriminatedUnion("type", [
     model: optionalText,
     provider: optionalText,
     finishReason: optionalText,
+    cached: z.boolean().optional(),
     createdAt,
   }),
   z.looseObject({

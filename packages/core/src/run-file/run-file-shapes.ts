@@ -47,6 +47,7 @@ export const traceEventCheck: Check = byType({
     model: optionalText,
     provider: optionalText,
     finishReason: optionalText,
+    cached: optional(boolean("a boolean")),
     createdAt,
   }),
   ToolCallEvent: object({ id: text, name: text, arguments: text, createdAt }),

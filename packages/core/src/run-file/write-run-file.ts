@@ -1,7 +1,10 @@
+import { TooDeepError } from "../errors/too-deep-error.js";
 import type { RunData } from "../result/run-data.js";
 import type { TaskResult } from "../result/task-result.js";
 import type { BudgetViolation } from "../scoring/budget-thresholds.js";
 import type { Feedback } from "../scoring/feedback.js";
+import { depthProblem, MAX_FILE_DEPTH } from "../util/json-depth.js";
+import { boundTaskDepth } from "./bound-task-depth.js";
 import { type EventJSON, eventToJSON } from "./event-json.js";
 
 /** A feedback as stored: all five keys, missing ones as null. */
@@ -118,7 +121,7 @@ export function taskResultToJSON(result: TaskResult): TaskResultJSON {
       duration_ms: attempt.durationMs,
     }));
   }
-  return json;
+  return boundTaskDepth(json);
 }
 
 /**
@@ -132,6 +135,11 @@ export function taskResultToJSON(result: TaskResult): TaskResultJSON {
 export function runResultToJSON(result: RunData): RunJSON {
   const json = runFields(result);
   if (result.stopReason) json.stop_reason = { ...result.stopReason };
+  for (const [key, value] of Object.entries(result.extraFields)) {
+    // an extra key never replaces a standard one
+    if (!(key in json) && key !== "stop_reason")
+      (json as unknown as Record<string, unknown>)[key] = value;
+  }
   return json;
 }
 
@@ -184,8 +192,14 @@ export function runResultToJsonText(result: RunData): string {
 
 const NOT_ASCII_ALL = /[\u007f-\uffff]/g;
 
-/** `JSON.stringify(value, null, 2)` escaped like Python's `ensure_ascii` (DEL and everything past it). */
+/**
+ * `JSON.stringify(value, null, 2)` escaped like Python's `ensure_ascii` (DEL and everything past
+ * it). A value nested past `MAX_FILE_DEPTH` is refused with a `TooDeepError`.
+ */
 export function toAsciiJson(value: unknown): string {
+  // JSON.stringify recurses once per level; refuse before it can overflow the stack
+  const tooDeep = depthProblem(value, { limit: MAX_FILE_DEPTH });
+  if (tooDeep) throw new TooDeepError("the value to save", tooDeep);
   const text = JSON.stringify(value, null, 2);
   // most run files are plain ASCII: counting UTF-8 bytes (native, vectorized) and a search for
   // DEL are cheaper than a regex scan, and far cheaper than a replace that matches nothing

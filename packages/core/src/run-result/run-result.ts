@@ -48,6 +48,8 @@ export class RunResult implements RunData {
    * ```
    */
   readonly saveError: ErrorInfo | null;
+  /** See {@link RunResultInit.extraFields}; empty when there are none. */
+  readonly extraFields: Readonly<Record<string, unknown>>;
   readonly aggregates: Aggregates;
   readonly #byTag = new Map<string, Aggregates>();
 
@@ -63,6 +65,7 @@ export class RunResult implements RunData {
     this.warnings = Object.freeze([...(init.warnings ?? [])]);
     this.stopReason = init.stopReason ?? null;
     this.saveError = init.saveError ?? null;
+    this.extraFields = init.extraFields ?? {};
     this.aggregates = computeAggregates(this.tasks);
   }
 

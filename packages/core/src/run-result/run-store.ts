@@ -38,6 +38,12 @@ export interface RunJournal {
   close(): Promise<void>;
 }
 
+/** One writer's hold on a run id, from before its journal opens until its run file is saved. */
+export interface RunLock {
+  /** Frees the run id; calling it again does nothing. */
+  release(): Promise<void>;
+}
+
 /** What a journal holds: its header and every task recorded so far, in the order recorded. */
 export interface JournalContents {
   readonly header: JournalHeader;
@@ -66,6 +72,10 @@ export interface RunStore {
   /** The journal of an unfinished run, or null when there is none. */
   readJournal?(runId: string): Promise<JournalContents | null>;
   discardJournal?(runId: string): Promise<void>;
+  /** True when a saved run or a journal has this id (without reading either). */
+  exists?(runId: string): Promise<boolean>;
+  /** Takes the run id for one writer; rejects, naming the holder, when another has it. */
+  lock?(runId: string): Promise<RunLock>;
 }
 
 /** The listing line of a run. */

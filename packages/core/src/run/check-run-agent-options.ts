@@ -1,5 +1,8 @@
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { checkScorerTimeout } from "../evaluate/check-run-options.js";
+import { checkShard, type ShardSpec } from "../shard/shard-spec.js";
+import { checkOptionNames } from "../util/check-option-names.js";
+import { RUN_AGENT_OPTION_NAMES } from "../util/entry-option-names.js";
 import { checkRetries, type RetryPolicy } from "./retry-policy.js";
 import type { RunAgentOptions } from "./run-agent-options.js";
 import { checkRunBudget, type RunBudget } from "./run-budget.js";
@@ -11,6 +14,7 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
   retries: RetryPolicy | null;
   runBudget: RunBudget | null;
   scorerTimeoutMs: number;
+  shard: ShardSpec | null;
 } {
   const caller = "runAgent";
   if (typeof options !== "object" || options === null) {
@@ -19,6 +23,7 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
       `${caller}: expected an options object; got ${String(options)}`,
     );
   }
+  checkOptionNames(options, RUN_AGENT_OPTION_NAMES, caller);
   const { agent, tracing, repeats = 1, taskTimeoutMs, spanAttributes } = options;
   const isAgent =
     typeof agent === "function" ||
@@ -52,6 +57,18 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
       `${caller}: option 'taskTimeoutMs' must be a positive number of milliseconds below 2^31; got ${String(taskTimeoutMs)}`,
     );
   }
+  if (options.overwrite !== undefined && typeof options.overwrite !== "boolean") {
+    throw new InvalidOptionError(
+      "overwrite",
+      `${caller}: option 'overwrite' must be a boolean; got ${typeof options.overwrite}`,
+    );
+  }
+  if (options.overwrite === true && options.resume !== undefined) {
+    throw new InvalidOptionError(
+      "overwrite",
+      `${caller}: options 'overwrite' and 'resume' (${options.resume}) contradict each other: overwrite starts run ${options.resume} again, resume continues it`,
+    );
+  }
   for (const [key, value] of Object.entries(spanAttributes ?? {})) {
     if (typeof value !== "string") {
       throw new InvalidOptionError(
@@ -66,5 +83,6 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
     retries: checkRetries(options.retries, caller),
     runBudget: checkRunBudget(options.runBudget, caller),
     scorerTimeoutMs: checkScorerTimeout(options.scorerTimeoutMs, caller),
+    shard: options.shard === undefined ? null : checkShard(options.shard, caller),
   };
 }

@@ -2,6 +2,7 @@ import type { Agent, AgentFactory, AgentFactoryContext, AskOptions } from "../ag
 import { type ModelConfigOption, resolveModelConfig } from "../agent/resolve-model-config.js";
 import type { Tracing } from "../agent/tracing.js";
 import { TaskTimeoutError } from "../errors/task-timeout-error.js";
+import { TooDeepError } from "../errors/too-deep-error.js";
 import {
   lastModelResponse,
   outputsFromResponse,
@@ -12,6 +13,7 @@ import type { Task } from "../suite/task.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
 import type { Trace } from "../trace/trace.js";
 import type { TraceRef } from "../trace/trace-source.js";
+import { depthProblem } from "../util/json-depth.js";
 import { runLimited } from "../util/run-limited.js";
 
 /** What producing one task gives: the trace, its ref and the outputs scorers will read. */
@@ -35,6 +37,8 @@ export interface ProduceOptions {
   /** Run-level span attributes; `ag2.eval.task_id` is added last per task. */
   readonly attributes: Readonly<Record<string, string>>;
   readonly modelConfig?: ModelConfigOption | null | undefined;
+  /** Handed to each ask and factory: the fetch model calls should go through. */
+  readonly fetch?: typeof fetch | undefined;
   /** Aborting it stops the run: the task's ask sees it, and production rejects. */
   readonly signal?: AbortSignal | undefined;
   /** Per task: abort the task's signal and record a `TaskTimeoutError` when it runs longer. */
@@ -132,6 +136,8 @@ export async function produceTask(
       config,
       signal: controller?.signal,
       tracer: tracing.tracer,
+      task,
+      fetch: options.fetch,
     };
     const input = task.inputs.input as string;
     // An instance is asked directly: an async wrapper would cost two more promises per task,
@@ -139,7 +145,12 @@ export async function produceTask(
     // `ask` lands in the catch below, as a rejection would.
     const work =
       typeof agent === "function"
-        ? askFromFactory(agent, { config, task, tracer: tracing.tracer }, input, askOptions)
+        ? askFromFactory(
+            agent,
+            { config, task, tracer: tracing.tracer, fetch: options.fetch },
+            input,
+            askOptions,
+          )
         : agent.ask(input, askOptions);
     returned =
       options.taskTimeoutMs === undefined
@@ -150,9 +161,13 @@ export async function produceTask(
             { timeoutMs: options.taskTimeoutMs, leftMs },
             controller,
           );
+    // scorers, printing and the run writer all recurse into the answer
+    const tooDeep = depthProblem(returned, { path: "answer" });
+    if (tooDeep) throw new TooDeepError(`the agent's answer to task '${task.taskId}'`, tooDeep);
   } catch (caught) {
     failed = true;
     error = caught;
+    returned = undefined;
   } finally {
     signal?.removeEventListener("abort", stopTask);
   }

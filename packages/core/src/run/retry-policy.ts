@@ -1,4 +1,5 @@
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
+import { retryAfterFromHeaders } from "./retry-after.js";
 
 /**
  * Option `retries` of `runAgent`: how often a task whose agent failed with a transient error
@@ -46,6 +47,8 @@ export interface RetryPolicy {
 
 const TRANSIENT_CODES = new Set(["ECONNRESET", "ETIMEDOUT", "EPIPE", "ECONNREFUSED"]);
 const TRANSIENT_NAMES = new Set(["ModelTimeoutError", "ModelConnectionError"]);
+// deep enough for fetch → SDK error → wrapper chains; bounded against cycles
+const CHAIN_DEPTH = 8;
 
 function field(error: unknown, name: string): unknown {
   return typeof error === "object" && error !== null
@@ -53,36 +56,66 @@ function field(error: unknown, name: string): unknown {
     : undefined;
 }
 
-function transientItself(error: unknown): boolean {
-  const status = field(error, "status");
+/** The error, then its `cause` chain (the AI SDK's `AI_RetryError` keeps it as `lastError`). */
+function chainOf(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let link = error;
+  while (link !== undefined && link !== null && chain.length < CHAIN_DEPTH) {
+    if (chain.includes(link)) break;
+    chain.push(link);
+    link = field(link, "cause") ?? field(link, "lastError");
+  }
+  return chain;
+}
+
+/** What one link of the chain says: retry (true), don't (false), or nothing (undefined). */
+function verdictOf(error: unknown): boolean | undefined {
+  // the client that built the error knows its API best (the AI SDK's APICallError does)
+  const retryable = field(error, "isRetryable");
+  if (typeof retryable === "boolean") return retryable;
+  const status = field(error, "status") ?? field(error, "statusCode");
   if (typeof status === "number" && (status === 429 || status >= 500)) return true;
-  if (typeof field(error, "retryAfterMs") === "number") return true;
+  if (retryAfterOfLink(error) !== undefined) return true;
   const name = field(error, "name");
   if (typeof name === "string" && TRANSIENT_NAMES.has(name)) return true;
   const code = field(error, "code");
-  return typeof code === "string" && TRANSIENT_CODES.has(code);
+  return typeof code === "string" && TRANSIENT_CODES.has(code) ? true : undefined;
 }
 
 /**
- * True for errors that usually pass when tried again: an HTTP status 429 or 5xx (a numeric
- * `status`), a server's `retryAfterMs`, a model timeout or connection error (by name, so
- * this works without importing `@ag2/eval-agent`), or a network code (`ECONNRESET`,
- * `ETIMEDOUT`, `EPIPE`, `ECONNREFUSED`) on the error or its `cause`.
+ * True for errors that usually pass when tried again, judged on the error and then down its
+ * `cause` chain, the first link that says anything deciding: an explicit `isRetryable`
+ * (the AI SDK's `AI_APICallError`), an HTTP status 429 or 5xx (a numeric `status` or
+ * `statusCode`), a server's `Retry-After` (`retryAfterMs`, or a `retry-after` /
+ * `retry-after-ms` in `responseHeaders` or `headers`), a model timeout or connection error
+ * (by name, so this works without importing `@ag2/eval-agent`), or a network code
+ * (`ECONNRESET`, `ETIMEDOUT`, `EPIPE`, `ECONNREFUSED`).
  *
  * @example
  * ```ts
  * isTransientError(Object.assign(new Error("busy"), { status: 503 })); // true
+ * isTransientError(Object.assign(new Error("slow down"), { statusCode: 429, isRetryable: true })); // true
  * ```
  */
 export function isTransientError(error: unknown): boolean {
-  return transientItself(error) || transientItself(field(error, "cause"));
+  for (const link of chainOf(error)) {
+    const verdict = verdictOf(link);
+    if (verdict !== undefined) return verdict;
+  }
+  return false;
 }
 
-/** The server's `Retry-After` in ms, on the error or its cause, when it sent one. */
+function retryAfterOfLink(error: unknown): number | undefined {
+  const value = field(error, "retryAfterMs");
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
+  return retryAfterFromHeaders(field(error, "responseHeaders") ?? field(error, "headers"));
+}
+
+/** The server's `Retry-After` in ms, on the error or down its cause chain, when it sent one. */
 export function retryAfterMsOf(error: unknown): number | undefined {
-  for (const candidate of [error, field(error, "cause")]) {
-    const value = field(candidate, "retryAfterMs");
-    if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
+  for (const link of chainOf(error)) {
+    const value = retryAfterOfLink(link);
+    if (value !== undefined) return value;
   }
   return undefined;
 }

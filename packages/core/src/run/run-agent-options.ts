@@ -5,6 +5,7 @@ import type { Stream } from "../events/stream.js";
 import type { RunStore } from "../run-result/run-store.js";
 import type { BudgetThresholds } from "../scoring/budget-thresholds.js";
 import type { Scorer } from "../scoring/scorer.js";
+import type { ShardSpec } from "../shard/shard-spec.js";
 import type { RetryOptions } from "./retry-policy.js";
 import type { RunBudget } from "./run-budget.js";
 
@@ -19,6 +20,13 @@ export interface RunAgentOptions {
   readonly tracing: Tracing;
   /** One config, or a map looked up by repeated id (`"t1#2"`) then original id (`"t1"`). */
   readonly modelConfig?: ModelConfigOption | null;
+  /** Passed to every ask and factory as `fetch`: what model calls should go through (a model cache's). */
+  readonly fetch?: typeof fetch | undefined;
+  /**
+   * Called once the last task is graded, before the run is saved: extra top-level keys for
+   * the run file (see `RunResultInit.extraFields`), e.g. what a model cache saved.
+   */
+  readonly runFileFields?: (() => Readonly<Record<string, unknown>>) | undefined;
   /** Runs of each task (`<id>#1…#n`, grouped by task); `<= 1` runs each once. */
   readonly repeats?: number;
   readonly budgets?: BudgetThresholds | null;
@@ -39,8 +47,30 @@ export interface RunAgentOptions {
   readonly taskTimeoutMs?: number;
   /** The id of an unfinished (or budget-stopped) run to continue from its journal. */
   readonly resume?: string;
+  /**
+   * Replace a run the store already holds under `runId` (saved, or an unfinished run's
+   * journal). Without it such an id is refused with a `RunExistsError` before any task runs,
+   * so a reused id never silently replaces a run. Cannot be combined with `resume`.
+   *
+   * @example
+   * ```ts
+   * await runAgent(suite, { ...options, runId: "nightly-42", overwrite: true });
+   * ```
+   */
+  readonly overwrite?: boolean;
   /** Ask again after transient agent failures (429, 5xx, network resets); off when absent. */
   readonly retries?: RetryOptions;
+  /**
+   * Run only this shard of the suite: the tasks whose id hashes to `index` (1-based) among
+   * `count` shards, every repeat of a task in the same shard. The run file records the shard
+   * and the suite's fingerprint so `mergeRuns` can join the shards into one run.
+   *
+   * @example
+   * ```ts
+   * await runAgent(suite, { ...options, runId: "nightly-2of8", shard: { index: 2, count: 8 } });
+   * ```
+   */
+  readonly shard?: ShardSpec;
   /** Run-wide limits checked before each task starts; a reached one stops the run cleanly. */
   readonly runBudget?: RunBudget;
   /**

@@ -48,17 +48,18 @@ export async function* readNumberedLines(path: string): AsyncGenerator<NumberedL
       if (buffer.length > 0) pending.push(buffer);
     }
   } catch (error) {
-    throw fileError(path, error);
+    throw suiteReadError(path, error, "a JSONL suite file");
   }
   if (pending.length > 0) yield decode(Buffer.concat(pending));
 }
 
-function fileError(path: string, error: unknown): unknown {
+/** The error for a suite file that cannot be read, naming the file and the `kind` expected. */
+export function suiteReadError(path: string, error: unknown, kind: string): unknown {
   if (SuiteFileError.isInstance(error)) return error;
   const code = (error as { code?: unknown } | null)?.code;
   if (code === "ENOENT") {
     return new SuiteFileError(
-      `${path}: no such file (expected a JSONL suite file)`,
+      `${path}: no such file (expected ${kind})`,
       { path },
       {
         cause: error,
@@ -67,7 +68,7 @@ function fileError(path: string, error: unknown): unknown {
   }
   if (code === "EISDIR") {
     return new SuiteFileError(
-      `${path}: is a directory, expected a JSONL suite file`,
+      `${path}: is a directory, expected ${kind}`,
       { path },
       {
         cause: error,

@@ -7,7 +7,7 @@ export type SuiteInput = Suite | string | URL | readonly TaskRecord[];
 
 /**
  * Loads a {@link SuiteInput}: a `Suite` passes through, a path or URL is read with
- * `Suite.fromJsonl`, a list with `Suite.fromList` (never wrapped as one prompt).
+ * `Suite.fromFile` (JSONL, CSV or JSON by extension), a list with `Suite.fromList` (never wrapped as one prompt).
  *
  * @example
  * ```ts
@@ -16,7 +16,7 @@ export type SuiteInput = Suite | string | URL | readonly TaskRecord[];
  */
 export async function resolveSuite(suite: SuiteInput, caller = "runAgent"): Promise<Suite> {
   if (suite instanceof Suite) return suite;
-  if (typeof suite === "string" || suite instanceof URL) return Suite.fromJsonl(suite);
+  if (typeof suite === "string" || suite instanceof URL) return Suite.fromFile(suite);
   const value: unknown = suite;
   if (Array.isArray(value)) return Suite.fromList(value as TaskRecord[]);
   const other = value as Suite | null;

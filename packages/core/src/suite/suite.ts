@@ -1,8 +1,12 @@
 import { basename, extname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readCsvTasks } from "./csv-suite.js";
+import { readJsonTasks } from "./json-suite.js";
 import { readNumberedLines } from "./jsonl-lines.js";
 import { SuiteFileError } from "./suite-file-error.js";
+import type { SuiteMapping } from "./suite-mapping.js";
 import type { Task } from "./task.js";
+import { TaskCollector } from "./task-collector.js";
 import { type RecordPlace, type TaskRecord, taskFromRecord } from "./task-record.js";
 
 /** Options of the {@link Suite} constructor. */
@@ -88,8 +92,7 @@ export class Suite implements Iterable<Task> {
    */
   static async fromJsonl(path: string | URL, options: { name?: string } = {}): Promise<Suite> {
     const file = typeof path === "string" ? path : fileURLToPath(path);
-    const tasks: Task[] = [];
-    const firstLine = new Map<string, number>();
+    const collector = new TaskCollector();
     for await (const { line, text } of readNumberedLines(file)) {
       if (text.trim() === "") continue;
       let parsed: unknown;
@@ -103,19 +106,82 @@ export class Suite implements Iterable<Task> {
           { cause: error },
         );
       }
-      const place: RecordPlace = { path: file, index: tasks.length, line };
-      const task = taskFromRecord(parsed, place);
-      const first = firstLine.get(task.taskId);
-      if (first !== undefined) {
-        throw new SuiteFileError(
-          `${file}: line ${line}: duplicate task_id '${task.taskId}' (first on line ${first})`,
-          { ...place, field: "task_id" },
-        );
-      }
-      firstLine.set(task.taskId, line);
-      tasks.push(task);
+      collector.add(parsed, { path: file, line }, `line ${line}`);
     }
+    const tasks = collector.tasks;
     const stem = basename(file, extname(file));
     return new Suite(tasks, { name: options.name ?? stem, source: file });
   }
+
+  /**
+   * Reads a CSV suite: a header row, then one task per row; quoted fields may hold commas,
+   * quotes and line breaks. Columns become task parts by `mapping`, else by the default
+   * (see {@link SuiteMapping}). Errors name the file, the row, its line and the column.
+   *
+   * @example
+   * ```ts
+   * // task_id,input,expected,tags
+   * // fr,Capital of France?,Paris,geo;easy
+   * const suite = await Suite.fromCsv("qa.csv"); // inputs.input, reference_outputs.expected
+   * ```
+   */
+  static async fromCsv(path: string | URL, options: SuiteFileOptions = {}): Promise<Suite> {
+    const file = typeof path === "string" ? path : fileURLToPath(path);
+    const tasks = await readCsvTasks(file, options.mapping);
+    return new Suite(tasks, { name: options.name ?? stemOf(file), source: file });
+  }
+
+  /**
+   * Reads a suite written as one JSON array: each element a task record as in JSONL, or,
+   * with `mapping`, an object whose named fields become the task's parts. Errors name the
+   * file and the line the element starts on.
+   *
+   * @example
+   * ```ts
+   * const suite = await Suite.fromJson("qa.json", { mapping: { taskId: "id", inputs: "question" } });
+   * ```
+   */
+  static async fromJson(path: string | URL, options: SuiteFileOptions = {}): Promise<Suite> {
+    const file = typeof path === "string" ? path : fileURLToPath(path);
+    const tasks = await readJsonTasks(file, options.mapping);
+    return new Suite(tasks, { name: options.name ?? stemOf(file), source: file });
+  }
+
+  /**
+   * Reads a suite file by its extension: `.csv` with {@link Suite.fromCsv}, `.json` with
+   * {@link Suite.fromJson}, anything else as JSONL. A mapping is refused for JSONL, whose
+   * lines are task records already.
+   *
+   * @example
+   * ```ts
+   * const suite = await Suite.fromFile(process.argv[2] ?? "evals/qa.csv");
+   * ```
+   */
+  static fromFile(path: string | URL, options: SuiteFileOptions = {}): Promise<Suite> {
+    const file = typeof path === "string" ? path : fileURLToPath(path);
+    const ext = extname(file).toLowerCase();
+    if (ext === ".csv") return Suite.fromCsv(file, options);
+    if (ext === ".json") return Suite.fromJson(file, options);
+    if (options.mapping !== undefined) {
+      return Promise.reject(
+        new SuiteFileError(
+          `${file}: a suite mapping applies to .csv and .json suites, got a ${ext || "extensionless"} file read as JSONL`,
+          { path: file },
+        ),
+      );
+    }
+    return Suite.fromJsonl(file, options);
+  }
+}
+
+/** Options of {@link Suite.fromFile}, {@link Suite.fromCsv} and {@link Suite.fromJson}. */
+export interface SuiteFileOptions {
+  /** Defaults to the file's stem. */
+  readonly name?: string;
+  /** Which columns or fields hold each task part; see {@link SuiteMapping}. */
+  readonly mapping?: SuiteMapping;
+}
+
+function stemOf(file: string): string {
+  return basename(file, extname(file));
 }

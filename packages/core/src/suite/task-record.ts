@@ -1,3 +1,4 @@
+import { depthProblem } from "../util/json-depth.js";
 import { pythonTypeName } from "../util/python-format.js";
 import { SuiteFileError } from "./suite-file-error.js";
 import { createTask, type Task } from "./task.js";
@@ -73,6 +74,15 @@ export function taskFromRecord(item: unknown, place: RecordPlace): Task {
         ? `${place.path}: task at index ${place.index} must be a dict, got ${got}`
         : `${place.path}: line ${place.line} must be a JSON object, got ${got}`;
     throw new SuiteFileError(message, place);
+  }
+  // before anything below walks the record recursively (comparing aliases, freezing, saving)
+  const tooDeep = depthProblem(item);
+  if (tooDeep) {
+    const field = tooDeep.path.split(/[.[]/)[0] ?? "";
+    throw new SuiteFileError(
+      `${where(place)}: field '${field}' nests deeper than ${tooDeep.limit} levels (at ${tooDeep.path}); expected at most ${tooDeep.limit} nested arrays or objects`,
+      { ...place, field },
+    );
   }
   if (!isObject(item.inputs)) {
     const got = item.inputs === undefined ? "" : `got ${pythonTypeName(item.inputs)}`;

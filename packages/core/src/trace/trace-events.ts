@@ -36,6 +36,8 @@ export interface ModelResponse {
   readonly model?: string | null | undefined;
   readonly provider?: string | null | undefined;
   readonly finishReason?: string | null | undefined;
+  /** True when a model cache answered instead of the model (no tokens were spent). */
+  readonly cached?: boolean | undefined;
   /** When the event happened, epoch milliseconds (every event type may carry it). */
   readonly createdAt?: number | undefined;
 }

@@ -149,6 +149,25 @@ describe("runVariants", () => {
     );
   });
 
+  it("a sweep run again under its id is refused (not recorded per variant) unless overwritten", async () => {
+    const store = new InMemoryRunStore();
+    const sweep = (overwrite?: boolean) =>
+      runVariants(suite, {
+        variants: { first: answering("a", String), second: answering("b", String) },
+        scorers: [correct],
+        tracing: eventTracing(),
+        store,
+        runId: "again",
+        ...(overwrite !== undefined && { overwrite }),
+      });
+    await sweep();
+    await assert.rejects(sweep(), {
+      name: "RunExistsError",
+      message: /run again-first already exists/,
+    });
+    assert.equal((await sweep(true)).failures.size, 0);
+  });
+
   it("rejects invalid options before running any variant", async () => {
     let asked = 0;
     await assert.rejects(

@@ -7,11 +7,14 @@ import {
 } from "../events/lifecycle-events.js";
 import { runAgent } from "../run/run-agent.js";
 import type { RunAgentOptions } from "../run/run-agent-options.js";
+import { RunExistsError } from "../run/run-exists-error.js";
 import type { RunResult } from "../run-result/run-result.js";
 import type { RunStore } from "../run-result/run-store.js";
 import { resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
 import type { ErrorInfo } from "../trace/trace-events.js";
+import { checkOptionNames } from "../util/check-option-names.js";
+import { RUN_VARIANTS_OPTION_NAMES } from "../util/entry-option-names.js";
 import { isoUtcNow } from "../util/iso-utc.js";
 import { slug } from "../util/slug.js";
 import { type VariantManifest, VariantRunResult } from "./variant-run-result.js";
@@ -55,6 +58,7 @@ export async function runVariants(
   options: RunVariantsOptions,
 ): Promise<VariantRunResult> {
   const caller = "runVariants";
+  checkOptionNames(options, RUN_VARIANTS_OPTION_NAMES, caller);
   const started = performance.now();
   const createdAt = isoUtcNow();
   const variants =
@@ -92,7 +96,7 @@ export async function runVariants(
     } catch (error) {
       // Cancellation and the caller's own mistakes would repeat for every variant: stop.
       options.signal?.throwIfAborted();
-      if (InvalidOptionError.isInstance(error)) throw error;
+      if (InvalidOptionError.isInstance(error) || RunExistsError.isInstance(error)) throw error;
       const { type, message } = toErrorInfo(error);
       failures.set(name, { type, message });
       continue;

@@ -1,13 +1,12 @@
-import {
-  type Attributes,
-  type AttributeValue,
-  type Context,
-  context,
-  type Span,
-  type SpanOptions,
-  type Tracer,
-  trace,
+import type {
+  Attributes,
+  AttributeValue,
+  Context,
+  Span,
+  SpanOptions,
+  Tracer,
 } from "@opentelemetry/api";
+import { type ActiveSpanArgs, startActiveSpan } from "./start-active-span.js";
 
 /**
  * The tracer one task records with: spans go to the run's shared tracer, carry the task's
@@ -61,12 +60,8 @@ export class TaskTracer implements Tracer {
   ): ReturnType<F>;
   startActiveSpan<F extends (span: Span) => unknown>(
     name: string,
-    ...rest: [F] | [SpanOptions, F] | [SpanOptions, Context, F]
+    ...rest: ActiveSpanArgs<F>
   ): ReturnType<F> {
-    const fn = rest[rest.length - 1] as F;
-    const options = rest.length >= 2 ? (rest[0] as SpanOptions) : undefined;
-    const parent = rest.length === 3 ? rest[1] : context.active();
-    const span = this.startSpan(name, options, parent);
-    return context.with(trace.setSpan(parent, span), () => fn(span)) as ReturnType<F>;
+    return startActiveSpan((n, o, p) => this.startSpan(n, o, p), name, rest);
   }
 }

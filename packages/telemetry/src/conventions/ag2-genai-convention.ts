@@ -58,6 +58,7 @@ function modelResponse(span: SpanData): ModelResponse {
   event.model = firstString(attributes, ALIASES.model) ?? null;
   event.provider = firstString(attributes, ALIASES.provider) ?? null;
   event.finishReason = firstFinishReason(attributes[ATTR.finishReasons]);
+  if (attributes[ATTR.cacheHit] === true) event.cached = true;
   event.createdAt = startMs(span);
   return event;
 }

@@ -144,4 +144,106 @@ describe("AISDKConvention and AI SDK 7 GenAI spans", () => {
     assert.equal(trace.exception, null);
     assert.equal(trace.durationMs, 40, "the ai.generateText root gives the duration");
   });
+
+  it("decodes ai.toolCall.result as the SDK encoded it: a string result is the plain string", () => {
+    const results = [
+      [JSON.stringify("sunny, 24°C"), "sunny, 24°C"],
+      [JSON.stringify('"quoted"'), '"quoted"'],
+      [JSON.stringify({ sky: "grey" }), '{"sky":"grey"}'],
+      [JSON.stringify(42), "42"],
+      ['"not json', '"not json'],
+      ["plain text", "plain text"],
+    ];
+    for (const [recorded, expected] of results) {
+      const trace = spansToTrace([
+        span("ai.toolCall", "t", null, 0, 1, {
+          "ai.operationId": "ai.toolCall",
+          "ai.toolCall.name": "weather",
+          "ai.toolCall.id": "c1",
+          "ai.toolCall.args": "{}",
+          "ai.toolCall.result": recorded as string,
+        }),
+      ]);
+      const [result] = trace.eventsOf("ToolResultEvent");
+      assert.equal(result?.type === "ToolResultEvent" && result.result, expected, recorded);
+    }
+  });
+
+  it("keeps what spans missing fields hold, invents nothing, and names what was missing", () => {
+    const warnings: string[] = [];
+    const trace = spansToTrace(
+      [
+        span("ai.generateText", "g", null, 0, 40, { "ai.operationId": "ai.generateText" }),
+        span(
+          "ai.generateText.doGenerate",
+          "d0",
+          "g",
+          1,
+          2,
+          {
+            "ai.operationId": "ai.generateText.doGenerate",
+          },
+          { status: "ERROR" },
+        ),
+        span("ai.generateText.doGenerate", "d1", "g", 3, 5, {
+          "ai.operationId": "ai.generateText.doGenerate",
+          "ai.response.text": "",
+          "ai.response.toolCalls": JSON.stringify([
+            { toolCallId: "c1", toolName: "weather", input: "{}" },
+          ]),
+        }),
+        span("ai.toolCall", "t1", "g", 6, 7, {
+          "ai.operationId": "ai.toolCall",
+          "ai.toolCall.name": "weather",
+          "ai.toolCall.id": "c1",
+        }),
+        span(
+          "ai.toolCall",
+          "t2",
+          "g",
+          8,
+          9,
+          { "ai.operationId": "ai.toolCall" },
+          { status: "ERROR" },
+        ),
+        span("ai.generateText.doGenerate", "d2", "g", 10, 39, {
+          "ai.operationId": "ai.generateText.doGenerate",
+          "ai.usage.inputTokens": 20,
+          "ai.usage.outputTokens": 7,
+        }),
+      ],
+      { onWarning: (message) => warnings.push(message) },
+    );
+    assert.deepEqual(
+      trace.events.map((e) => e.type),
+      ["ModelResponse", "ToolCallEvent", "ToolCallEvent", "ToolErrorEvent", "ModelResponse"],
+      "no response for the failed attempt, no result for the call that recorded none",
+    );
+    const [call] = trace.eventsOf("ToolCallEvent");
+    // the span recorded no arguments; the model's own request for call c1 did ("{}"), and
+    // spansToTrace fills a call's missing arguments from that request: recorded, not invented
+    assert.deepEqual([call?.name, call?.arguments], ["weather", "{}"]);
+    const [first, second] = trace.eventsOf("ModelResponse");
+    assert.deepEqual([first?.usage, first?.content], [undefined, null]);
+    assert.deepEqual(
+      [second?.usage, second?.content],
+      [{ inputTokens: 20, outputTokens: 7 }, null],
+    );
+    assert.deepEqual(trace.tokens, {
+      input: 20,
+      output: 7,
+      cacheCreation: 0,
+      cacheRead: 0,
+      total: 27,
+    });
+    assert.deepEqual(warnings, [
+      "AI SDK span ai.generateText.doGenerate has no token usage (ai.usage.*): its tokens are not counted",
+      'AI SDK span ai.toolCall (tool weather) has no ai.toolCall.args (recordOutputs off?): its arguments are recorded as ""',
+      "AI SDK span ai.toolCall (tool weather) has no ai.toolCall.result (recordOutputs off, or the tool returned undefined): the call has no result event",
+      "AI SDK span ai.toolCall has no ai.toolCall.name",
+      'AI SDK span ai.toolCall has no ai.toolCall.args (recordOutputs off?): its arguments are recorded as ""',
+      "AI SDK span ai.toolCall failed without an exception event: the error's type is unknown",
+      "AI SDK span ai.generateText.doGenerate has neither ai.response.text nor ai.response.toolCalls (recordOutputs off?): the response is recorded without content",
+    ]);
+  });
 });

@@ -1,5 +1,11 @@
 import type { ModelResponse, ToolCall, TraceEvent } from "@ag2/eval-core";
-import { firstString, type SpanData, startMs, stringAttr } from "../spans/span-data.js";
+import {
+  type AttributeValue,
+  firstString,
+  type SpanData,
+  startMs,
+  stringAttr,
+} from "../spans/span-data.js";
 import { firstFinishReason } from "./ag2-genai-convention.js";
 import type { SpanConvention } from "./span-convention.js";
 import { toolOutcome } from "./tool-outcome.js";
@@ -9,6 +15,8 @@ import { type UsageAliases, usageFromAttributes } from "./usage-from-attributes.
 const MODEL_CALL =
   /^ai\.(generateText|streamText|generateObject|streamObject)\.(doGenerate|doStream)$/;
 const ROOT_CALL = /^ai\.(generateText|streamText|generateObject|streamObject)$/;
+
+type Warn = (message: string) => void;
 
 function operationOf(span: SpanData): string | undefined {
   const id = stringAttr(span.attributes, "ai.operationId");
@@ -50,12 +58,21 @@ function toolCallsOf(raw: string | undefined): ToolCall[] {
   }
 }
 
-function modelResponse(span: SpanData): ModelResponse {
+function modelResponse(span: SpanData, operation: string, warn: Warn): ModelResponse {
   const { attributes } = span;
   const text =
     stringAttr(attributes, "ai.response.text") ?? stringAttr(attributes, "ai.response.object");
-  const toolCalls = toolCallsOf(stringAttr(attributes, "ai.response.toolCalls"));
+  const rawCalls = stringAttr(attributes, "ai.response.toolCalls");
+  const toolCalls = toolCallsOf(rawCalls);
   const usage = usageFromAttributes(attributes, USAGE_ALIASES);
+  if (!usage) {
+    warn(`AI SDK span ${operation} has no token usage (ai.usage.*): its tokens are not counted`);
+  }
+  if (text === undefined && rawCalls === undefined) {
+    warn(
+      `AI SDK span ${operation} has neither ai.response.text nor ai.response.toolCalls (recordOutputs off?): the response is recorded without content`,
+    );
+  }
   return {
     type: "ModelResponse",
     content: text === undefined || text === "" ? null : text,
@@ -72,14 +89,51 @@ function modelResponse(span: SpanData): ModelResponse {
   };
 }
 
-function toolEvents(span: SpanData): TraceEvent[] {
+/**
+ * The SDK records a tool's output as `JSON.stringify(output)`: a string output comes back as
+ * that string, as our own agent stores it; any other output stays the JSON text, which is
+ * also what our agent stores for it. Text that is not a JSON string is kept as it is.
+ */
+function decodedResult(value: AttributeValue): AttributeValue {
+  if (typeof value !== "string" || !value.startsWith('"')) return value;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === "string" ? parsed : value;
+  } catch {
+    return value;
+  }
+}
+
+function toolEvents(span: SpanData, warn: Warn): TraceEvent[] {
   const { attributes } = span;
-  return toolOutcome(span, {
+  const name = stringAttr(attributes, "ai.toolCall.name");
+  const args = attributes["ai.toolCall.args"] ?? attributes["ai.toolCall.input"];
+  const result = attributes["ai.toolCall.result"] ?? attributes["ai.toolCall.output"];
+  const tool = name === undefined ? "" : ` (tool ${name})`;
+  if (name === undefined) warn("AI SDK span ai.toolCall has no ai.toolCall.name");
+  if (args === undefined) {
+    warn(
+      `AI SDK span ai.toolCall${tool} has no ai.toolCall.args (recordOutputs off?): its arguments are recorded as ""`,
+    );
+  }
+  const failed = span.status === "ERROR";
+  if (failed && !span.events.some((event) => event.name === "exception")) {
+    warn(
+      `AI SDK span ai.toolCall${tool} failed without an exception event: the error's type is unknown`,
+    );
+  }
+  const events = toolOutcome(span, {
     id: stringAttr(attributes, "ai.toolCall.id"),
-    name: stringAttr(attributes, "ai.toolCall.name") ?? "",
-    arguments: attributes["ai.toolCall.args"] ?? attributes["ai.toolCall.input"],
-    result: attributes["ai.toolCall.result"] ?? attributes["ai.toolCall.output"],
+    name: name ?? "",
+    // an absent value stays absent: "{}" would claim the tool was called without arguments
+    arguments: args ?? "",
+    result: decodedResult(result),
   });
+  if (failed || result !== undefined) return events;
+  warn(
+    `AI SDK span ai.toolCall${tool} has no ai.toolCall.result (recordOutputs off, or the tool returned undefined): the call has no result event`,
+  );
+  return events.slice(0, 1);
 }
 
 /**
@@ -87,8 +141,11 @@ function toolEvents(span: SpanData): TraceEvent[] {
  * `ai.*` operation spans. Each `…doGenerate` / `…doStream` span is one model response with
  * that call's own usage; `ai.toolCall` is a tool call and its outcome. The outer
  * `ai.generateText` (and friends) span carries usage summed over its steps, so it gives no
- * events and nothing is counted twice. AI SDK 7's GenAI spans (`chat`, `execute_tool`,
- * `invoke_agent`) are read by {@link AG2GenAIConvention}.
+ * events and nothing is counted twice. A tool's result is decoded the way the SDK encoded it
+ * (`JSON.stringify`): a string result is the plain string. A failed model-call attempt gives
+ * no response. Missing usage, arguments or results are left out, never made up, and named in a
+ * warning. AI SDK 7's GenAI spans (`chat`, `execute_tool`, `invoke_agent`) are read by
+ * {@link AG2GenAIConvention}.
  *
  * @example
  * ```ts
@@ -98,11 +155,14 @@ function toolEvents(span: SpanData): TraceEvent[] {
  */
 export const AISDKConvention: SpanConvention = {
   name: "ai-sdk",
-  toEvents(span) {
+  toEvents(span, warn) {
     const operation = operationOf(span);
     if (operation === undefined) return null;
-    if (MODEL_CALL.test(operation)) return [modelResponse(span)];
-    if (operation === "ai.toolCall") return toolEvents(span);
+    if (MODEL_CALL.test(operation)) {
+      // a failed attempt answered nothing: the error reaches the trace through the root span
+      return span.status === "ERROR" ? [] : [modelResponse(span, operation, warn)];
+    }
+    if (operation === "ai.toolCall") return toolEvents(span, warn);
     return [];
   },
   isAgentSpan: (span) => ROOT_CALL.test(operationOf(span) ?? ""),

@@ -33,6 +33,8 @@ export const ATTR = {
   toolType: "gen_ai.tool.type",
   toolArguments: "gen_ai.tool.call.arguments",
   toolResult: "gen_ai.tool.call.result",
+  /** True on a `chat` span whose answer a model cache gave (no model was called). */
+  cacheHit: "ag2.model.cache_hit",
   humanPrompt: "ag2.human_input.prompt",
   humanResponse: "ag2.human_input.response",
   errorType: "error.type",

@@ -19,6 +19,9 @@ export interface ToolSpanCall {
   readonly result: AttributeValue;
 }
 
+/** Call events whose id was made up here because their span had none (see `matchToolCalls`). */
+export const GENERATED_CALL_IDS = new WeakSet<object>();
+
 /**
  * A tool span as a call followed by its outcome: an error event when the span failed,
  * else a result event. Shared by every convention so tool spans read the same everywhere.
@@ -35,6 +38,7 @@ export function toolOutcome(span: SpanData, call: ToolSpanCall): TraceEvent[] {
       call.arguments === undefined || call.arguments === null ? "{}" : asText(call.arguments),
     createdAt,
   };
+  if (!call.id) GENERATED_CALL_IDS.add(callEvent);
   const error = span.status === "ERROR" ? spanError(span) : null;
   if (error) {
     return [callEvent, { type: "ToolErrorEvent", parentId: id, name, error, createdAt }];

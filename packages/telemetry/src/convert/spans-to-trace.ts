@@ -1,7 +1,9 @@
 import { Trace, type TraceEvent } from "@ag2/eval-core";
 import { DEFAULT_CONVENTIONS } from "../conventions/default-conventions.js";
 import type { SpanConvention } from "../conventions/span-convention.js";
+import { GENERATED_CALL_IDS } from "../conventions/tool-outcome.js";
 import { nanos, type SpanData, spanError } from "../spans/span-data.js";
+import { matchToolCalls } from "./match-tool-calls.js";
 
 /** Options of {@link spansToTrace}. */
 export interface SpansToTraceOptions {
@@ -9,7 +11,10 @@ export interface SpansToTraceOptions {
   readonly conventions?: readonly SpanConvention[] | undefined;
   /** The measured run time; when absent, the root span's duration. */
   readonly durationMs?: number | undefined;
-  /** Told when spans were given but no event came out of them. Default: a process warning. */
+  /**
+   * Told when spans were given but no event came out of them, and of each distinct field a
+   * convention found missing (see {@link SpanConvention}). Default: a process warning.
+   */
   readonly onWarning?: ((message: string) => void) | undefined;
 }
 
@@ -73,8 +78,12 @@ function spanMs(span: SpanData): number {
   return Number((nanos(span.endNs) - nanos(span.startNs)) / 1_000_000n);
 }
 
-function warn(message: string): void {
+function warnEmpty(message: string): void {
   process.emitWarning(message, { code: "AG2_EVAL_EMPTY_TRACE" });
+}
+
+function warnGap(message: string): void {
+  process.emitWarning(message, { code: "AG2_EVAL_SPAN_MISSING_FIELD" });
 }
 
 /**
@@ -93,22 +102,30 @@ export function spansToTrace(spans: readonly SpanData[], options: SpansToTraceOp
   const conventions = options.conventions ?? DEFAULT_CONVENTIONS;
   const sorted = sortedUnique(spans);
   const events: TraceEvent[] = [];
+  // allocated only when a convention finds a gap: the usual trace builds no set
+  let gaps: Set<string> | undefined;
+  const note = (message: string): void => {
+    gaps ??= new Set();
+    gaps.add(message);
+  };
   for (let i = 0; i < sorted.length; i++) {
     const span = sorted[i] as SpanData;
     for (let c = 0; c < conventions.length; c++) {
-      const produced = (conventions[c] as SpanConvention).toEvents(span);
+      const produced = (conventions[c] as SpanConvention).toEvents(span, note);
       if (produced === null) continue;
       for (let e = 0; e < produced.length; e++) events.push(produced[e] as TraceEvent);
       break;
     }
   }
+  if (gaps) for (const gap of gaps) (options.onWarning ?? warnGap)(gap);
   if (sorted.length > 0 && events.length === 0) {
-    (options.onWarning ?? warn)(`reconstructed 0 events from ${sorted.length} span(s)`);
+    (options.onWarning ?? warnEmpty)(`reconstructed 0 events from ${sorted.length} span(s)`);
   }
+  const matched = matchToolCalls(events, GENERATED_CALL_IDS);
   const root = rootOf(sorted, conventions);
   const durationMs = options.durationMs ?? (root ? spanMs(root) : 0);
   return new Trace({
-    events,
+    events: matched,
     exception: root ? spanError(root) : null,
     durationMs: Math.max(0, durationMs),
   });

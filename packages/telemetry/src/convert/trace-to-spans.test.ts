@@ -29,7 +29,7 @@ describe("traceToSpans", () => {
     }
   });
 
-  it("keeps provider, finish reason and a stack trace", () => {
+  it("keeps provider, finish reason, the cache mark and a stack trace", () => {
     const trace = new Trace({
       durationMs: 12,
       exception: { type: "Boom", message: "bad", stack: "Boom: bad\n    at x" },
@@ -40,6 +40,7 @@ describe("traceToSpans", () => {
           model: "m",
           provider: "openai",
           finishReason: "stop",
+          cached: true,
           createdAt: 5,
         },
       ],

@@ -44,6 +44,7 @@ function modelAttributes(event: ModelResponse): Attributes {
     ...(event.model ? { [ATTR.responseModel]: event.model } : {}),
     ...(event.provider ? { [ATTR.providerName]: event.provider } : {}),
     ...(event.finishReason ? { [ATTR.finishReasons]: [event.finishReason] } : {}),
+    ...(event.cached ? { [ATTR.cacheHit]: true } : {}),
     ...usageAttributes(event.usage),
   };
 }

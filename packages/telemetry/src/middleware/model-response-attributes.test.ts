@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { modelResponseAttributes } from "./model-response-attributes.js";
 
 describe("modelResponseAttributes", () => {
-  it("writes non-zero token counts, the cache write under both names, in a fixed order", () => {
+  it("writes non-zero token counts, the cache write under both names, the cache mark, in a fixed order", () => {
     const attributes = modelResponseAttributes(
       {
         type: "ModelResponse",
@@ -11,6 +11,7 @@ describe("modelResponseAttributes", () => {
         model: "m-2",
         provider: "acme",
         finishReason: "stop",
+        cached: true,
         usage: {
           inputTokens: 7,
           outputTokens: 0,
@@ -25,6 +26,7 @@ describe("modelResponseAttributes", () => {
       ["gen_ai.response.model", "m-2"],
       ["gen_ai.provider.name", "acme"],
       ["gen_ai.response.finish_reasons", ["stop"]],
+      ["ag2.model.cache_hit", true],
       ["gen_ai.usage.input_tokens", 7],
       ["gen_ai.usage.cache_read.input_tokens", 2],
       ["gen_ai.usage.cache_write.input_tokens", 3],

@@ -16,6 +16,7 @@ export function modelResponseAttributes(
   if (response.model) attributes[ATTR.responseModel] = response.model;
   if (!options.provider && response.provider) attributes[ATTR.providerName] = response.provider;
   if (response.finishReason) attributes[ATTR.finishReasons] = [response.finishReason];
+  if (response.cached) attributes[ATTR.cacheHit] = true;
   // key by key, not from a table of [keys, value] pairs: this runs for every model call
   const usage = response.usage;
   if (usage) {

@@ -7,7 +7,7 @@ import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-tr
 import { generateText, stepCountIs, tool } from "ai";
 import { MockLanguageModelV3 } from "ai/test";
 import { z } from "zod";
-import { otelTracing } from "./otel-tracing.js";
+import { EMPTY_ANSWER, otelTracing } from "./otel-tracing.js";
 
 const usage = (input: number, output: number) => ({
   inputTokens: { total: input, noCache: input, cacheRead: 0, cacheWrite: 0 },
@@ -15,7 +15,7 @@ const usage = (input: number, output: number) => ({
 });
 
 /** An agent built on the AI SDK: its own spans go to the per-task tracer it is handed. */
-function aiSdkAgent(): Agent {
+function aiSdkAgent(wiring: { tracer: boolean } = { tracer: true }): Agent {
   return {
     name: "ai-sdk-weather",
     async ask(input, options: { middleware?: readonly Middleware[]; tracer?: unknown } = {}) {
@@ -59,7 +59,9 @@ function aiSdkAgent(): Agent {
                 execute: async ({ city: name }) => ({ city: name, sky: "sunny" }),
               }),
             },
-            experimental_telemetry: { isEnabled: true, tracer: options.tracer as Tracer },
+            experimental_telemetry: wiring.tracer
+              ? { isEnabled: true, tracer: options.tracer as Tracer }
+              : undefined,
           });
           return { content: result.text };
         },
@@ -133,5 +135,43 @@ describe("an AI SDK 6 agent run by runAgent under otelTracing", () => {
       );
     }
     assert.equal(result.tasks[0]?.task.taskId, "tokyo");
+  });
+});
+
+describe("a task whose agent answered with an empty trace", () => {
+  const suite = Suite.fromList([
+    { task_id: "tokyo", inputs: { input: "Weather in Tokyo?" } },
+    { task_id: "lima", inputs: { input: "Weather in Lima?" } },
+  ]);
+
+  it("is a run warning naming the fix, once for every task, when the tracer was not handed on", async () => {
+    const heard: string[] = [];
+    const result = await runAgent(suite, {
+      agent: aiSdkAgent({ tracer: false }),
+      scorers: [],
+      store: null,
+      tracing: otelTracing({ onWarning: (message) => heard.push(message) }),
+    });
+    // the turn span is there, but nothing of the SDK's reached the task's tracer
+    assert.deepEqual(result.tasks[0]?.trace.events, []);
+    assert.deepEqual(result.warnings, [`${EMPTY_ANSWER} (in 2 tasks)`]);
+    assert.match(EMPTY_ANSWER, /options\.tracer.*aiSdkAgent/);
+    assert.deepEqual(heard, [EMPTY_ANSWER, EMPTY_ANSWER]);
+  });
+
+  it("is no warning for an agent with no spans that failed: the failure is on the task", async () => {
+    const result = await runAgent(suite, {
+      agent: {
+        name: "broken",
+        ask: async () => {
+          throw new Error("no model");
+        },
+      },
+      scorers: [],
+      store: null,
+      tracing: otelTracing(),
+    });
+    assert.deepEqual(result.warnings, []);
+    assert.equal(result.tasks[0]?.trace.exception?.message, "no model");
   });
 });

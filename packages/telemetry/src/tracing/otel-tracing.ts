@@ -16,6 +16,16 @@ import { nanos, type SpanData } from "../spans/span-data.js";
 import { GradingSpanCollector, TaskSpans } from "./grading-span-collector.js";
 import { SharedSpanProcessor } from "./shared-span-processor.js";
 
+const EMPTY = "reconstructed 0 events";
+
+/** A task answered, yet nothing it did reached grading: almost always a tracer not handed on. */
+export const EMPTY_ANSWER =
+  "the agent answered but its trace holds no model or tool call, so scorers grade an empty trace: " +
+  "hand the tracer `ask` receives (`options.tracer`) to the framework's telemetry (Vercel AI SDK: " +
+  "`aiSdkAgent` or `experimental_telemetry: aiSdkTelemetry(options)` from @ag2/eval-ai-sdk), or " +
+  "call the `middleware` hooks it receives; spans of another convention need " +
+  "`otelTracing({ conventions })`";
+
 /** Options of {@link otelTracing}. */
 export interface OtelTracingOptions {
   /**
@@ -34,7 +44,11 @@ export interface OtelTracingOptions {
   readonly conventions?: readonly SpanConvention[] | undefined;
   /** Put prompts, replies and tool data on spans (default true). */
   readonly captureContent?: boolean | undefined;
-  /** Told about every failure of a caller processor and an empty trace. Default: a process warning. */
+  /**
+   * Told about every failure of a caller processor, a field missing from a span, and a task
+   * whose agent answered with an empty trace. These also reach the run's warnings (folded
+   * across tasks); processor failures additionally default to a process warning.
+   */
   readonly onWarning?: ((message: string) => void) | undefined;
 }
 
@@ -113,14 +127,27 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
         async finish({ durationMs, error }): Promise<TracedTask> {
           for (const processor of shared) void processor.forceFlush();
           const data = spans.close().map(endedSpanToData);
+          let notes: string[] | undefined;
           const trace = spansToTrace(data, {
             conventions: options.conventions,
             durationMs,
-            onWarning: options.onWarning,
+            onWarning: (message) => {
+              notes ??= [];
+              notes.push(message);
+            },
           });
-          // An agent that threw outside its traced turn leaves no error on the root span.
+          if (trace.events.length === 0) {
+            // A failed task's empty trace is explained by its failure; an answered one gets a
+            // hint that says more than "0 events from n spans" and folds across tasks.
+            notes = (notes ?? []).filter((note) => !note.startsWith(EMPTY));
+            if (!error) notes.push(EMPTY_ANSWER);
+          }
+          if (notes && options.onWarning) for (const note of notes) options.onWarning(note);
+          // An agent that threw outside its traced turn leaves no error on the root span, and
+          // an instrumentation that records only a message (OpenInference's) leaves it untyped:
+          // then what `ask` threw says more, with its class name.
           const rebuilt =
-            trace.exception || !error
+            !error || (trace.exception && trace.exception.type !== "Error")
               ? trace
               : new Trace({ events: trace.events, exception: error, durationMs: trace.durationMs });
           const traced: { -readonly [K in keyof TracedTask]: TracedTask[K] } = {
@@ -128,8 +155,8 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
             traceId: firstStarted(data)?.traceId ?? randomBytes(16).toString("hex"),
           };
           // the usual case, no failure anywhere, builds no arrays or sets
-          if (spans.warnings.size > 0 || pending.size > 0) {
-            traced.warnings = [...new Set([...spans.warnings, ...pending])];
+          if (spans.warnings.size > 0 || pending.size > 0 || notes) {
+            traced.warnings = [...new Set([...spans.warnings, ...pending, ...(notes ?? [])])];
             pending.clear();
           }
           return traced;

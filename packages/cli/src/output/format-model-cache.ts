@@ -1,0 +1,41 @@
+import type { ModelCacheMode } from "@ag2/eval";
+
+/** What a run's cache did, as the run file and `--json` record it. */
+export interface ModelCacheReport {
+  readonly mode: ModelCacheMode;
+  readonly dir: string;
+  readonly hits: number;
+  readonly misses: number;
+  readonly input_tokens_saved: number;
+  readonly output_tokens_saved: number;
+  /** Priced with the price table; models without a price count 0 and are listed. */
+  readonly usd_saved: number;
+  readonly unpriced_models: readonly string[];
+  readonly corrupt_entries: readonly string[];
+}
+
+/**
+ * The run summary's cache line.
+ *
+ * @example
+ * ```ts
+ * formatModelCacheLine(report);
+ * // "model cache (read-write): 98 hits, 2 misses; 41,200 tokens saved ($0.0124)"
+ * ```
+ */
+export function formatModelCacheLine(report: ModelCacheReport): string {
+  const tokens = report.input_tokens_saved + report.output_tokens_saved;
+  const unpriced =
+    report.unpriced_models.length > 0
+      ? `; no price for ${report.unpriced_models.join(", ")}, counted as $0`
+      : "";
+  const corrupt =
+    report.corrupt_entries.length > 0
+      ? `; ${report.corrupt_entries.length} unreadable entr${report.corrupt_entries.length === 1 ? "y" : "ies"} called again (first: ${report.corrupt_entries[0]})`
+      : "";
+  return (
+    `model cache (${report.mode}): ${report.hits} hit${report.hits === 1 ? "" : "s"}, ` +
+    `${report.misses} miss${report.misses === 1 ? "" : "es"}; ` +
+    `${tokens.toLocaleString("en-US")} tokens saved ($${report.usd_saved.toFixed(4)})${unpriced}${corrupt}`
+  );
+}

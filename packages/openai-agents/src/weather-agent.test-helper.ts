@@ -1,0 +1,54 @@
+import type { Trace } from "@ag2/eval-core";
+import { lookUpWeather, type MockOpenAIServer } from "@ag2/mock-openai";
+import { Agent, type AgentConfiguration, OpenAIChatCompletionsModel, tool } from "@openai/agents";
+import OpenAI from "openai";
+import { z } from "zod";
+
+/** The `get_weather` tool of the scripted conversation, as an Agents SDK tool. */
+export const getWeather = tool({
+  name: "get_weather",
+  description: "Current weather in a city.",
+  parameters: z.object({ city: z.string() }),
+  execute: async ({ city }) => lookUpWeather(city),
+});
+
+/** A chat-completions model on the mock server (no network, no retries). */
+export function mockModel(mock: MockOpenAIServer): OpenAIChatCompletionsModel {
+  const client = new OpenAI({ baseURL: mock.baseURL, apiKey: "test-key", maxRetries: 0 });
+  return new OpenAIChatCompletionsModel(client, "mock-gpt");
+}
+
+/** An Agents SDK weather agent on the mock server. */
+export function weatherAgent(
+  mock: MockOpenAIServer,
+  extra: Partial<AgentConfiguration<unknown>> = {},
+): Agent<unknown> {
+  return new Agent({
+    name: "weather",
+    instructions: "Answer weather questions with get_weather.",
+    tools: [getWeather],
+    model: mockModel(mock),
+    ...extra,
+  });
+}
+
+/** Each event as type, tool name and payload: what a scorer reads, without times or ids. */
+export function eventLines(trace: Trace): string[] {
+  return trace.events.map((event) => {
+    switch (event.type) {
+      case "ModelResponse": {
+        const calls = (event.toolCalls ?? []).map((c) => `${c.name}${c.arguments}`).join(",");
+        const usage = `${event.usage?.inputTokens ?? "-"}/${event.usage?.outputTokens ?? "-"}`;
+        return `model ${calls || JSON.stringify(event.content)} ${usage}`;
+      }
+      case "ToolCallEvent":
+        return `call ${event.name}${event.arguments}`;
+      case "ToolResultEvent":
+        return `result ${event.name} ${event.result}`;
+      case "ToolErrorEvent":
+        return `error ${event.name} ${event.error.message}`;
+      default:
+        return event.type;
+    }
+  });
+}

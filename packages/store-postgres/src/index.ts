@@ -1,0 +1,13 @@
+export type { ConnectionTarget } from "./connection-target.js";
+export { isPostgresUrl, parseConnectionString, scrubPassword } from "./connection-target.js";
+export { MIGRATIONS_TABLE } from "./migrate.js";
+export type { Migration } from "./migrations.js";
+export { MIGRATIONS } from "./migrations.js";
+export { PostgresRunStore, postgresRunStore } from "./postgres-run-store.js";
+export type { PostgresRunStoreOptions } from "./postgres-run-store-options.js";
+export { PostgresStoreError } from "./postgres-store-error.js";
+export { PostgresRunNotFoundError } from "./run-not-found-error.js";
+export type { RunWriter } from "./run-writer-conflict-error.js";
+export { RunWriterConflictError } from "./run-writer-conflict-error.js";
+export { SchemaVersionError } from "./schema-version-error.js";
+export type { TrendPoint } from "./trend-point.js";
