@@ -14,8 +14,6 @@ export type {
 } from "@ag2/eval-agent";
 export {
   Agent,
-  cacheSampleHeaders,
-  createCachedFetch,
   ModelCache,
   OpenAICompatibleConfig,
   TestConfig,
@@ -55,7 +53,6 @@ export type {
   ScoreStats,
   StopReason,
   Stream,
-  SuiteFileOptions,
   SuiteInput,
   SuiteMapping,
   Task,
@@ -99,13 +96,11 @@ export {
   RunResult,
   RunsNotComparableError,
   ScorerReturnTypeError,
-  ShardMergeError,
   Suite,
   SuiteFileError,
   scorer,
   TaskTimeoutError,
   Trace,
-  TraceNotFoundError,
   VariantRunResult,
   Variants,
 } from "@ag2/eval-core";
