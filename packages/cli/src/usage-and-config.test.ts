@@ -120,7 +120,7 @@ export default defineConfig({
     assert.equal(typo.code, 2);
     assert.match(
       typo.stderr,
-      /field "concurrancy": unknown setting \(expected one of: suite, agent/,
+      /field "concurrancy": unknown setting \(expected one of: suite, suiteMapping, agent/,
     );
   });
 

@@ -92,7 +92,6 @@ export {
   RunDiff,
   RunExistsError,
   RunFileError,
-  RunNeverSettledError,
   RunResult,
   RunsNotComparableError,
   ScorerReturnTypeError,

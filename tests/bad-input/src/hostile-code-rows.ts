@@ -8,7 +8,13 @@ import { cli, project } from "./cli-rows.js";
 
 // "hi" misbehaves as the export says; every other input answers in capitals.
 const HOSTILE_MJS = `
+import { mkdirSync } from "node:fs";
 const upper = async (input) => input.toUpperCase();
+// a folder appears where the run file goes once the run is under way: the final save fails
+export const blocksSave = {
+  name: "blocks-save",
+  ask: async (input) => { mkdirSync("own-runs/r.json", { recursive: true }); return upper(input); },
+};
 export const exits = { name: "exits", ask: async () => process.exit(0) };
 export const hangs = { name: "hangs", ask: () => new Promise(() => {}) };
 export const floats = {
@@ -24,13 +30,11 @@ export const floats = {
 async function hostileRun(
   context: RowContext,
   agent: string,
-  before?: (runs: string) => Promise<void>,
 ): Promise<{ code: number; stdout: string; stderr: string; runs: string }> {
   await project(context.dir);
   await writeFile(join(context.dir, "hostile.mjs"), HOSTILE_MJS);
   const runs = join(context.dir, "own-runs");
   await mkdir(runs, { recursive: true });
-  await before?.(runs);
   const args = ["run", "suite.jsonl", "--agent", agent, "--scorers", "./scorers.mjs"];
   const result = await cli([...args, "--store", runs, "--run-id", "r"], context.dir);
   return { ...result, runs };
@@ -54,13 +58,14 @@ const TASKS = [
 /** Runs that must not look saved or finished, and hostile agent and scorer code. */
 export const HOSTILE_CODE_ROWS: readonly BadInputRow[] = [
   {
-    name: "CLI: a folder where the run file goes: exit 4, no Saved line, journal kept",
+    name: "CLI: a folder appears where the run file goes: exit 4, no Saved line, journal kept",
     async check(context) {
-      const run = await hostileRun(context, "./agent.mjs", (runs) => mkdir(join(runs, "r.json")));
+      const run = await hostileRun(context, "./hostile.mjs#blocksSave");
       assert.equal(run.code, 4, run.stderr);
       assert.match(run.stderr, /^error: run r finished but was NOT saved \(.+\).*--resume r/m);
       assert.doesNotMatch(run.stdout, /Saved/);
       assert.ok(existsSync(join(run.runs, "r.journal.jsonl")));
+      assert.ok(!existsSync(join(run.runs, "r.lock")), "the run's lock is released");
     },
   },
   {
@@ -69,6 +74,7 @@ export const HOSTILE_CODE_ROWS: readonly BadInputRow[] = [
       const run = await hostileRun(context, "./hostile.mjs#exits");
       assert.equal(run.code, 5, run.stderr);
       assert.match(run.stderr, /^error: run r did not finish: process\.exit\(0\) was called/m);
+      assert.ok(!existsSync(join(run.runs, "r.lock")), "the run's lock went with the process");
     },
   },
   {
@@ -77,6 +83,7 @@ export const HOSTILE_CODE_ROWS: readonly BadInputRow[] = [
       const run = await hostileRun(context, "./hostile.mjs#hangs");
       assert.equal(run.code, 5, run.stderr);
       assert.match(run.stderr, /^error: run r can never finish: .*never settled.*: a \(agent\)/m);
+      assert.ok(!existsSync(join(run.runs, "r.lock")), "the run's lock is released");
     },
   },
   {

@@ -45,6 +45,9 @@ export async function loadReportSource(options: {
       hint: "name a run file (.json) or a run id from ag2-eval list",
     });
   }
+  // a sweep's id is also the prefix of its variants' run ids, so it is looked up whole first
+  const exactSweep = await store.loadManifest(given).catch(() => null);
+  if (exactSweep) return { kind: "variants", sweep: await sweepOf(exactSweep, store) };
   const runId = await resolveRunId({ store, given, command });
   const manifest = await store.loadManifest(runId);
   if (manifest) return { kind: "variants", sweep: await sweepOf(manifest, store) };

@@ -14,6 +14,7 @@ import { withProgress } from "../output/progress-stream.js";
 import { GATE_FLAGS, SCORER_TIMEOUT_FLAG } from "../run/run-flags.js";
 import { scorerTimeoutPlan } from "../run/run-plan.js";
 import { EXIT } from "../terminal/cli-io.js";
+import { visibleText } from "../terminal/visible-text.js";
 
 /** `ag2-eval grade <traces-dir | otlp-file> --suite <suite>`: evaluateTraces from the shell. */
 export const gradeCommand: Command = {
@@ -115,7 +116,7 @@ export const gradeCommand: Command = {
     });
     if (!saveError) return code;
     io.stderr.write(
-      `error: run ${result.runId} was graded but NOT saved (${saveError.type}: ${saveError.message}); no gate was checked; fix the store and grade again\n`,
+      `error: run ${result.runId} was graded but NOT saved (${visibleText(saveError.type)}: ${visibleText(saveError.message)}); no gate was checked; fix the store and grade again\n`,
     );
     return EXIT.notSaved;
   },

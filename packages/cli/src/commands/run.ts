@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
-import { DEFAULT_PRICES, RunNeverSettledError, runAgent, Suite } from "@ag2/eval";
+import { Ag2EvalError, DEFAULT_PRICES, runAgent, Suite } from "@ag2/eval";
 import type { Command } from "../args/command.js";
 import { DEFAULT_STORE_DIR, loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { evaluateGates, type GateOutcome } from "../gates/evaluate-gates.js";
@@ -15,6 +15,7 @@ import { runInProgress } from "../run/run-in-progress.js";
 import { type RunPlan, runPlan } from "../run/run-plan.js";
 import { traceSaver } from "../run/trace-saver.js";
 import { EXIT } from "../terminal/cli-io.js";
+import { visibleText } from "../terminal/visible-text.js";
 
 /** `ag2-eval run <suite.jsonl>`: run, grade, save, then check the gates. */
 export const runCommand: Command = {
@@ -95,9 +96,10 @@ export const runCommand: Command = {
       });
     } catch (error) {
       progress.stop();
-      if (RunNeverSettledError.isInstance(error)) {
+      // core's RunNeverSettledError, known by name: @ag2/eval keeps its list of names short
+      if (Ag2EvalError.isInstance(error) && error.name === "RunNeverSettledError") {
         io.stderr.write(
-          `error: ${error.message}\nfinished tasks are kept in the journal; continue this run with --resume ${runId}\n`,
+          `error: ${visibleText(error.message)}\nfinished tasks are kept in the journal; continue this run with --resume ${runId}\n`,
         );
         return EXIT.unfinished;
       }

@@ -1,4 +1,5 @@
 import type { StopReason } from "@ag2/eval";
+import { visibleText } from "../terminal/visible-text.js";
 
 const BUDGETS: Readonly<
   Record<StopReason["budget"], { what: string; flag: string; amount: (value: number) => string }>
@@ -53,8 +54,10 @@ export function formatNotSaved(options: {
   saveError: { readonly type: string; readonly message: string };
 }): string {
   const { runId, saveError } = options;
+  // the store's message can carry any text (a path, a value the writer choked on)
+  const why = `${visibleText(saveError.type)}: ${visibleText(saveError.message)}`;
   return (
-    `error: run ${runId} finished but was NOT saved (${saveError.type}: ${saveError.message}); ` +
+    `error: run ${runId} finished but was NOT saved (${why}); ` +
     `no gate was checked; its journal is kept: fix the store, then --resume ${runId} saves it`
   );
 }

@@ -1,4 +1,5 @@
 import { EXIT } from "../terminal/cli-io.js";
+import { visibleText } from "../terminal/visible-text.js";
 
 /** The id of the run going on in this process, or null: what the exit guard reports. */
 let current: string | null = null;
@@ -37,8 +38,9 @@ export function guardExitDuringRun(stderr: { write(text: string): unknown }): vo
       ? "work never settled and nothing was left to wait for"
       : `process.exit(${code}) was called while it ran (agent or scorer code)`;
     process.exitCode = EXIT.unfinished;
+    const runId = visibleText(current);
     stderr.write(
-      `error: run ${current} did not finish: ${why}; finished tasks are kept in its journal, continue with --resume ${current}\n`,
+      `error: run ${runId} did not finish: ${why}; finished tasks are kept in its journal, continue with --resume ${runId}\n`,
     );
   });
 }
