@@ -14,6 +14,7 @@ export type {
 } from "@ag2/eval-agent";
 export {
   Agent,
+  createCachedFetch,
   ModelCache,
   OpenAICompatibleConfig,
   TestConfig,
@@ -81,12 +82,10 @@ export {
   createTask,
   eventTracing,
   flakiness,
-  flakinessSummary,
   InMemoryTraceSource,
   InvalidOptionError,
   mergeRuns,
   PairwiseRunResult,
-  parseShardSpec,
   ResumeError,
   RunComparison,
   RunDiff,
@@ -100,6 +99,7 @@ export {
   scorer,
   TaskTimeoutError,
   Trace,
+  TraceNotFoundError,
   VariantRunResult,
   Variants,
 } from "@ag2/eval-core";

@@ -1,4 +1,5 @@
-import { flakiness, flakinessSummary } from "@ag2/eval";
+import { flakiness } from "@ag2/eval";
+import { flakinessSummary } from "@ag2/eval-core";
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../args/command.js";
 import { flagReader } from "../args/flag-values.js";
 import { resolveRunId } from "../args/resolve-run-id.js";
