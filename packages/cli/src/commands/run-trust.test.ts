@@ -59,6 +59,33 @@ describe("ag2-eval run: a run that did not finish or was not saved never looks s
     assert.match(resumed.stdout, /Saved .*nosave\.json/);
   });
 
+  test("grade whose run file cannot be written: exit 4, no Saved line, no gate", async () => {
+    const cwd = await tempProject({ "package.json": `{ "type": "module" }` });
+    const scorers = ["--scorers", "./scorers.mjs"];
+    const live = await runCli(
+      ["run", "suite.jsonl", "--agent", "./traced-agent.ts#traced", ...scorers].concat([
+        "--save-traces",
+        "traces",
+      ]),
+      { cwd },
+    );
+    assert.equal(live.code, 0, live.stderr);
+    await mkdir(join(cwd, RUNS, "g.json"), { recursive: true });
+    const graded = await runCli(
+      ["grade", "traces", "--suite", "suite.jsonl", ...scorers, "--run-id", "g"].concat([
+        "--min-pass-rate",
+        "correct=0.1",
+      ]),
+      { cwd },
+    );
+    assert.equal(graded.code, 4, graded.stderr);
+    assert.doesNotMatch(graded.stdout, /Saved|gate\(s\) passed/);
+    assert.match(
+      graded.stderr,
+      /^error: run g was graded but NOT saved \(.+\); no gate was checked/m,
+    );
+  });
+
   test("a run id whose run file is a folder is refused before anything runs (exit 2)", async () => {
     const cwd = await tempProject();
     await mkdir(join(cwd, RUNS, "taken.json"), { recursive: true });
