@@ -23,6 +23,7 @@ const layers = {
     "run-result",
     "events",
     "evaluate",
+    "shard",
     "run",
     "pairwise",
     "variants",

@@ -10,7 +10,6 @@ export type {
   OpenAICompatibleConfigOptions,
   ScriptedModelResponse,
   Tool,
-  ToolOptions,
 } from "@ag2/eval-agent";
 export {
   Agent,
@@ -82,10 +81,12 @@ export {
   createTask,
   eventTracing,
   flakiness,
+  flakinessSummary,
   InMemoryTraceSource,
   InvalidOptionError,
   mergeRuns,
   PairwiseRunResult,
+  parseShardSpec,
   ResumeError,
   RunComparison,
   RunDiff,
@@ -132,7 +133,7 @@ export {
   toolCalled,
   trajectoryMatch,
 } from "@ag2/eval-scorers";
-export type { FsRunStoreOptions, StoreWarning, TrendPoint } from "@ag2/eval-store-fs";
+export type { StoreWarning, TrendPoint } from "@ag2/eval-store-fs";
 export { FsRunStore, fsRunStore, loadRun } from "@ag2/eval-store-fs";
 export type { OtelTracingOptions } from "@ag2/eval-telemetry";
 export {

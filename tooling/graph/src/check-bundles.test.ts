@@ -35,6 +35,9 @@ describe("bundles", () => {
         'import { readFile } from "node:fs/promises";',
         'const lazy = () => import("./chunk-GONE.js");',
         "// ../../node_modules/.pnpm/x/index.js",
+        // prose in a string that names a package is not an import
+        'const hint = `// export an agent from "@ag2/other" here`;',
+        'export {\n  a,\n  b\n} from "left-pad";',
       ].join("\n"),
     );
     const problems = checkBundles(folder, [{ name: "pkg", folder: ".", dependencies: ["zod"] }]);
@@ -43,6 +46,7 @@ describe("bundles", () => {
       "dist/index.bundle.js: inlines code from node_modules",
       "dist/index.bundle.js: imports @opentelemetry/api, not a dependency of pkg",
       "dist/index.bundle.js: imports ./chunk-GONE.js, which does not exist",
+      "dist/index.bundle.js: imports left-pad, not a dependency of pkg",
     ]);
   });
 });

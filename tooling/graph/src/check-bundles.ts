@@ -3,8 +3,11 @@ import { builtinModules } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import type { WorkspacePackage } from "./check-graph.js";
 
-// `from "x"`, `import "x"`, `import("x")` in esbuild's ESM output
-const SPECIFIER = /(?:\bfrom|\bimport)\s*\(?\s*"([^"]+)"/g;
+// esbuild's ESM output starts each import or re-export statement on its own line, so anchoring
+// at a line start keeps prose such as a template's `... from "pkg" here` out; `import("x")`
+// may sit anywhere in an expression
+const SPECIFIER =
+  /^(?:import|export)\b[^;"]*?\bfrom\s*"([^"]+)"|^import\s*"([^"]+)"|\bimport\(\s*"([^"]+)"\s*\)/gm;
 const BUILTINS = new Set(builtinModules);
 
 /** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
@@ -47,7 +50,7 @@ export function checkBundles(root: string, packages: readonly WorkspacePackage[]
       const where = relative(root, file);
       if (text.includes("node_modules/")) problems.push(`${where}: inlines code from node_modules`);
       for (const match of text.matchAll(SPECIFIER)) {
-        const specifier = match[1] ?? "";
+        const specifier = match[1] ?? match[2] ?? match[3];
         if (specifier.startsWith(".")) {
           if (!existsSync(join(dirname(file), specifier)))
             problems.push(`${where}: imports ${specifier}, which does not exist`);

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
-import { DEFAULT_PRICES, runAgent, Suite } from "@ag2/eval";
-import { RunNeverSettledError } from "@ag2/eval-core";
+import { Ag2EvalError, DEFAULT_PRICES, runAgent, Suite } from "@ag2/eval";
 import type { Command } from "../args/command.js";
 import { DEFAULT_STORE_DIR, loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { evaluateGates, type GateOutcome } from "../gates/evaluate-gates.js";
@@ -97,7 +96,9 @@ export const runCommand: Command = {
       });
     } catch (error) {
       progress.stop();
-      if (RunNeverSettledError.isInstance(error)) {
+      // core's RunNeverSettledError, known by name: the CLI imports only @ag2/eval, which
+      // keeps to 150 names
+      if (Ag2EvalError.isInstance(error) && error.name === "RunNeverSettledError") {
         io.stderr.write(
           `error: ${visibleText(error.message)}\nfinished tasks are kept in the journal; continue this run with --resume ${runId}\n`,
         );

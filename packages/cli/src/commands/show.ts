@@ -1,5 +1,4 @@
-import { flakiness } from "@ag2/eval";
-import { flakinessSummary } from "@ag2/eval-core";
+import { flakiness, flakinessSummary } from "@ag2/eval";
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../args/command.js";
 import { flagReader } from "../args/flag-values.js";
 import { resolveRunId } from "../args/resolve-run-id.js";

@@ -8,7 +8,7 @@ import type {
   Scorer,
   SuiteMapping,
 } from "@ag2/eval";
-import { parseShardSpec } from "@ag2/eval-core";
+import { parseShardSpec } from "@ag2/eval";
 import { cacheModeFlag } from "../args/cache-mode.js";
 import { flagReader } from "../args/flag-values.js";
 import type { FlagValues } from "../args/parse-command-args.js";

@@ -1,3 +1,4 @@
+import { checkOptionNames } from "../errors/check-option-names.js";
 import { guardStream } from "../events/guard-stream.js";
 import { type EvalStarted, evalEvent } from "../events/lifecycle-events.js";
 import type { Stream } from "../events/stream.js";
@@ -8,8 +9,6 @@ import type { Scorer } from "../scoring/scorer.js";
 import type { Suite } from "../suite/suite.js";
 import type { Task } from "../suite/task.js";
 import type { TraceSource } from "../trace/trace-source.js";
-import { checkOptionNames } from "../util/check-option-names.js";
-import { EVALUATE_TRACES_OPTION_NAMES } from "../util/entry-option-names.js";
 import { isoUtcNow } from "../util/iso-utc.js";
 import {
   checkConcurrency,
@@ -18,6 +17,7 @@ import {
   checkScorers,
   checkScorerTimeout,
 } from "./check-run-options.js";
+import { EVALUATE_TRACES_OPTION_NAMES } from "./evaluate-traces-option-names.js";
 import { finishRun } from "./finish-run.js";
 import { gradeTraces, listRefs } from "./grade-traces.js";
 

@@ -24,9 +24,16 @@ export type {
 } from "../compare/run-comparison.js";
 export type { Delta, Flip, RunDiffInit } from "../compare/run-diff.js";
 export { diffRuns } from "../compare/run-diff.js";
+export type { OptionNames } from "../errors/check-option-names.js";
+export { checkOptionNames } from "../errors/check-option-names.js";
+export { EVALUATE_TRACES_OPTION_NAMES } from "../evaluate/evaluate-traces-option-names.js";
 export type { GradeSettings } from "../evaluate/grade-traces.js";
 export type { EvalEventBase, EvalEventInit, EvalEventType } from "../events/lifecycle-events.js";
 export { PairwiseJsonError } from "../pairwise/pairwise-json.js";
+export {
+  EVALUATE_PAIRWISE_OPTION_NAMES,
+  RUN_PAIRWISE_OPTION_NAMES,
+} from "../pairwise/pairwise-option-names.js";
 export type { PairwiseRunJson, PairwiseRunResultInit } from "../pairwise/pairwise-types.js";
 export { computeAggregates, EMPTY_SCORE_STATS, scoreStatsOf } from "../result/aggregates.js";
 export { groupRepeats } from "../result/repeat-groups.js";
@@ -36,6 +43,7 @@ export type { ProducedTrace, ProduceOptions } from "../run/produce-traces.js";
 export { produceTraces } from "../run/produce-traces.js";
 export { parseRetryAfter } from "../run/retry-after.js";
 export { isTransientError } from "../run/retry-policy.js";
+export { RUN_AGENT_OPTION_NAMES } from "../run/run-agent-option-names.js";
 export type { EventJSON } from "../run-file/event-json.js";
 export { eventFromJSON, eventToJSON } from "../run-file/event-json.js";
 export { taskResultFromJSON } from "../run-file/read-run-file.js";
@@ -70,16 +78,7 @@ export type { RecordPlace } from "../suite/task-record.js";
 export { toErrorInfo } from "../trace/to-error-info.js";
 export { addTokenUsage, tokenUsage } from "../trace/token-usage.js";
 export { withException } from "../trace/trace.js";
-export type { OptionNames } from "../util/check-option-names.js";
-export { checkOptionNames } from "../util/check-option-names.js";
 export { closestName } from "../util/closest-name.js";
-export {
-  EVALUATE_PAIRWISE_OPTION_NAMES,
-  EVALUATE_TRACES_OPTION_NAMES,
-  RUN_AGENT_OPTION_NAMES,
-  RUN_PAIRWISE_OPTION_NAMES,
-  RUN_VARIANTS_OPTION_NAMES,
-} from "../util/entry-option-names.js";
 export { isoUtcNow, toIsoUtc } from "../util/iso-utc.js";
 export type { DepthProblem } from "../util/json-depth.js";
 export { depthProblem, jsonDepth, MAX_FILE_DEPTH, MAX_JSON_DEPTH } from "../util/json-depth.js";
@@ -92,4 +91,5 @@ export {
 } from "../util/python-format.js";
 export { slug } from "../util/slug.js";
 export { leaderboard } from "../variants/leaderboard.js";
+export { RUN_VARIANTS_OPTION_NAMES } from "../variants/run-variants-option-names.js";
 export type { VariantRunResultInit } from "../variants/variant-run-result.js";

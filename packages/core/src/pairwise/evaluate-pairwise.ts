@@ -1,3 +1,4 @@
+import { checkOptionNames } from "../errors/check-option-names.js";
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { checkConcurrency, checkName, checkRunId } from "../evaluate/check-run-options.js";
 import { listRefs } from "../evaluate/grade-traces.js";
@@ -14,10 +15,9 @@ import { createTask, type Task } from "../suite/task.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
 import type { Trace } from "../trace/trace.js";
 import type { TraceRef, TraceSource } from "../trace/trace-source.js";
-import { checkOptionNames } from "../util/check-option-names.js";
-import { EVALUATE_PAIRWISE_OPTION_NAMES } from "../util/entry-option-names.js";
 import { isoUtcNow } from "../util/iso-utc.js";
 import { runLimited } from "../util/run-limited.js";
+import { EVALUATE_PAIRWISE_OPTION_NAMES } from "./pairwise-option-names.js";
 import { PairwiseRunResult } from "./pairwise-run-result.js";
 import type { PairwiseCase, PairwiseComparator, PairwiseOutcome } from "./pairwise-types.js";
 

@@ -2,15 +2,15 @@ import type { Agent, AgentFactory } from "../agent/agent.js";
 import { flushTracing } from "../agent/flush-tracing.js";
 import type { ModelConfigOption } from "../agent/resolve-model-config.js";
 import type { Tracing } from "../agent/tracing.js";
+import { checkOptionNames } from "../errors/check-option-names.js";
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { checkConcurrency, checkName, checkRunId } from "../evaluate/check-run-options.js";
 import { countTaskWarnings } from "../result/count-task-warnings.js";
 import { produceTraces } from "../run/produce-traces.js";
 import { checkInputs, resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
 import { InMemoryTraceSource } from "../trace/in-memory-trace-source.js";
-import { checkOptionNames } from "../util/check-option-names.js";
-import { RUN_PAIRWISE_OPTION_NAMES } from "../util/entry-option-names.js";
 import { comparePairs, type EvaluatePairwiseOptions } from "./evaluate-pairwise.js";
+import { RUN_PAIRWISE_OPTION_NAMES } from "./pairwise-option-names.js";
 import type { PairwiseRunResult } from "./pairwise-run-result.js";
 
 /** Options of {@link runPairwise}: two agents instead of two trace sources. */

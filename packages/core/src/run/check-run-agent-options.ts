@@ -1,9 +1,9 @@
+import { checkOptionNames } from "../errors/check-option-names.js";
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { checkScorerTimeout } from "../evaluate/check-run-options.js";
 import { checkShard, type ShardSpec } from "../shard/shard-spec.js";
-import { checkOptionNames } from "../util/check-option-names.js";
-import { RUN_AGENT_OPTION_NAMES } from "../util/entry-option-names.js";
 import { checkRetries, type RetryPolicy } from "./retry-policy.js";
+import { RUN_AGENT_OPTION_NAMES } from "./run-agent-option-names.js";
 import type { RunAgentOptions } from "./run-agent-options.js";
 import { checkRunBudget, type RunBudget } from "./run-budget.js";
 

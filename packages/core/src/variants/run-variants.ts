@@ -1,3 +1,4 @@
+import { checkOptionNames } from "../errors/check-option-names.js";
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { checkName, checkRunId } from "../evaluate/check-run-options.js";
 import {
@@ -13,10 +14,9 @@ import type { RunStore } from "../run-result/run-store.js";
 import { resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
 import type { ErrorInfo } from "../trace/trace-events.js";
-import { checkOptionNames } from "../util/check-option-names.js";
-import { RUN_VARIANTS_OPTION_NAMES } from "../util/entry-option-names.js";
 import { isoUtcNow } from "../util/iso-utc.js";
 import { slug } from "../util/slug.js";
+import { RUN_VARIANTS_OPTION_NAMES } from "./run-variants-option-names.js";
 import { type VariantManifest, VariantRunResult } from "./variant-run-result.js";
 import { type VariantAgents, Variants } from "./variants.js";
 

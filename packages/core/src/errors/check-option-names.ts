@@ -1,5 +1,5 @@
-import { InvalidOptionError } from "../errors/invalid-option-error.js";
-import { closestName } from "./closest-name.js";
+import { closestName } from "../util/closest-name.js";
+import { InvalidOptionError } from "./invalid-option-error.js";
 
 /**
  * Every option name an entry point takes, as a record so the compiler flags a name the
