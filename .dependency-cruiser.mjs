@@ -40,7 +40,7 @@ const layers = {
     "middleware",
     "tracing",
   ],
-  "packages/cli": ["terminal", "args", "config", "gates", "output", "run", "commands"],
+  "packages/cli": ["terminal", "args", "config", "gates", "output", "run", "watch", "commands"],
 };
 
 // a test (or its fixtures) may exercise its folder through any part of its package: nothing

@@ -22,11 +22,11 @@ export function runFresh(script, args) {
   );
 }
 
-/** One warm-up, then the median of 5 samples of `ms` and `rssMb`. */
+/** One warm-up, then the median of 5 samples of `ms`, `cpuMs` and `rssMb`. */
 export async function medianOfFive(script, args) {
   const runs = [];
   for (let i = 0; i < 6; i++) runs.push(await runFresh(script, args));
   runs.shift();
   const median = (key) => runs.map((run) => run[key]).sort((a, b) => a - b)[2];
-  return { ms: median("ms"), rssMb: median("rssMb") };
+  return { ms: median("ms"), cpuMs: median("cpuMs"), rssMb: median("rssMb") };
 }

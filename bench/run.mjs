@@ -2,12 +2,13 @@
 // OpenTelemetry tracing, traces rebuilt from spans, run file + journal written) beside the
 // floor (floor.mjs, p-limit and nothing else), each run in its own process: whole-process wall
 // time and peak RSS, median of BENCH_RUNS (default 5) after one warm-up that also loads the
-// saved run file back and checks it. Then: the store benchmarks (store.mjs, store-postgres.mjs), 10k-trace
+// saved run file back and checks it. Then: the store benchmarks (store.mjs, store-postgres.mjs), shards
+// and merge (merge.mjs), 10k-trace
 // grading (grade.mjs), W0 through the CLI (cli-w0.mjs), the start-up cost of each import
 // (startup.mjs), the model cache (cache.mjs: a warm-cache re-run of 100 tasks against a loopback
-// model server), the HTML report (report.mjs) and the 100k-task memory run.
+// model server), watch (watch.mjs: a scorer saved to the new summary, on the weather example), the HTML report (report.mjs) and the 100k-task memory run.
 // Env: BENCH_RUNS=n, BENCH_WORKLOADS=W1,W3, BENCH_VARIANTS=1 (also event tracing / no store),
-//      BENCH_SKIP=store,postgres,grade,cli,startup,cache,report,memory, BENCH_MEMORY_TASKS=25000,50000,100000
+//      BENCH_SKIP=store,postgres,merge,grade,cli,startup,cache,watch,report,memory, BENCH_MEMORY_TASKS=25000,50000,100000
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -123,10 +124,12 @@ if (!skip.has("grade")) {
 }
 if (!skip.has("store")) process.stdout.write(`\n${child("store.mjs")}`);
 if (!skip.has("postgres")) process.stdout.write(`\n${child("store-postgres.mjs")}`);
+if (!skip.has("merge")) process.stdout.write(`\n${child("merge.mjs")}`);
 if (!skip.has("cli") && existsSync(`${here}cli-w0.mjs`))
   process.stdout.write(`\n${child("cli-w0.mjs", { BENCH_RUNS: String(runs) })}`);
 if (!skip.has("startup")) process.stdout.write(`\n${child("startup.mjs")}`);
 if (!skip.has("cache")) process.stdout.write(`\n${child("cache.mjs")}`);
+if (!skip.has("watch")) process.stdout.write(`\n${child("watch.mjs")}`);
 if (!skip.has("report")) process.stdout.write(`\n${child("report.mjs")}`);
 if (!skip.has("memory")) {
   // W2's generator at growing sizes, telemetry and store on: peak RSS should grow by about

@@ -37,10 +37,14 @@ async function phase(name, url) {
       if (latest?.runId !== "run-953") throw new Error(`wrong latest run ${latest?.runId}`);
     };
   const started = performance.now();
+  const startedCpu = process.cpuUsage();
   await work();
   const ms = performance.now() - started;
+  // this process's CPU: steadier than wall time on a shared machine (a server's own CPU is not in it)
+  const cpu = process.cpuUsage(startedCpu);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   await store.close();
-  console.log(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ ms, cpuMs, rssMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
 async function startPglite() {
@@ -84,7 +88,7 @@ if (process.argv[2]) {
   );
   for (const [label, ours] of rows) {
     console.log(
-      `  ${label.padEnd(22)} ${ours.ms.toFixed(0).padStart(6)} ms  peak RSS ${ours.rssMb.toFixed(0).padStart(4)} MB`,
+      `  ${label.padEnd(22)} ${ours.ms.toFixed(0).padStart(6)} ms (client CPU ${ours.cpuMs.toFixed(0).padStart(5)})  peak RSS ${ours.rssMb.toFixed(0).padStart(4)} MB`,
     );
   }
   await big.close();

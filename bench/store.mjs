@@ -40,9 +40,13 @@ async function phase(name, dir) {
   else if (name === "list-floor")
     work = () => readdirSync(dir).map((file) => JSON.parse(readFileSync(join(dir, file), "utf8")));
   const started = performance.now();
+  const startedCpu = process.cpuUsage();
   await work();
   const ms = performance.now() - started;
-  console.log(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024 }));
+  // this process's CPU: steadier than wall time on a shared machine (a server's own CPU is not in it)
+  const cpu = process.cpuUsage(startedCpu);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  console.log(JSON.stringify({ ms, cpuMs, rssMb: process.resourceUsage().maxRSS / 1024 }));
 }
 
 if (process.argv[2]) {
@@ -71,10 +75,12 @@ if (process.argv[2]) {
     ["list 1,000 runs", await measure("list", manyDir), await measure("list-floor", manyDir)],
     ["latest of a label", await measure("latest", manyDir), await measure("list-floor", manyDir)],
   ];
-  console.log("store benchmark (median of 5, fresh process each; floor = plain JSON + fs)");
+  console.log(
+    "store benchmark (median of 5, fresh process each; wall time, the process's CPU time; floor = plain JSON + fs)",
+  );
   for (const [label, ours, floor] of rows) {
     console.log(
-      `  ${label.padEnd(22)} ${ours.ms.toFixed(0).padStart(6)} ms  peak RSS ${ours.rssMb.toFixed(0).padStart(4)} MB   floor ${floor.ms.toFixed(0).padStart(5)} ms / ${floor.rssMb.toFixed(0).padStart(4)} MB   ratio ${(ours.ms / floor.ms).toFixed(2)}`,
+      `  ${label.padEnd(22)} ${ours.ms.toFixed(0).padStart(6)} ms (CPU ${ours.cpuMs.toFixed(0).padStart(5)})  peak RSS ${ours.rssMb.toFixed(0).padStart(4)} MB   floor ${floor.ms.toFixed(0).padStart(5)} ms (CPU ${floor.cpuMs.toFixed(0).padStart(5)}) / ${floor.rssMb.toFixed(0).padStart(4)} MB   ratio ${(ours.ms / floor.ms).toFixed(2)}`,
     );
   }
   rmSync(base, { recursive: true, force: true });

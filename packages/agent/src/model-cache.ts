@@ -159,7 +159,7 @@ export class ModelCache {
     if (this.mode !== "record") {
       let stored: CachedAnswer | undefined;
       try {
-        stored = await readEntry(file, key);
+        stored = readEntry(file, key);
       } catch (error) {
         if (this.mode === "replay") throw error;
         this.#counter.corrupt(file);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { main } from "./main.js";
 import { guardExitDuringRun } from "./run/run-in-progress.js";
+import { quietOnBrokenPipe } from "./terminal/quiet-on-broken-pipe.js";
 
 /**
  * After the first Ctrl-C, how long running work (an agent that ignores its signal, a span
@@ -22,8 +23,8 @@ process.once("SIGINT", () => {
 });
 
 process.exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: quietOnBrokenPipe(process.stdout),
+  stderr: quietOnBrokenPipe(process.stderr),
   env: process.env,
   cwd: process.cwd(),
   signal: controller.signal,

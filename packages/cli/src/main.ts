@@ -13,6 +13,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: "run an agent over a suite, grade and save the run",
     load: async () => (await import("./commands/run.js")).runCommand,
   },
+  watch: {
+    summary: "run, then run again whenever the suite, agent, scorers or their imports change",
+    load: async () => (await import("./commands/watch.js")).watchCommand,
+  },
   init: {
     summary: "write a first evaluation that runs offline at once",
     load: async () => (await import("./commands/init.js")).initCommand,
@@ -97,7 +101,8 @@ export async function main(argv: readonly string[], given: CliIo): Promise<numbe
       io.stdout.write(`${version()}\n`);
       return EXIT.ok;
     }
-    const entry = COMMANDS[first];
+    // `run --watch` is `watch`: the same flags, run again on every change
+    const entry = COMMANDS[first === "run" && rest.includes("--watch") ? "watch" : first];
     if (!entry) {
       throw new UsageError(
         first.startsWith("-") ? `unknown flag ${first}` : `unknown command "${first}"`,

@@ -55,6 +55,7 @@ export type { RunPairwiseOptions } from "./pairwise/run-pairwise.js";
 export { runPairwise } from "./pairwise/run-pairwise.js";
 export type { Aggregates, ScoreStats } from "./result/aggregates.js";
 export type { RunResultInit, SuiteInfo } from "./result/run-data.js";
+export type { SummaryOptions } from "./result/run-summary.js";
 export type { BudgetName, StopReason } from "./result/stop-reason.js";
 export type { TaskAttempt, TaskResult } from "./result/task-result.js";
 export { ResumeError } from "./run/resume-error.js";
@@ -113,6 +114,7 @@ export type {
   Usage,
 } from "./trace/trace-events.js";
 export type { TraceRef, TraceSource } from "./trace/trace-source.js";
+export { formatNumber } from "./util/format-number.js";
 export type { LeaderboardRow } from "./variants/leaderboard.js";
 export type { RunVariantsOptions, VariantManifestStore } from "./variants/run-variants.js";
 export { runVariants } from "./variants/run-variants.js";

@@ -8,12 +8,15 @@ export const points = (delta: number): string =>
 export const signed = (value: number, digits = 3): string =>
   `${value >= 0 ? "+" : "−"}${Math.abs(value).toFixed(digits)}`;
 
+// one formatter for the page: `toLocaleString` with a locale builds a new one on every call
+const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 });
+
 export function num(value: number, digits = 3): string {
-  if (Number.isInteger(value)) return value.toLocaleString("en-US");
+  if (Number.isInteger(value)) return grouped.format(value);
   return Number(value.toFixed(digits)).toString();
 }
 
-export const count = (value: number): string => value.toLocaleString("en-US");
+export const count = (value: number): string => grouped.format(value);
 
 /** Dollars with three significant digits below $1, so $0.0000532 stays readable. */
 export function dollars(value: number | null): string {

@@ -62,18 +62,28 @@ export function finalOutput(task: TaskResultJSON): string | null {
 }
 
 export function cellOf(runs: readonly TaskResultJSON[], key: string): KeyCell {
-  const scores = runs.map((run) => lastScore(run, key));
-  const bools = scores.filter((s): s is boolean => typeof s === "boolean");
-  if (bools.length > 0) {
-    const passes = bools.filter(Boolean).length;
-    const status = passes === bools.length ? "pass" : passes === 0 ? "fail" : "mixed";
-    const text = runs.length === 1 ? (passes ? "pass" : "fail") : `${passes}/${bools.length}`;
+  // plain loops: the table builds a cell per task and key on opening, 10,000s of them
+  let bools = 0;
+  let passes = 0;
+  let numbers = 0;
+  let total = 0;
+  for (const run of runs) {
+    const score = lastScore(run, key);
+    if (typeof score === "boolean") {
+      bools++;
+      if (score) passes++;
+    } else if (typeof score === "number") {
+      numbers++;
+      total += score;
+    }
+  }
+  if (bools > 0) {
+    const status = passes === bools ? "pass" : passes === 0 ? "fail" : "mixed";
+    const text = runs.length === 1 ? (passes ? "pass" : "fail") : `${passes}/${bools}`;
     return { status, text };
   }
-  const numbers = scores.filter((s): s is number => typeof s === "number");
-  if (numbers.length > 0) {
-    const mean = numbers.reduce((a, b) => a + b, 0) / numbers.length;
-    return { status: "score", text: Number(mean.toFixed(3)).toString() };
+  if (numbers > 0) {
+    return { status: "score", text: Number((total / numbers).toFixed(3)).toString() };
   }
   if (runs.some((run) => run.exception)) return { status: "error", text: "error" };
   return { status: "none", text: "—" };
@@ -86,16 +96,23 @@ export function taskRows(run: RunView, keys: readonly string[]): TaskRow[] {
   if (cached) return cached;
   const rows = run.groups.map((group, index): TaskRow => {
     const runs = group.tasks.map((i) => run.tasks[i] as TaskResultJSON);
-    const errored = runs.find((r) => r.exception);
-    const sum = (pick: (r: TaskResultJSON) => number) => runs.reduce((a, r) => a + pick(r), 0);
+    let errorType: string | null = null;
+    let durationMs = 0;
+    let tokens = 0;
+    for (const r of runs) {
+      if (errorType === null && r.exception) errorType = r.exception.type;
+      durationMs += r.duration_ms;
+      tokens += r.tokens.input + r.tokens.output;
+    }
     return {
       group: index,
       id: group.id,
       runs,
+      // keys are run text ("__proto__" included): own properties, never an assignment
       cells: Object.fromEntries(keys.map((key) => [key, cellOf(runs, key)])),
-      errorType: errored?.exception?.type ?? null,
-      durationMs: sum((r) => r.duration_ms) / Math.max(1, runs.length),
-      tokens: sum((r) => r.tokens.input + r.tokens.output),
+      errorType,
+      durationMs: durationMs / Math.max(1, runs.length),
+      tokens,
       tags: runs[0]?.tags ?? [],
     };
   });
@@ -130,13 +147,17 @@ const RANK: Readonly<Record<Status, number>> = {
 function matchesStatus(row: TaskRow, query: TaskQuery, keys: readonly string[]): boolean {
   if (query.status === "all") return true;
   if (query.status === "errored") return row.errorType !== null;
-  const cells = (query.key ? [query.key] : keys)
-    .map((key) => row.cells[key])
-    .filter(Boolean) as KeyCell[];
-  if (query.status === "failing")
-    return cells.some((c) => c.status === "fail" || c.status === "mixed");
-  if (query.status === "flaky") return cells.some((c) => c.status === "mixed");
-  return cells.length > 0 && cells.every((c) => c.status === "pass" || c.status === "score");
+  // plain loops: a filter runs over every row of a 10,000-task table
+  let cells = 0;
+  for (const key of query.key ? [query.key] : keys) {
+    const status = row.cells[key]?.status;
+    if (status === undefined) continue;
+    cells++;
+    if (query.status === "failing" && (status === "fail" || status === "mixed")) return true;
+    if (query.status === "flaky" && status === "mixed") return true;
+    if (query.status === "passing" && status !== "pass" && status !== "score") return false;
+  }
+  return query.status === "passing" && cells > 0;
 }
 
 /** The rows a query keeps, in its order. */

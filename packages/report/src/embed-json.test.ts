@@ -15,6 +15,14 @@ describe("embedJson", () => {
     assert.doesNotMatch(text, /\u2028|\u2029/);
   });
 
+  it("writes pure ASCII that still gives back every character", () => {
+    const value = { text: "20 °C, naïve, 東京, 😀 and a lone \udc00", key: { é: "\u0085" } };
+    const text = embedJson(value);
+    assert.match(text, /^[\x20-\x7e]*$/);
+    assert.ok(text.includes("20 \\u00b0C"));
+    assert.deepEqual(JSON.parse(text), value);
+  });
+
   it("writes null for a value JSON cannot hold", () => {
     assert.equal(embedJson(undefined), "null");
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { rename, rm, writeFile } from "node:fs/promises";
 import { ModelCacheEntryError } from "../model-cache-errors.js";
 import type { CacheRequest } from "./cache-request.js";
 
@@ -16,10 +17,13 @@ const FORMAT = 1;
  * Reads the entry for `key` from `file`: undefined when there is none, the answer when it is
  * sound, and a {@link ModelCacheEntryError} naming the file and what is wrong otherwise.
  */
-export async function readEntry(file: string, key: string): Promise<CachedAnswer | undefined> {
+export function readEntry(file: string, key: string): CachedAnswer | undefined {
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    // Read synchronously: an entry is a few kilobytes, and the promise API's four trips
+    // through the thread pool (open, stat, read, close) cost several times the read itself,
+    // which on a warm cache is most of what a model call costs.
+    text = readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new ModelCacheEntryError(file, `cannot be read: ${(error as Error).message}`);

@@ -25,10 +25,17 @@ export function runCli(
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: options.cwd, env: { ...process.env, NO_COLOR: "1", ...options.env }, timeout: 30_000 },
+      // generous: several CLI processes at once on a busy two-core machine take tens of seconds
+      {
+        cwd: options.cwd,
+        env: { ...process.env, NO_COLOR: "1", ...options.env },
+        timeout: 120_000,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
+        // a killed process says so, instead of passing for an exit 1 of the CLI's own
+        const killed = error?.killed ? `\n[killed by the test after 120 s: ${error.signal}]` : "";
+        resolve({ code, stdout, stderr: stderr + killed });
       },
     );
   });

@@ -13,12 +13,13 @@ import {
 } from "../gates/gate-checks.js";
 import { visibleRun } from "../output/visible-run.js";
 import { EXIT } from "../terminal/cli-io.js";
+import { DEFAULT_WIDTH, textWidth } from "../terminal/text-width.js";
 import { visibleJson } from "../terminal/visible-text.js";
 
 /** `ag2-eval diff <run-id> [--baseline <id> | --against-latest]`, optionally as a CI gate. */
 export const diffCommand: Command = {
   name: "diff",
-  usage: "ag2-eval diff <run-id | latest> [--baseline <run-id> | --against-latest] [gates]",
+  usage: "ag2-eval diff <run-id | latest> [--baseline <run-id> | --against-latest] [--all] [gates]",
   summary: "Compare a run with a baseline: per-key deltas, flipped tasks, and paired statistics.",
   maxPositionals: 1,
   flags: {
@@ -46,6 +47,10 @@ export const diffCommand: Command = {
       description: "exit 1 when the run's pass rate of <key> is below the value",
     },
     json: { type: "boolean", description: "print the diff and statistics as JSON" },
+    all: {
+      type: "boolean",
+      description: "list every flipped or excluded task, not only the first rows",
+    },
     ...STORE_FLAG,
     ...COMMON_FLAGS,
   },
@@ -91,9 +96,12 @@ export const diffCommand: Command = {
       // printed from escaped copies; the gates above were decided on the runs themselves
       const [shownCurrent, shownBaseline] = [visibleRun(current), visibleRun(baseline)];
       const shownDiff = shownCurrent.diff(shownBaseline, { strict: !flags.boolean("overlap") });
-      io.stdout.write(
-        `${shownDiff.summary()}\n\n${compareRuns(shownBaseline, shownCurrent).summary()}\n`,
-      );
+      const text = shownDiff.summary({
+        readable: true,
+        width: textWidth(io) ?? DEFAULT_WIDTH,
+        all: flags.boolean("all") ?? false,
+      });
+      io.stdout.write(`${text}\n\n${compareRuns(shownBaseline, shownCurrent).summary()}\n`);
       io.stderr.write(
         formatGateOutcome({ failures, notes: [], baselineRunId: baseline.runId, checked: 0 }),
       );

@@ -1,4 +1,3 @@
-import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { renderReport } from "@ag2/eval-report";
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../args/command.js";
@@ -59,8 +58,7 @@ export const exportCommand: Command = {
 `;
     const output = flags.string("output");
     if (output === undefined) io.stdout.write(text);
-    else if (format === "html") await writeReport(resolve(io.cwd, output), text);
-    else await writeFile(resolve(io.cwd, output), text, "utf8");
+    else await writeReport(resolve(io.cwd, output), text);
     return 0;
   },
 };

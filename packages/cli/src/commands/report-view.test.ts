@@ -108,8 +108,9 @@ describe("ag2-eval report and export --format html", () => {
       [["report", "not-a-run.json", "-o", "out.html"], /^error: .*not-a-run\.json.*run_id/m],
       [["report", "no-such-run", "-o", "out.html"], /^error: .*no run with id "no-such-run"/m],
       [
-        ["report", "base", "-o", "no/such/folder/out.html"],
-        /^error: cannot write the report to .*out\.html \(ENOENT\)$/m,
+        // a missing folder is made; one that is a file cannot be
+        ["report", "base", "-o", "suite.jsonl/out.html"],
+        /^error: cannot write the report to .*out\.html \(E(NOTDIR|EXIST)\)$/m,
       ],
       [
         ["export", "no-such-run", "--format", "html", "-o", "out.html"],

@@ -1,4 +1,4 @@
-import { rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { type ReportInput, renderReport } from "@ag2/eval-report";
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../args/command.js";
@@ -90,13 +90,15 @@ function reportInput(sources: readonly ReportSource[]): ReportInput {
 export async function writeReport(path: string, html: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
+    // -o reports/2026/run.html: the folders are made, as a shell redirect would not
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(temp, html, { encoding: "utf8", flag: "wx" });
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => {});
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(`cannot write the report to ${path} (${code})`, {
-      hint: "-o names a file in a folder that exists and that you can write to",
+      hint: "-o names a file you can write to (missing folders are created)",
       cause: error,
     });
   }

@@ -42,13 +42,19 @@ export const runCommand: Command = {
     "run at a time: a second one given the same id exits 2 naming the holder (pid, host).",
     "A run the store could not save exits 4 (no gate checked); one that did not finish (agent",
     "code called process.exit(), or tasks never settled) exits 5. Both keep the journal: --resume.",
+    "",
+    "--watch runs again whenever the suite, agent, scorers or a file they import changes",
+    "(the same as ag2-eval watch; see ag2-eval watch --help).",
   ].join("\n"),
   async run({ values, positionals, io }) {
     const settings = await loadSettings({ values, io });
     const plan = await runPlan({ values, positionals, settings, cwd: io.cwd });
     const store = await openStore(settings);
     const { stream, progress } = progressStream({ io, json: plan.json });
-    const otlp = plan.otlpEndpoint ? await otlpSpanProcessor(plan.otlpEndpoint) : null;
+    const onWarning = (message: string) => io.stderr.write(`warning: ${visibleText(message)}\n`);
+    const otlp = plan.otlpEndpoint
+      ? await otlpSpanProcessor(plan.otlpEndpoint, { onWarning })
+      : null;
     const saver = plan.saveTraces ? traceSaver(plan.saveTraces) : null;
     const spanProcessors = [...(otlp ? [otlp] : []), ...(saver ? [saver.processor] : [])];
     // The id is fixed here, not by core, so an interrupted run can be named for --resume.

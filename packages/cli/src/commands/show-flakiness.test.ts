@@ -31,7 +31,7 @@ describe("ag2-eval show, flakiness", () => {
         [
           "",
           "Flakiness  —  3 task(s), 4 repeat(s), 1 flaky",
-          "  correct                  pass@1 83.3%   pass@4 100.0%   pass^4 66.7%   1/3 flaky",
+          "  correct                  pass@1  83.3%   pass@4 100.0%   pass^4  66.7%   1/3 flaky",
           "    b  2/4 passed  flip rate 0.67",
           "",
         ].join("\n"),

@@ -13,11 +13,12 @@ import { visibleJson } from "../terminal/visible-text.js";
  */
 export const showCommand: Command = {
   name: "show",
-  usage: "ag2-eval show <run-id | latest> [--json]",
+  usage: "ag2-eval show <run-id | latest> [--all] [--json]",
   summary: "Print a saved run's summary, its failing tasks, and its flakiness when it has repeats.",
   maxPositionals: 1,
   flags: {
     json: { type: "boolean", description: "print the whole run file (schema 0.1) instead" },
+    all: { type: "boolean", description: "list every failing task, not only the first 20" },
     ...STORE_FLAG,
     ...COMMON_FLAGS,
   },
@@ -30,7 +31,10 @@ export const showCommand: Command = {
       return 0;
     }
     const shown = visibleRun(result);
-    io.stdout.write(`${shown.summary()}\n${formatFailingTasks(shown)}`);
+    const failing = flagReader(values).boolean("all")
+      ? formatFailingTasks(shown, { limit: Number.POSITIVE_INFINITY })
+      : formatFailingTasks(shown, { more: "--all lists every one" });
+    io.stdout.write(`${shown.summary({ readable: true })}\n${failing}`);
     const report = flakiness(shown);
     if (report.tasks.some((task) => task.n > 1)) {
       io.stdout.write(`\n${flakinessSummary(report)}\n`);

@@ -109,7 +109,8 @@ export const variantsCommand: Command = {
       const leaderboards = Object.fromEntries(keys.map((name) => [name, sweep.leaderboard(name)]));
       io.stdout.write(`${visibleJson({ manifest: sweep.manifest, leaderboards })}\n`);
     } else {
-      io.stdout.write(`${keys.map((name) => sweep.summary(name)).join("\n\n")}\n`);
+      const text = keys.map((name) => sweep.summary(name, { readable: true })).join("\n\n");
+      io.stdout.write(`${text}\n`);
     }
     return 0;
   },

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { UsageError } from "../args/usage-error.js";
+import { noteWatchedInput } from "./watched-inputs.js";
 
 const TYPESCRIPT = /\.(?:ts|mts|cts|tsx)$/;
 
@@ -43,6 +44,25 @@ export async function loadExport(options: {
 let registered: Promise<unknown> | null = null;
 
 /**
+ * Registers tsx's loader hooks, once per process, so that TypeScript files import. Called on
+ * first need by {@link importFile}; `ag2-eval watch` calls it ahead, in a process waiting for
+ * its run.
+ *
+ * @example
+ * ```ts
+ * await registerTypeScript();
+ * ```
+ */
+export async function registerTypeScript(): Promise<void> {
+  // Both hooks: a .ts file outside a "type": "module" package is loaded as CommonJS.
+  registered ??= Promise.all([
+    import("tsx/esm/api").then(({ register }) => register()),
+    import("tsx/cjs/api").then(({ register }) => register()),
+  ]);
+  await registered;
+}
+
+/**
  * Imports a file by path. For TypeScript, tsx's loader hooks are registered once, on first
  * need (JavaScript-only runs never pay for them). Registering globally rather than calling
  * `tsImport` matters: `tsImport` loads every file under a fresh namespace, so a user's agent
@@ -51,15 +71,9 @@ let registered: Promise<unknown> | null = null;
  */
 export async function importFile(path: string, flag: string): Promise<Record<string, unknown>> {
   const url = pathToFileURL(path).href;
+  noteWatchedInput(path, "module");
   try {
-    if (TYPESCRIPT.test(path)) {
-      // Both hooks: a .ts file outside a "type": "module" package is loaded as CommonJS.
-      registered ??= Promise.all([
-        import("tsx/esm/api").then(({ register }) => register()),
-        import("tsx/cjs/api").then(({ register }) => register()),
-      ]);
-      await registered;
-    }
+    if (TYPESCRIPT.test(path)) await registerTypeScript();
     return (await import(url)) as Record<string, unknown>;
   } catch (error) {
     const code = (error as { code?: string }).code;

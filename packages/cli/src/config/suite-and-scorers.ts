@@ -3,6 +3,7 @@ import type { Scorer } from "@ag2/eval";
 import { UsageError } from "../args/usage-error.js";
 import { loadScorers } from "./load-targets.js";
 import type { Settings } from "./settings.js";
+import { noteWatchedInput } from "./watched-inputs.js";
 
 /**
  * The suite path of a command: the one on the command line (relative to the current folder),
@@ -45,6 +46,7 @@ export function requireSuitePath(options: {
       hint: "pass the suite, or set suite in ag2-eval.config.ts",
     });
   }
+  noteWatchedInput(path, "suite");
   return path;
 }
 

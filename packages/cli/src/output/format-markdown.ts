@@ -1,4 +1,6 @@
 import type { RunResult } from "@ag2/eval";
+import { formatNumber } from "@ag2/eval-report";
+import { repeatGroups } from "./repeat-groups.js";
 
 /**
  * A run as Markdown (for a pull-request comment or a job summary): header facts, a table of
@@ -14,7 +16,7 @@ export function formatMarkdown(result: RunResult): string {
   const lines = [
     `## ag2-eval run \`${result.runId}\``,
     "",
-    `Suite **${cell(result.suite.name)}** (${result.suite.size} tasks) · ${result.tasks.length} runs · ` +
+    `Suite **${cell(result.suite.name)}** (${suiteSize(result)}) · ${result.tasks.length} runs · ` +
       `${aggregates.errors} errors · ${result.durationMs} ms · created ${result.createdAt}` +
       (result.label ? ` · label \`${result.label}\`` : ""),
     "",
@@ -30,7 +32,7 @@ export function formatMarkdown(result: RunResult): string {
       const stats = aggregates.scoreStats[key];
       if (stats)
         lines.push(
-          `| ${cell(key)} | mean ${stats.mean.toFixed(2)} (p95 ${stats.p95.toFixed(2)}, n=${stats.n}) |`,
+          `| ${cell(key)} | mean ${formatNumber(stats.mean)} (p95 ${formatNumber(stats.p95)}, n=${stats.n}) |`,
         );
     }
     lines.push("");
@@ -48,7 +50,8 @@ export function formatMarkdown(result: RunResult): string {
       if (!feedback) return "";
       if (feedback.score === true) return "✅";
       if (feedback.score === false) return "❌";
-      return cell(String(feedback.score ?? feedback.value ?? ""));
+      if (typeof feedback.score === "number") return formatNumber(feedback.score);
+      return cell(String(feedback.value ?? ""));
     });
     const error = task.trace.exception
       ? cell(`${task.trace.exception.type}: ${task.trace.exception.message}`)
@@ -60,4 +63,13 @@ export function formatMarkdown(result: RunResult): string {
 
 function cell(text: string): string {
   return text.replaceAll("|", "\\|").replaceAll("\n", " ");
+}
+
+/** "20 tasks × 3 repeats" for a run with repeats, where the run file counts 60 tasks. */
+function suiteSize(result: RunResult): string {
+  const { groups, repeated } = repeatGroups(result);
+  const repeats = Math.max(0, ...[...groups.values()].map((runs) => runs.length));
+  const size = result.suite.size;
+  if (!repeated || repeats < 2 || size % repeats !== 0) return `${size} tasks`;
+  return `${size / repeats} tasks × ${repeats} repeats`;
 }

@@ -36,6 +36,14 @@ export function formatModelCacheLine(report: ModelCacheReport): string {
   return (
     `model cache (${report.mode}): ${report.hits} hit${report.hits === 1 ? "" : "s"}, ` +
     `${report.misses} miss${report.misses === 1 ? "" : "es"}; ` +
-    `${tokens.toLocaleString("en-US")} tokens saved ($${report.usd_saved.toFixed(4)})${unpriced}${corrupt}`
+    `${groupThousands(tokens)} tokens saved ($${report.usd_saved.toFixed(4)})${unpriced}${corrupt}`
   );
+}
+
+/**
+ * 41200 → "41,200". Not `toLocaleString`: its first call loads ICU's number formatting, about
+ * 50 ms of CPU on every run that prints this line (measured in `ag2-eval watch` re-runs).
+ */
+function groupThousands(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }

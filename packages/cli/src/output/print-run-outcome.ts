@@ -46,9 +46,10 @@ export function printRunOutcome(options: {
   } else {
     const c = colors({ isTTY: io.stdout.isTTY, env: io.env });
     const shown = visibleRun(result);
-    io.stdout.write(`${shown.summary()}\n`);
+    io.stdout.write(`${shown.summary({ readable: true })}\n`);
     if (modelCache) io.stdout.write(`${formatModelCacheLine(modelCache)}\n`);
-    io.stdout.write(formatFailingTasks(shown));
+    const more = savedTo ? `ag2-eval show ${shown.runId} --all lists every one` : "";
+    io.stdout.write(formatFailingTasks(shown, { more }));
     // the escaped copy is rebuilt from the run file, which keeps no warnings: print the run's own
     for (const warning of result.warnings) {
       io.stdout.write(`${c.yellow("warning:")} ${visibleText(warning)}\n`);

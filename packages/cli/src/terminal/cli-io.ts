@@ -2,6 +2,8 @@
 export interface TextOutput {
   write(text: string): unknown;
   readonly isTTY?: boolean;
+  /** The terminal's width in characters, when it is a terminal. */
+  readonly columns?: number;
 }
 
 /**

@@ -94,6 +94,10 @@ const OWN_SEQUENCE = /^(?:\r\u001b\[2K|\u001b\[[0-9;]{0,16}m)/;
 export function visibleOutput(stream: TextOutput): TextOutput {
   return {
     isTTY: stream.isTTY,
+    // read when asked: a terminal's width changes as it is resized
+    get columns() {
+      return stream.columns;
+    },
     write: (text: string) => stream.write(visibleOwnText(text)),
   };
 }

@@ -156,4 +156,14 @@ describe("compareRuns", () => {
       (error: unknown) => error instanceof InvalidOptionError && error.option === "alpha",
     );
   });
+
+  it("writes means in significant digits, so a cost of a fraction of a cent is not 0.00", () => {
+    const costs = (runId: string, cost: number) =>
+      runOf(
+        runId,
+        Array.from({ length: 6 }, (_, i) => taskResult(`t${i}`, { cost: cost + i * 1e-7 })),
+      );
+    const line = compareRuns(costs("a", 0.0000532), costs("b", 0.0000611)).summary().split("\n")[1];
+    assert.match(line ?? "", /^ {2}cost {21}mean 0\.0000534 -> 0\.0000613 {3}\+0\.0000079 \[/);
+  });
 });

@@ -19,7 +19,7 @@ describe("flakinessSummary", () => {
       flakinessSummary(report),
       [
         "Flakiness  —  3 task(s), 5 repeat(s), 2 flaky",
-        "  ok                       pass@1 73.3%   pass@5 100.0%   pass^5 33.3%   2/3 flaky",
+        "  ok                       pass@1  73.3%   pass@5 100.0%   pass^5  33.3%   2/3 flaky",
         "    t1  2/5 passed  flip rate 0.60",
         "    t3  4/5 passed  flip rate 0.40",
       ].join("\n"),
@@ -39,9 +39,9 @@ describe("flakinessSummary", () => {
       flakinessSummary(report),
       [
         "Flakiness  —  2 task(s), 2 repeat(s), 2 flaky",
-        "  correct                  pass@1 75.0%   pass@2 100.0%   pass^2 50.0%   1/2 flaky",
+        "  correct                  pass@1  75.0%   pass@2 100.0%   pass^2  50.0%   1/2 flaky",
         "    b  1/2 passed  flip rate 1.00",
-        "  style                    pass@1 75.0%   pass@2 100.0%   pass^2 50.0%   1/2 flaky",
+        "  style                    pass@1  75.0%   pass@2 100.0%   pass^2  50.0%   1/2 flaky",
         "    a  1/2 passed  flip rate 1.00",
       ].join("\n"),
     );
@@ -58,8 +58,26 @@ describe("flakinessSummary", () => {
       single,
       [
         "Flakiness  —  2 task(s), 1 repeat(s), 0 flaky",
-        "  ok                       pass@1 50.0%   pass^1 50.0%   0/2 flaky",
+        "  ok                       pass@1  50.0%   pass^1  50.0%   0/2 flaky",
       ].join("\n"),
     );
+  });
+
+  it("lines its columns up across keys of any length, rates of 100% and tasks of any id", () => {
+    const report = flakiness(
+      runOf("r", [
+        taskResult("a#1", { ok: true, answer_matches_reference_exactly: true }),
+        taskResult("a#2", { ok: false, answer_matches_reference_exactly: true }),
+        taskResult("a-much-longer-id#1", { ok: true, answer_matches_reference_exactly: false }),
+        taskResult("a-much-longer-id#2", { ok: true, answer_matches_reference_exactly: true }),
+      ]),
+    );
+    const lines = flakinessSummary(report).split("\n");
+    assert.deepEqual(lines.slice(1), [
+      "  answer_matches_reference_exactly pass@1  75.0%   pass@2 100.0%   pass^2  50.0%   1/2 flaky",
+      "    a-much-longer-id  1/2 passed  flip rate 1.00",
+      "  ok                               pass@1  75.0%   pass@2 100.0%   pass^2  50.0%   1/2 flaky",
+      "    a                 1/2 passed  flip rate 1.00",
+    ]);
   });
 });

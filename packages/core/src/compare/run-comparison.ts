@@ -1,4 +1,5 @@
 import type { Interval } from "../stats/wilson.js";
+import { formatNumber } from "../util/format-number.js";
 import { formatFixed, padRight } from "../util/python-format.js";
 
 /** What {@link compareRuns} decided for one key. */
@@ -31,16 +32,12 @@ export interface KeyComparison {
   readonly minimumDetectableDifference: number | null;
 }
 
-/** What a {@link RunComparison} is built from. */
-export interface RunComparisonInit {
-  readonly baselineRunId: string;
-  readonly currentRunId: string;
-  readonly comparableTasks: readonly string[];
-  readonly keys: readonly KeyComparison[];
-  readonly alpha: number;
-  readonly seed: number;
-  readonly resamples: number;
-}
+/** What a {@link RunComparison} is built from: its fields. */
+export interface RunComparisonInit
+  extends Pick<
+    RunComparison,
+    "baselineRunId" | "currentRunId" | "comparableTasks" | "keys" | "alpha" | "seed" | "resamples"
+  > {}
 
 /**
  * The result of `compareRuns`: per key, the difference between two runs with its interval,
@@ -91,7 +88,7 @@ export class RunComparison {
   /**
    * One line per key: baseline → current, the difference with its interval (percentage
    * points for pass rates), the p-value and the test behind it, the verdict and the minimum
-   * detectable difference.
+   * detectable difference. Means are written with significant digits (`0.0000532`).
    */
   summary(): string {
     const level = formatFixed((1 - this.alpha) * 100, { precision: 0 });
@@ -100,9 +97,11 @@ export class RunComparison {
     ];
     for (const k of this.keys) {
       const pct = k.kind === "pass-rate";
-      const scale = pct ? 100 : 1;
+      // means in significant digits: a cost of $0.0000532 would print as 0.00
       const fixed = (value: number, sign = false, width = 0) =>
-        formatFixed(value * scale, { precision: pct ? 1 : 2, sign, width });
+        pct
+          ? formatFixed(value * 100, { precision: 1, sign, width })
+          : formatNumber(value, { sign });
       const values = pct
         ? `${fixed(k.baseline, false, 5)}% -> ${fixed(k.current, false, 5)}%`
         : `mean ${fixed(k.baseline)} -> ${fixed(k.current)}`;

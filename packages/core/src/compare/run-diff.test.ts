@@ -277,3 +277,44 @@ describe("RunDiff intervals", () => {
     ]);
   });
 });
+
+describe("RunDiff readable summary", () => {
+  const costs = (runId: string, cost: number, pass: (i: number) => boolean) =>
+    makeRunResult({
+      runId,
+      tasks: Array.from({ length: 30 }, (_, i) =>
+        task({
+          taskId: `task-${String(i).padStart(2, "0")}`,
+          feedback: [
+            { key: "ok", score: pass(i) },
+            { key: "cost", score: cost },
+          ],
+        }),
+      ),
+    });
+
+  it("writes small means in significant digits and flips in columns cut after ten rows", () => {
+    const b = costs("base", 0.0000532, () => true);
+    const c = costs("cur", 0.0000611, (i) => i % 2 === 0);
+    const lines = c.diff(b).summary({ readable: true, width: 40, intervals: false }).split("\n");
+    assert.equal(lines[2], "  cost                     mean 0.0000532 -> 0.0000611   +0.0000079");
+    assert.equal(lines[3], "  flipped pass->fail (15):");
+    // "ok:task-01" is 10 wide: three columns fit in 40 after the indent; 15 flips, 5 rows
+    assert.equal(lines[4], "    ok:task-01  ok:task-11  ok:task-21");
+    assert.equal(lines.length, 9);
+    assert.ok(lines.every((line) => !line.includes("['")));
+    // the reference's text keeps its two decimals and its list
+    const reference = c.diff(b).summary({ intervals: false }).split("\n");
+    assert.equal(reference[2], "  cost                     mean 0.00 -> 0.00   +0.00");
+    assert.match(reference[3] ?? "", /^ {2}flipped pass->fail: \['ok:task-01', /);
+  });
+
+  it("cuts a long list with 'and N more' unless all is asked for", () => {
+    const b = costs("base", 1, () => true);
+    const c = costs("cur", 1, () => false);
+    const cut = c.diff(b).summary({ readable: true, width: 20 }).split("\n");
+    assert.equal(cut.at(-1), "    and 20 more (--all lists every one)");
+    const all = c.diff(b).summary({ readable: true, width: 20, all: true }).split("\n");
+    assert.equal(all.filter((line) => line.startsWith("    ok:task-")).length, 30);
+  });
+});

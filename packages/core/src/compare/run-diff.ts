@@ -1,10 +1,12 @@
 import { isDeepStrictEqual } from "node:util";
 import type { RunData } from "../result/run-data.js";
+import type { SummaryOptions } from "../result/run-summary.js";
 import type { TaskResult } from "../result/task-result.js";
 import type { Feedback } from "../scoring/feedback.js";
 import type { Interval } from "../stats/wilson.js";
-import { formatFixed, padRight, pythonListRepr } from "../util/python-format.js";
+import { pythonListRepr } from "../util/python-format.js";
 import { diffIntervals } from "./diff-intervals.js";
+import { runDiffSummary } from "./run-diff-summary.js";
 import { RunsNotComparableError } from "./runs-not-comparable-error.js";
 
 /** `[baseline, current]` values of one scorer key. */
@@ -12,8 +14,40 @@ export type Delta = readonly [baseline: number, current: number];
 /** A `[scorerKey, taskId]` pair whose boolean verdict changed. */
 export type Flip = readonly [key: string, taskId: string];
 
-/** The fields of a {@link RunDiff}, camelCased. */
-export interface RunDiffInit {
+/**
+ * What a {@link RunDiff} is built from: its fields, the intervals optional (a diff built
+ * without them has none).
+ */
+export interface RunDiffInit
+  extends Pick<
+      RunDiff,
+      | "currentRunId"
+      | "baselineRunId"
+      | "comparableTasks"
+      | "passRateDeltas"
+      | "meanDeltas"
+      | "flippedToFail"
+      | "flippedToPass"
+      | "onlyInCurrent"
+      | "onlyInBaseline"
+      | "contentChanged"
+      | "scorersOnlyInCurrent"
+      | "scorersOnlyInBaseline"
+    >,
+    Partial<Pick<RunDiff, "passRateIntervals" | "meanIntervals">> {}
+
+/**
+ * A run compared with a baseline over what they share: per-key pass-rate and mean deltas
+ * (`[baseline, current]`), the tasks whose verdict flipped, and everything left out.
+ *
+ * @example
+ * ```ts
+ * const diff = current.diff(baseline);
+ * console.log(diff.summary());
+ * if (diff.regressions.length > 0) process.exitCode = 1;
+ * ```
+ */
+export class RunDiff {
   readonly currentRunId: string;
   readonly baselineRunId: string;
   readonly comparableTasks: readonly string[];
@@ -28,39 +62,11 @@ export interface RunDiffInit {
   readonly scorersOnlyInBaseline: readonly string[];
   /**
    * Paired bootstrap 95% interval of each pass-rate difference (current − baseline, as a
-   * fraction), over the comparable tasks scored with booleans on both sides. Absent for a
-   * key without such tasks, and on a diff built by hand without intervals.
+   * fraction), over the comparable tasks scored with booleans on both sides. No entry for a
+   * key without such tasks; empty on a diff built by hand without intervals.
    */
-  readonly passRateIntervals?: Readonly<Record<string, Interval>> | undefined;
-  /** The same for each mean difference, in score units. */
-  readonly meanIntervals?: Readonly<Record<string, Interval>> | undefined;
-}
-
-/**
- * A run compared with a baseline over what they share: per-key pass-rate and mean deltas
- * (`[baseline, current]`), the tasks whose verdict flipped, and everything left out.
- *
- * @example
- * ```ts
- * const diff = current.diff(baseline);
- * console.log(diff.summary());
- * if (diff.regressions.length > 0) process.exitCode = 1;
- * ```
- */
-export class RunDiff implements RunDiffInit {
-  readonly currentRunId: string;
-  readonly baselineRunId: string;
-  readonly comparableTasks: readonly string[];
-  readonly passRateDeltas: Readonly<Record<string, Delta>>;
-  readonly meanDeltas: Readonly<Record<string, Delta>>;
-  readonly flippedToFail: readonly Flip[];
-  readonly flippedToPass: readonly Flip[];
-  readonly onlyInCurrent: readonly string[];
-  readonly onlyInBaseline: readonly string[];
-  readonly contentChanged: readonly string[];
-  readonly scorersOnlyInCurrent: readonly string[];
-  readonly scorersOnlyInBaseline: readonly string[];
   readonly passRateIntervals: Readonly<Record<string, Interval>>;
+  /** The same for each mean difference, in score units. */
   readonly meanIntervals: Readonly<Record<string, Interval>>;
 
   constructor(init: RunDiffInit) {
@@ -89,60 +95,19 @@ export class RunDiff implements RunDiffInit {
    * A printable diff, as the reference's: deltas, flips, and what was excluded. Each
    * pass-rate and mean line is the A.5 line, then the 95% interval of the difference
    * (`   95% CI [-10.0, +35.0]`, percentage points for pass rates) when there is one.
-   * With `intervals: false` the text is the reference's A.5 text, character for character.
+   * With `intervals: false` the text is the reference's A.5 text, character for character;
+   * with `readable`, means get significant digits and task lists columns (see
+   * {@link SummaryOptions}).
    *
    * @example
    * ```ts
    * console.log(current.diff(baseline).summary());
    * const referenceText = current.diff(baseline).summary({ intervals: false });
+   * const forPeople = current.diff(baseline).summary({ readable: true, width: 100 });
    * ```
    */
-  summary(options: { intervals?: boolean } = {}): string {
-    const withIntervals = options.intervals ?? true;
-    const pct = (value: number) => formatFixed(value * 100, { precision: 1, width: 5 });
-    const ci = (interval: Interval | undefined, scale: number, precision: number) => {
-      if (!interval || !withIntervals) return "";
-      const f = (value: number) => formatFixed(value * scale, { precision, sign: true });
-      return `   95% CI [${f(interval[0])}, ${f(interval[1])}]`;
-    };
-    const lines = [
-      `Diff ${this.currentRunId} vs ${this.baselineRunId}  —  ${this.comparableTasks.length} comparable task(s)`,
-    ];
-    for (const key of Object.keys(this.passRateDeltas).sort()) {
-      const [base, cur] = this.passRateDeltas[key] as Delta;
-      const change = formatFixed((cur - base) * 100, { precision: 1, width: 5, sign: true });
-      const mark = cur < base ? "   REGRESSION" : "";
-      const interval = ci(this.passRateIntervals[key], 100, 1);
-      lines.push(
-        `  ${padRight(key, 24)} ${pct(base)}% -> ${pct(cur)}%   ${change}${mark}${interval}`,
-      );
-    }
-    for (const key of Object.keys(this.meanDeltas).sort()) {
-      const [base, cur] = this.meanDeltas[key] as Delta;
-      const f = (value: number, sign = false) => formatFixed(value, { precision: 2, sign });
-      const interval = ci(this.meanIntervals[key], 1, 2);
-      lines.push(
-        `  ${padRight(key, 24)} mean ${f(base)} -> ${f(cur)}   ${f(cur - base, true)}${interval}`,
-      );
-    }
-    const flips = (pairs: readonly Flip[]) =>
-      pythonListRepr(pairs.map(([key, id]) => `${key}:${id}`));
-    if (this.flippedToFail.length > 0)
-      lines.push(`  flipped pass->fail: ${flips(this.flippedToFail)}`);
-    if (this.flippedToPass.length > 0)
-      lines.push(`  flipped fail->pass: ${flips(this.flippedToPass)}`);
-    const excluded: [string, readonly string[]][] = [
-      ["content changed", this.contentChanged],
-      ["only in current", this.onlyInCurrent],
-      ["only in baseline", this.onlyInBaseline],
-      ["scorer only in current", this.scorersOnlyInCurrent],
-      ["scorer only in baseline", this.scorersOnlyInBaseline],
-    ];
-    const excludedLines = excluded
-      .filter(([, ids]) => ids.length > 0)
-      .map(([label, ids]) => `  ${label}: ${pythonListRepr(ids)}`);
-    if (excludedLines.length > 0) lines.push("  — excluded (not comparable) —", ...excludedLines);
-    return lines.join("\n");
+  summary(options: { intervals?: boolean } & SummaryOptions = {}): string {
+    return runDiffSummary(this, options);
   }
 }
 

@@ -26,14 +26,21 @@ export class PairwiseRunResult {
   readonly schemaVersion = "0.1";
   readonly runId: string;
   readonly label: string | null;
+  /** ISO-8601 UTC time the comparison started. */
   readonly createdAt: string;
   readonly durationMs: number;
   readonly variantA: string;
   readonly variantB: string;
+  /** Number of task pairs compared (each gives one case per comparator). */
   readonly nPairs: number;
+  /** The comparator keys, in comparator order. */
   readonly keys: readonly string[];
   readonly cases: readonly PairwiseCase[];
-  /** See {@link PairwiseRunResultInit.warnings}; empty when there were none. */
+  /**
+   * Observer failures while the variants ran (e.g. a span processor that threw), one line per
+   * distinct failure with the number of tasks that hit it; `runPairwise` fills it. Empty when
+   * there were none.
+   */
   readonly warnings: readonly string[];
 
   constructor(init: PairwiseRunResultInit) {

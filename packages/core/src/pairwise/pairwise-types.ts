@@ -1,6 +1,7 @@
 import type { Interval } from "../stats/wilson.js";
 import type { Task } from "../suite/task.js";
 import type { Trace } from "../trace/trace.js";
+import type { PairwiseRunResult } from "./pairwise-run-result.js";
 
 /** Which side a comparator preferred: `"a"`, `"b"`, or neither. */
 export type PairwiseWinner = "a" | "b" | "tie";
@@ -102,26 +103,13 @@ export interface Agreement {
   readonly disagreements: readonly (readonly [string, PairwiseWinner, PairwiseWinner])[];
 }
 
-/** What a {@link PairwiseRunResult} is built from. */
-export interface PairwiseRunResultInit {
-  readonly runId: string;
-  readonly label?: string | null;
-  /** ISO-8601 UTC time the comparison started. */
-  readonly createdAt: string;
-  readonly durationMs: number;
-  readonly variantA: string;
-  readonly variantB: string;
-  /** Number of task pairs compared (each gives one case per comparator). */
-  readonly nPairs: number;
-  /** The comparator keys, in comparator order. */
-  readonly keys: readonly string[];
-  readonly cases: readonly PairwiseCase[];
-  /**
-   * Observer failures while the variants ran (e.g. a span processor that threw), one line per
-   * distinct failure with the number of tasks that hit it; `runPairwise` fills it.
-   */
-  readonly warnings?: readonly string[];
-}
+/** What a {@link PairwiseRunResult} is built from: its fields, `label` and `warnings` optional. */
+export interface PairwiseRunResultInit
+  extends Pick<
+      PairwiseRunResult,
+      "runId" | "createdAt" | "durationMs" | "variantA" | "variantB" | "nPairs" | "keys" | "cases"
+    >,
+    Partial<Pick<PairwiseRunResult, "label" | "warnings">> {}
 
 /** The JSON form of a {@link PairwiseRunResult}. */
 export interface PairwiseRunJson {

@@ -83,4 +83,28 @@ describe("RunResult.summary (the reference's report text)", () => {
       "  long_key    0.0% (0/1)",
     ]);
   });
+
+  it("readable: a suite as tasks × repeats and small scores in significant digits", () => {
+    const tasks = ["a", "b"].flatMap((id) =>
+      [1, 2, 3].map((repeat) =>
+        makeTaskResult({
+          taskId: `${id}#${repeat}`,
+          feedback: [{ key: "cost", score: 0.00005 + repeat * 0.000001 }],
+        }),
+      ),
+    );
+    const run = makeRunResult({ suiteName: "s", suiteSource: "s.jsonl", tasks });
+    const readable = run.summary({ readable: true }).split("\n");
+    assert.equal(readable[4], "  Suite:       s (2 tasks × 3 repeats = 6 runs, source: s.jsonl)");
+    assert.equal(readable.at(-1), "  cost  mean=0.000052 p50=0.000052 p95=0.000053 n=6");
+    // the reference's text is unchanged: the expanded count, two decimals
+    const reference = run.summary().split("\n");
+    assert.equal(reference[4], "  Suite:       s (6 tasks, source: s.jsonl)");
+    assert.equal(reference.at(-1), "  cost  mean=0.00 p50=0.00 p95=0.00 n=6");
+  });
+
+  it("readable: a run without repeats keeps its task count", () => {
+    const run = makeRunResult({ tasks: [makeTaskResult({ taskId: "only" })] });
+    assert.match(run.summary({ readable: true }), /\(1 task, source: /);
+  });
 });

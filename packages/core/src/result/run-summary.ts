@@ -1,6 +1,22 @@
+import { formatNumber } from "../util/format-number.js";
 import { formatFixed, padRight } from "../util/python-format.js";
 import type { Aggregates } from "./aggregates.js";
+import { groupRepeats } from "./repeat-groups.js";
 import type { RunData } from "./run-data.js";
+
+/**
+ * How a summary is written. By default it is the reference's text, character for character;
+ * `readable` writes it for people instead: numbers with significant digits (`0.0000532`, not
+ * `0.00`), a suite as tasks × repeats, long lists laid out in columns and cut short.
+ */
+export interface SummaryOptions {
+  /** Write for people rather than as the reference does (default false). */
+  readonly readable?: boolean;
+  /** The line width readable lists are laid out to (default 80). */
+  readonly width?: number;
+  /** Readable lists show every item instead of their first rows and "and N more". */
+  readonly all?: boolean;
+}
 
 function section(
   title: string,
@@ -27,8 +43,18 @@ function passCounts(result: RunData): Map<string, { passed: number; total: numbe
   return counts;
 }
 
+/** The suite line's parenthesis: the reference's `60 tasks`, or readable `20 tasks × 3 repeats = 60 runs`. */
+function suiteSize(result: RunData, readable: boolean): string {
+  const size = result.suite.size;
+  if (!readable) return `${size} tasks`;
+  const repeats = Math.max(0, ...[...groupRepeats(result.tasks).values()].map((g) => g.length));
+  if (repeats < 2 || size % repeats !== 0) return `${size} task${size === 1 ? "" : "s"}`;
+  return `${size / repeats} task${size === repeats ? "" : "s"} × ${repeats} repeats = ${size} runs`;
+}
+
 /**
- * The plain-text report of a run, line for line as the reference's `RunResult.summary()`.
+ * The plain-text report of a run, line for line as the reference's `RunResult.summary()`;
+ * with `readable`, the same lines written for people (see {@link SummaryOptions}).
  * `RunResult#summary` calls this.
  *
  * @example
@@ -36,16 +62,19 @@ function passCounts(result: RunData): Map<string, { passed: number; total: numbe
  * console.log(runSummary(result));
  * // Run r1
  * //   Schema:      0.1 ...
+ * console.log(runSummary(result, { readable: true }));
+ * //   Suite:       suite (20 tasks × 3 repeats = 60 runs, source: suite.jsonl) ...
  * ```
  */
-export function runSummary(result: RunData): string {
+export function runSummary(result: RunData, options: SummaryOptions = {}): string {
+  const readable = options.readable ?? false;
   const agg: Aggregates = result.aggregates;
   const lines = [
     `Run ${result.runId}`,
     `  Schema:      ${result.schemaVersion}`,
     `  Created:     ${result.createdAt}`,
     `  Duration:    ${result.durationMs}ms`,
-    `  Suite:       ${result.suite.name} (${result.suite.size} tasks, source: ${result.suite.source})`,
+    `  Suite:       ${result.suite.name} (${suiteSize(result, readable)}, source: ${result.suite.source})`,
     `  Runs:        ${result.tasks.length}`,
     `  Concurrency: ${result.concurrency}`,
     `  Errors:      ${agg.errors}`,
@@ -62,7 +91,8 @@ export function runSummary(result: RunData): string {
     ...section("Score stats:", Object.keys(agg.scoreStats).sort(), (key, width) => {
       const stats = agg.scoreStats[key];
       if (!stats) return "";
-      const f = (value: number) => formatFixed(value, { precision: 2 });
+      const f = (value: number) =>
+        readable ? formatNumber(value) : formatFixed(value, { precision: 2 });
       return `  ${padRight(key, width)}  mean=${f(stats.mean)} p50=${f(stats.p50)} p95=${f(stats.p95)} n=${stats.n}`;
     }),
     ...section("Value counts:", Object.keys(agg.valueCounts).sort(), (key, width) => {

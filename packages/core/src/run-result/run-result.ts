@@ -6,7 +6,7 @@ import {
   type ScoreStats,
 } from "../result/aggregates.js";
 import type { RunData, RunResultInit, SuiteInfo } from "../result/run-data.js";
-import { runSummary } from "../result/run-summary.js";
+import { runSummary, type SummaryOptions } from "../result/run-summary.js";
 import type { StopReason } from "../result/stop-reason.js";
 import type { TaskResult } from "../result/task-result.js";
 import { type ReadOptions, runInitFromJSON } from "../run-file/read-run-file.js";
@@ -98,9 +98,17 @@ export class RunResult implements RunData {
     return diffRuns(this, baseline, options);
   }
 
-  /** Plain-text report, line for line as the reference's. */
-  summary(): string {
-    return runSummary(this);
+  /**
+   * Plain-text report, line for line as the reference's; `{ readable: true }` writes it for
+   * people (significant digits, tasks × repeats), as the CLI prints it.
+   *
+   * @example
+   * ```ts
+   * console.log(result.summary({ readable: true }));
+   * ```
+   */
+  summary(options: SummaryOptions = {}): string {
+    return runSummary(this, options);
   }
 
   /** The run file object, schema "0.1"; `JSON.stringify` calls it. */

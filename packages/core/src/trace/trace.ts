@@ -1,13 +1,8 @@
 import { type TokenUsage, tokenUsage } from "./token-usage.js";
 import type { ErrorInfo, TraceEvent, TraceEventOf, TraceEventType } from "./trace-events.js";
 
-/** What a {@link Trace} is built from. */
-export interface TraceInit {
-  readonly events?: readonly TraceEvent[];
-  /** Set when the run crashed; keeps the original error's type and message. */
-  readonly exception?: ErrorInfo | null;
-  /** Wall-clock duration of the run in milliseconds. */
-  readonly durationMs?: number;
+/** What a {@link Trace} is built from: its fields (each has a default), and stored totals. */
+export interface TraceInit extends Partial<Pick<Trace, "events" | "exception" | "durationMs">> {
   /**
    * Token totals to report when the events are not available, e.g. a run loaded from a file
    * that stores totals but not events. Ignored when the trace has model responses.
@@ -28,7 +23,9 @@ export interface TraceInit {
  */
 export class Trace {
   readonly events: readonly TraceEvent[];
+  /** Set when the run crashed; keeps the original error's type and message. */
   readonly exception: ErrorInfo | null;
+  /** Wall-clock duration of the run in milliseconds. */
   readonly durationMs: number;
   readonly #storedTokens: TokenUsage | undefined;
   // the events are frozen: totals computed once serve grading, budgets, aggregates and files

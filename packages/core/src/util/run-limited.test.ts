@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { runLimited, YIELD_EVERY } from "./run-limited.js";
+import pLimit from "p-limit";
+import { LOOK_AHEAD, runLimited, YIELD_EVERY } from "./run-limited.js";
 
 describe("runLimited", () => {
   it("keeps order and never exceeds the concurrency", async () => {
@@ -84,5 +85,56 @@ describe("runLimited", () => {
       items.map((item) => item * 2),
     );
     assert.ok(counts.every((count) => count === 1));
+  });
+
+  it("keeps at most LOOK_AHEAD × concurrency items in the limiter, refilled as they settle", async () => {
+    // watching the limiter's own queue: items waiting there are what would cost memory on a
+    // 100,000-task suite if every item were handed over up front
+    const concurrency = 3;
+    const limiter = pLimit(concurrency);
+    let mostWaiting = 0;
+    let mostInLimiter = 0;
+    const watch = (): void => {
+      mostWaiting = Math.max(mostWaiting, limiter.pendingCount);
+      mostInLimiter = Math.max(mostInLimiter, limiter.pendingCount + limiter.activeCount);
+    };
+    const items = Array.from({ length: 2000 }, (_, index) => index);
+    const results = await runLimited(items, { concurrency, limiter }, async (item) => {
+      watch();
+      if (item % 2 === 0) await new Promise((resolve) => setImmediate(resolve));
+      watch();
+      return item + 1;
+    });
+    assert.deepEqual(
+      results,
+      items.map((item) => item + 1),
+    );
+    assert.ok(mostInLimiter <= LOOK_AHEAD * concurrency, `${mostInLimiter} in the limiter`);
+    assert.ok(
+      mostWaiting <= (LOOK_AHEAD - 1) * concurrency,
+      `${mostWaiting} queued but not started`,
+    );
+    // the look-ahead is used: the limiter always had the next items waiting
+    assert.equal(mostWaiting, (LOOK_AHEAD - 1) * concurrency);
+    // the last call frees its slot just after the map resolves
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(limiter.pendingCount + limiter.activeCount, 0);
+  });
+
+  it("starts none of the items already queued in the limiter once a call fails", async () => {
+    const seen: number[] = [];
+    const limiter = pLimit(2);
+    const items = Array.from({ length: 50 }, (_, index) => index);
+    const run = runLimited(items, { concurrency: 2, limiter }, async (n) => {
+      seen.push(n);
+      if (n === 3) throw new Error("item 3 failed");
+      await new Promise((resolve) => setImmediate(resolve));
+      return n;
+    });
+    await assert.rejects(run, /item 3 failed/);
+    // 3 failed as it started, while 2 was running; none of the queued items started after it
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(seen, [0, 1, 2, 3]);
+    assert.equal(limiter.pendingCount + limiter.activeCount, 0);
   });
 });

@@ -1,3 +1,5 @@
+import pLimit, { type LimitFunction } from "p-limit";
+
 /**
  * Started calls between two turns of the event loop. An agent that never waits on I/O would
  * otherwise run the whole suite inside one macrotask, and no journal write (or any other I/O
@@ -5,15 +7,39 @@
  */
 export const YIELD_EVERY = 64;
 
+/**
+ * How many times `concurrency` items are handed to the limiter at once (running or waiting
+ * their turn). Handing over every item up front would hold one pending promise and closure
+ * per item for the whole map: on a 100,000-task suite that is most of the memory of the run.
+ * Several per slot, refilled as each one settles, keep a slot that frees up from waiting for
+ * the next item to be queued.
+ */
+export const LOOK_AHEAD = 4;
+
 const nextMacrotask = (): Promise<void> =>
   new Promise((resolve) => (globalThis.setImmediate ?? setTimeout)(resolve));
 
+/** Options of {@link runLimited}. */
+export interface RunLimitedOptions {
+  /** Calls in flight at most; below 1 (or not a number) counts as 1. */
+  readonly concurrency: number;
+  /** Once aborted, nothing more starts and the map rejects with the signal's reason. */
+  readonly signal?: AbortSignal | undefined;
+  /**
+   * A p-limit limiter to run the calls on instead of a new one of `concurrency` (its own
+   * concurrency then applies). Tests use it to watch the limiter's queue.
+   */
+  readonly limiter?: LimitFunction | undefined;
+}
+
 /**
- * Maps `items` through `fn` with at most `max(1, concurrency)` calls in flight; results keep
- * the order of `items`. When `signal` aborts, nothing queued starts any more and the returned
- * promise rejects with the signal's reason (calls already running are left to finish, and
- * their results are dropped). A call that rejects rejects the whole map the same way. Every
- * {@link YIELD_EVERY} starts it lets the event loop turn once.
+ * Maps `items` through `fn` with at most `max(1, concurrency)` calls in flight, on a p-limit
+ * limiter; results keep the order of `items`. At most {@link LOOK_AHEAD} × `concurrency` items
+ * are in the limiter at any moment, so memory does not grow with the number of items waiting.
+ * When `signal` aborts, nothing more starts and the returned promise rejects with the signal's
+ * reason (calls already running are left to finish, and their results are dropped). A call
+ * that rejects rejects the whole map the same way. Every {@link YIELD_EVERY} starts it lets
+ * the event loop turn once.
  *
  * @example
  * ```ts
@@ -22,26 +48,23 @@ const nextMacrotask = (): Promise<void> =>
  */
 export function runLimited<T, R>(
   items: readonly T[],
-  options: { concurrency: number; signal?: AbortSignal | undefined },
+  options: RunLimitedOptions,
   fn: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
   const { signal } = options;
   if (signal?.aborted) return Promise.reject(signal.reason);
-  // A fixed pool of workers pulling the next index, rather than one queued promise per item
-  // made up front: a 100k-task suite would otherwise hold 100k pending promises (and their
-  // closures) from the first task to the last.
-  const slots = Math.min(items.length, Math.max(1, Math.floor(options.concurrency) || 1));
   const results = new Array<R>(items.length);
+  if (items.length === 0) return Promise.resolve(results);
+  const limit = options.limiter ?? pLimit(Math.max(1, Math.floor(options.concurrency) || 1));
+  const window = LOOK_AHEAD * limit.concurrency;
   let next = 0;
+  let inLimiter = 0;
+  let done = 0;
   let started = 0;
   let settled = false;
   // one gate for every slot: a single slot pausing would let the others run on
   let gate: Promise<void> | null = null;
   return new Promise<R[]>((resolve, reject) => {
-    if (slots === 0) {
-      resolve(results);
-      return;
-    }
     const onAbort = (): void => finish(signal?.reason, true);
     const finish = (error: unknown, failed: boolean): void => {
       if (settled) return;
@@ -50,28 +73,35 @@ export function runLimited<T, R>(
       if (failed) reject(error);
       else resolve(results);
     };
-    signal?.addEventListener("abort", onAbort, { once: true });
-    const worker = async (): Promise<void> => {
-      while (!settled && next < items.length) {
-        const index = next++;
-        if (++started % YIELD_EVERY === 0) {
-          gate = nextMacrotask().then(() => {
-            gate = null;
-          });
-        }
-        if (gate) await gate;
-        if (settled) return;
+    // Everything after a call, including the refill and a failure, happens inside the limited
+    // function: the limiter starts the next waiting item only once it returns, and by then a
+    // failure has settled the map, so that item sees it and does not start.
+    const call = async (index: number): Promise<void> => {
+      if (++started % YIELD_EVERY === 0) {
+        gate = nextMacrotask().then(() => {
+          gate = null;
+        });
+      }
+      if (gate) await gate;
+      if (settled) return;
+      try {
         results[index] = await fn(items[index] as T, index);
+      } catch (error) {
+        finish(signal?.aborted ? signal.reason : error, true);
+        return;
+      }
+      inLimiter--;
+      if (++done === items.length) finish(null, false);
+      else refill();
+    };
+    const refill = (): void => {
+      while (!settled && next < items.length && inLimiter < window) {
+        inLimiter++;
+        // `call` never rejects: its failures settle the map instead
+        void limit(call, next++);
       }
     };
-    let running = slots;
-    for (let slot = 0; slot < slots; slot++) {
-      worker().then(
-        () => {
-          if (--running === 0) finish(null, false);
-        },
-        (error: unknown) => finish(signal?.aborted ? signal.reason : error, true),
-      );
-    }
+    signal?.addEventListener("abort", onAbort, { once: true });
+    refill();
   });
 }

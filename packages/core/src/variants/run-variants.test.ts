@@ -242,4 +242,19 @@ describe("VariantRunResult", () => {
       ].join("\n"),
     );
   });
+
+  it("readable: a small mean in significant digits where the reference prints 0.000", () => {
+    const sweep = sweepOf({
+      cheap: runOf("c", [taskResult("t1", { cost: 0.0000532 })]),
+      dear: runOf("d", [taskResult("t1", { cost: 0.00011 })]),
+    });
+    assert.deepEqual(sweep.summary("cost").split("\n").slice(1), [
+      "  1. dear   0.000  (n=1)",
+      "  2. cheap  0.000  (n=1)",
+    ]);
+    assert.deepEqual(sweep.summary("cost", { readable: true }).split("\n").slice(1), [
+      "  1. dear   0.00011  (n=1)",
+      "  2. cheap  0.0000532  (n=1)",
+    ]);
+  });
 });

@@ -1,6 +1,8 @@
+import type { SummaryOptions } from "../result/run-summary.js";
 import type { RunResult } from "../run-result/run-result.js";
 import { wilsonInterval } from "../stats/wilson.js";
 import type { ErrorInfo } from "../trace/trace-events.js";
+import { formatNumber } from "../util/format-number.js";
 import { formatFixed, padRight } from "../util/python-format.js";
 import { type LeaderboardRow, leaderboard } from "./leaderboard.js";
 
@@ -19,19 +21,12 @@ export interface VariantManifest {
   readonly variants: readonly { name: string; run_id: string | null; error?: ErrorInfo }[];
 }
 
-/** What a {@link VariantRunResult} is built from. */
-export interface VariantRunResultInit {
-  readonly runId: string;
-  readonly axis: string;
-  readonly label?: string | null;
-  /** Variant name → its run, in sweep order. */
-  readonly results: ReadonlyMap<string, RunResult>;
-  /** Variants whose run failed as a whole (e.g. the store refused it), by name. */
-  readonly failures?: ReadonlyMap<string, ErrorInfo>;
+/** What a {@link VariantRunResult} is built from: its fields, and the sweep order. */
+export interface VariantRunResultInit
+  extends Pick<VariantRunResult, "runId" | "axis" | "results" | "createdAt" | "durationMs">,
+    Partial<Pick<VariantRunResult, "label" | "failures">> {
   /** The variant names in sweep order, including failed ones. */
   readonly order?: readonly string[];
-  readonly createdAt: string;
-  readonly durationMs: number;
 }
 
 /**
@@ -48,7 +43,9 @@ export class VariantRunResult {
   readonly runId: string;
   readonly axis: string;
   readonly label: string | null;
+  /** Variant name → its run, in sweep order. */
   readonly results: ReadonlyMap<string, RunResult>;
+  /** Variants whose run failed as a whole (e.g. the store refused it), by name. */
   readonly failures: ReadonlyMap<string, ErrorInfo>;
   readonly createdAt: string;
   readonly durationMs: number;
@@ -79,9 +76,16 @@ export class VariantRunResult {
   /**
    * The reference's ranking; for pass-rate keys each line continues with the Wilson 95%
    * interval of the rate, after the reference's text, so the reference's lines stay a prefix.
-   * The interval treats repeats as independent, so with repeats it is optimistic.
+   * The interval treats repeats as independent, so with repeats it is optimistic. With
+   * `readable`, a mean is written with significant digits (`0.0000532`) instead of the
+   * reference's three decimals.
+   *
+   * @example
+   * ```ts
+   * console.log(sweep.summary("cost", { readable: true }));
+   * ```
    */
-  summary(key: string): string {
+  summary(key: string, options: SummaryOptions = {}): string {
     const rows = this.leaderboard(key);
     const isRate = [...this.results.values()].some((run) => key in run.aggregates.passRate);
     const width = Math.max(0, ...rows.map((row) => row.variant.length));
@@ -89,7 +93,9 @@ export class VariantRunResult {
     for (const row of rows) {
       const value = isRate
         ? `${formatFixed(row.score * 100, { precision: 1, width: 5 })}%`
-        : formatFixed(row.score, { precision: 3 });
+        : options.readable
+          ? formatNumber(row.score)
+          : formatFixed(row.score, { precision: 3 });
       let line = `  ${row.rank}. ${padRight(row.variant, width)}  ${value}  (n=${row.n})`;
       if (isRate && row.n > 0) {
         const [lo, hi] = wilsonInterval(row.score, row.n);
