@@ -61,7 +61,7 @@ export type { TaskAttempt, TaskResult } from "./result/task-result.js";
 export { ResumeError } from "./run/resume-error.js";
 export type { RetryOptions, RetryPolicy } from "./run/retry-policy.js";
 export { runAgent } from "./run/run-agent.js";
-export type { RunAgentOptions } from "./run/run-agent-options.js";
+export type { OptionLabels, RunAgentOptions } from "./run/run-agent-options.js";
 export type { RunBudget } from "./run/run-budget.js";
 export { RunExistsError } from "./run/run-exists-error.js";
 export { RunNeverSettledError } from "./run/run-never-settled-error.js";

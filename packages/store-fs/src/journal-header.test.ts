@@ -37,6 +37,13 @@ describe("journal header", () => {
     assert.deepEqual(headerFromJSON(later), header);
   });
 
+  it("keeps the caller's invocation through the journal file", async () => {
+    const invocation = { command: "run", suite: "/abs/suite.jsonl", flags: { repeats: "2" } };
+    const store = fsRunStore(join(root, "invocation"));
+    await store.openJournal({ ...header, invocation }).then((journal) => journal.close());
+    assert.deepEqual((await store.readJournal("r1"))?.header.invocation, invocation);
+  });
+
   it("names the first field at fault, what it expected and what it got", () => {
     const cases: [Record<string, unknown> | unknown, string][] = [
       [[1], "expected an object, got an array of 1"],
@@ -61,6 +68,7 @@ describe("journal header", () => {
         "task_ids: expected an array of strings, got an array of 2",
       ],
       [{ ...good(), scorers: null }, "scorers: expected an array of strings, got null"],
+      [{ ...good(), invocation: "run x" }, 'invocation: expected an object, got "run x" (string)'],
     ];
     for (const [json, message] of cases) assert.equal(headerProblem(json), message);
   });

@@ -15,6 +15,8 @@ export interface JournalHeaderJSON {
   readonly task_ids: readonly string[];
   // optional: journals written before scorer keys were recorded lack it
   readonly scorers?: readonly string[];
+  // optional: how the caller started the run (the CLI's suite, modules and flags)
+  readonly invocation?: Readonly<Record<string, unknown>>;
 }
 
 type JsonObject = Record<string, unknown>;
@@ -37,6 +39,7 @@ const FIELDS: readonly [string, (value: unknown) => boolean, string][] = [
   ["suite.size", Number.isSafeInteger, "an integer"],
   ["task_ids", isStrings, "an array of strings"],
   ["scorers", (value) => value === undefined || isStrings(value), "an array of strings"],
+  ["invocation", (value) => value === undefined || isRecord(value), "an object"],
 ];
 
 function valueAt(json: JsonObject, field: string): unknown {
@@ -80,6 +83,7 @@ export function headerToJSON(header: JournalHeader): JournalHeaderJSON {
     suite: { name: header.suite.name, source: header.suite.source, size: header.suite.size },
     task_ids: [...header.taskIds],
     ...(header.scorers ? { scorers: [...header.scorers] } : {}),
+    ...(header.invocation ? { invocation: header.invocation } : {}),
   };
 }
 
@@ -95,6 +99,7 @@ export function headerFromJSON(json: JournalHeaderJSON): JournalHeader {
     suite: { name: suite.name, source: suite.source, size: suite.size },
     taskIds: [...json.task_ids],
     ...(json.scorers ? { scorers: [...json.scorers] } : {}),
+    ...(json.invocation ? { invocation: json.invocation } : {}),
   };
 }
 

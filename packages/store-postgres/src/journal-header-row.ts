@@ -12,6 +12,7 @@ export function headerText(header: JournalHeader): string {
     suite: { name: header.suite.name, source: header.suite.source, size: header.suite.size },
     taskIds: [...header.taskIds],
     ...(header.scorers ? { scorers: [...header.scorers] } : {}),
+    ...(header.invocation ? { invocation: header.invocation } : {}),
   });
 }
 

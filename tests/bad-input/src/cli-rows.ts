@@ -126,7 +126,13 @@ export const CLI_ROWS: readonly BadInputRow[] = [
   }),
   cliRow("--timeout=-5", ({ storeDir }) => RUN(storeDir, "--timeout=-5"), {
     code: 2,
-    message: [/--timeout: got "-5", expected a number > 0/],
+    message: [
+      /--timeout: got "-5", expected a duration above 0: seconds \("30"\) or a number with ms, s, m or h/,
+    ],
+  }),
+  cliRow("--retries=-1", ({ storeDir }) => RUN(storeDir, "--retries=-1"), {
+    code: 2,
+    message: [/--retries: got "-1", expected a whole number >= 0/],
   }),
   cliRow(
     "an agent module that throws on import",

@@ -1,11 +1,12 @@
-import { type PairwiseComparator, PairwiseRunResult, runPairwise } from "@ag2/eval";
+import { type PairwiseComparator, PairwiseRunResult, runPairwise, Suite } from "@ag2/eval";
 import type { Command } from "../args/command.js";
 import { UsageError } from "../args/usage-error.js";
+import { checkAgentForm } from "../config/check-agent-form.js";
 import { loadExport } from "../config/load-module.js";
 import { loadAgent } from "../config/load-targets.js";
 import { withProgress } from "../output/progress-stream.js";
 import { visibleData, visibleJson, visibleText } from "../terminal/visible-text.js";
-import { sweepFlags, sweepStart } from "./sweep-command.js";
+import { sweepFlags, sweepStart, taskLimitOptions } from "./sweep-command.js";
 
 /** `ag2-eval pairwise <suite> --a <module> --b <module> --comparators <module>`. */
 export const pairwiseCommand: Command = {
@@ -44,7 +45,7 @@ export const pairwiseCommand: Command = {
   ),
   async run(input) {
     const { io } = input;
-    const { flags, suitePath, storeDir } = await sweepStart("pairwise", input);
+    const { flags, suitePath, storeDir, limits } = await sweepStart("pairwise", input);
     const [specA, specB, specComparators] = [
       flags.string("a"),
       flags.string("b"),
@@ -58,6 +59,9 @@ export const pairwiseCommand: Command = {
     const concurrency = flags.integer("concurrency", { min: 1 });
     const variantA = await loadAgent({ value: specA, baseDir: io.cwd, origin: "--a" });
     const variantB = await loadAgent({ value: specB, baseDir: io.cwd, origin: "--b" });
+    const suite = await Suite.fromFile(suitePath);
+    await checkAgentForm({ agent: variantA, origin: `--a ${specA}`, task: suite.tasks[0] });
+    await checkAgentForm({ agent: variantB, origin: `--b ${specB}`, task: suite.tasks[0] });
     const loaded = await loadExport({
       spec: specComparators,
       baseDir: io.cwd,
@@ -78,7 +82,7 @@ export const pairwiseCommand: Command = {
       io,
       json,
       work: (stream) =>
-        runPairwise(suitePath, {
+        runPairwise(suite, {
           variantA,
           variantB,
           comparators,
@@ -89,6 +93,7 @@ export const pairwiseCommand: Command = {
           ...(label !== undefined && { label }),
           ...(runId !== undefined && { runId }),
           ...(concurrency !== undefined && { concurrency }),
+          ...taskLimitOptions(limits),
           ...(io.signal && { signal: io.signal }),
         }),
     });

@@ -67,8 +67,9 @@ async function asked(cwd: string): Promise<string[]> {
 describe("ag2-eval run --retries", () => {
   test("retries a 503 with backoff until it answers, and the run file records every attempt", async () => {
     const cwd = await tempProject({ "flaky.ts": FLAKY_503_TS });
+    // two retries after the first ask: the third ask answers
     const run = await runCli(
-      [...BASE, "--agent", "./flaky.ts", "--retries", "3", "--run-id", "r3"],
+      [...BASE, "--agent", "./flaky.ts", "--retries", "2", "--run-id", "r3"],
       { cwd },
     );
     assert.equal(run.code, 0, run.stderr);
@@ -87,10 +88,10 @@ describe("ag2-eval run --retries", () => {
     );
   });
 
-  test("gives up after --retries asks and records the last error on the task", async () => {
+  test("gives up after --retries retries and records the last error on the task; --retries 0 asks once", async () => {
     const cwd = await tempProject({ "flaky.ts": FLAKY_503_TS });
     const run = await runCli(
-      [...BASE, "--agent", "./flaky.ts", "--retries", "2", "--run-id", "r2"],
+      [...BASE, "--agent", "./flaky.ts", "--retries", "1", "--run-id", "r2"],
       { cwd },
     );
     assert.equal(run.code, 0, "a failed task is data, not a failed command");
@@ -99,9 +100,20 @@ describe("ag2-eval run --retries", () => {
     );
     assert.match(hello?.exception?.message ?? "", /service unavailable \(try 2\)/);
     assert.equal(hello?.attempts?.length, 2);
-    const bad = await runCli([...BASE, "--agent", "./flaky.ts", "--retries", "0"], { cwd });
+    const fresh = await tempProject({ "flaky.ts": FLAKY_503_TS });
+    const none = await runCli(
+      [...BASE, "--agent", "./flaky.ts", "--retries", "0", "--run-id", "r0"],
+      { cwd: fresh },
+    );
+    assert.equal(none.code, 0, none.stderr);
+    const once = ((await runFile(fresh, "r0")).tasks as RunFileTask[]).find(
+      (task) => task.task_id === "a",
+    );
+    assert.match(once?.exception?.message ?? "", /service unavailable \(try 1\)/);
+    assert.equal(once?.attempts, undefined, "no retries: no attempts recorded");
+    const bad = await runCli([...BASE, "--agent", "./flaky.ts", "--retries=-1"], { cwd });
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /^error: --retries: got "0", expected a whole number >= 1/);
+    assert.match(bad.stderr, /^error: --retries: got "-1", expected a whole number >= 0/);
   });
 });
 

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
 import { Ag2EvalError, DEFAULT_PRICES, runAgent, Suite } from "@ag2/eval";
 import type { Command } from "../args/command.js";
+import { agentSettingName, checkAgentForm } from "../config/check-agent-form.js";
 import { DEFAULT_STORE_DIR, loadSettings, openStore, savedLocation } from "../config/settings.js";
+import { TASK_LIMIT_LABELS } from "../config/task-limit-flags.js";
 import { evaluateGates, type GateOutcome } from "../gates/evaluate-gates.js";
 import { formatNotSaved, formatStopReason } from "../output/format-stop-reason.js";
 import { printRunOutcome } from "../output/print-run-outcome.js";
@@ -12,6 +14,7 @@ import { otlpSpanProcessor } from "../run/otlp-span-processor.js";
 import { priceTableCost } from "../run/price-table-cost.js";
 import { RUN_FLAGS } from "../run/run-flags.js";
 import { runInProgress } from "../run/run-in-progress.js";
+import { resumedArgs, runInvocation } from "../run/run-invocation.js";
 import { type RunPlan, runPlan } from "../run/run-plan.js";
 import { traceSaver } from "../run/trace-saver.js";
 import { EXIT } from "../terminal/cli-io.js";
@@ -33,6 +36,8 @@ export const runCommand: Command = {
     "",
     "A run stopped by --max-tokens, --max-cost-usd or --max-duration is saved with the tasks",
     "it graded and exits 3; --resume <run-id> with a higher budget completes it.",
+    "--resume <run-id> alone takes the suite, modules, label and flags the run started with",
+    "from its journal; flags given again override them (--store and --config are not recorded).",
     "",
     "--cache read-write answers a repeated model call (same request, same repeat) out of",
     "<store>/cache instead of the model; --cache replay calls no model at all (a call with no",
@@ -48,8 +53,10 @@ export const runCommand: Command = {
   ].join("\n"),
   async run({ values, positionals, io }) {
     const settings = await loadSettings({ values, io });
-    const plan = await runPlan({ values, positionals, settings, cwd: io.cwd });
     const store = await openStore(settings);
+    // --resume <id> alone: the suite, modules and flags come from the run's journal
+    const args = await resumedArgs({ values, positionals, settings, store, cwd: io.cwd });
+    const plan = await runPlan({ ...args, settings, cwd: io.cwd });
     const { stream, progress } = progressStream({ io, json: plan.json });
     const onWarning = (message: string) => io.stderr.write(`warning: ${visibleText(message)}\n`);
     const otlp = plan.otlpEndpoint
@@ -67,9 +74,16 @@ export const runCommand: Command = {
     let result: Awaited<ReturnType<typeof runAgent>>;
     const running = runInProgress(runId);
     try {
-      const suite = plan.suiteMapping
-        ? await Suite.fromFile(plan.suitePath, { mapping: plan.suiteMapping })
-        : plan.suitePath;
+      const suite = await Suite.fromFile(plan.suitePath, {
+        ...(plan.suiteMapping && { mapping: plan.suiteMapping }),
+      });
+      await checkAgentForm({
+        agent: plan.agent,
+        origin: agentSettingName(args.values, settings),
+        task: suite.tasks[0],
+        modelConfig: plan.modelConfig,
+        fetch: modelCache?.fetch,
+      });
       result = await runAgent(suite, {
         agent: plan.agent,
         scorers: plan.scorers,
@@ -88,7 +102,11 @@ export const runCommand: Command = {
         ...(plan.resume !== undefined && { resume: plan.resume }),
         ...(plan.overwrite && { overwrite: true }),
         ...(plan.shard && { shard: plan.shard }),
-        ...(plan.retries !== undefined && { retries: { attempts: plan.retries } }),
+        ...(plan.retries !== undefined && { retries: plan.retries }),
+        optionLabels: TASK_LIMIT_LABELS,
+        invocation: {
+          ...runInvocation({ ...args, suitePath: plan.suitePath, settings, cwd: io.cwd }),
+        },
         ...(plan.runBudget !== undefined && {
           runBudget: { ...plan.runBudget, ...(pricing && { costOf: pricing.costOf }) },
         }),

@@ -1,11 +1,18 @@
-import { runVariants, type VariantAgents, type Variants } from "@ag2/eval";
+import {
+  type AgentFactory,
+  runVariants,
+  Suite,
+  type VariantAgents,
+  type Variants,
+} from "@ag2/eval";
 import type { Command } from "../args/command.js";
 import { UsageError } from "../args/usage-error.js";
+import { checkAgentForm } from "../config/check-agent-form.js";
 import { loadExport } from "../config/load-module.js";
 import { scorersFrom } from "../config/suite-and-scorers.js";
 import { withProgress } from "../output/progress-stream.js";
 import { visibleJson } from "../terminal/visible-text.js";
-import { sweepFlags, sweepStart } from "./sweep-command.js";
+import { sweepFlags, sweepStart, taskLimitOptions } from "./sweep-command.js";
 
 /** `ag2-eval variants <suite> --variants <module>[#export]`: one run per variant, ranked. */
 export const variantsCommand: Command = {
@@ -45,7 +52,6 @@ export const variantsCommand: Command = {
       json: "print the sweep's manifest and leaderboards as JSON",
     },
     {
-      timeout: { type: "string", valueName: "<s>", description: "abort a task after s seconds" },
       overwrite: {
         type: "boolean",
         description: "replace the variant runs already saved under this --run-id",
@@ -54,7 +60,7 @@ export const variantsCommand: Command = {
   ),
   async run(input) {
     const { io } = input;
-    const { flags, settings, suitePath, storeDir } = await sweepStart("variants", input);
+    const { flags, settings, suitePath, storeDir, limits } = await sweepStart("variants", input);
     const spec = flags.string("variants");
     if (spec === undefined) {
       throw new UsageError("ag2-eval variants: missing --variants <module>[#export]", {
@@ -63,13 +69,22 @@ export const variantsCommand: Command = {
     }
     const repeats = flags.integer("repeats", { min: 1 });
     const concurrency = flags.integer("concurrency", { min: 1 });
-    const timeout = flags.number("timeout", { min: 0, exclusive: true });
     const variants = (await loadExport({
       spec,
       baseDir: io.cwd,
       flag: "--variants",
       fallbacks: ["variants"],
     })) as Variants | VariantAgents;
+    const suite = await Suite.fromFile(suitePath);
+    // a Variants, a Map or a record of name → agent, as runVariants takes them
+    const named: Iterable<readonly [string, unknown]> =
+      Symbol.iterator in Object(variants)
+        ? (variants as Iterable<readonly [string, unknown]>)
+        : Object.entries(variants ?? {});
+    for (const [name, agent] of named) {
+      const origin = `--variants ${spec}: variant '${name}'`;
+      await checkAgentForm({ agent: agent as AgentFactory, origin, task: suite.tasks[0] });
+    }
     const scorers = await scorersFrom({ given: flags.string("scorers"), settings, cwd: io.cwd });
     const json = flags.boolean("json") ?? false;
     const label = flags.string("label") ?? settings.config.label;
@@ -79,7 +94,7 @@ export const variantsCommand: Command = {
       io,
       json,
       work: (stream) =>
-        runVariants(suitePath, {
+        runVariants(suite, {
           variants,
           scorers,
           storeDir,
@@ -89,7 +104,7 @@ export const variantsCommand: Command = {
           ...(label !== undefined && { label }),
           ...(runId !== undefined && { runId }),
           ...(overwrite && { overwrite: true }),
-          ...(timeout !== undefined && { taskTimeoutMs: Math.round(timeout * 1000) }),
+          ...taskLimitOptions(limits),
           ...(io.signal && { signal: io.signal }),
         }),
     });

@@ -41,9 +41,13 @@ export interface Ag2EvalConfig {
   readonly budgetTokens?: number;
   /** Per-task time budget in seconds. */
   readonly budgetSeconds?: number;
-  /** Per-task timeout in seconds; a task over it is aborted and recorded as an error. */
-  readonly timeout?: number;
-  /** Asks per task, the first included: transient model errors are retried with backoff. */
+  /**
+   * Per-task timeout, retries included: seconds as a number, or a string such as `"1.5s"` or
+   * `"500ms"` (a bare number in a string is seconds too). A task over it is aborted and
+   * recorded as an error.
+   */
+  readonly timeout?: number | string;
+  /** Retries after the first ask when a task fails with a transient model error (with backoff). */
   readonly retries?: number;
   /** Run-wide token budget: no task starts once the run used this many (exit 3, resumable). */
   readonly maxTokens?: number;

@@ -1,5 +1,9 @@
 import { CACHE_MODES } from "../args/cache-mode.js";
-import { DURATION_EXPECTED, parseDurationMs } from "../args/parse-duration.js";
+import {
+  DURATION_EXPECTED,
+  parseDurationMs,
+  SECONDS_DURATION_EXPECTED,
+} from "../args/parse-duration.js";
 import { ConfigError } from "../args/usage-error.js";
 import type { Ag2EvalConfig } from "./define-config.js";
 
@@ -18,6 +22,16 @@ const duration: Check = (value) =>
   (typeof value === "string" && parseDurationMs(value) !== null)
     ? null
     : DURATION_EXPECTED;
+const wholeAtLeastZero: Check = (value) =>
+  Number.isInteger(value) && (value as number) >= 0 ? null : "a whole number >= 0";
+const seconds: Check = (value) =>
+  (typeof value === "number" &&
+    Number.isFinite(value) &&
+    Math.round(value * 1000) > 0 &&
+    value * 1000 < 2 ** 31) ||
+  (typeof value === "string" && parseDurationMs(value, { bareUnit: "s" }) !== null)
+    ? null
+    : SECONDS_DURATION_EXPECTED;
 const agent: Check = (value) =>
   typeof value === "string" ||
   typeof value === "function" ||
@@ -64,8 +78,8 @@ const CHECKS: Readonly<Record<keyof Ag2EvalConfig, Check>> = {
   runId: text,
   budgetTokens: wholeAtLeastOne,
   budgetSeconds: positive,
-  timeout: positive,
-  retries: wholeAtLeastOne,
+  timeout: seconds,
+  retries: wholeAtLeastZero,
   maxTokens: wholeAtLeastOne,
   maxCostUsd: positive,
   maxDuration: duration,

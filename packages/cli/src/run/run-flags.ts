@@ -1,5 +1,6 @@
 import { COMMON_FLAGS, STORE_FLAG } from "../args/command.js";
 import type { FlagSpecs } from "../args/parse-command-args.js";
+import { TASK_LIMIT_FLAGS } from "../config/task-limit-flags.js";
 
 /** The gate flags of `run`, `grade` and `diff`. */
 export const GATE_FLAGS: FlagSpecs = {
@@ -81,18 +82,8 @@ export const RUN_FLAGS: FlagSpecs = {
     valueName: "<s>",
     description: "flag tasks that take longer than s seconds",
   },
-  timeout: {
-    type: "string",
-    valueName: "<s>",
-    description: "abort a task after s seconds (recorded as its error)",
-  },
+  ...TASK_LIMIT_FLAGS,
   ...SCORER_TIMEOUT_FLAG,
-  retries: {
-    type: "string",
-    valueName: "<n>",
-    description:
-      "asks per task, the first included; transient errors (429, 5xx) back off and retry",
-  },
   "max-tokens": {
     type: "string",
     valueName: "<n>",
@@ -111,7 +102,8 @@ export const RUN_FLAGS: FlagSpecs = {
   resume: {
     type: "string",
     valueName: "<run-id>",
-    description: "continue an interrupted or budget-stopped run from its journal",
+    description:
+      "continue an interrupted or budget-stopped run from its journal (its suite, modules and flags too)",
   },
   map: {
     type: "string",

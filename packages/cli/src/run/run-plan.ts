@@ -18,6 +18,7 @@ import { loadAgent } from "../config/load-targets.js";
 import type { Settings } from "../config/settings.js";
 import { requireSuitePath, scorersFrom } from "../config/suite-and-scorers.js";
 import { suiteMappingFrom } from "../config/suite-mapping-from.js";
+import { taskLimits } from "../config/task-limit-flags.js";
 import { type GatePlan, gatePlan } from "../gates/gate-plan.js";
 
 /** Everything `ag2-eval run` needs, from flags over the config file. */
@@ -41,7 +42,7 @@ export interface RunPlan {
   readonly shard: ReturnType<typeof parseShardSpec> | undefined;
   /** `--overwrite`: replace a run the store already holds under `runId`. */
   readonly overwrite: boolean;
-  /** Asks per task, the first included (`--retries`); undefined = no retries. */
+  /** Retries after the first ask (`--retries`), core's `retries` as a number; undefined = none. */
   readonly retries: number | undefined;
   /** Run-wide limits; the CLI adds `costOf` from the price table when a cost limit is set. */
   readonly runBudget: RunBudgetPlan | undefined;
@@ -84,10 +85,9 @@ export async function runPlan(options: {
   const budgetTokens = flags.integer("budget-tokens", { min: 1 }) ?? config.budgetTokens;
   const budgetSeconds =
     flags.number("budget-seconds", { min: 0, exclusive: true }) ?? config.budgetSeconds;
-  const timeout = flags.number("timeout", { min: 0, exclusive: true }) ?? config.timeout;
   const repeats = flags.integer("repeats", { min: 1 }) ?? config.repeats;
   const concurrency = flags.integer("concurrency", { min: 1 }) ?? config.concurrency;
-  const retries = flags.integer("retries", { min: 1 }) ?? config.retries;
+  const { taskTimeoutMs, retries } = taskLimits(values, config);
   const runBudget = runBudgetPlan(values, settings);
   const scorerTimeoutMs = scorerTimeoutPlan(values);
   const suiteMapping = suiteMappingFrom({ values, settings });
@@ -128,7 +128,7 @@ export async function runPlan(options: {
       budgetTokens === undefined && budgetSeconds === undefined
         ? undefined
         : { maxTokensPerTask: budgetTokens ?? null, maxSecondsPerTask: budgetSeconds ?? null },
-    taskTimeoutMs: timeout === undefined ? undefined : Math.round(timeout * 1000),
+    taskTimeoutMs,
     scorerTimeoutMs,
     resume,
     shard,

@@ -14,8 +14,9 @@ export class TaskTimeoutError extends Ag2EvalError {
   readonly taskId: string;
   readonly timeoutMs: number;
 
-  constructor(taskId: string, timeoutMs: number) {
-    super(`task '${taskId}' timed out after ${timeoutMs} ms (option taskTimeoutMs)`);
+  /** `limitName` names the limit in the message: the option by default, or a CLI's flag. */
+  constructor(taskId: string, timeoutMs: number, limitName = "option taskTimeoutMs") {
+    super(`task '${taskId}' timed out after ${timeoutMs} ms (${limitName})`);
     this.taskId = taskId;
     this.timeoutMs = timeoutMs;
   }

@@ -26,4 +26,6 @@ export const RUN_PAIRWISE_OPTION_NAMES: OptionNames<RunPairwiseOptions> = {
   tracing: true,
   modelConfig: true,
   taskTimeoutMs: true,
+  retries: true,
+  optionLabels: true,
 };

@@ -7,8 +7,12 @@ import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { checkConcurrency, checkName, checkRunId } from "../evaluate/check-run-options.js";
 import { countTaskWarnings } from "../result/count-task-warnings.js";
 import { produceTraces } from "../run/produce-traces.js";
+import { produceWithRetries } from "../run/produce-with-retries.js";
+import { checkRetries, type RetryOptions } from "../run/retry-policy.js";
+import type { OptionLabels } from "../run/run-agent-options.js";
 import { checkInputs, resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
 import { InMemoryTraceSource } from "../trace/in-memory-trace-source.js";
+import { runLimited } from "../util/run-limited.js";
 import { comparePairs, type EvaluatePairwiseOptions } from "./evaluate-pairwise.js";
 import { RUN_PAIRWISE_OPTION_NAMES } from "./pairwise-option-names.js";
 import type { PairwiseRunResult } from "./pairwise-run-result.js";
@@ -26,6 +30,10 @@ export interface RunPairwiseOptions
   readonly modelConfig?: ModelConfigOption | null;
   /** Per task: past this, the task's signal aborts and its trace records a timeout. */
   readonly taskTimeoutMs?: number;
+  /** Ask again after transient agent failures, as `runAgent`'s option; the last ask is compared. */
+  readonly retries?: RetryOptions | number;
+  /** How recorded texts name the options (see `runAgent`'s `optionLabels`). */
+  readonly optionLabels?: OptionLabels;
 }
 
 /**
@@ -61,9 +69,10 @@ export async function runPairwise(
       `${caller}: option 'tracing' must be a Tracing; got ${typeof options.tracing}`,
     );
   }
+  const retries = checkRetries(options.retries, caller);
   const tracingWarnings: (readonly string[] | undefined)[] = [];
   const produce = async (agent: Agent | AgentFactory, name: string) => {
-    const produced = await produceTraces(suite.tasks, {
+    const produceOptions = {
       agent,
       tracing: options.tracing,
       runId,
@@ -71,8 +80,15 @@ export async function runPairwise(
       modelConfig: options.modelConfig,
       signal: options.signal,
       taskTimeoutMs: options.taskTimeoutMs,
-      concurrency,
-    });
+      timeoutLabel: options.optionLabels?.taskTimeoutMs,
+    };
+    const produced = retries
+      ? await runLimited(
+          suite.tasks,
+          { concurrency, signal: options.signal },
+          async (task) => (await produceWithRetries(task, produceOptions, retries)).produced,
+        )
+      : await produceTraces(suite.tasks, { ...produceOptions, concurrency });
     for (const p of produced) tracingWarnings.push(p.warnings);
     return new InMemoryTraceSource(
       produced.map((p) => [{ ...p.ref, taskId: p.task.taskId }, p.trace] as const),

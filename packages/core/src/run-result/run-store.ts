@@ -28,6 +28,12 @@ export interface JournalHeader {
   readonly taskIds: readonly string[];
   /** The scorer keys, in order; absent in journals written before they were recorded. */
   readonly scorers?: readonly string[];
+  /**
+   * How the run was started, as the caller recorded it (`runAgent`'s `invocation`): JSON data
+   * core does not read. The CLI keeps its suite, modules, label and flags here, so that
+   * `--resume <id>` alone can continue the run. Absent when the caller gave none.
+   */
+  readonly invocation?: Readonly<Record<string, unknown>>;
 }
 
 /** A run in progress, recorded task by task so that a crash loses no graded task. */

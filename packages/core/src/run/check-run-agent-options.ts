@@ -69,6 +69,23 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
       `${caller}: options 'overwrite' and 'resume' (${options.resume}) contradict each other: overwrite starts run ${options.resume} again, resume continues it`,
     );
   }
+  const label = options.optionLabels?.taskTimeoutMs;
+  if (label !== undefined && (typeof label !== "string" || label === "")) {
+    throw new InvalidOptionError(
+      "optionLabels",
+      `${caller}: optionLabels.taskTimeoutMs must be a non-empty string; got ${typeof label}`,
+    );
+  }
+  const { invocation } = options;
+  if (
+    invocation !== undefined &&
+    (typeof invocation !== "object" || invocation === null || Array.isArray(invocation))
+  ) {
+    throw new InvalidOptionError(
+      "invocation",
+      `${caller}: option 'invocation' must be an object of JSON data; got ${Array.isArray(invocation) ? "an array" : String(invocation)}`,
+    );
+  }
   for (const [key, value] of Object.entries(spanAttributes ?? {})) {
     if (typeof value !== "string") {
       throw new InvalidOptionError(

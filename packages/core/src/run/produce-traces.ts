@@ -1,6 +1,7 @@
 import type { Agent, AgentFactory, AgentFactoryContext, AskOptions } from "../agent/agent.js";
 import { type ModelConfigOption, resolveModelConfig } from "../agent/resolve-model-config.js";
 import type { Tracing } from "../agent/tracing.js";
+import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { TaskTimeoutError } from "../errors/task-timeout-error.js";
 import { TooDeepError } from "../errors/too-deep-error.js";
 import {
@@ -43,6 +44,8 @@ export interface ProduceOptions {
   readonly signal?: AbortSignal | undefined;
   /** Per task: abort the task's signal and record a `TaskTimeoutError` when it runs longer. */
   readonly taskTimeoutMs?: number | undefined;
+  /** How a `TaskTimeoutError` names the limit (default the option, `taskTimeoutMs`). */
+  readonly timeoutLabel?: string | undefined;
 }
 
 /** The agent's display name: an instance's `name`, else the factory function's name. */
@@ -65,7 +68,11 @@ export function agentTarget(agent: Agent | AgentFactory): string {
 function withTimeout<T>(
   work: Promise<T>,
   task: Task,
-  timeout: { readonly timeoutMs: number | undefined; readonly leftMs: number | undefined },
+  timeout: {
+    readonly timeoutMs: number | undefined;
+    readonly leftMs: number | undefined;
+    readonly label: string | undefined;
+  },
   controller: AbortController | null,
 ): Promise<T> {
   const { timeoutMs } = timeout;
@@ -76,7 +83,7 @@ function withTimeout<T>(
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () => {
-        const error = new TaskTimeoutError(task.taskId, timeoutMs);
+        const error = new TaskTimeoutError(task.taskId, timeoutMs, timeout.label);
         controller.abort(error);
         reject(error);
       },
@@ -86,14 +93,33 @@ function withTimeout<T>(
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Why a factory's product cannot be asked. A function of the input is the likely cause: it
+ * was called with the factory's context and returned its answer.
+ */
+function notAnAgentMessage(product: unknown): string {
+  const got =
+    product === null || product === undefined
+      ? String(product)
+      : Array.isArray(product)
+        ? "an array"
+        : typeof product === "object"
+          ? "an object without ask()"
+          : `a ${typeof product}`;
+  return `the agent factory returned ${got}, not an Agent (an object with ask()); a function of the input, (input) => answer, is not a factory: pass { name, ask: yourFunction } as the agent`;
+}
+
 async function askFromFactory(
   factory: AgentFactory,
   context: AgentFactoryContext,
   input: string,
   askOptions: AskOptions,
 ): Promise<unknown> {
-  const instance = await factory(context);
-  return instance.ask(input, askOptions);
+  const instance: unknown = await factory(context);
+  if (typeof (instance as Partial<Agent> | null)?.ask !== "function") {
+    throw new InvalidOptionError("agent", notAnAgentMessage(instance));
+  }
+  return (instance as Agent).ask(input, askOptions);
 }
 
 /**
@@ -158,7 +184,7 @@ export async function produceTask(
         : await withTimeout(
             Promise.resolve(work),
             task,
-            { timeoutMs: options.taskTimeoutMs, leftMs },
+            { timeoutMs: options.taskTimeoutMs, leftMs, label: options.timeoutLabel },
             controller,
           );
     // scorers, printing and the run writer all recurse into the answer

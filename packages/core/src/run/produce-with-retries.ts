@@ -58,8 +58,12 @@ async function waitWithin(
 }
 
 /** The last attempt, recorded as the task's timeout: its events stay, its error is replaced. */
-function timedOut(produced: ProducedTrace, timeoutMs: number, startedAt: number): ProducedTrace {
-  const error = new TaskTimeoutError(produced.task.taskId, timeoutMs);
+function timedOut(
+  produced: ProducedTrace,
+  timeout: { readonly timeoutMs: number; readonly label: string | undefined },
+  startedAt: number,
+): ProducedTrace {
+  const error = new TaskTimeoutError(produced.task.taskId, timeout.timeoutMs, timeout.label);
   const durationMs = Math.trunc(performance.now() - startedAt);
   return {
     ...produced,
@@ -126,7 +130,8 @@ export async function produceWithRetries(
     const waited = await waitWithin(policy, delay, leftMs(), options.signal);
     const left = leftMs();
     if (taskTimeoutMs !== undefined && (!waited || (left !== undefined && left <= 0))) {
-      return { produced: timedOut(produced, taskTimeoutMs, startedAt), attempts };
+      const timeout = { timeoutMs: taskTimeoutMs, label: options.timeoutLabel };
+      return { produced: timedOut(produced, timeout, startedAt), attempts };
     }
   }
 }

@@ -2,12 +2,15 @@ import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { retryAfterFromHeaders } from "./retry-after.js";
 
 /**
- * Option `retries` of `runAgent`: how often a task whose agent failed with a transient error
- * is asked again. Off unless given.
+ * Option `retries` of `runAgent` as an object: how often a task whose agent failed with a
+ * transient error is asked, and how long to wait in between. Off unless given. The option
+ * also takes a plain number N, meaning N retries after the first ask (`retries: 2` is
+ * `{ attempts: 3 }`), as the CLI's `--retries N` does.
  *
  * @example
  * ```ts
  * await runAgent(suite, { ...options, retries: { attempts: 3, baseDelayMs: 1000 } });
+ * await runAgent(suite, { ...options, retries: 2 }); // the same number of asks
  * ```
  */
 export interface RetryOptions {
@@ -170,13 +173,25 @@ function nonNegative(value: unknown, name: string, fallback: number, caller: str
   return value;
 }
 
-/** Checks option `retries`; null when absent (no retries). */
+/**
+ * Checks option `retries`: a number N (N retries after the first ask) or {@link RetryOptions};
+ * null when absent or 0 (no retries).
+ */
 export function checkRetries(value: unknown, caller: string): RetryPolicy | null {
   if (value === undefined || value === null) return null;
+  if (typeof value === "number") {
+    if (!Number.isInteger(value) || value < 0) {
+      throw new InvalidOptionError(
+        "retries",
+        `${caller}: option 'retries' must be a whole number >= 0 (retries after the first ask) or an object like { attempts: 3 }; got ${String(value)}`,
+      );
+    }
+    return value === 0 ? null : checkRetries({ attempts: value + 1 }, caller);
+  }
   if (typeof value !== "object") {
     throw new InvalidOptionError(
       "retries",
-      `${caller}: option 'retries' must be an object like { attempts: 3 }; got ${typeof value} ${String(value)}`,
+      `${caller}: option 'retries' must be a whole number >= 0 (retries after the first ask) or an object like { attempts: 3 }; got ${typeof value} ${String(value)}`,
     );
   }
   const options = value as RetryOptions;

@@ -27,4 +27,6 @@ export const RUN_AGENT_OPTION_NAMES: OptionNames<RunAgentOptions> = {
   shard: true,
   scorerTimeoutMs: true,
   catchStrayErrors: true,
+  optionLabels: true,
+  invocation: true,
 };

@@ -9,6 +9,18 @@ import type { ShardSpec } from "../shard/shard-spec.js";
 import type { RetryOptions } from "./retry-policy.js";
 import type { RunBudget } from "./run-budget.js";
 
+/**
+ * What {@link RunAgentOptions.optionLabels} may rename.
+ *
+ * @example
+ * ```ts
+ * const labels: OptionLabels = { taskTimeoutMs: "--timeout" };
+ * ```
+ */
+export interface OptionLabels {
+  readonly taskTimeoutMs?: string | undefined;
+}
+
 /** Options of {@link runAgent}. */
 export interface RunAgentOptions {
   /** An instance (reused for every task) or a factory called per task with `{ config, task, tracer }`. */
@@ -45,6 +57,23 @@ export interface RunAgentOptions {
    * recorded as a `TaskTimeoutError` and its slot frees.
    */
   readonly taskTimeoutMs?: number;
+  /**
+   * How texts recorded on tasks name the options, for a tool that sets them from flags of its
+   * own: the CLI passes `{ taskTimeoutMs: "--timeout" }`, so a timeout it recorded names the
+   * flag its user typed. Each defaults to the option's name.
+   *
+   * @example
+   * ```ts
+   * await runAgent(suite, { ...options, taskTimeoutMs: 2000, optionLabels: { taskTimeoutMs: "--timeout" } });
+   * ```
+   */
+  readonly optionLabels?: OptionLabels;
+  /**
+   * JSON data about how the caller started this run, kept in the journal's header (core does
+   * not read it) so that a tool can continue the run from its id alone: the CLI records its
+   * suite, modules, label and flags here.
+   */
+  readonly invocation?: Readonly<Record<string, unknown>>;
   /** The id of an unfinished (or budget-stopped) run to continue from its journal. */
   readonly resume?: string;
   /**
@@ -58,8 +87,17 @@ export interface RunAgentOptions {
    * ```
    */
   readonly overwrite?: boolean;
-  /** Ask again after transient agent failures (429, 5xx, network resets); off when absent. */
-  readonly retries?: RetryOptions;
+  /**
+   * Ask again after transient agent failures (429, 5xx, network resets); off when absent or 0.
+   * A number N allows N retries after the first ask (as the CLI's `--retries N`); the object
+   * form counts `attempts`, the first ask included, and tunes the backoff.
+   *
+   * @example
+   * ```ts
+   * await runAgent(suite, { ...options, retries: 2 }); // up to 3 asks per task
+   * ```
+   */
+  readonly retries?: RetryOptions | number;
   /**
    * Run only this shard of the suite: the tasks whose id hashes to `index` (1-based) among
    * `count` shards, every repeat of a task in the same shard. The run file records the shard

@@ -232,7 +232,9 @@ describe("runAgent retries", () => {
       [{ attempts: 1.5 }, /'retries.attempts'.*got 1.5/],
       [{ attempts: 2, baseDelayMs: -1 }, /'retries.baseDelayMs'.*got -1/],
       [{ attempts: 2, on: "yes" }, /'retries.on' must be a function/],
-      [3, /option 'retries' must be an object/],
+      [-1, /option 'retries' must be a whole number >= 0 \(retries after the first ask\).*got -1/],
+      [1.5, /option 'retries' must be a whole number >= 0.*got 1.5/],
+      ["3", /option 'retries' must be a whole number >= 0.*got string 3/],
     ] as const) {
       await assert.rejects(runAgent(suite, { ...base, retries: retries as never }), {
         name: "InvalidOptionError",

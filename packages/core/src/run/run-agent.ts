@@ -89,6 +89,7 @@ export async function runAgent(
     suite: suiteInfo,
     taskIds: tasks.map((task) => task.taskId),
     scorers: scorers.map((s) => s.key),
+    ...(options.invocation !== undefined && { invocation: options.invocation }),
   };
   // taken after the options and the suite are checked, so a mistake there writes nothing
   const lock = await claimRun({
@@ -149,6 +150,7 @@ export async function runAgent(
       fetch: options.fetch,
       signal,
       taskTimeoutMs,
+      timeoutLabel: options.optionLabels?.taskTimeoutMs,
     };
     let journalFailed = false;
     // appends in flight, counted rather than held: a long run keeps no promise per task

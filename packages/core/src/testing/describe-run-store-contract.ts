@@ -57,6 +57,8 @@ function header(runId: string, createdAt = "2026-11-26T10:30:00.123000+00:00"): 
     concurrency: 2,
     suite: { name: "inline", source: "inline", size: 3 },
     taskIds: ["a", "b", "c"],
+    // a store keeps the caller's invocation as it was given (the CLI resumes from it)
+    invocation: { command: "run", suite: "/evals/s.jsonl", flags: { repeats: "2", json: true } },
   };
 }
 

@@ -2,7 +2,7 @@ import type { OptionNames } from "../errors/check-option-names.js";
 import { RUN_AGENT_OPTION_NAMES } from "../run/run-agent-option-names.js";
 import type { RunVariantsOptions } from "./run-variants.js";
 
-const { agent, variant, resume, ...sharedWithVariants } = RUN_AGENT_OPTION_NAMES;
+const { agent, variant, resume, invocation, ...sharedWithVariants } = RUN_AGENT_OPTION_NAMES;
 
 /** The options `runVariants` takes. */
 export const RUN_VARIANTS_OPTION_NAMES: OptionNames<RunVariantsOptions> = {

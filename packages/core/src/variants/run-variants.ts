@@ -31,7 +31,7 @@ export interface VariantManifestStore {
 
 /** Options of {@link runVariants}: those of `runAgent`, with `variants` in place of `agent`. */
 export interface RunVariantsOptions
-  extends Omit<RunAgentOptions, "agent" | "variant" | "resume" | "store"> {
+  extends Omit<RunAgentOptions, "agent" | "variant" | "resume" | "store" | "invocation"> {
   readonly variants: Variants | VariantAgents;
   /** Each variant's run is saved here; with `saveManifest`, the sweep's manifest too. */
   readonly store: (RunStore & Partial<VariantManifestStore>) | null;
