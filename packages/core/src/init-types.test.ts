@@ -58,7 +58,7 @@ export const initShapes: [
   Shape<
     RunResultInit,
     "runId" | "tasks" | "suite" | "target" | "concurrency" | "durationMs" | "createdAt",
-    "label" | "warnings" | "stopReason" | "extraFields"
+    "label" | "warnings" | "stopReason" | "saveError" | "extraFields"
   >,
 ] = [
   [true, true],
