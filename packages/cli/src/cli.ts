@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { main } from "./main.js";
+import { guardExitDuringRun } from "./run/run-in-progress.js";
 import { quietOnBrokenPipe } from "./terminal/quiet-on-broken-pipe.js";
 
 /**
@@ -7,6 +8,8 @@ import { quietOnBrokenPipe } from "./terminal/quiet-on-broken-pipe.js";
  * exporter still flushing) may keep the process alive once the command has returned.
  */
 const DEFAULT_GRACE_MS = 2000;
+
+guardExitDuringRun(process.stderr);
 
 const controller = new AbortController();
 // The first Ctrl-C cancels the run cleanly; a second one exits at once. Either way the

@@ -4,6 +4,7 @@ import { type Command, commandHelp } from "./args/command.js";
 import { parseCommandArgs } from "./args/parse-command-args.js";
 import { UsageError } from "./args/usage-error.js";
 import { type CliIo, EXIT } from "./terminal/cli-io.js";
+import { describeThrown } from "./terminal/describe-thrown.js";
 import { visibleOutput, visibleText } from "./terminal/visible-text.js";
 
 /** Sub-commands, loaded on demand so `--help` and `--version` stay instant. */
@@ -70,7 +71,8 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
 /**
  * Runs `ag2-eval` with the given arguments and resolves to the exit code: 0 success, 1 a
  * failed gate or an unexpected error, 2 a usage or configuration mistake, 3 a run stopped by
- * its run-wide budget (resumable), 130 interrupted.
+ * its run-wide budget (resumable), 4 a run finished but not saved (journal kept), 5 a run that
+ * did not finish (journal kept), 130 interrupted.
  * Nothing is thrown: errors are printed to `io.stderr`, with a stack only under `--debug`.
  *
  * @example
@@ -145,19 +147,19 @@ const HINTS: Readonly<Record<string, string>> = {
 
 function report(error: unknown, options: { io: CliIo; debug: boolean }): number {
   const { io, debug } = options;
-  if (options.io.signal?.aborted || (error as { name?: string } | null)?.name === "AbortError") {
+  const name = nameOf(error);
+  if (options.io.signal?.aborted || name === "AbortError") {
     io.stderr.write("interrupted\n");
     return EXIT.interrupted;
   }
-  const message = visibleText(messageOf(error));
+  const message = visibleText(describeThrown(error).message);
   io.stderr.write(
     `error: ${Ag2EvalError.isInstance(error) ? "" : "unexpected failure: "}${message}\n`,
   );
   const hint =
     error instanceof UsageError && error.hint
       ? error.hint
-      : (HINTS[(error as { name?: string } | null)?.name ?? ""] ??
-        (debug ? null : "run again with --debug for the stack trace"));
+      : (HINTS[name] ?? (debug ? null : "run again with --debug for the stack trace"));
   if (hint) io.stderr.write(`hint: ${hint}\n`);
   if (debug) io.stderr.write(`${stackOf(error)}\n`);
   // Errors ag2-eval throws on purpose (a bad suite line, an unknown run id, an invalid
@@ -165,16 +167,27 @@ function report(error: unknown, options: { io: CliIo; debug: boolean }): number 
   return Ag2EvalError.isInstance(error) ? EXIT.usage : EXIT.failed;
 }
 
+/** The error's `name`, or "" when there is none or reading it throws (a hostile Proxy). */
+function nameOf(error: unknown): string {
+  try {
+    const name = (error as { name?: unknown } | null)?.name;
+    return typeof name === "string" ? name : "";
+  } catch {
+    return "";
+  }
+}
+
 function stackOf(error: unknown): string {
   const lines: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
-    lines.push(
-      depth === 0
-        ? String((current as Error).stack ?? current)
-        : `caused by: ${String((current as Error).stack ?? current)}`,
-    );
-    current = (current as { cause?: unknown }).cause;
+    const { message, stack } = describeThrown(current);
+    lines.push(depth === 0 ? (stack ?? message) : `caused by: ${stack ?? message}`);
+    try {
+      current = (current as { cause?: unknown }).cause;
+    } catch {
+      current = undefined;
+    }
   }
   return lines.join("\n");
 }
@@ -189,7 +202,7 @@ function globalHelp(): string {
     "",
     "Flags: --help (per command: ag2-eval <command> --help), --version, --debug",
     "Settings may also come from ag2-eval.config.ts (defineConfig from @ag2/eval-cli); flags win.",
-    "Exit codes: 0 ok, 1 a gate failed, 2 usage or configuration error (a run id already in use included), 3 stopped on a run budget, 130 interrupted.",
+    "Exit codes: 0 ok, 1 a gate failed, 2 usage or configuration error (a run id already in use included), 3 stopped on a run budget, 4 finished but not saved, 5 run did not finish, 130 interrupted.",
     "",
   ].join("\n");
 }
@@ -201,13 +214,4 @@ function version(): string {
     version: string;
   };
   return manifest.version;
-}
-
-/** An error's message, or what could be read of a thrown value whose message getter throws. */
-function messageOf(error: unknown): string {
-  try {
-    return error instanceof Error ? String(error.message) : String(error);
-  } catch {
-    return "(a thrown value whose message could not be read)";
-  }
 }

@@ -65,6 +65,7 @@ export { runAgent } from "./run/run-agent.js";
 export type { OptionLabels, RunAgentOptions } from "./run/run-agent-options.js";
 export type { RunBudget } from "./run/run-budget.js";
 export { RunExistsError } from "./run/run-exists-error.js";
+export { RunNeverSettledError } from "./run/run-never-settled-error.js";
 export type { ReadOptions } from "./run-file/read-run-file.js";
 export { RunFileError } from "./run-file/run-file-error.js";
 export type { RunJSON } from "./run-file/write-run-file.js";

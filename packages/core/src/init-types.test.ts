@@ -58,7 +58,7 @@ export const initShapes: [
   Shape<
     RunResultInit,
     "runId" | "tasks" | "suite" | "target" | "concurrency" | "durationMs" | "createdAt",
-    "label" | "warnings" | "stopReason" | "extraFields" | "scoreDirections"
+    "label" | "warnings" | "stopReason" | "saveError" | "extraFields" | "scoreDirections"
   >,
 ] = [
   [true, true],

@@ -23,6 +23,7 @@ import { RunLockedError } from "./run-locked-error.js";
 
 const RACER = fileURLToPath(new URL("./__fixtures__/run-same-id-child.js", import.meta.url));
 const LOCKER = fileURLToPath(new URL("./__fixtures__/lock-child.js", import.meta.url));
+const EXITER = fileURLToPath(new URL("./__fixtures__/exit-holding-lock-child.js", import.meta.url));
 
 let root: string;
 before(async () => {
@@ -177,6 +178,17 @@ describe("one run id, one writer", () => {
       children.map((child) => child.stderr).join("\n"),
     );
     assert.deepEqual(await readdir(dir), [], "the winner released its lock; no temp file is left");
+  });
+
+  it("a process calling process.exit() while it holds a lock leaves no lock behind", async () => {
+    const dir = await freshDir();
+    const child = await runNode([EXITER, dir, "gone"]);
+    assert.equal(child.code, 7, child.stderr);
+    assert.equal(child.stdout, "held\n");
+    assert.deepEqual(await readdir(dir), [], "the lock file went with the process");
+    await fsRunStore(dir)
+      .lock("gone")
+      .then((lock) => lock.release());
   });
 
   it("a journal opened without a lock takes one until it closes", async () => {

@@ -5,6 +5,7 @@ import type { FileIdentity } from "./file-identity.js";
 import { CREATE_NEW, READ_NO_FOLLOW } from "./open-flags.js";
 import { isProcessAlive } from "./process-alive.js";
 import { processRegistry } from "./process-registry.js";
+import { releaseAtExit } from "./release-at-exit.js";
 import { RunLockedError, type RunLockHolder } from "./run-locked-error.js";
 import { tempPathDone, tempPathFor } from "./temp-name.js";
 
@@ -173,10 +174,12 @@ async function removeIfUnchanged(path: string, file: FileIdentity): Promise<void
 
 function heldLock(path: string, file: FileIdentity): RunLock {
   let released = false;
+  const forget = releaseAtExit(path, file);
   return {
     async release() {
       if (released) return;
       released = true;
+      forget();
       heldHere.delete(idOf(file));
       try {
         // a lock taken over by someone else (this process was judged gone) is theirs now

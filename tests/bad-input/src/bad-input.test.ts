@@ -8,6 +8,7 @@ import type { BadInputRow, RowContext } from "./bad-input-row.js";
 import { CLI_ROWS } from "./cli-rows.js";
 import { DATASET_ROWS } from "./dataset-rows.js";
 import { DEPTH_ROWS } from "./depth-rows.js";
+import { HOSTILE_CODE_ROWS } from "./hostile-code-rows.js";
 import { RESULTS_ROWS } from "./results-rows.js";
 import { RUNNER_ROWS } from "./runner-rows.js";
 import { SHARD_ROWS } from "./shard-rows.js";
@@ -28,6 +29,7 @@ const ROWS: readonly BadInputRow[] = [
   ...TRUST_ROWS,
   ...DEPTH_ROWS,
   ...RESULTS_ROWS,
+  ...HOSTILE_CODE_ROWS,
 ];
 
 let root = "";

@@ -11,7 +11,10 @@ import { evaluateGates } from "../gates/evaluate-gates.js";
 import { gatePlan } from "../gates/gate-plan.js";
 import { printRunOutcome } from "../output/print-run-outcome.js";
 import { withProgress } from "../output/progress-stream.js";
-import { GATE_FLAGS } from "../run/run-flags.js";
+import { GATE_FLAGS, SCORER_TIMEOUT_FLAG } from "../run/run-flags.js";
+import { scorerTimeoutPlan } from "../run/run-plan.js";
+import { EXIT } from "../terminal/cli-io.js";
+import { visibleText } from "../terminal/visible-text.js";
 
 /** `ag2-eval grade <traces-dir | otlp-file> --suite <suite>`: evaluateTraces from the shell. */
 export const gradeCommand: Command = {
@@ -44,6 +47,7 @@ export const gradeCommand: Command = {
       description: "traces graded at once (default 4)",
     },
     json: { type: "boolean", description: "print the run and gate results as JSON" },
+    ...SCORER_TIMEOUT_FLAG,
     ...GATE_FLAGS,
     ...STORE_FLAG,
     ...COMMON_FLAGS,
@@ -74,6 +78,7 @@ export const gradeCommand: Command = {
     const concurrency = flags.integer("concurrency", { min: 1 });
     // a malformed gate flag is refused before any trace is read
     const plan = gatePlan(values, settings);
+    const scorerTimeoutMs = scorerTimeoutPlan(values);
     const store = await openStore(settings);
     const result = await withProgress({
       io,
@@ -91,20 +96,26 @@ export const gradeCommand: Command = {
           ...(label !== undefined && { label }),
           ...(runId !== undefined && { runId }),
           ...(concurrency !== undefined && { concurrency }),
+          ...(scorerTimeoutMs !== undefined && { scorerTimeoutMs }),
           ...(io.signal && { signal: io.signal }),
         }),
     });
-    const gates = await evaluateGates({
-      result,
-      store,
-      gates: plan,
-    });
-    return printRunOutcome({
+    const { saveError } = result;
+    // an unsaved run must not pass a gate: CI could not find the run it passed
+    const gates = saveError
+      ? { failures: [], baselineRunId: null, notes: [], checked: 0 }
+      : await evaluateGates({ result, store, gates: plan });
+    const code = printRunOutcome({
       result,
       gates,
       io,
       json,
       savedTo: savedLocation(store, result.runId),
     });
+    if (!saveError) return code;
+    io.stderr.write(
+      `error: run ${result.runId} was graded but NOT saved (${visibleText(saveError.type)}: ${visibleText(saveError.message)}); no gate was checked; fix the store and grade again\n`,
+    );
+    return EXIT.notSaved;
   },
 };

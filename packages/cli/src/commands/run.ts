@@ -1,18 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
-import { DEFAULT_PRICES, runAgent, Suite } from "@ag2/eval";
+import { Ag2EvalError, DEFAULT_PRICES, runAgent, Suite } from "@ag2/eval";
 import type { Command } from "../args/command.js";
 import { agentSettingName, checkAgentForm } from "../config/check-agent-form.js";
 import { DEFAULT_STORE_DIR, loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { TASK_LIMIT_LABELS } from "../config/task-limit-flags.js";
 import { evaluateGates, type GateOutcome } from "../gates/evaluate-gates.js";
-import { formatStopReason } from "../output/format-stop-reason.js";
+import { formatNotSaved, formatStopReason } from "../output/format-stop-reason.js";
 import { printRunOutcome } from "../output/print-run-outcome.js";
 import { progressStream } from "../output/progress-stream.js";
 import { modelCacheReport, openModelCache } from "../run/model-cache-plan.js";
 import { otlpSpanProcessor } from "../run/otlp-span-processor.js";
 import { priceTableCost } from "../run/price-table-cost.js";
 import { RUN_FLAGS } from "../run/run-flags.js";
+import { runInProgress } from "../run/run-in-progress.js";
 import { resumedArgs, runInvocation } from "../run/run-invocation.js";
 import { type RunPlan, runPlan } from "../run/run-plan.js";
 import { traceSaver } from "../run/trace-saver.js";
@@ -44,6 +45,8 @@ export const runCommand: Command = {
     "A --run-id the store already holds (saved, or unfinished with its journal) is refused",
     "(exit 2) unless --overwrite replaces it or --resume continues it. One process writes a",
     "run at a time: a second one given the same id exits 2 naming the holder (pid, host).",
+    "A run the store could not save exits 4 (no gate checked); one that did not finish (agent",
+    "code called process.exit(), or tasks never settled) exits 5. Both keep the journal: --resume.",
     "",
     "--watch runs again whenever the suite, agent, scorers or a file they import changes",
     "(the same as ag2-eval watch; see ag2-eval watch --help).",
@@ -69,6 +72,7 @@ export const runCommand: Command = {
     const cacheBase = settings.storeDir ?? resolve(io.cwd, DEFAULT_STORE_DIR);
     const modelCache = openModelCache({ mode: plan.cache, storeDir: cacheBase });
     let result: Awaited<ReturnType<typeof runAgent>>;
+    const running = runInProgress(runId);
     try {
       const suite = await Suite.fromFile(plan.suitePath, {
         ...(plan.suiteMapping && { mapping: plan.suiteMapping }),
@@ -92,6 +96,9 @@ export const runCommand: Command = {
         ...(plan.resume === undefined && { runId }),
         ...(plan.budgets !== undefined && { budgets: plan.budgets }),
         ...(plan.taskTimeoutMs !== undefined && { taskTimeoutMs: plan.taskTimeoutMs }),
+        ...(plan.scorerTimeoutMs !== undefined && { scorerTimeoutMs: plan.scorerTimeoutMs }),
+        // agent code's floating rejections and timer throws become warnings, not a crash
+        catchStrayErrors: true,
         ...(plan.resume !== undefined && { resume: plan.resume }),
         ...(plan.allowAgentChange && { allowAgentChange: true }),
         ...(plan.overwrite && { overwrite: true }),
@@ -113,12 +120,21 @@ export const runCommand: Command = {
         ...(io.signal && { signal: io.signal }),
       });
     } catch (error) {
+      progress.stop();
+      // core's RunNeverSettledError, known by name: the CLI imports only @ag2/eval, which
+      // keeps to 150 names
+      if (Ag2EvalError.isInstance(error) && error.name === "RunNeverSettledError") {
+        io.stderr.write(
+          `error: ${visibleText(error.message)}\nfinished tasks are kept in the journal; continue this run with --resume ${runId}\n`,
+        );
+        return EXIT.unfinished;
+      }
       if (io.signal?.aborted) {
-        progress.stop();
         io.stderr.write(`finished tasks are kept; continue this run with --resume ${runId}\n`);
       }
       throw error;
     } finally {
+      running.end();
       progress.stop();
       await otlp?.shutdown();
     }
@@ -141,11 +157,21 @@ export const runCommand: Command = {
         `warning: no price for model '${model}' in the price table; its tokens counted as $0 toward --max-cost-usd (add it to prices in ag2-eval.config.ts)\n`,
       );
     }
-    const stopReason = result.stopReason;
-    // An incomplete run would pass or fail gates on the tasks that happened to finish.
-    const gates: GateOutcome = stopReason
-      ? { failures: [], baselineRunId: null, notes: gateNotes(plan.gates), checked: 0 }
-      : await evaluateGates({ result, store, gates: plan.gates });
+    const { stopReason, saveError } = result;
+    // An incomplete run would pass or fail gates on the tasks that happened to finish; an
+    // unsaved one would pass a gate CI then cannot find the run of.
+    const gates: GateOutcome =
+      stopReason || saveError
+        ? {
+            failures: [],
+            baselineRunId: null,
+            notes: gateNotes(
+              plan.gates,
+              saveError ? "was not saved" : "stopped on its budget before every task ran",
+            ),
+            checked: 0,
+          }
+        : await evaluateGates({ result, store, gates: plan.gates });
     const code = printRunOutcome({
       result,
       gates,
@@ -154,16 +180,20 @@ export const runCommand: Command = {
       savedTo: savedLocation(store, result.runId),
       modelCache: modelCache && modelCacheReport(modelCache, prices),
     });
+    if (saveError) {
+      io.stderr.write(`${formatNotSaved({ runId: result.runId, saveError })}\n`);
+      return EXIT.notSaved;
+    }
     if (!stopReason) return code;
     io.stderr.write(`${formatStopReason({ reason: stopReason, runId: result.runId })}\n`);
     return EXIT.budgetStopped;
   },
 };
 
-function gateNotes(gates: RunPlan["gates"]): string[] {
+function gateNotes(gates: RunPlan["gates"], why: string): string[] {
   const asked =
     Object.keys(gates.minPassRate).length > 0 ||
     gates.failOnRegression ||
     gates.failOnSignificantRegression;
-  return asked ? ["gates not checked: the run stopped on its budget before every task ran"] : [];
+  return asked ? [`gates not checked: the run ${why}`] : [];
 }

@@ -1,4 +1,5 @@
 import type { StopReason } from "@ag2/eval";
+import { visibleText } from "../terminal/visible-text.js";
 
 const BUDGETS: Readonly<
   Record<StopReason["budget"], { what: string; flag: string; amount: (value: number) => string }>
@@ -36,5 +37,27 @@ export function formatStopReason(options: { reason: StopReason; runId: string })
   return (
     `stopped: ${budget.what} budget reached (used ${budget.amount(reason.used)} of ` +
     `${budget.amount(reason.limit)}); resume with --resume ${runId} and a higher ${budget.flag}`
+  );
+}
+
+/**
+ * The line `ag2-eval run` prints when the run finished but the store could not save it.
+ *
+ * @example
+ * ```ts
+ * formatNotSaved({ runId: "abc", saveError: { type: "Error", message: "ENOSPC" } });
+ * // "error: run abc finished but was NOT saved (Error: ENOSPC); its journal is kept: …"
+ * ```
+ */
+export function formatNotSaved(options: {
+  runId: string;
+  saveError: { readonly type: string; readonly message: string };
+}): string {
+  const { runId, saveError } = options;
+  // the store's message can carry any text (a path, a value the writer choked on)
+  const why = `${visibleText(saveError.type)}: ${visibleText(saveError.message)}`;
+  return (
+    `error: run ${runId} finished but was NOT saved (${why}); ` +
+    `no gate was checked; its journal is kept: fix the store, then --resume ${runId} saves it`
   );
 }

@@ -27,7 +27,9 @@ export function printRunOutcome(options: {
   /** What the run's model cache did (`--cache`), or null/absent without one; the text output prints it (the run file and `--json`'s `run` carry it as `model_cache`). */
   modelCache?: ModelCacheReport | null;
 }): number {
-  const { result, gates, io, json, savedTo } = options;
+  const { result, gates, io, json } = options;
+  // a run the store failed to save must not look saved
+  const savedTo = result.saveError ? null : options.savedTo;
   const modelCache = options.modelCache ?? null;
   const passed = gates.failures.length === 0;
   if (json) {

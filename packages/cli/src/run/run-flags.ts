@@ -31,6 +31,15 @@ export const GATE_FLAGS: FlagSpecs = {
   },
 };
 
+/** `--scorer-timeout`, shared by every command that runs scorers. */
+export const SCORER_TIMEOUT_FLAG = {
+  "scorer-timeout": {
+    type: "string",
+    valueName: "<ms|90s|5m>",
+    description: "per scorer call (default 5m): past it, that scorer's feedback is an error",
+  },
+} as const;
+
 /** The flags of `ag2-eval run`. */
 export const RUN_FLAGS: FlagSpecs = {
   agent: {
@@ -80,6 +89,7 @@ export const RUN_FLAGS: FlagSpecs = {
     description: "flag tasks that take longer than s seconds",
   },
   ...TASK_LIMIT_FLAGS,
+  ...SCORER_TIMEOUT_FLAG,
   "max-tokens": {
     type: "string",
     valueName: "<n>",

@@ -35,6 +35,8 @@ export interface RunPlan {
   readonly runId: string | undefined;
   readonly budgets: BudgetThresholds | undefined;
   readonly taskTimeoutMs: number | undefined;
+  /** `--scorer-timeout` in milliseconds; undefined = the library's default. */
+  readonly scorerTimeoutMs: number | undefined;
   readonly resume: string | undefined;
   /** `--allow-agent-change`: resume with an agent of another name. */
   readonly allowAgentChange: boolean;
@@ -89,6 +91,7 @@ export async function runPlan(options: {
   const concurrency = flags.integer("concurrency", { min: 1 }) ?? config.concurrency;
   const { taskTimeoutMs, retries } = taskLimits(values, config);
   const runBudget = runBudgetPlan(values, settings);
+  const scorerTimeoutMs = scorerTimeoutPlan(values);
   const suiteMapping = suiteMappingFrom({ values, settings });
   const cache = cacheModeFlag(flags.string("cache")) ?? config.cache;
   const resume = flags.string("resume");
@@ -128,6 +131,7 @@ export async function runPlan(options: {
         ? undefined
         : { maxTokensPerTask: budgetTokens ?? null, maxSecondsPerTask: budgetSeconds ?? null },
     taskTimeoutMs,
+    scorerTimeoutMs,
     resume,
     allowAgentChange: allowAgentChange(flags),
     shard,
@@ -143,6 +147,19 @@ export async function runPlan(options: {
     json: flags.boolean("json") ?? false,
     gates,
   };
+}
+
+/** `--scorer-timeout`, a duration as `--max-duration` takes it, in milliseconds. */
+export function scorerTimeoutPlan(values: FlagValues): number | undefined {
+  const given = flagReader(values).string("scorer-timeout");
+  if (given === undefined) return undefined;
+  const ms = parseDurationMs(given);
+  if (ms === null || ms === undefined || ms <= 0 || ms >= 2 ** 31) {
+    throw new UsageError(`--scorer-timeout: got "${given}", expected ${DURATION_EXPECTED}`, {
+      hint: "e.g. --scorer-timeout 90s or --scorer-timeout 10m",
+    });
+  }
+  return ms;
 }
 
 function runBudgetPlan(values: FlagValues, settings: Settings): RunBudgetPlan | undefined {

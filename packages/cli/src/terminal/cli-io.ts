@@ -32,6 +32,13 @@ export const EXIT = {
   usage: 2,
   /** A run-wide budget (`--max-tokens`, `--max-cost-usd`, `--max-duration`) stopped the run. */
   budgetStopped: 3,
+  /** The run finished but the store could not save it; its journal is kept (`--resume` saves it). */
+  notSaved: 4,
+  /**
+   * The run did not finish: agent or scorer code called `process.exit()`, or work never settled
+   * with nothing left to wait for. Finished tasks stay in the journal (`--resume`).
+   */
+  unfinished: 5,
   /** Interrupted with Ctrl-C (128 + SIGINT). */
   interrupted: 130,
 } as const;

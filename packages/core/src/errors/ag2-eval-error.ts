@@ -36,13 +36,19 @@ export class Ag2EvalError extends Error {
     this: T,
     error: unknown,
   ): error is InstanceType<T> {
-    if (typeof error !== "object" || error === null || !(MARKER in error)) return false;
+    if (typeof error !== "object" || error === null) return false;
     // biome-ignore lint/complexity/noThisInStatic: the class it is called on is the question
     const wanted = errorNameOf(this);
-    const names = (error as { [MARKER]: unknown })[MARKER];
-    if (Array.isArray(names)) return names.includes(wanted);
-    // an error from an older copy carries `true`: its own class name is all there is to go by
-    return wanted === "Ag2EvalError" || (error as { name?: unknown }).name === wanted;
+    try {
+      if (!(MARKER in error)) return false;
+      const names = (error as { [MARKER]: unknown })[MARKER];
+      if (Array.isArray(names)) return names.includes(wanted);
+      // an error from an older copy carries `true`: its own class name is all there is to go by
+      return wanted === "Ag2EvalError" || (error as { name?: unknown }).name === wanted;
+    } catch {
+      // a thrown Proxy whose traps throw is no ag2-eval error
+      return false;
+    }
   }
 }
 

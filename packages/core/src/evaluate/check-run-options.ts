@@ -71,3 +71,16 @@ export function checkName(value: unknown, option: string, caller: string): strin
   }
   return value;
 }
+
+/** How long one scorer call may take when `scorerTimeoutMs` is not given: room for an LLM judge. */
+export const DEFAULT_SCORER_TIMEOUT_MS = 300_000;
+
+/** Checks `scorerTimeoutMs`: a positive number of milliseconds a timer can hold. */
+export function checkScorerTimeout(value: unknown, caller: string): number {
+  if (value === undefined) return DEFAULT_SCORER_TIMEOUT_MS;
+  if (typeof value === "number" && value > 0 && value < 2 ** 31) return value;
+  throw new InvalidOptionError(
+    "scorerTimeoutMs",
+    `${caller}: option 'scorerTimeoutMs' must be a positive number of milliseconds below 2^31; got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
+  );
+}

@@ -12,4 +12,5 @@ export const EVALUATE_TRACES_OPTION_NAMES: OptionNames<EvaluateTracesOptions> = 
   label: true,
   stream: true,
   signal: true,
+  scorerTimeoutMs: true,
 };

@@ -10,7 +10,13 @@ import type { Suite } from "../suite/suite.js";
 import type { Task } from "../suite/task.js";
 import type { TraceSource } from "../trace/trace-source.js";
 import { isoUtcNow } from "../util/iso-utc.js";
-import { checkConcurrency, checkName, checkRunId, checkScorers } from "./check-run-options.js";
+import {
+  checkConcurrency,
+  checkName,
+  checkRunId,
+  checkScorers,
+  checkScorerTimeout,
+} from "./check-run-options.js";
 import { EVALUATE_TRACES_OPTION_NAMES } from "./evaluate-traces-option-names.js";
 import { finishRun } from "./finish-run.js";
 import { directionsByKey } from "./grade-task.js";
@@ -32,6 +38,8 @@ export interface EvaluateTracesOptions {
   readonly stream?: Stream | null;
   /** Aborting it rejects the call with the signal's reason; nothing queued starts any more. */
   readonly signal?: AbortSignal;
+  /** Per scorer call: past it, that scorer's feedback is an error. Default 300000 (5 minutes). */
+  readonly scorerTimeoutMs?: number;
 }
 
 /**
@@ -58,6 +66,7 @@ export async function evaluateTraces(
   const concurrency = checkConcurrency(options.concurrency, caller);
   const runId = checkRunId(options.runId, caller);
   const label = checkName(options.label, "label", caller);
+  const scorerTimeoutMs = checkScorerTimeout(options.scorerTimeoutMs, caller);
   const { signal, suite } = options;
   // a hand-written stream that throws must not lose the run: its failures become warnings
   const warnings: string[] = [];
@@ -93,6 +102,7 @@ export async function evaluateTraces(
     concurrency,
     tasksById,
     signal,
+    scorerTimeoutMs,
   });
   return finishRun(
     {

@@ -4,6 +4,7 @@ import type { RunResultInit } from "../result/run-data.js";
 import { RunResult } from "../run-result/run-result.js";
 import type { RunStore } from "../run-result/run-store.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
+import type { ErrorInfo } from "../trace/trace-events.js";
 
 /** Turns the stream failures since `from` into warning lines. */
 export function streamWarnings(stream: Stream | null | undefined, from: number): string[] {
@@ -18,7 +19,8 @@ export function streamWarnings(stream: Stream | null | undefined, from: number):
 
 /**
  * The last step of every run: builds the {@link RunResult}, saves it when a store is given
- * (a failed save becomes a warning on the result, so the graded tasks are never lost),
+ * (a failed save sets `saveError` on the result and keeps the journal, so the graded tasks
+ * are never lost),
  * publishes `EvalCompleted` and returns the result.
  */
 export async function finishRun(
@@ -36,10 +38,11 @@ export async function finishRun(
     ...streamWarnings(context.stream, context.streamErrorsFrom),
   ];
   let result = new RunResult({ ...init, warnings });
+  let saveError: ErrorInfo | null = null;
   const warn = (what: string, error: unknown): void => {
     const info = toErrorInfo(error);
     warnings.push(`${what}: ${info.type}: ${info.message}`);
-    result = new RunResult({ ...init, warnings });
+    result = new RunResult({ ...init, warnings, saveError });
   };
   if (context.store) {
     let saved = false;
@@ -47,6 +50,8 @@ export async function finishRun(
       await context.store.save(result);
       saved = true;
     } catch (error) {
+      saveError = toErrorInfo(error);
+      // the journal stays (afterSave does not run): `resume` saves the run later
       warn(`saving run ${init.runId} failed`, error);
     }
     if (saved && context.afterSave) {

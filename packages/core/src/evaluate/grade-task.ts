@@ -2,6 +2,7 @@ import { evalEvent, type TaskEvaluated } from "../events/lifecycle-events.js";
 import type { Stream } from "../events/stream.js";
 import type { TaskResult } from "../result/task-result.js";
 import { type BudgetThresholds, budgetViolations } from "../scoring/budget-thresholds.js";
+import { deepFreeze } from "../scoring/deep-freeze.js";
 import type { Feedback } from "../scoring/feedback.js";
 import { lastModelResponse, outputsFromTrace } from "../scoring/outputs-from-trace.js";
 import {
@@ -17,6 +18,7 @@ import {
 import type { Task } from "../suite/task.js";
 import type { Trace } from "../trace/trace.js";
 import type { TraceRef } from "../trace/trace-source.js";
+import { DEFAULT_SCORER_TIMEOUT_MS } from "./check-run-options.js";
 
 /** What grading one task needs besides the trace. */
 export interface GradeSettings {
@@ -29,6 +31,8 @@ export interface GradeSettings {
   readonly variant?: string | null | undefined;
   /** Filled with the direction of each numeric feedback key whose scorer declared one. */
   readonly directions?: Map<string, ScoreDirection> | undefined;
+  /** Per scorer call; past it that scorer's feedback is an error. Default 5 minutes. */
+  readonly scorerTimeoutMs?: number | undefined;
 }
 
 /** One task to grade: its trace, and the outputs when they did not come from the trace. */
@@ -60,6 +64,8 @@ export function gradeTask(
   const outputs = input.outputs ?? outputsFromTrace(trace);
   const feedback: Feedback[] = [];
   const { scorers } = settings;
+  // scorers read the record, never change it: a write is that scorer's error
+  if (scorers.length > 0) readOnly(task, trace, outputs);
   for (let index = 0; index < scorers.length; index++) {
     const scorer = scorers[index] as Scorer;
     let produced: readonly Feedback[] | PromiseLike<readonly Feedback[]>;
@@ -74,9 +80,52 @@ export function gradeTask(
       keep(feedback, scorer, scorerRaised(scorer.key, error), settings);
       continue;
     }
-    return gradeRest(input, settings, { outputs, feedback, index, produced });
+    return gradeRest(input, settings, {
+      outputs,
+      feedback,
+      index,
+      produced: withDeadline(produced, scorer, settings.scorerTimeoutMs),
+    });
   }
   return graded(input, settings, feedback);
+}
+
+/** Freezes what scorers receive (the task, its trace and events, the outputs), once per task. */
+function readOnly(task: Task, trace: Trace, outputs: Outputs): void {
+  // the task, its tags and the trace's event list are frozen shallowly when built
+  deepFreeze(task.inputs);
+  deepFreeze(task.referenceOutputs);
+  deepFreeze(task.metadata);
+  Object.freeze(trace);
+  for (const event of trace.events) deepFreeze(event);
+  deepFreeze(trace.exception);
+  deepFreeze(outputs);
+}
+
+/**
+ * `produced`, or past `timeoutMs` an error feedback of that scorer alone: a scorer that never
+ * answers must not hang the run.
+ */
+function withDeadline(
+  produced: PromiseLike<readonly Feedback[]>,
+  scorer: Scorer,
+  timeoutMs = DEFAULT_SCORER_TIMEOUT_MS,
+): Promise<readonly Feedback[]> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<readonly Feedback[]>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve([
+          {
+            key: scorer.key,
+            score: null,
+            comment: `scorer timed out: no answer within ${timeoutMs} ms (scorerTimeoutMs, --scorer-timeout)`,
+          },
+        ]),
+      timeoutMs,
+    );
+  });
+  return Promise.race([Promise.resolve(produced), timedOut]).finally(() => clearTimeout(timer));
 }
 
 /** A context object per scorer: one scorer reassigning a field must not change the next one's. */
@@ -118,8 +167,13 @@ async function gradeRest(
   for (let index = state.index; index < scorers.length; index++) {
     const scorer = scorers[index] as Scorer;
     try {
-      const pending =
-        index > state.index ? scoreNow(scorer, contextOf(task, trace, outputs)) : state.produced;
+      let pending: readonly Feedback[] | PromiseLike<readonly Feedback[]> = state.produced;
+      if (index > state.index) {
+        const produced = scoreNow(scorer, contextOf(task, trace, outputs));
+        pending = isThenable(produced)
+          ? withDeadline(produced, scorer, settings.scorerTimeoutMs)
+          : produced;
+      }
       keep(feedback, scorer, await pending, settings);
     } catch (error) {
       keep(feedback, scorer, scorerRaised(scorer.key, error), settings);

@@ -1,4 +1,5 @@
 import type { ScoreDirection } from "../scoring/scorer.js";
+import type { ErrorInfo } from "../trace/trace-events.js";
 import type { Aggregates } from "./aggregates.js";
 import type { StopReason } from "./stop-reason.js";
 import type { TaskResult } from "./task-result.js";
@@ -31,6 +32,12 @@ export interface RunResultInit {
   /** Set when a run-wide budget stopped the run before every task was graded. */
   readonly stopReason?: StopReason | null;
   /**
+   * Set when the store failed to save the finished run (a full disk, a folder where the file
+   * should go, a value the writer cannot serialize): the run is not saved, its journal is kept
+   * and `resume` saves it. Not part of the run file.
+   */
+  readonly saveError?: ErrorInfo | null;
+  /**
    * Extra top-level keys of the run file (snake_case, JSON values), written after the standard
    * ones and read back as they are: what a caller records about the run, e.g. `model_cache`.
    */
@@ -49,7 +56,7 @@ export interface RunResultInit {
 export interface RunData
   extends Omit<
     RunResultInit,
-    "label" | "warnings" | "stopReason" | "extraFields" | "scoreDirections"
+    "label" | "warnings" | "stopReason" | "saveError" | "extraFields" | "scoreDirections"
   > {
   readonly schemaVersion: "0.1";
   readonly label: string | null;

@@ -12,6 +12,7 @@ import type { TaskResult } from "../result/task-result.js";
 import { type ReadOptions, runInitFromJSON } from "../run-file/read-run-file.js";
 import { type RunJSON, runResultToJSON } from "../run-file/write-run-file.js";
 import type { ScoreDirection } from "../scoring/scorer.js";
+import type { ErrorInfo } from "../trace/trace-events.js";
 
 /**
  * The results of one evaluation run: every graded task, in suite order, and their
@@ -38,6 +39,16 @@ export class RunResult implements RunData {
   readonly warnings: readonly string[];
   /** See {@link RunResultInit.stopReason}; null for a run that graded every task. */
   readonly stopReason: StopReason | null;
+  /**
+   * Why the store could not save this run, or null (saved, or no store). A run with a save
+   * error is finished but not saved: its journal is kept, and `resume` with its id saves it.
+   *
+   * @example
+   * ```ts
+   * if (result.saveError) console.error(`not saved: ${result.saveError.message}; resume ${result.runId}`);
+   * ```
+   */
+  readonly saveError: ErrorInfo | null;
   /** See {@link RunResultInit.extraFields}; empty when there are none. */
   readonly extraFields: Readonly<Record<string, unknown>>;
   /** See {@link RunResultInit.scoreDirections}; empty when no scorer declared one. */
@@ -56,6 +67,7 @@ export class RunResult implements RunData {
     this.label = init.label ?? null;
     this.warnings = Object.freeze([...(init.warnings ?? [])]);
     this.stopReason = init.stopReason ?? null;
+    this.saveError = init.saveError ?? null;
     this.extraFields = init.extraFields ?? {};
     this.scoreDirections = Object.freeze({ ...init.scoreDirections });
     this.aggregates = computeAggregates(this.tasks);

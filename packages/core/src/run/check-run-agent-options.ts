@@ -1,5 +1,6 @@
 import { checkOptionNames } from "../errors/check-option-names.js";
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
+import { checkScorerTimeout } from "../evaluate/check-run-options.js";
 import { checkShard, type ShardSpec } from "../shard/shard-spec.js";
 import { checkRetries, type RetryPolicy } from "./retry-policy.js";
 import { RUN_AGENT_OPTION_NAMES } from "./run-agent-option-names.js";
@@ -12,6 +13,7 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
   taskTimeoutMs: number | undefined;
   retries: RetryPolicy | null;
   runBudget: RunBudget | null;
+  scorerTimeoutMs: number;
   shard: ShardSpec | null;
 } {
   const caller = "runAgent";
@@ -97,6 +99,7 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
     taskTimeoutMs,
     retries: checkRetries(options.retries, caller),
     runBudget: checkRunBudget(options.runBudget, caller),
+    scorerTimeoutMs: checkScorerTimeout(options.scorerTimeoutMs, caller),
     shard: options.shard === undefined ? null : checkShard(options.shard, caller),
   };
 }

@@ -26,6 +26,8 @@ export const RUN_AGENT_OPTION_NAMES: OptionNames<RunAgentOptions> = {
   runBudget: true,
   overwrite: true,
   shard: true,
+  scorerTimeoutMs: true,
+  catchStrayErrors: true,
   optionLabels: true,
   invocation: true,
 };

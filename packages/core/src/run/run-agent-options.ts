@@ -117,4 +117,17 @@ export interface RunAgentOptions {
   readonly shard?: ShardSpec;
   /** Run-wide limits checked before each task starts; a reached one stops the run cleanly. */
   readonly runBudget?: RunBudget;
+  /**
+   * Per scorer call: past this, that scorer's feedback is an error (`score: null`, the comment
+   * says it timed out) and grading goes on. Default 300000 (5 minutes, room for an LLM judge).
+   */
+  readonly scorerTimeoutMs?: number;
+  /**
+   * While the run goes, catch what agent or scorer code raises outside any await (a floating
+   * rejected promise, a throw in a timer) as warnings on the run naming the task, instead of
+   * crashing the process; and reject with a `RunNeverSettledError` naming the pending tasks
+   * when nothing is left that could settle them. Off by default: it installs process-wide
+   * handlers for the run's duration (the CLI turns it on).
+   */
+  readonly catchStrayErrors?: boolean;
 }

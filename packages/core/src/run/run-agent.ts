@@ -19,6 +19,7 @@ import type { ScoreDirection } from "../scoring/scorer.js";
 import { planShard } from "../shard/shard-tasks.js";
 import { expandRepeats } from "../suite/expand-repeats.js";
 import { checkInputs, resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
+import type { Task } from "../suite/task.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
 import { isoUtcNow } from "../util/iso-utc.js";
 import { runLimited } from "../util/run-limited.js";
@@ -29,6 +30,8 @@ import { produceWithRetries } from "./produce-with-retries.js";
 import { readResumeState } from "./resume-run.js";
 import type { RunAgentOptions } from "./run-agent-options.js";
 import { RunBudgetMeter } from "./run-budget.js";
+import { RunNeverSettledError } from "./run-never-settled-error.js";
+import { StrayErrorWatch } from "./stray-error-watch.js";
 
 /**
  * Runs an agent over a suite and grades every run: tasks without `inputs.input` are refused
@@ -54,7 +57,8 @@ export async function runAgent(
   let createdAt = isoUtcNow();
   const scorers = checkScorers(options.scorers, caller);
   const concurrency = checkConcurrency(options.concurrency, caller);
-  const { repeats, taskTimeoutMs, retries, runBudget, shard } = checkRunAgentOptions(options);
+  const { repeats, taskTimeoutMs, retries, runBudget, shard, scorerTimeoutMs } =
+    checkRunAgentOptions(options);
   const label = checkName(options.label, "label", caller);
   const variant = checkName(options.variant, "variant", caller);
   if (
@@ -147,6 +151,7 @@ export async function runAgent(
       label,
       variant,
       directions,
+      scorerTimeoutMs,
     };
     const produceOptions = {
       agent,
@@ -186,28 +191,43 @@ export async function runAgent(
     const tracingWarnings: (readonly string[])[] = [];
     if (rejournal) for (const result of done.values()) record(result);
     const pending = tasks.filter((task) => !done.has(task.taskId));
+    let neverSettled: ((error: RunNeverSettledError) => void) | null = null;
+    const watch = options.catchStrayErrors
+      ? new StrayErrorWatch({
+          warnings,
+          onDrained: (stuck) => neverSettled?.(new RunNeverSettledError(runId, stuck)),
+        })
+      : null;
+    const gradeOne = async (task: Task): Promise<TaskResult | null> => {
+      // a reached budget lets the running tasks finish but starts no new one
+      stopReason ??= meter?.reached() ?? null;
+      if (stopReason) return null;
+      // without retries, straight to produceTask: two promises fewer per task
+      const { produced, attempts } = retries
+        ? await produceWithRetries(task, produceOptions, retries)
+        : { produced: await produceTask(task, produceOptions), attempts: undefined };
+      if (produced.warnings) tracingWarnings.push(produced.warnings);
+      watch?.stage(task.taskId, "scorers");
+      const grading = gradeTask(produced, settings);
+      // scorers that answered without a promise leave nothing to wait for
+      const gradedTask = grading instanceof Promise ? await grading : grading;
+      const result = attempts ? { ...gradedTask, attempts } : gradedTask;
+      meter?.add(result);
+      record(result);
+      return result;
+    };
     let graded: (TaskResult | null)[];
     try {
-      graded = await runLimited(pending, { concurrency, signal }, async (task) => {
-        // a reached budget lets the running tasks finish but starts no new one
-        stopReason ??= meter?.reached() ?? null;
-        if (stopReason) return null;
-        // without retries, straight to produceTask: two promises fewer per task
-        const { produced, attempts } = retries
-          ? await produceWithRetries(task, produceOptions, retries)
-          : { produced: await produceTask(task, produceOptions), attempts: undefined };
-        if (produced.warnings) tracingWarnings.push(produced.warnings);
-        const grading = gradeTask(produced, settings);
-        // scorers that answered without a promise leave nothing to wait for
-        const gradedTask = grading instanceof Promise ? await grading : grading;
-        const result = attempts ? { ...gradedTask, attempts } : gradedTask;
-        meter?.add(result);
-        record(result);
-        return result;
-      });
+      const all = runLimited(pending, { concurrency, signal }, (task) =>
+        watch ? watch.run(task.taskId, () => gradeOne(task)) : gradeOne(task),
+      );
+      graded = watch
+        ? await Promise.race([all, new Promise<never>((_, reject) => (neverSettled = reject))])
+        : await all;
     } finally {
       if (appending > 0) await new Promise<void>((resolve) => (allAppended = resolve));
       await journal?.close().catch(() => undefined);
+      watch?.dispose();
     }
 
     const byId = new Map(done);

@@ -1,7 +1,9 @@
 import type { ErrorInfo } from "./trace-events.js";
 
 /**
- * Turns anything thrown into {@link ErrorInfo}, keeping the error's class name.
+ * Turns anything thrown into {@link ErrorInfo}, keeping the error's class name. It never
+ * throws: agent code may throw a Proxy, or an Error whose `message` getter throws, and a
+ * converter that threw would stop the whole run; a part that cannot be read is named instead.
  *
  * @example
  * ```ts
@@ -9,11 +11,41 @@ import type { ErrorInfo } from "./trace-events.js";
  * ```
  */
 export function toErrorInfo(error: unknown): ErrorInfo {
-  if (error instanceof Error) {
-    const type = error.name && error.name !== "Error" ? error.name : error.constructor.name;
-    return { type: type || "Error", message: error.message, stack: error.stack };
+  let isError: boolean;
+  try {
+    isError = error instanceof Error;
+  } catch {
+    // a Proxy whose getPrototypeOf trap throws
+    return { type: "unknown", message: "(a thrown value whose type could not be read)" };
   }
-  return { type: typeof error, message: String(error) };
+  if (!isError) {
+    return { type: safely(() => typeof error, "unknown"), message: stringOf(error) };
+  }
+  const thrown = error as Error;
+  const name = safely(() => String(thrown.name ?? ""), "");
+  const type =
+    name && name !== "Error" ? name : safely(() => String(thrown.constructor.name), "") || "Error";
+  const message = safely(
+    () => String(thrown.message),
+    "(the error's message could not be read: reading it threw)",
+  );
+  const stack = safely<string | undefined>(() => {
+    const value = thrown.stack;
+    return value === undefined ? undefined : String(value);
+  }, undefined);
+  return { type, message, stack };
+}
+
+function stringOf(value: unknown): string {
+  return safely(() => String(value), "(a thrown value that could not be turned into text)");
+}
+
+function safely<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
 }
 
 /**

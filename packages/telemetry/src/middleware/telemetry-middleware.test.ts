@@ -227,6 +227,23 @@ describe("TelemetryMiddleware", () => {
     assert.equal(span?.attributes["error.type"], "TypeError");
   });
 
+  it("marks the span of an error whose message getter throws, and rejects with that error", async () => {
+    const { exporter, middleware } = setup();
+    const hostile = new Error("x");
+    Object.defineProperty(hostile, "message", {
+      get() {
+        throw new Error("unreadable");
+      },
+    });
+    const pending = runHook([middleware], "onModelCall", { messages: [], tools: [] }, () =>
+      Promise.reject(hostile),
+    );
+    await assert.rejects(pending, (error) => error === hostile);
+    const [span] = exporter.getFinishedSpans();
+    assert.equal(span?.status.code, SpanStatusCode.ERROR);
+    assert.match(String(span?.status.message), /message could not be read/);
+  });
+
   it("records a reply that the inner code returned as a plain value, not a promise", async () => {
     const { exporter, middleware } = setup();
     const final = (() => ({ content: "hi" })) as unknown as () => Promise<{ content: string }>;

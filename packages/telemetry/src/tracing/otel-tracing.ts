@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Trace, type Tracing } from "@ag2/eval-core";
-import type { TaskTracingContext, TracedTask } from "@ag2/eval-core/internal";
+import { type TaskTracingContext, type TracedTask, toErrorInfo } from "@ag2/eval-core/internal";
 import type { Tracer } from "@opentelemetry/api";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, type SpanProcessor } from "@opentelemetry/sdk-trace-base";
@@ -79,7 +79,7 @@ export function otelTracing(options: OtelTracingOptions = {}): Tracing {
     const className = processor.constructor?.name;
     const name = className && className !== "Object" ? ` (${className})` : "";
     return new SharedSpanProcessor(processor, (error, hook, span) => {
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = toErrorInfo(error).message;
       const message = `span processor ${index + 1}${name} failed in ${hook}: ${reason}`;
       const owner = span ? grading.owner(span) : undefined;
       if (owner) owner.warn(message);
