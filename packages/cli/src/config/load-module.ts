@@ -77,7 +77,9 @@ export async function importFile(path: string, flag: string): Promise<Record<str
     return (await import(url)) as Record<string, unknown>;
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === "ERR_MODULE_NOT_FOUND" && String((error as Error).message).includes(path)) {
+    // Node quotes the module it could not find; the importing file follows unquoted, so a
+    // package the module imports is not mistaken for the module itself
+    if (code === "ERR_MODULE_NOT_FOUND" && String((error as Error).message).includes(`'${path}'`)) {
       throw new UsageError(`${flag}: cannot find ${path}`, {
         hint: "paths are relative to the current folder (or, in a config file, to its folder)",
         cause: error,
