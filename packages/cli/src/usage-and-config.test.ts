@@ -137,6 +137,30 @@ export default defineConfig({
         "hint: fix the configuration file (ag2-eval --help describes its settings)\n",
     );
   });
+
+  test("an agent file that is missing and an agent whose own import is missing get different errors", async () => {
+    const cwd = await tempProject({
+      "package.json": `{ "type": "module" }`,
+      "needs-package.mjs": `import "not-installed-package";\nexport default () => "x";\n`,
+    });
+    const missing = await runCli(["run", "suite.jsonl", "--agent", "./nowhere.mjs"], { cwd });
+    assert.equal(missing.code, 2);
+    assert.equal(
+      missing.stderr.split("\n")[0],
+      `error: --agent: cannot find ${join(cwd, "nowhere.mjs")}`,
+    );
+    const broken = await runCli(["run", "suite.jsonl", "--agent", "./needs-package.mjs"], { cwd });
+    assert.equal(broken.code, 2);
+    const path = join(cwd, "needs-package.mjs");
+    assert.match(
+      broken.stderr.split("\n")[0] ?? "",
+      new RegExp(
+        `^error: --agent: importing ${path} failed: Cannot find package 'not-installed-package'`,
+      ),
+    );
+    assert.doesNotMatch(broken.stderr, /cannot find .*needs-package/);
+    assert.doesNotMatch(broken.stderr, STACK_LINE);
+  });
 });
 
 describe("ag2-eval grade", () => {

@@ -165,19 +165,32 @@ describe("one run id, one writer", () => {
   });
 
   it("of several processes taking over one stale lock at once, exactly one gets it", async () => {
-    const dir = await freshDir();
-    await writeFile(join(dir, "r.lock"), lockText({ pid: await deadPid() }));
+    const pid = await deadPid();
+    const dirs = await Promise.all(Array.from({ length: 30 }, () => freshDir()));
+    for (const dir of dirs) await writeFile(join(dir, "r.lock"), lockText({ pid }));
+    // each process goes through the same folders in the same order, so every stale lock is
+    // contested by all of them at nearly the same instant
     const startAt = String(Date.now() + 1_500);
     const children = await Promise.all(
-      Array.from({ length: 4 }, () => runNode([LOCKER, dir, "r", startAt, "1500"])),
+      Array.from({ length: 4 }, () => runNode([LOCKER, dirs.join(","), "r", startAt, "1500"])),
     );
-    const outcomes = children.map((child) => child.stdout.trim()).sort();
-    assert.deepEqual(
-      outcomes,
-      ["held", "refused RunLockedError", "refused RunLockedError", "refused RunLockedError"],
-      children.map((child) => child.stderr).join("\n"),
-    );
-    assert.deepEqual(await readdir(dir), [], "the winner released its lock; no temp file is left");
+    const lines = children.map((child) => child.stdout.trim().split("\n"));
+    const stderr = children.map((child) => child.stderr).join("\n");
+    dirs.forEach((dir, index) => {
+      const outcomes = lines.map((of) => of[index]).sort();
+      assert.deepEqual(
+        outcomes,
+        ["held", "refused RunLockedError", "refused RunLockedError", "refused RunLockedError"],
+        `${dir}\n${stderr}`,
+      );
+    });
+    for (const dir of dirs) {
+      assert.deepEqual(
+        await readdir(dir),
+        [],
+        "the winner released its lock; no temp file is left",
+      );
+    }
   });
 
   it("a process calling process.exit() while it holds a lock leaves no lock behind", async () => {

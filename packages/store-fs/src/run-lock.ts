@@ -1,4 +1,4 @@
-import { type FileHandle, link, lstat, open, rename, rm, unlink } from "node:fs/promises";
+import { type FileHandle, link, lstat, open, rm, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
 import type { RunLock } from "@ag2/eval-core/internal";
 import type { FileIdentity } from "./file-identity.js";
@@ -149,26 +149,44 @@ function isStale(found: { holder: RunLockHolder; file: FileIdentity }): boolean 
 
 const idOf = (file: FileIdentity): string => `${file.dev}:${file.ino}`;
 
+// A takeover claim left by a process that died in the instant it held one is cleared after this.
+const ABANDONED_CLAIM_MS = 30_000;
+
 /**
- * Removes the stale lock judged at `file`, unless another process replaced it meanwhile. The
- * rename moves whatever lock is there now in one step; when that is not the stale one (a
- * racing writer took over first) it goes back. A lock created in the instant between the two
- * would lose the race for the name; that needs three writers on one stale lock at once.
+ * Removes the stale lock judged at `file`, unless another process replaced it meanwhile.
+ * Taking over needs a claim: a second link to whatever lock is at `path` now, created under
+ * one fixed name, so that only one process at a time can hold it. The claimant removes the
+ * lock only when the claim is the stale lock itself; while it holds the claim no one else can
+ * remove the lock, and its dead holder cannot release it, so the lock cannot change under it.
+ * Renaming the lock aside instead (and back when it was not the stale one) lost a live lock
+ * when a third writer took the empty name in between.
  */
 async function removeIfUnchanged(path: string, file: FileIdentity): Promise<void> {
-  const aside = tempPathFor(path);
+  const claim = `${path}.takeover`;
   try {
-    try {
-      await rename(path, aside);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-      throw error;
-    }
-    const moved = await lstat(aside);
-    if (moved.dev !== file.dev || moved.ino !== file.ino) await link(aside, path).catch(() => {});
+    await link(path, claim);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return; // released meanwhile
+    if (code !== "EEXIST") throw error;
+    await clearIfAbandoned(claim);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // another takeover is under way
+    return;
+  }
+  try {
+    const claimed = await lstat(claim);
+    if (claimed.dev === file.dev && claimed.ino === file.ino) await unlink(path);
   } finally {
-    await rm(aside, { force: true }).catch(() => {});
-    tempPathDone(aside);
+    await unlink(claim).catch(() => {});
+  }
+}
+
+async function clearIfAbandoned(claim: string): Promise<void> {
+  try {
+    const { ctimeMs } = await lstat(claim);
+    if (Date.now() - ctimeMs > ABANDONED_CLAIM_MS) await unlink(claim);
+  } catch {
+    // gone meanwhile
   }
 }
 
