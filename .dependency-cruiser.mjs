@@ -27,6 +27,7 @@ const layers = {
     "run",
     "pairwise",
     "variants",
+    "format",
     "internal",
     "schema",
     "testing",

@@ -1,4 +1,5 @@
 /** Display helpers: every number and string the pages show goes through one of these. */
+import { formatNumber } from "@ag2/eval-core/format";
 
 export const pct = (rate: number, digits = 1): string => `${(rate * 100).toFixed(digits)}%`;
 
@@ -11,9 +12,13 @@ export const signed = (value: number, digits = 3): string =>
 // one formatter for the page: `toLocaleString` with a locale builds a new one on every call
 const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 });
 
+/**
+ * A statistic: integers grouped (`12,345`), anything else with `digits` significant digits, as
+ * core's `formatNumber` writes it for the CLI, so a tiny mean shows as `0.0000532`, never `0`.
+ */
 export function num(value: number, digits = 3): string {
   if (Number.isInteger(value)) return grouped.format(value);
-  return Number(value.toFixed(digits)).toString();
+  return formatNumber(value, { digits });
 }
 
 export const count = (value: number): string => grouped.format(value);

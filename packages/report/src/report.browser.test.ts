@@ -126,6 +126,26 @@ describe("a report in Chromium", { skip: skipWithoutChromium({ announce: true })
     await page.getByText("It is 21 °C in Paris.").first().waitFor();
   });
 
+  it("shows a tiny mean with three significant digits, as the CLI does, not rounded to 0", async () => {
+    const json = JSON.parse(JSON.stringify(sampleRun({ runId: "cheap-run", tasks: 4 }))) as {
+      tasks: { feedback: unknown[] }[];
+    };
+    for (const task of json.tasks) {
+      task.feedback.push({ key: "cost_usd", score: 0.0000532, value: null, comment: null });
+    }
+    const file = folder.write(
+      "cheap.html",
+      renderReport({ kind: "run", run: RunResult.fromJSON(json) }),
+    );
+    const { page, watch } = await watchedPage(context);
+    await page.goto(`file://${file}`);
+    const card = page.locator(".key-card", { hasText: "cost_usd" });
+    await card.waitFor();
+    assert.equal(await card.locator(".big").innerText(), "0.0000532");
+    assert.match(await card.innerText(), /p50 0\.0000532 · p95 0\.0000532 · n 4/);
+    assertOffline(watch, file);
+  });
+
   it("ranks a variants sweep and keeps a 10,000-task table to a window of rows", async () => {
     const sweep = new VariantRunResult({
       runId: "sweep",
