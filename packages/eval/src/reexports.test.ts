@@ -93,7 +93,7 @@ async function reexportedEntries(): Promise<Entry[]> {
 
 /** The built module and declaration file of one of @ag2/eval's own entries. */
 function ourEntry(subpath: string): { module: string; types: string } {
-  const stem = { ".": "index", "./schemas": "schemas" }[subpath];
+  const stem = { ".": "index", "./schemas": "schemas", "./cli": "cli" }[subpath];
   assert.ok(stem, `@ag2/eval has no entry ${subpath}`);
   return { module: `./${stem}.js`, types: join(here, `${stem}.d.ts`) };
 }
@@ -148,6 +148,17 @@ describe("@ag2/eval re-exports", () => {
         `${entry.name} names missing from @ag2/eval${entry.ours.slice(1)}`,
       );
     }
+  });
+
+  it("gives tool authors core's own objects on ./cli, none of them on the main entry", async () => {
+    const cli: Record<string, unknown> = { ...(await import(ourEntry("./cli").module)) };
+    assert.deepEqual(Object.keys(cli).sort(), ["RunNeverSettledError", "formatNumber"]);
+    for (const [key, value] of Object.entries(cli)) {
+      assert.equal(value, (core as Record<string, unknown>)[key], key);
+      assert.equal(key in evalPackage, false, `${key} is on the main entry too`);
+    }
+    const error = new core.RunNeverSettledError("r1", ["a (agent)"]);
+    assert.ok(error instanceof (cli.RunNeverSettledError as typeof core.RunNeverSettledError));
   });
 
   it("keeps every zod schema off the main entry", () => {

@@ -1,6 +1,3 @@
-// core's number format, which the CLI's texts share with core's readable summaries (the CLI
-// reaches core only through @ag2/eval, which is full, and through this package)
-export { formatNumber } from "@ag2/eval-core";
 export type { AppAssets } from "./app-assets.js";
 export { appAssets } from "./app-assets.js";
 export { embedJson, escapeHtml } from "./embed-json.js";

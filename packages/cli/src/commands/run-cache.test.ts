@@ -60,7 +60,7 @@ describe("ag2-eval run --cache", () => {
     assert.equal(requests - before, 3);
     assert.match(
       first.stdout,
-      /^model cache \(read-write\): 0 hits, 3 misses; 0 tokens saved \(\$0\.0000\)$/m,
+      /^model cache \(read-write\): 0 hits, 3 misses; 0 tokens saved \(\$0\)$/m,
     );
 
     const replay = await runCli([...RUN, "--cache", "replay", "--json"], { cwd, env });

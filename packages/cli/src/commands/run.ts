@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { resolve } from "node:path";
-import { Ag2EvalError, DEFAULT_PRICES, runAgent, Suite } from "@ag2/eval";
+import { DEFAULT_PRICES, runAgent, Suite } from "@ag2/eval";
+import { RunNeverSettledError } from "@ag2/eval/cli";
 import type { Command } from "../args/command.js";
 import { agentSettingName, checkAgentForm } from "../config/check-agent-form.js";
 import { DEFAULT_STORE_DIR, loadSettings, openStore, savedLocation } from "../config/settings.js";
@@ -121,9 +122,7 @@ export const runCommand: Command = {
       });
     } catch (error) {
       progress.stop();
-      // core's RunNeverSettledError, known by name: the CLI imports only @ag2/eval, which
-      // keeps to 150 names
-      if (Ag2EvalError.isInstance(error) && error.name === "RunNeverSettledError") {
+      if (RunNeverSettledError.isInstance(error)) {
         io.stderr.write(
           `error: ${visibleText(error.message)}\nfinished tasks are kept in the journal; continue this run with --resume ${runId}\n`,
         );

@@ -1,5 +1,5 @@
 import type { RunResult } from "@ag2/eval";
-import { formatNumber } from "@ag2/eval-report";
+import { formatNumber } from "@ag2/eval/cli";
 import { repeatGroups } from "./repeat-groups.js";
 
 /**

@@ -1,4 +1,5 @@
 import type { ModelCacheMode } from "@ag2/eval";
+import { formatNumber } from "@ag2/eval/cli";
 
 /** What a run's cache did, as the run file and `--json` record it. */
 export interface ModelCacheReport {
@@ -36,7 +37,7 @@ export function formatModelCacheLine(report: ModelCacheReport): string {
   return (
     `model cache (${report.mode}): ${report.hits} hit${report.hits === 1 ? "" : "s"}, ` +
     `${report.misses} miss${report.misses === 1 ? "" : "es"}; ` +
-    `${groupThousands(tokens)} tokens saved ($${report.usd_saved.toFixed(4)})${unpriced}${corrupt}`
+    `${groupThousands(tokens)} tokens saved ($${formatNumber(report.usd_saved)})${unpriced}${corrupt}`
   );
 }
 
