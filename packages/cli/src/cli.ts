@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { main } from "./main.js";
+import { backgroundWorkAbandoned } from "./run/background-work.js";
 import { guardExitDuringRun } from "./run/run-in-progress.js";
 import { quietOnBrokenPipe } from "./terminal/quiet-on-broken-pipe.js";
 
@@ -38,4 +39,9 @@ if (controller.signal.aborted) {
     () => process.exit(code),
     Number.isFinite(grace) && grace >= 0 ? grace : DEFAULT_GRACE_MS,
   ).unref();
+} else if (backgroundWorkAbandoned()) {
+  // what was given up on would only hold the process on its own timers: exit once the output
+  // written so far is out
+  const code = process.exitCode;
+  process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
 }

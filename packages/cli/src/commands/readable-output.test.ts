@@ -151,17 +151,27 @@ describe("variants, readable", () => {
 });
 
 describe("--otlp-endpoint that nobody answers", () => {
-  test("one warning with a count of the tasks whose spans were lost, not one per task", async () => {
+  test("one warning with a count of the tasks whose spans were lost, not one per task, and no wait for the exporter's retries", async () => {
     const cwd = await tempProject({ "package.json": `{ "type": "module" }` });
     const port = await closedPort();
-    const run = await runCli(
-      [
-        ...["run", "suite.jsonl", "--agent", "./traced-agent.ts#tracedGood"],
-        ...["--scorers", "./scorers.mjs", "--otlp-endpoint", `http://127.0.0.1:${port}`],
-      ],
-      { cwd },
-    );
+    const args = [
+      ...["run", "suite.jsonl", "--agent", "./traced-agent.ts#tracedGood"],
+      ...["--scorers", "./scorers.mjs"],
+    ];
+    const timed = async (extra: readonly string[]) => {
+      const started = performance.now();
+      const result = await runCli([...args, ...extra], { cwd });
+      return { ...result, ms: performance.now() - started };
+    };
+    const plain = await timed(["--run-id", "plain"]);
+    const run = await timed(["--otlp-endpoint", `http://127.0.0.1:${port}`]);
+    assert.equal(plain.code, 0, plain.stderr);
     assert.equal(run.code, 0, run.stderr);
+    // the exporter retries a refused connection for 10 s; the run used to exit after them
+    assert.ok(
+      run.ms - plain.ms < 5000,
+      `took ${Math.round(run.ms)} ms, ${Math.round(plain.ms)} ms without --otlp-endpoint`,
+    );
     const warnings = run.stderr.split("\n").filter((line) => /otlp|span processor/i.test(line));
     assert.deepEqual(warnings.length, 1, run.stderr);
     assert.match(

@@ -1,6 +1,16 @@
+import type { Agent } from "node:http";
 import type { ReadableSpan, SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { abandonBackgroundWork } from "./background-work.js";
 
 const TASK_ID = "ag2.eval.task_id";
+/** The W3C trace flag of a sampled span: only those reach the batch processor's exporter. */
+const SAMPLED = 1;
+/**
+ * How long `shutdown()` still waits for the last spans once the endpoint has failed. The
+ * exporter retries a refused connection with backoff for up to 10 s per export; a collector
+ * that is down will not take them in that time, and the run would wait for nothing.
+ */
+export const DEAD_ENDPOINT_GRACE_MS = 1000;
 
 /** What `--otlp-endpoint` could not deliver: counted here, said once at the end. */
 interface ExportFailures {
@@ -20,6 +30,9 @@ interface ExportFailures {
  * A collector that is down fails every export, and tracing would warn once per flush (one per
  * task). Failed exports are counted here instead and reported to the batch processor as done;
  * `shutdown()` then hands `onWarning` one line with the count of tasks whose spans were lost.
+ * Once the endpoint has failed (a connection refused or reset, or an export that failed),
+ * `shutdown()` waits at most {@link DEAD_ENDPOINT_GRACE_MS} more, counts what was still
+ * unsent as lost, and lets the process exit without the exporter's remaining retries.
  *
  * @example
  * ```ts
@@ -30,7 +43,7 @@ interface ExportFailures {
  */
 export async function otlpSpanProcessor(
   endpoint: string,
-  options: { onWarning: (message: string) => void },
+  options: { onWarning: (message: string) => void; graceMs?: number },
 ): Promise<SpanProcessor> {
   const [{ OTLPTraceExporter }, { BatchSpanProcessor }] = await Promise.all([
     import("@opentelemetry/exporter-trace-otlp-http"),
@@ -40,11 +53,31 @@ export async function otlpSpanProcessor(
     ? endpoint
     : `${endpoint.replace(/\/$/, "")}/v1/traces`;
   const failures: ExportFailures = { exports: 0, spans: 0, tasks: new Set(), lastError: "" };
-  const exporter = new OTLPTraceExporter({ url });
+  // sampled spans handed to the batch and not yet answered for: what a give-up loses
+  const unsent = new Set<ReadableSpan>();
+  let inFlight = 0;
+  let markDown: () => void = () => undefined;
+  const down = new Promise<void>((resolve) => {
+    markDown = resolve;
+  });
+  const exporter = new OTLPTraceExporter({
+    url,
+    httpAgentOptions: (protocol) =>
+      watchedAgent(protocol, (error) => {
+        failures.lastError = error.message;
+        markDown();
+      }),
+  });
   const counting: SpanExporter = {
     export(spans, done) {
+      inFlight++;
       exporter.export(spans, (result) => {
-        if (result.code !== 0) record(failures, spans, result.error);
+        inFlight--;
+        for (const span of spans) unsent.delete(span);
+        if (result.code !== 0) {
+          record(failures, spans, result.error);
+          markDown();
+        }
         done({ code: 0 });
       });
     },
@@ -54,23 +87,61 @@ export async function otlpSpanProcessor(
   const batch = new BatchSpanProcessor(counting);
   return {
     onStart: (span, context) => batch.onStart(span, context),
-    onEnd: (span) => batch.onEnd(span),
+    onEnd(span) {
+      if ((span.spanContext().traceFlags & SAMPLED) !== 0) unsent.add(span);
+      batch.onEnd(span);
+    },
     forceFlush: () => batch.forceFlush(),
     async shutdown() {
-      await batch.shutdown();
-      if (failures.exports > 0) options.onWarning(describe(url, failures));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const gaveUp = down.then(
+        () =>
+          new Promise<false>((resolve) => {
+            timer = setTimeout(() => resolve(false), options.graceMs ?? DEAD_ENDPOINT_GRACE_MS);
+          }),
+      );
+      const flushed = await Promise.race([batch.shutdown().then(() => true), gaveUp]);
+      clearTimeout(timer);
+      if (!flushed) {
+        failures.exports += inFlight;
+        record(failures, [...unsent], undefined, { countExport: false });
+        abandonBackgroundWork();
+      }
+      if (failures.exports > 0 || failures.spans > 0) options.onWarning(describe(url, failures));
     },
   };
 }
 
-function record(failures: ExportFailures, spans: readonly ReadableSpan[], error?: Error): void {
-  failures.exports++;
+/**
+ * The HTTP agent the exporter would make (keep-alive), telling `onError` about every
+ * connection that fails: a refused connection is otherwise known only once the exporter has
+ * retried it for its whole timeout.
+ */
+async function watchedAgent(protocol: string, onError: (error: Error) => void): Promise<Agent> {
+  const { Agent } = protocol === "https:" ? await import("node:https") : await import("node:http");
+  const agent = new Agent({ keepAlive: true });
+  const connect = agent.createConnection.bind(agent);
+  agent.createConnection = (connection, callback) => {
+    const socket = connect(connection, callback);
+    socket?.once("error", onError);
+    return socket;
+  };
+  return agent;
+}
+
+function record(
+  failures: ExportFailures,
+  spans: readonly ReadableSpan[],
+  error?: Error,
+  options: { countExport: boolean } = { countExport: true },
+): void {
+  if (options.countExport) failures.exports++;
   failures.spans += spans.length;
   for (const span of spans) {
     const task = span.attributes[TASK_ID];
     if (typeof task === "string") failures.tasks.add(task);
   }
-  failures.lastError = error?.message ?? "unknown error";
+  if (error || !failures.lastError) failures.lastError = error?.message ?? "unknown error";
 }
 
 function describe(url: string, failures: ExportFailures): string {
