@@ -1,6 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { visibleData, visibleJson, visibleOutput, visibleText } from "./visible-text.js";
+import {
+  holdsActiveText,
+  visibleData,
+  visibleJson,
+  visibleOutput,
+  visibleText,
+} from "./visible-text.js";
 
 describe("visibleText", () => {
   it("writes out every character a terminal acts on, and leaves printable text alone", () => {
@@ -9,6 +15,20 @@ describe("visibleText", () => {
       "a\\nb\\rc\\td\\x1b[2Je\\x07f\\x9bg\\u202eh\\u2028i",
     );
     assert.equal(visibleText("São Paulo · 東京 🌧"), "São Paulo · 東京 🌧");
+  });
+
+  it("holdsActiveText finds an active character in any key or string, at any depth", () => {
+    assert.equal(holdsActiveText({ a: ["plain", 1, null, { b: "text é 日本" }] }), false);
+    assert.equal(holdsActiveText({ a: [{ b: ["x\u001b[2J"] }] }), true);
+    assert.equal(holdsActiveText({ a: { "k\n": 1 } }), true);
+    assert.equal(holdsActiveText(["\u202e"]), true);
+    // what JSON would print of these is theirs to decide: counted as a yes
+    assert.equal(holdsActiveText({ at: new Date(0) }), true);
+    // the top-level value is looked at through its fields, as visibleRun passes a RunResult
+    assert.equal(holdsActiveText({ toJSON: () => "\u001b", id: "x" }), false);
+    const shared: Record<string, unknown> = { text: "same" };
+    shared.self = shared;
+    assert.equal(holdsActiveText({ one: shared, two: shared }), false);
   });
 
   it("visibleData escapes keys and values at any depth and keeps other values", () => {

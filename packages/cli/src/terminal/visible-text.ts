@@ -6,6 +6,8 @@ import type { TextOutput } from "./cli-io.js";
 // Unicode line and paragraph separators.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
 const ACTIVE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// the same, without the global flag's lastIndex, for a yes/no test
+const ACTIVE_ANY = new RegExp(ACTIVE.source);
 // what JSON.stringify leaves unescaped inside strings (it escapes every C0 control itself)
 const ACTIVE_AFTER_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const SHORT: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
@@ -38,6 +40,57 @@ export function visibleBlock(text: string): string {
  */
 export function visibleData<T>(value: T): T {
   return mapStrings(value) as T;
+}
+
+/**
+ * True when a string {@link visibleData} would change may be somewhere in `value`: a key or
+ * string value with an active character, in arrays and objects (class instances too, through
+ * their own enumerable fields, as JSON sees them). An object with its own way to become JSON
+ * (a `toJSON` method, a `Date`) counts as a yes, as what it would print is not known here.
+ * Walks without recursion and visits a shared object once; the top-level value's own
+ * `toJSON` is ignored, so a `RunResult` is looked at through its fields.
+ *
+ * @example
+ * ```ts
+ * holdsActiveText({ tasks: [{ id: "t1" }] }); // false
+ * holdsActiveText({ tasks: [{ id: "t1\u001b[2J" }] }); // true
+ * ```
+ */
+export function holdsActiveText(value: unknown): boolean {
+  // a run shares little (a task's inputs among its repeats), so a walk without a memo is
+  // exact and about three times faster; only a cycle or much sharing exhausts the budget
+  return activeWalk(value, null) ?? (activeWalk(value, new Set()) as boolean);
+}
+
+const VISIT_BUDGET = 1_000_000;
+
+/** {@link holdsActiveText}, or `null` when the walk without a memo ran out of budget. */
+function activeWalk(value: unknown, seen: Set<object> | null): boolean | null {
+  const stack: unknown[] = [value];
+  let visits = 0;
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === "string") {
+      if (ACTIVE_ANY.test(item)) return true;
+      continue;
+    }
+    if (typeof item !== "object" || item === null) continue;
+    if (seen) {
+      if (seen.has(item)) continue;
+      seen.add(item);
+    } else if (++visits > VISIT_BUDGET) return null;
+    if (item !== value && typeof (item as { toJSON?: unknown }).toJSON === "function") return true;
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) stack.push(item[i]);
+      continue;
+    }
+    for (const key in item) {
+      if (!Object.hasOwn(item, key)) continue;
+      if (ACTIVE_ANY.test(key)) return true;
+      stack.push((item as Record<string, unknown>)[key]);
+    }
+  }
+  return false;
 }
 
 /**
