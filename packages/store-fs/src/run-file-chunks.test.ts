@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createTask, RunResult, Trace } from "@ag2/eval-core";
-import { runResultToJsonText } from "@ag2/eval-core/internal";
+import { runResultToJsonText, taskResultToJSON } from "@ag2/eval-core/internal";
+import { makeRunResult, makeTaskResult } from "@ag2/eval-core/testing";
 import { makeRun } from "./__fixtures__/make-run.js";
 import { runFileChunks } from "./run-file-chunks.js";
 
@@ -53,5 +54,33 @@ describe("runFileChunks", () => {
       createdAt: "2026-11-26T10:30:00.123000+00:00",
     });
     assert.equal([...runFileChunks(accented, 1)].join(""), runResultToJsonText(accented));
+  });
+
+  it("walks no task for the depth limit again: its journal line did, and each task is bounded", () => {
+    let listed = 0;
+    const input = new Proxy(
+      { text: "hi", parts: [1, 2] },
+      {
+        ownKeys(target) {
+          listed++;
+          return Reflect.ownKeys(target);
+        },
+      },
+    );
+    const task = makeTaskResult({ taskId: "t", inputs: { input } });
+    taskResultToJSON(task); // the journal line: the one walk
+    listed = 0;
+    const text = [...runFileChunks(makeRunResult({ tasks: [task] }))].join("");
+    assert.equal(listed, 1, "only JSON.stringify lists the task's values");
+    assert.match(text, /"parts": \[\n\s+1,\n\s+2\n\s+\]/);
+
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    const run = makeRunResult({
+      tasks: [makeTaskResult({ taskId: "deep", metadata: { m: deep } })],
+    });
+    const saved = JSON.parse([...runFileChunks(run)].join(""));
+    assert.deepEqual(saved.tasks[0].metadata, {});
+    assert.equal(saved.tasks[0].exception.type, "TooDeepError");
   });
 });

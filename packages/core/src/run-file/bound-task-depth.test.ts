@@ -12,7 +12,45 @@ function nested(depth: number): unknown {
   return value;
 }
 
+/** A value whose own keys are counted each time something lists them (a walk, a stringify). */
+function counted(): { value: object; listed: () => number } {
+  let listed = 0;
+  const value = new Proxy(
+    { question: { text: "hi", parts: [1, 2] } },
+    {
+      ownKeys(target) {
+        listed++;
+        return Reflect.ownKeys(target);
+      },
+    },
+  );
+  return { value, listed: () => listed };
+}
+
 describe("depth limits of the run writer and reader", () => {
+  it("walks a task's values for the depth limit once, though it is written twice", () => {
+    const { value, listed } = counted();
+    const task = makeTaskResult({ taskId: "t", inputs: { input: value } });
+    taskResultToJSON(task); // its journal line
+    assert.equal(listed(), 1, "the first write walks the values");
+    taskResultToJSON(task); // the run file
+    assert.equal(listed(), 1, "the second write does not walk them again");
+    // a task past the limit is emptied every time it is written, not only the first
+    const deep = makeTaskResult({ taskId: "deep", metadata: { m: nested(600) } });
+    assert.deepEqual(taskResultToJSON(deep).metadata, {});
+    assert.deepEqual(taskResultToJSON(deep).metadata, {});
+  });
+
+  it("toAsciiJson with depthChecked writes without a walk; without it, walks and refuses", () => {
+    const { value, listed } = counted();
+    const text = toAsciiJson({ tasks: [value] }, { depthChecked: true });
+    assert.equal(listed(), 1, "only JSON.stringify lists the keys");
+    assert.equal(text, toAsciiJson({ tasks: [{ question: { text: "hi", parts: [1, 2] } }] }));
+    toAsciiJson({ tasks: [value] });
+    assert.equal(listed(), 3, "a walk, then the stringify");
+    assert.throws(() => toAsciiJson(nested(600)), TooDeepError);
+  });
+
   it("a task nested 10,000 deep is saved emptied with a recorded error; the other tasks are saved whole", () => {
     const run = makeRunResult({
       tasks: [

@@ -131,7 +131,7 @@ export function taskResultToJSON(result: TaskResult): TaskResultJSON {
       duration_ms: attempt.durationMs,
     }));
   }
-  return boundTaskDepth(json);
+  return boundTaskDepth(json, result);
 }
 
 /**
@@ -207,11 +207,13 @@ const NOT_ASCII_ALL = /[\u007f-\uffff]/g;
 
 /**
  * `JSON.stringify(value, null, 2)` escaped like Python's `ensure_ascii` (DEL and everything past
- * it). A value nested past `MAX_FILE_DEPTH` is refused with a `TooDeepError`.
+ * it). A value nested past `MAX_FILE_DEPTH` is refused with a `TooDeepError`, unless
+ * `depthChecked` says the caller built it within that limit (a few levels around tasks from
+ * {@link taskResultToJSON}, which are bounded already), so it is not walked twice.
  */
-export function toAsciiJson(value: unknown): string {
+export function toAsciiJson(value: unknown, options: { depthChecked?: boolean } = {}): string {
   // JSON.stringify recurses once per level; refuse before it can overflow the stack
-  const tooDeep = depthProblem(value, { limit: MAX_FILE_DEPTH });
+  const tooDeep = options.depthChecked ? null : depthProblem(value, { limit: MAX_FILE_DEPTH });
   if (tooDeep) throw new TooDeepError("the value to save", tooDeep);
   const text = JSON.stringify(value, null, 2);
   // most run files are plain ASCII: counting UTF-8 bytes (native, vectorized) and a search for
