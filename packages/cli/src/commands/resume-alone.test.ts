@@ -93,3 +93,45 @@ test("--resume <id> alone takes the suite, modules, label and flags from the jou
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /^error: --resume nope: the store has no journal for run nope/);
 });
+
+// Loaded with --import before the CLI: counts the opens of a journal for reading only.
+const COUNT_JOURNAL_READS_MJS = `
+import fs, { constants } from "node:fs/promises";
+import { syncBuiltinESMExports } from "node:module";
+let reads = 0;
+const open = fs.open;
+fs.open = (path, flags, ...rest) => {
+  const readOnly = typeof flags === "number" && (flags & 3) === constants.O_RDONLY;
+  if (readOnly && String(path).endsWith(".journal.jsonl")) reads++;
+  return open(path, flags, ...rest);
+};
+syncBuiltinESMExports();
+process.on("exit", () => process.stderr.write("journal reads: " + reads + "\\n"));
+`;
+
+test("--resume reads the run's journal once: the invocation and the graded tasks come from one read", async () => {
+  const cwd = await tempProject({
+    "agents/sticky.mjs": STICKY_MJS,
+    "count-journal-reads.mjs": COUNT_JOURNAL_READS_MJS,
+  });
+  const journal = join(cwd, ".ag2-eval/runs/once.journal.jsonl");
+  const started = ["run", "suite.jsonl", "--agent", "./agents/sticky.mjs", "--scorers"].concat([
+    "./scorers.mjs",
+    "--concurrency",
+    "1",
+    "--run-id",
+    "once",
+  ]);
+  await killedRun(cwd, started, journal, 2);
+  await writeFile(join(cwd, "agents/unstick"), "");
+  const resumed = await runCli(["run", "--resume", "once", "--json"], {
+    cwd,
+    env: { NODE_OPTIONS: `--import ${join(cwd, "count-journal-reads.mjs")}` },
+  });
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.deepEqual(
+    JSON.parse(resumed.stdout).run.tasks.map((task: { task_id: string }) => task.task_id),
+    ["a", "b", "c"],
+  );
+  assert.match(resumed.stderr, /^journal reads: 1$/m);
+});

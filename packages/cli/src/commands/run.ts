@@ -101,6 +101,9 @@ export const runCommand: Command = {
         // agent code's floating rejections and timer throws become warnings, not a crash
         catchStrayErrors: true,
         ...(plan.resume !== undefined && { resume: plan.resume }),
+        // read once: resumedArgs took the invocation from it, the run takes the graded tasks
+        ...(plan.resume !== undefined &&
+          args.journal !== undefined && { resumeJournal: args.journal }),
         ...(plan.allowAgentChange && { allowAgentChange: true }),
         ...(plan.overwrite && { overwrite: true }),
         ...(plan.shard && { shard: plan.shard }),

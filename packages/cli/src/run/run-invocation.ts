@@ -92,11 +92,16 @@ export function runInvocation(options: {
   };
 }
 
+/** What `store.readJournal` gives: the journal's header and graded tasks, or null. */
+type Journal = Awaited<ReturnType<NonNullable<RunStore["readJournal"]>>>;
+
 /**
  * The arguments of `run --resume <id>`: those given, completed from the invocation its journal
  * recorded (flags given again win). A journal without one (written by an older ag2-eval, or by
  * the API) completes nothing but the label; then whatever the run cannot start without and
- * the config does not give is refused with a usage error naming it.
+ * the config does not give is refused with a usage error naming it. `journal` is what was
+ * read, for `runAgent`'s `resumeJournal` (the run then does not read it again); absent when
+ * not resuming, or when the journal could not be read (the run reads it and says why).
  *
  * @example
  * ```ts
@@ -109,12 +114,17 @@ export async function resumedArgs(options: {
   settings: Settings;
   store: RunStore;
   cwd: string;
-}): Promise<{ values: FlagValues; positionals: readonly string[] }> {
+}): Promise<{ values: FlagValues; positionals: readonly string[]; journal?: Journal }> {
   const { values, positionals, settings, store } = options;
   const runId = flagReader(values).string("resume");
   if (runId === undefined) return { values, positionals };
   // a journal that cannot be read is core's to report, with its file and line
-  const journal = await store.readJournal?.(runId).catch(() => null);
+  let read = true;
+  const journal = await store.readJournal?.(runId).catch(() => {
+    read = false;
+    return null;
+  });
+  const passed = read && journal !== undefined ? { journal } : {};
   const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
   const recorded = journal?.header.invocation;
   if (recorded !== undefined) {
@@ -127,6 +137,7 @@ export async function resumedArgs(options: {
         ...given,
       },
       positionals: positionals.length > 0 ? positionals : [invocation.suite],
+      ...passed,
     };
   }
   const { config } = settings;
@@ -159,6 +170,7 @@ export async function resumedArgs(options: {
         ? { ...values, label }
         : values,
     positionals,
+    ...passed,
   };
 }
 

@@ -69,6 +69,7 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
       `${caller}: options 'overwrite' and 'resume' (${options.resume}) contradict each other: overwrite starts run ${options.resume} again, resume continues it`,
     );
   }
+  checkResumeJournal(options, caller);
   const label = options.optionLabels?.taskTimeoutMs;
   if (label !== undefined && (typeof label !== "string" || label === "")) {
     throw new InvalidOptionError(
@@ -102,4 +103,24 @@ export function checkRunAgentOptions(options: RunAgentOptions): {
     scorerTimeoutMs: checkScorerTimeout(options.scorerTimeoutMs, caller),
     shard: options.shard === undefined ? null : checkShard(options.shard, caller),
   };
+}
+
+/** `resumeJournal` comes with `resume`, as a store's journal of that very run (or null). */
+function checkResumeJournal(options: RunAgentOptions, caller: string): void {
+  const journal = options.resumeJournal;
+  if (journal === undefined) return;
+  if (options.resume === undefined) {
+    throw new InvalidOptionError(
+      "resumeJournal",
+      `${caller}: option 'resumeJournal' is the journal of the run 'resume' continues; got it without 'resume'`,
+    );
+  }
+  if (journal === null) return;
+  const runId = (journal as { header?: { runId?: unknown } }).header?.runId;
+  if (runId !== options.resume || !Array.isArray(journal.results)) {
+    throw new InvalidOptionError(
+      "resumeJournal",
+      `${caller}: option 'resumeJournal' must be what store.readJournal('${options.resume}') returned; got ${typeof runId === "string" ? `the journal of run ${runId}` : "something else"}`,
+    );
+  }
 }

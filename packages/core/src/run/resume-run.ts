@@ -1,7 +1,7 @@
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import type { TaskResult } from "../result/task-result.js";
 import type { RunResult } from "../run-result/run-result.js";
-import type { JournalHeader, RunStore } from "../run-result/run-store.js";
+import type { JournalContents, JournalHeader, RunStore } from "../run-result/run-store.js";
 import type { Task } from "../suite/task.js";
 import {
   checkAgentUnchanged,
@@ -35,6 +35,8 @@ export async function readResumeState(options: {
   readonly tasks: readonly Task[];
   /** This run's agent: its class name, and whether a different agent may resume the run. */
   readonly agent: { readonly className: string; readonly allowChange: boolean };
+  /** The journal as the caller already read it (`runAgent`'s `resumeJournal`); absent: read it. */
+  readonly journal?: JournalContents | null;
 }): Promise<ResumeState> {
   const { store, runId, expected, tasks } = options;
   const checkAgent = (journaled: string): void =>
@@ -51,7 +53,7 @@ export async function readResumeState(options: {
       `runAgent: option 'resume' needs a store with journals (readJournal/openJournal); got ${store ? "a store without them" : "no store"}`,
     );
   }
-  const contents = await store.readJournal(runId);
+  const contents = options.journal !== undefined ? options.journal : await store.readJournal(runId);
   if (!contents) {
     const saved = await store.load(runId).catch(() => null);
     if (saved?.stopReason) {

@@ -21,6 +21,7 @@ export const RUN_AGENT_OPTION_NAMES: OptionNames<RunAgentOptions> = {
   signal: true,
   taskTimeoutMs: true,
   resume: true,
+  resumeJournal: true,
   allowAgentChange: true,
   retries: true,
   runBudget: true,

@@ -2,7 +2,7 @@ import type { Agent, AgentFactory } from "../agent/agent.js";
 import type { ModelConfigOption } from "../agent/resolve-model-config.js";
 import type { Tracing } from "../agent/tracing.js";
 import type { Stream } from "../events/stream.js";
-import type { RunStore } from "../run-result/run-store.js";
+import type { JournalContents, RunStore } from "../run-result/run-store.js";
 import type { BudgetThresholds } from "../scoring/budget-thresholds.js";
 import type { Scorer } from "../scoring/scorer.js";
 import type { ShardSpec } from "../shard/shard-spec.js";
@@ -76,6 +76,21 @@ export interface RunAgentOptions {
   readonly invocation?: Readonly<Record<string, unknown>>;
   /** The id of an unfinished (or budget-stopped) run to continue from its journal. */
   readonly resume?: string;
+  /**
+   * With `resume`: that run's journal as the caller has just read it from `store`
+   * (`store.readJournal(resume)`, null when there was none), so that it is not read again. A
+   * tool that must read the journal before it can start the run (the CLI takes the suite,
+   * modules and flags the run started with from its header) passes it on. Read it right before
+   * the run: the run's lock is taken later, and a journal another process appended to in
+   * between would be resumed as it was read.
+   *
+   * @example
+   * ```ts
+   * const journal = await store.readJournal?.(runId);
+   * await runAgent(suite, { ...options, store, resume: runId, resumeJournal: journal });
+   * ```
+   */
+  readonly resumeJournal?: JournalContents | null;
   /**
    * With `resume`: continue even when this agent's `name` (or class or factory name) is not
    * the one the journal was written by, mixing two agents in one run. Off by default: a run is

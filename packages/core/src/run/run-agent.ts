@@ -112,6 +112,7 @@ export async function runAgent(
           className: agentClassName(agent),
           allowChange: options.allowAgentChange === true,
         },
+        ...(options.resumeJournal !== undefined && { journal: options.resumeJournal }),
       });
       header = state.header;
       createdAt = state.header.createdAt;

@@ -33,7 +33,7 @@ export interface VariantManifestStore {
 export interface RunVariantsOptions
   extends Omit<
     RunAgentOptions,
-    "agent" | "variant" | "resume" | "allowAgentChange" | "store" | "invocation"
+    "agent" | "variant" | "resume" | "resumeJournal" | "allowAgentChange" | "store" | "invocation"
   > {
   readonly variants: Variants | VariantAgents;
   /** Each variant's run is saved here; with `saveManifest`, the sweep's manifest too. */
