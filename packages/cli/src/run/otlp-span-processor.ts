@@ -1,4 +1,4 @@
-import type { Agent } from "node:http";
+import { connect } from "node:net";
 import type { ReadableSpan, SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { abandonBackgroundWork } from "./background-work.js";
 
@@ -30,9 +30,10 @@ interface ExportFailures {
  * A collector that is down fails every export, and tracing would warn once per flush (one per
  * task). Failed exports are counted here instead and reported to the batch processor as done;
  * `shutdown()` then hands `onWarning` one line with the count of tasks whose spans were lost.
- * Once the endpoint has failed (a connection refused or reset, or an export that failed),
- * `shutdown()` waits at most {@link DEAD_ENDPOINT_GRACE_MS} more, counts what was still
- * unsent as lost, and lets the process exit without the exporter's remaining retries.
+ * Once the endpoint has failed (an export failed, or at shutdown, with spans still to send, a
+ * connection to its host and port is refused), `shutdown()` waits at most
+ * {@link DEAD_ENDPOINT_GRACE_MS} more, counts what was still unsent as lost, and lets the
+ * process exit without the exporter's remaining retries.
  *
  * @example
  * ```ts
@@ -43,7 +44,7 @@ interface ExportFailures {
  */
 export async function otlpSpanProcessor(
   endpoint: string,
-  options: { onWarning: (message: string) => void; graceMs?: number },
+  options: { onWarning: (message: string) => void },
 ): Promise<SpanProcessor> {
   const [{ OTLPTraceExporter }, { BatchSpanProcessor }] = await Promise.all([
     import("@opentelemetry/exporter-trace-otlp-http"),
@@ -60,14 +61,7 @@ export async function otlpSpanProcessor(
   const down = new Promise<void>((resolve) => {
     markDown = resolve;
   });
-  const exporter = new OTLPTraceExporter({
-    url,
-    httpAgentOptions: (protocol) =>
-      watchedAgent(protocol, (error) => {
-        failures.lastError = error.message;
-        markDown();
-      }),
-  });
+  const exporter = new OTLPTraceExporter({ url });
   const counting: SpanExporter = {
     export(spans, done) {
       inFlight++;
@@ -93,14 +87,27 @@ export async function otlpSpanProcessor(
     },
     forceFlush: () => batch.forceFlush(),
     async shutdown() {
+      // spans still to send: is anyone there? (a refused connection is otherwise known only
+      // once the exporter has retried it for its whole timeout)
+      if (unsent.size > 0) {
+        void endpointRefuses(url, DEAD_ENDPOINT_GRACE_MS).then((error) => {
+          if (!error) return;
+          failures.lastError ||= error.message;
+          markDown();
+        });
+      }
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const gaveUp = down.then(
-        () =>
-          new Promise<false>((resolve) => {
-            timer = setTimeout(() => resolve(false), options.graceMs ?? DEAD_ENDPOINT_GRACE_MS);
-          }),
+      let settled = false;
+      const gaveUp = down.then(() =>
+        // a failure seen after the flush ended must not leave a timer holding the process
+        settled
+          ? false
+          : new Promise<false>((resolve) => {
+              timer = setTimeout(() => resolve(false), DEAD_ENDPOINT_GRACE_MS);
+            }),
       );
       const flushed = await Promise.race([batch.shutdown().then(() => true), gaveUp]);
+      settled = true;
       clearTimeout(timer);
       if (!flushed) {
         failures.exports += inFlight;
@@ -113,20 +120,26 @@ export async function otlpSpanProcessor(
 }
 
 /**
- * The HTTP agent the exporter would make (keep-alive), telling `onError` about every
- * connection that fails: a refused connection is otherwise known only once the exporter has
- * retried it for its whole timeout.
+ * Whether nothing answers at the endpoint's host and port: the error of a TCP connection
+ * refused, reset or not resolved, else null (connected, or no answer within `timeoutMs`,
+ * which the exporter's own timeout covers). Only TCP: the exporter's agent, with whatever TLS
+ * settings its environment gives it, stays the exporter's own.
  */
-async function watchedAgent(protocol: string, onError: (error: Error) => void): Promise<Agent> {
-  const { Agent } = protocol === "https:" ? await import("node:https") : await import("node:http");
-  const agent = new Agent({ keepAlive: true });
-  const connect = agent.createConnection.bind(agent);
-  agent.createConnection = (connection, callback) => {
-    const socket = connect(connection, callback);
-    socket?.once("error", onError);
-    return socket;
-  };
-  return agent;
+function endpointRefuses(url: string, timeoutMs: number): Promise<Error | null> {
+  const { hostname, port, protocol } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({
+      host: hostname.replace(/^\[|\]$/g, ""),
+      port: Number(port || (protocol === "https:" ? 443 : 80)),
+    });
+    const settle = (error: Error | null) => {
+      socket.destroy();
+      resolve(error);
+    };
+    socket.setTimeout(timeoutMs, () => settle(null));
+    socket.once("connect", () => settle(null));
+    socket.once("error", settle);
+  });
 }
 
 function record(
