@@ -3,3 +3,4 @@
 // writes in an evaluation. Each is the defining package's own object, so `instanceof` and
 // `isInstance` checks hold.
 export { formatNumber, RunNeverSettledError } from "@ag2/eval-core";
+export { closestName } from "@ag2/eval-core/internal";

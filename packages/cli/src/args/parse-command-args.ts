@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { closestName } from "@ag2/eval/cli";
 import { UsageError } from "./usage-error.js";
 
 /** How one flag of a command is declared. */
@@ -79,7 +80,7 @@ function toUsageError(command: string, error: unknown, known: readonly string[])
   const name = flag.replace(/^-+/, "").split(/[ =]/)[0] ?? "";
   const help = `ag2-eval ${command} --help lists its flags`;
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-    const near = closest(name, known);
+    const near = closestName(name, known);
     return new UsageError(`ag2-eval ${command}: unknown flag ${flag}`, {
       hint: near ? `did you mean --${near}? (${help})` : help,
     });
@@ -89,34 +90,4 @@ function toUsageError(command: string, error: unknown, known: readonly string[])
     return new UsageError(`ag2-eval ${command}: ${first.replace(/\.$/, "")}`, { hint: help });
   }
   return new UsageError(`ag2-eval ${command}: ${message}`, { hint: help });
-}
-
-function closest(name: string, known: readonly string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of known) {
-    const distance = editDistance(name, candidate);
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
