@@ -8,7 +8,7 @@ import {
   taskResultFromJSON,
 } from "@ag2/eval-core/internal";
 import type { FileIdentity } from "./file-identity.js";
-import { groupCommitJournal } from "./group-commit-journal.js";
+import { fileJournal } from "./file-journal.js";
 import { JournalFileError } from "./journal-file-error.js";
 import {
   headerFromJSON,
@@ -37,7 +37,7 @@ export async function openJournalFile(
   const handle = (await continuedJournal(path, header)) ?? (await newJournal(path, header));
   try {
     const { dev, ino } = await handle.stat();
-    return { journal: groupCommitJournal(handle, path), file: { dev, ino } };
+    return { journal: fileJournal(handle, path), file: { dev, ino } };
   } catch (error) {
     await handle.close();
     throw error;

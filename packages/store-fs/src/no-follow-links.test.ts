@@ -5,8 +5,12 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { eventTracing, runAgent } from "@ag2/eval-core";
 import type { JournalHeader } from "@ag2/eval-core/internal";
+import {
+  resumeScenarioAgent,
+  resumeScenarioScorers,
+  resumeScenarioSuite,
+} from "@ag2/eval-core/testing";
 import { makeRun } from "./__fixtures__/make-run.js";
-import { resumeScorers, resumeSuite, slowAgent } from "./__fixtures__/resume-agent.js";
 import { fsRunStore } from "./fs-run-store.js";
 
 let root: string;
@@ -67,9 +71,9 @@ describe("the store never writes through a symbolic link", () => {
     const journalPath = join(dir, "j.journal.jsonl");
     await symlink(outside, journalPath);
     await assert.rejects(
-      runAgent(resumeSuite(2), {
-        agent: slowAgent({ delayMs: 0 }),
-        scorers: resumeScorers,
+      runAgent(resumeScenarioSuite(2), {
+        agent: resumeScenarioAgent({ delayMs: 0 }),
+        scorers: resumeScenarioScorers,
         store: fsRunStore(dir),
         tracing: eventTracing(),
         resume: "j",
@@ -87,14 +91,14 @@ describe("the store never writes through a symbolic link", () => {
     const { dir, outside } = await storeWithOutsideFile();
     await symlink(outside, join(dir, "j.journal.jsonl"));
     const options = {
-      agent: slowAgent({ delayMs: 0 }),
-      scorers: resumeScorers,
+      agent: resumeScenarioAgent({ delayMs: 0 }),
+      scorers: resumeScenarioScorers,
       store: fsRunStore(dir),
       tracing: eventTracing(),
       runId: "j",
     };
-    await assert.rejects(runAgent(resumeSuite(2), options), { name: "RunExistsError" });
-    const result = await runAgent(resumeSuite(2), { ...options, overwrite: true });
+    await assert.rejects(runAgent(resumeScenarioSuite(2), options), { name: "RunExistsError" });
+    const result = await runAgent(resumeScenarioSuite(2), { ...options, overwrite: true });
     assert.equal(result.tasks.length, 2);
     assert.equal(await readFile(outside, "utf8"), "do not touch\n");
   });
@@ -136,9 +140,9 @@ describe("the store never writes through a symbolic link", () => {
     const linked = join(root, `linked-${counter}`);
     await symlink(dir, linked, "dir");
     const store = fsRunStore(linked);
-    const result = await runAgent(resumeSuite(3), {
-      agent: slowAgent({ delayMs: 0 }),
-      scorers: resumeScorers,
+    const result = await runAgent(resumeScenarioSuite(3), {
+      agent: resumeScenarioAgent({ delayMs: 0 }),
+      scorers: resumeScenarioScorers,
       store,
       tracing: eventTracing(),
       runId: "via-link",

@@ -15,8 +15,12 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { eventTracing, runAgent } from "@ag2/eval-core";
+import {
+  resumeScenarioAgent,
+  resumeScenarioScorers,
+  resumeScenarioSuite,
+} from "@ag2/eval-core/testing";
 import { deadPid, runNode } from "./__fixtures__/child-process.js";
-import { resumeScorers, resumeSuite, slowAgent } from "./__fixtures__/resume-agent.js";
 import { fsRunStore } from "./fs-run-store.js";
 import { LOCK_FORMAT } from "./run-lock.js";
 import { RunLockedError } from "./run-locked-error.js";
@@ -49,9 +53,9 @@ function lockText(holder: { pid: number; host?: string; runId?: string }): strin
 }
 
 const quickRun = (store: ReturnType<typeof fsRunStore>, runId: string) =>
-  runAgent(resumeSuite(3), {
-    agent: slowAgent({ delayMs: 0 }),
-    scorers: resumeScorers,
+  runAgent(resumeScenarioSuite(3), {
+    agent: resumeScenarioAgent({ delayMs: 0 }),
+    scorers: resumeScenarioScorers,
     store,
     tracing: eventTracing(),
     runId,
@@ -76,7 +80,7 @@ describe("one run id, one writer", () => {
     const run = await store.load("race");
     assert.deepEqual(
       run.tasks.map((t) => t.task.taskId),
-      resumeSuite(size).tasks.map((t) => t.taskId),
+      resumeScenarioSuite(size).tasks.map((t) => t.taskId),
     );
     assert.equal(await store.readJournal("race"), null, "the winner discarded its own journal");
     assert.deepEqual(await readdir(dir), ["race.json"], "no lock, journal or temp file is left");

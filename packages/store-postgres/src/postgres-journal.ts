@@ -1,14 +1,13 @@
-import type { TaskResult } from "@ag2/eval-core";
-import { type RunJournal, taskResultToJSON } from "@ag2/eval-core/internal";
+import { groupCommitJournal, type RunJournal, taskResultToJSON } from "@ag2/eval-core/internal";
 import type { Database } from "./database.js";
 import { PostgresStoreError } from "./postgres-store-error.js";
 import { RunWriterConflictError } from "./run-writer-conflict-error.js";
 import { liveWriter, releaseClaim, renewClaim, type WriterClaim } from "./writer-lease.js";
 
-interface Pending {
-  readonly result: TaskResult;
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
+/** One task's row before its sequence number. */
+interface TaskRow {
+  readonly taskId: string;
+  readonly body: string;
 }
 
 /** Rows per insert: bounds one statement's parameters when a backlog built up. */
@@ -34,9 +33,6 @@ export function postgresJournal(options: {
   const { db, schema, claim, leaseMs } = options;
   const runName = JSON.stringify(claim.runId);
   let seq = options.nextSeq;
-  let queued: Pending[] = [];
-  let flushing: Promise<void> | null = null;
-  let closed = false;
   let lost: Error | null = null;
   let lapsed = false;
 
@@ -64,7 +60,9 @@ export function postgresJournal(options: {
     });
   }
 
-  async function insert(rows: readonly Pending[], bodies: string[]): Promise<void> {
+  async function insert(rows: readonly TaskRow[]): Promise<void> {
+    if (lapsed) lost ??= await lostError();
+    if (lost) throw lost;
     const seqs = rows.map(() => seq++);
     const result = await db.query(
       `journal ${rows.length} task(s) of run ${runName}`,
@@ -74,7 +72,7 @@ export function postgresJournal(options: {
         INSERT INTO ${schema}.ag2_eval_journal_tasks (run_id, seq, task_id, body)
         SELECT held.run_id, u.seq, u.task_id, u.body
         FROM held, unnest($3::integer[], $4::text[], $5::text[]) AS u(seq, task_id, body)`,
-      [claim.runId, claim.token, seqs, rows.map((row) => row.result.task.taskId), bodies],
+      [claim.runId, claim.token, seqs, rows.map((row) => row.taskId), rows.map((row) => row.body)],
     );
     if (result.rowCount !== rows.length) {
       lost = await lostError();
@@ -82,63 +80,23 @@ export function postgresJournal(options: {
     }
   }
 
-  async function writeBatch(batch: readonly Pending[]): Promise<void> {
-    for (let start = 0; start < batch.length; start += ROWS_PER_INSERT) {
-      const rows: Pending[] = [];
-      const bodies: string[] = [];
-      for (const pending of batch.slice(start, start + ROWS_PER_INSERT)) {
-        try {
-          bodies.push(JSON.stringify(taskResultToJSON(pending.result)));
-          rows.push(pending);
-        } catch (error) {
-          pending.reject(error); // a result that cannot be written fails alone
-        }
-      }
-      if (rows.length === 0) continue;
-      try {
-        if (lapsed) lost ??= await lostError();
-        if (lost) throw lost;
-        await insert(rows, bodies);
-      } catch (error) {
-        for (const pending of rows) pending.reject(error);
-        continue;
-      }
-      for (const pending of rows) pending.resolve();
-    }
-  }
-
-  async function drain(): Promise<void> {
-    while (queued.length > 0) {
-      const batch = queued;
-      queued = [];
-      await writeBatch(batch);
-    }
-    flushing = null;
-  }
-
-  return {
-    append(result: TaskResult): Promise<void> {
-      if (closed) {
-        return Promise.reject(
-          new PostgresStoreError({
-            target: db.target.display,
-            operation: `journal a task of run ${runName}`,
-            reason: "the journal is closed",
-          }),
-        );
-      }
-      return new Promise<void>((resolve, reject) => {
-        queued.push({ result, resolve, reject });
-        flushing ??= drain();
-      });
-    },
-    async close(): Promise<void> {
-      if (closed) return;
-      closed = true;
+  return groupCommitJournal<TaskRow>({
+    maxBatch: ROWS_PER_INSERT,
+    encode: (result) => ({
+      taskId: result.task.taskId,
+      body: JSON.stringify(taskResultToJSON(result)),
+    }),
+    commit: insert,
+    closedError: () =>
+      new PostgresStoreError({
+        target: db.target.display,
+        operation: `journal a task of run ${runName}`,
+        reason: "the journal is closed",
+      }),
+    async release() {
       clearInterval(heartbeat);
-      await flushing;
       options.onClose();
       await releaseClaim(db, schema, claim);
     },
-  };
+  });
 }

@@ -9,12 +9,16 @@ export type {
   WireMessage,
 } from "./chat-script.js";
 export { isFailure } from "./chat-script.js";
+export { eventLines } from "./event-lines.js";
 export type {
   MockOpenAIOptions,
   MockOpenAIServer,
   ReceivedRequest,
 } from "./mock-openai-server.js";
 export { startMockOpenAI } from "./mock-openai-server.js";
+export type { RunOnMockOptions } from "./run-on-mock.js";
+export { runOnMock, weatherQuestions } from "./run-on-mock.js";
+export { assertToolErrorHandled, assertWeatherPair } from "./weather-run-checks.js";
 export {
   lookUpWeather,
   WEATHER_REPORTS,

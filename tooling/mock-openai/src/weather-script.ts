@@ -31,14 +31,21 @@ export function weatherAnswer(city: string, result: string): string {
  * {@link WEATHER_REPORTS}; the model calls `get_weather({ city })`; once the conversation holds
  * the tool's result, it answers {@link weatherAnswer} with the result as the tool sent it (so a
  * framework that re-encodes results shows in the answer). A city it does not know gets an
- * answer without a tool call. Token counts are {@link WEATHER_USAGE}.
+ * answer without a tool call. Token counts are {@link WEATHER_USAGE}, or none with
+ * `usage: false` (a provider that reports no usage).
  *
  * @example
  * ```ts
  * const server = await startMockOpenAI({ script: weatherScript() });
  * ```
  */
-export function weatherScript(): ChatScript {
+export function weatherScript(options: { readonly usage?: boolean } = {}): ChatScript {
+  const script = weatherConversation();
+  if (options.usage !== false) return script;
+  return (request) => ({ ...script(request), usage: undefined });
+}
+
+function weatherConversation(): ChatScript {
   return ({ messages }) => {
     const lastUser = messages.findLastIndex((message) => message.role === "user");
     const question = messages[lastUser]?.content ?? "";

@@ -93,3 +93,5 @@ export { slug } from "../util/slug.js";
 export { leaderboard } from "../variants/leaderboard.js";
 export { RUN_VARIANTS_OPTION_NAMES } from "../variants/run-variants-option-names.js";
 export type { VariantRunResultInit } from "../variants/variant-run-result.js";
+export type { GroupCommitJournalOptions } from "./group-commit-journal.js";
+export { groupCommitJournal } from "./group-commit-journal.js";

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { JournalHeader, RunStore } from "../run-result/run-store.js";
+import {
+  itResumesAfterKilledWriter,
+  type KilledWriterHarness,
+} from "./it-resumes-after-killed-writer.js";
 import { makeRunResult, makeTaskResult } from "./make-results.js";
 
 /** A run exercising every field a store must keep: detail, tags, metadata, trace refs, errors. */
@@ -70,21 +74,40 @@ async function rejectsNaming(promise: Promise<unknown>, runId: string): Promise<
   });
 }
 
+/** What else {@link describeRunStoreContract} may exercise. */
+export interface RunStoreContractOptions<S extends RunStore> {
+  /**
+   * For a store that several processes share: how to start a writer process on it. The
+   * contract then kills one mid-run with SIGKILL and checks that another resumes the run
+   * without losing or repeating a graded task. Without it, that case is skipped.
+   */
+  readonly killedWriter?: KilledWriterHarness<S>;
+}
+
 /**
  * Registers `node:test` cases that any {@link RunStore} implementation should pass: save and
  * load round trip every field of the run file, listing is newest first with a label filter,
  * unknown ids reject naming the id, delete and overwrite work, and — when the store has
- * journal methods — journals append, resume, read back and discard.
+ * journal methods — journals append, resume, read back and discard; with
+ * `options.killedWriter`, a run whose writer process was killed resumes in another process.
  *
  * @example
  * ```ts
  * import { describeRunStoreContract } from "@ag2/eval-core/testing";
- * describeRunStoreContract("FsRunStore", async () => new FsRunStore(await mkdtemp(tmp)));
+ * describeRunStoreContract("FsRunStore", async () => new FsRunStore(await mkdtemp(tmp)), {
+ *   killedWriter: {
+ *     start: (store, request) =>
+ *       spawn(process.execPath, [CHILD, store.dir, JSON.stringify(request)], {
+ *         stdio: ["ignore", "ignore", "pipe"],
+ *       }),
+ *   },
+ * });
  * ```
  */
-export function describeRunStoreContract(
+export function describeRunStoreContract<S extends RunStore>(
   name: string,
-  createStore: () => RunStore | Promise<RunStore>,
+  createStore: () => S | Promise<S>,
+  options: RunStoreContractOptions<S> = {},
 ): void {
   describe(`RunStore contract: ${name}`, () => {
     it("loads back exactly what was saved", async () => {
@@ -202,5 +225,7 @@ export function describeRunStoreContract(
       await store.discardJournal("j1");
       assert.equal(await store.readJournal("j1"), null);
     });
+
+    itResumesAfterKilledWriter(createStore, options.killedWriter);
   });
 }

@@ -1,36 +1,16 @@
 import assert from "node:assert/strict";
-import { writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { describe, it } from "node:test";
 import {
   type Agent,
   type BudgetThresholds,
   evaluateTraces,
   type RunResult,
-  runAgent,
-  Suite,
   scorer,
 } from "@ag2/eval-core";
-import {
-  InMemorySpanExporter,
-  type ReadableSpan,
-  SimpleSpanProcessor,
-} from "@opentelemetry/sdk-trace-base";
-import { toOtlpJson } from "../convert/spans-to-otlp-json.test-helper.js";
 import { weatherAgent } from "../middleware/fake-agents.test-helper.js";
-import { DirectoryTraceSource } from "../sources/directory-trace-source.js";
-import { OtlpFileTraceSource } from "../sources/otlp-file-trace-source.js";
-import { saveTrace } from "../sources/save-trace.js";
-import { tempDir } from "../sources/temp-dir.test-helper.js";
-import { otelTracing } from "./otel-tracing.js";
+import { citySuite, runAndSaveTraces } from "./fidelity.test-helper.js";
 
-const suite = Suite.fromList(
-  ["Tokyo", "Atlantis", "Bern", "Oslo"].map((city) => ({
-    task_id: city.toLowerCase(),
-    inputs: { input: `Weather in ${city}?` },
-    reference_outputs: { answer: `${city} is sunny.` },
-  })),
-);
+const suite = citySuite(["Tokyo", "Atlantis", "Bern", "Oslo"]);
 
 /** Each city behaves differently: an answer, a handled tool error, a crash. */
 const agent: Agent = {
@@ -87,43 +67,20 @@ function graded(run: RunResult) {
 
 describe("fidelity: grading stored spans gives what the live run gave", () => {
   it("re-grades a directory and an OTLP file to identical feedback, budget flags and pass rates", async () => {
-    const exported = new InMemorySpanExporter();
-    const live = await runAgent(suite, {
+    const { live, traceCount, directory, otlpFile } = await runAndSaveTraces(suite, {
       agent,
       scorers,
       budgets,
-      store: null,
       concurrency: 2,
-      tracing: otelTracing({
-        spanProcessors: [new SimpleSpanProcessor(exported)],
-        onWarning: () => {},
-      }),
     });
+    assert.equal(traceCount, 4, "one trace per task");
 
-    const byTrace = new Map<string, ReadableSpan[]>();
-    for (const span of exported.getFinishedSpans()) {
-      const list = byTrace.get(span.spanContext().traceId) ?? [];
-      list.push(span);
-      byTrace.set(span.spanContext().traceId, list);
-    }
-    const dir = await tempDir("ag2-fidelity-");
-    const lines: string[] = [];
-    for (const task of live.tasks) {
-      const traceId = task.traceRef?.traceId ?? "";
-      const spans = byTrace.get(traceId) ?? [];
-      assert.ok(spans.length > 0, `spans of ${task.task.taskId} were exported`);
-      await saveTrace(join(dir, "traces"), traceId, spans, { taskId: task.task.taskId });
-      lines.push(JSON.stringify(toOtlpJson(spans)));
-    }
-    const otlpFile = join(dir, "spans.jsonl");
-    await writeFile(otlpFile, `${lines.join("\n")}\n`);
-
-    const fromDirectory = await evaluateTraces(new DirectoryTraceSource(join(dir, "traces")), {
+    const fromDirectory = await evaluateTraces(directory, {
       scorers,
       budgets,
       suite,
     });
-    const fromOtlp = await evaluateTraces(new OtlpFileTraceSource(otlpFile), {
+    const fromOtlp = await evaluateTraces(otlpFile, {
       scorers,
       budgets,
       suite,

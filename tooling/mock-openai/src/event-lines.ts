@@ -1,6 +1,15 @@
 import type { Trace } from "@ag2/eval-core";
 
-/** Each event as type, tool name and payload: what a scorer reads, without times or ids. */
+/**
+ * Each event of `trace` as one line of type, tool name and payload (`model <calls or answer>
+ * <input>/<output tokens>`, `call`, `result`, `error`): what a scorer reads, without times or
+ * ids, so a bridge test compares a whole conversation at once.
+ *
+ * @example
+ * ```ts
+ * assert.deepEqual(eventLines(trace)[1], 'call get_weather{"city":"Paris"}');
+ * ```
+ */
 export function eventLines(trace: Trace): string[] {
   return trace.events.map((event) => {
     switch (event.type) {
