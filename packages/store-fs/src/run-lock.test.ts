@@ -64,10 +64,11 @@ const quickRun = (store: ReturnType<typeof fsRunStore>, runId: string) =>
 describe("one run id, one writer", () => {
   it("two processes racing on one run id: one runs, the other is refused naming the holder", async () => {
     const dir = await freshDir();
-    const size = 60;
+    const size = 120;
+    const startAt = String(Date.now() + 2_000);
     const [a, b] = await Promise.all([
-      runNode([RACER, dir, "race", String(size)]),
-      runNode([RACER, dir, "race", String(size)]),
+      runNode([RACER, dir, "race", String(size), startAt]),
+      runNode([RACER, dir, "race", String(size), startAt]),
     ]);
     const outcomes = [a, b].sort((x, y) => (x.code ?? 9) - (y.code ?? 9));
     const [winner, loser] = outcomes as [typeof a, typeof b];

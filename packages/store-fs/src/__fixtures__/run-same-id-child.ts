@@ -1,5 +1,7 @@
-// Child process for the one-writer test: runs a run of slow tasks under a given run id into an
-// FsRunStore. On a refusal it prints the error's name and message and exits 2.
+// Child process for the one-writer test: at the wall-clock time `startAt` (ms), so that racing
+// processes start together however long each took to load, runs a run of slow tasks under a
+// given run id into an FsRunStore. On a refusal it prints the error's name and message and
+// exits 2.
 import { eventTracing, runAgent } from "@ag2/eval-core";
 import {
   resumeScenarioAgent,
@@ -8,8 +10,11 @@ import {
 } from "@ag2/eval-core/testing";
 import { fsRunStore } from "../fs-run-store.js";
 
-const [dir, runId, sizeText] = process.argv.slice(2);
-if (!dir || !runId || !sizeText) throw new Error("usage: run-same-id-child <dir> <runId> <size>");
+const [dir, runId, sizeText, startAtText] = process.argv.slice(2);
+if (!dir || !runId || !sizeText || !startAtText) {
+  throw new Error("usage: run-same-id-child <dir> <runId> <size> <startAt>");
+}
+await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAtText) - Date.now())));
 try {
   await runAgent(resumeScenarioSuite(Number(sizeText)), {
     agent: resumeScenarioAgent({ delayMs: 15 }),
