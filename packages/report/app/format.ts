@@ -6,8 +6,9 @@ export const pct = (rate: number, digits = 1): string => `${(rate * 100).toFixed
 export const points = (delta: number): string =>
   `${delta >= 0 ? "+" : "−"}${Math.abs(delta * 100).toFixed(1)} pts`;
 
-export const signed = (value: number, digits = 3): string =>
-  `${value >= 0 ? "+" : "−"}${Math.abs(value).toFixed(digits)}`;
+/** A signed difference of a numeric key, with three significant digits (`−0.000012`, not `−0.000`). */
+export const signed = (value: number): string =>
+  `${value >= 0 ? "+" : "−"}${formatNumber(Math.abs(value))}`;
 
 // one formatter for the page: `toLocaleString` with a locale builds a new one on every call
 const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 });

@@ -128,6 +128,7 @@ describe("a report in Chromium", { skip: skipWithoutChromium({ announce: true })
 
   it("shows a tiny mean with three significant digits, as the CLI does, not rounded to 0", async () => {
     const json = JSON.parse(JSON.stringify(sampleRun({ runId: "cheap-run", tasks: 4 }))) as {
+      run_id: string;
       tasks: { feedback: unknown[] }[];
     };
     for (const task of json.tasks) {
@@ -144,6 +145,29 @@ describe("a report in Chromium", { skip: skipWithoutChromium({ announce: true })
     assert.equal(await card.locator(".big").innerText(), "0.0000532");
     assert.match(await card.innerText(), /p50 0\.0000532 · p95 0\.0000532 · n 4/);
     assertOffline(watch, file);
+
+    // and a tiny difference between two runs, not "+0.000"
+    const cheaper = JSON.parse(JSON.stringify(json)) as typeof json;
+    cheaper.run_id = "cheaper-run";
+    for (const task of cheaper.tasks) {
+      for (const feedback of task.feedback as { key: string; score: number }[]) {
+        if (feedback.key === "cost_usd") feedback.score = 0.0000412;
+      }
+    }
+    const compared = folder.write(
+      "cheaper.html",
+      renderReport(
+        {
+          kind: "compare",
+          baseline: RunResult.fromJSON(json),
+          current: RunResult.fromJSON(cheaper),
+        },
+        { compare: { seed: 1 } },
+      ),
+    );
+    await page.goto(`file://${compared}`);
+    const row = page.locator("tr[data-verdict]", { hasText: "cost_usd" });
+    assert.match(await row.innerText(), /0\.0000532\s+0\.0000412\s+−0\.000012\s/);
   });
 
   it("ranks a variants sweep and keeps a 10,000-task table to a window of rows", async () => {
