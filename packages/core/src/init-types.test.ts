@@ -52,7 +52,7 @@ export const initShapes: [
   Shape<
     VariantRunResultInit,
     "runId" | "axis" | "results" | "createdAt" | "durationMs",
-    "label" | "failures" | "order"
+    "label" | "failures" | "saveError" | "order"
   >,
   Shape<TraceInit, never, "events" | "exception" | "durationMs" | "tokens">,
   Shape<

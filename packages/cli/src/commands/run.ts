@@ -7,7 +7,11 @@ import { agentSettingName, checkAgentForm } from "../config/check-agent-form.js"
 import { DEFAULT_STORE_DIR, loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { TASK_LIMIT_LABELS } from "../config/task-limit-flags.js";
 import { evaluateGates, type GateOutcome } from "../gates/evaluate-gates.js";
-import { formatNotSaved, formatStopReason } from "../output/format-stop-reason.js";
+import {
+  formatNotFinished,
+  formatNotSaved,
+  formatStopReason,
+} from "../output/format-stop-reason.js";
 import { printRunOutcome } from "../output/print-run-outcome.js";
 import { progressStream } from "../output/progress-stream.js";
 import { modelCacheReport, openModelCache } from "../run/model-cache-plan.js";
@@ -126,9 +130,7 @@ export const runCommand: Command = {
     } catch (error) {
       progress.stop();
       if (RunNeverSettledError.isInstance(error)) {
-        io.stderr.write(
-          `error: ${visibleText(error.message)}\nfinished tasks are kept in the journal; continue this run with --resume ${runId}\n`,
-        );
+        io.stderr.write(`${formatNotFinished({ runId, message: error.message })}\n`);
         return EXIT.unfinished;
       }
       if (io.signal?.aborted) {

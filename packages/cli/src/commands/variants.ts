@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   type AgentFactory,
   runVariants,
@@ -10,7 +11,11 @@ import { UsageError } from "../args/usage-error.js";
 import { checkAgentForm } from "../config/check-agent-form.js";
 import { loadExport } from "../config/load-module.js";
 import { scorersFrom } from "../config/suite-and-scorers.js";
+import { printSweepProblems } from "../output/print-sweep-problems.js";
 import { withProgress } from "../output/progress-stream.js";
+import { SCORER_TIMEOUT_FLAG } from "../run/run-flags.js";
+import { trackRunsInProgress } from "../run/run-in-progress.js";
+import { scorerTimeoutPlan } from "../run/run-plan.js";
 import { visibleJson } from "../terminal/visible-text.js";
 import { sweepFlags, sweepStart, taskLimitOptions } from "./sweep-command.js";
 
@@ -52,15 +57,23 @@ export const variantsCommand: Command = {
       json: "print the sweep's manifest and leaderboards as JSON",
     },
     {
+      ...SCORER_TIMEOUT_FLAG,
       overwrite: {
         type: "boolean",
         description: "replace the variant runs already saved under this --run-id",
       },
     },
   ),
+  details: [
+    "A variant run the store could not save exits 4 (its journal is kept); one that did not",
+    "finish (agent code called process.exit(), or tasks never settled) exits 5. Either way the",
+    "line names the variant's run, which ag2-eval run --resume <run-id> continues with that",
+    "variant's agent. Floating rejections and timer throws in agent code become warnings.",
+  ].join("\n"),
   async run(input) {
     const { io } = input;
     const { flags, settings, suitePath, storeDir, limits } = await sweepStart("variants", input);
+    const scorerTimeoutMs = scorerTimeoutPlan(input.values);
     const spec = flags.string("variants");
     if (spec === undefined) {
       throw new UsageError("ag2-eval variants: missing --variants <module>[#export]", {
@@ -88,13 +101,25 @@ export const variantsCommand: Command = {
     const scorers = await scorersFrom({ given: flags.string("scorers"), settings, cwd: io.cwd });
     const json = flags.boolean("json") ?? false;
     const label = flags.string("label") ?? settings.config.label;
-    const runId = flags.string("run-id");
+    // fixed here, not by core, so a variant run that did not finish can be named
+    const runId = flags.string("run-id") ?? randomUUID().replaceAll("-", "");
     const overwrite = flags.boolean("overwrite") ?? false;
-    const sweep = await withProgress({
+    const scorersSpec = flags.string("scorers");
+    // a variant run has no invocation in its journal: `run --resume` needs its pieces again
+    const resume = (variantRunId: string, name: string | null): string =>
+      [
+        `ag2-eval run ${suitePath} --agent <the agent of variant '${name ?? "?"}'>`,
+        ...(scorersSpec !== undefined ? [`--scorers ${scorersSpec}`] : []),
+        ...(label !== undefined ? [`--label ${label}`] : []),
+        ...(name !== null ? [`--variant ${name}`] : []),
+        `--resume ${variantRunId}`,
+      ].join(" ");
+    const { sweep, runIds } = await withProgress({
       io,
       json,
-      work: (stream) =>
-        runVariants(suite, {
+      work: async (stream) => {
+        const tracked = trackRunsInProgress(stream, resume);
+        const swept = runVariants(suite, {
           variants,
           scorers,
           storeDir,
@@ -102,11 +127,20 @@ export const variantsCommand: Command = {
           ...(repeats !== undefined && { repeats }),
           ...(concurrency !== undefined && { concurrency }),
           ...(label !== undefined && { label }),
-          ...(runId !== undefined && { runId }),
+          runId,
           ...(overwrite && { overwrite: true }),
           ...taskLimitOptions(limits),
+          ...(scorerTimeoutMs !== undefined && { scorerTimeoutMs }),
+          // agent code's floating rejections and timer throws become warnings, not a crash
+          catchStrayErrors: true,
           ...(io.signal && { signal: io.signal }),
-        }),
+        });
+        try {
+          return { sweep: await swept, runIds: tracked.runIds };
+        } finally {
+          tracked.stop();
+        }
+      },
     });
     const key = flags.string("key");
     const keys =
@@ -127,6 +161,6 @@ export const variantsCommand: Command = {
       const text = keys.map((name) => sweep.summary(name, { readable: true })).join("\n\n");
       io.stdout.write(`${text}\n`);
     }
-    return 0;
+    return printSweepProblems({ sweep, io, runIds, resume });
   },
 };

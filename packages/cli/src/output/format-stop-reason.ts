@@ -41,7 +41,8 @@ export function formatStopReason(options: { reason: StopReason; runId: string })
 }
 
 /**
- * The line `ag2-eval run` prints when the run finished but the store could not save it.
+ * The line `ag2-eval run` (and `variants`, per variant run) prints when the run finished but
+ * the store could not save it. `resume` is how to save it later (default `--resume <runId>`).
  *
  * @example
  * ```ts
@@ -52,12 +53,32 @@ export function formatStopReason(options: { reason: StopReason; runId: string })
 export function formatNotSaved(options: {
   runId: string;
   saveError: { readonly type: string; readonly message: string };
+  resume?: string;
 }): string {
   const { runId, saveError } = options;
   // the store's message can carry any text (a path, a value the writer choked on)
   const why = `${visibleText(saveError.type)}: ${visibleText(saveError.message)}`;
   return (
-    `error: run ${runId} finished but was NOT saved (${why}); ` +
-    `no gate was checked; its journal is kept: fix the store, then --resume ${runId} saves it`
+    `error: run ${visibleText(runId)} finished but was NOT saved (${why}); ` +
+    `no gate was checked; its journal is kept: fix the store, then ${visibleText(options.resume ?? `--resume ${runId}`)} saves it`
   );
+}
+
+/**
+ * The lines printed when a run can never finish (core's `RunNeverSettledError`): its message,
+ * then how to continue it (default `--resume <runId>`).
+ *
+ * @example
+ * ```ts
+ * formatNotFinished({ runId: "abc", message: "run abc can never finish: …" });
+ * // "error: run abc can never finish: …\nfinished tasks are kept in the journal; continue this run with --resume abc"
+ * ```
+ */
+export function formatNotFinished(options: {
+  runId: string;
+  message: string;
+  resume?: string;
+}): string {
+  const resume = options.resume ?? `--resume ${options.runId}`;
+  return `error: ${visibleText(options.message)}\nfinished tasks are kept in the journal; continue this run with ${visibleText(resume)}`;
 }

@@ -1,13 +1,15 @@
+import type { Stream } from "@ag2/eval";
 import { EXIT } from "../terminal/cli-io.js";
 import { visibleText } from "../terminal/visible-text.js";
 
-/** The id of the run going on in this process, or null: what the exit guard reports. */
-let current: string | null = null;
+/** The run going on in this process and how to continue it, or null: what the exit guard reports. */
+let current: { readonly runId: string; readonly resume: string } | null = null;
 
 /**
  * Marks a run as going on until `end()`: should the process exit meanwhile (agent or scorer
  * code calling `process.exit()`, or nothing left that could settle the run), the exit guard
  * turns the exit code into {@link EXIT.unfinished} and says the run did not finish.
+ * `resume` is how the exit line tells to continue it (default `--resume <runId>`).
  *
  * @example
  * ```ts
@@ -15,11 +17,48 @@ let current: string | null = null;
  * try { await runAgent(...); } finally { run.end(); }
  * ```
  */
-export function runInProgress(runId: string): { end(): void } {
-  current = runId;
+export function runInProgress(runId: string, resume = `--resume ${runId}`): { end(): void } {
+  const marked = { runId, resume };
+  current = marked;
   return {
     end() {
-      if (current === runId) current = null;
+      if (current === marked) current = null;
+    },
+  };
+}
+
+/**
+ * Marks each run published on `stream` as going on from its `EvalStarted` to its
+ * `EvalCompleted` (see {@link runInProgress}): for commands that run several runs in turn
+ * (`variants`), so an exit in the middle names the run it interrupted. `resume` says how to
+ * continue a run (`variant`: the name of the last `VariantStarted`, null before any).
+ * `runIds` maps each variant's name to its run's id; `stop()` ends the tracking.
+ *
+ * @example
+ * ```ts
+ * const tracked = trackRunsInProgress(stream, (runId) => `--resume ${runId}`);
+ * try { await runVariants(suite, { ...options, stream }); } finally { tracked.stop(); }
+ * ```
+ */
+export function trackRunsInProgress(
+  stream: Stream,
+  resume: (runId: string, variant: string | null) => string,
+): { readonly runIds: ReadonlyMap<string, string>; stop(): void } {
+  let running: { end(): void } | null = null;
+  let variant: string | null = null;
+  const runIds = new Map<string, string>();
+  const unsubscribe = stream.subscribe((event) => {
+    if (event.type === "VariantStarted") variant = event.variant;
+    else if (event.type === "EvalStarted") {
+      if (variant !== null) runIds.set(variant, event.runId);
+      running = runInProgress(event.runId, resume(event.runId, variant));
+    } else if (event.type === "EvalCompleted") running?.end();
+  });
+  return {
+    runIds,
+    stop() {
+      unsubscribe();
+      running?.end();
     },
   };
 }
@@ -38,9 +77,9 @@ export function guardExitDuringRun(stderr: { write(text: string): unknown }): vo
       ? "work never settled and nothing was left to wait for"
       : `process.exit(${code}) was called while it ran (agent or scorer code)`;
     process.exitCode = EXIT.unfinished;
-    const runId = visibleText(current);
+    const runId = visibleText(current.runId);
     stderr.write(
-      `error: run ${runId} did not finish: ${why}; finished tasks are kept in its journal, continue with --resume ${runId}\n`,
+      `error: run ${runId} did not finish: ${why}; finished tasks are kept in its journal, continue with ${visibleText(current.resume)}\n`,
     );
   });
 }

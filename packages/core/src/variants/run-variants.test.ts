@@ -149,6 +149,34 @@ describe("runVariants", () => {
     );
   });
 
+  it("a variant run or a manifest the store cannot save is recorded, the sweep goes on", async () => {
+    const store = new InMemoryRunStore();
+    const save = store.save.bind(store);
+    const failing = Object.assign(store, {
+      save: async (run: RunResult) => {
+        if (run.runId === "s3-first") throw new Error("disk full");
+        await save(run);
+      },
+      saveManifest: async () => {
+        throw new RangeError("manifest refused");
+      },
+    });
+    const sweep = await runVariants(suite, {
+      variants: { first: answering("a", String), second: answering("b", String) },
+      scorers: [correct],
+      tracing: eventTracing(),
+      store: failing,
+      runId: "s3",
+    });
+    assert.deepEqual([...sweep.results.keys()], ["first", "second"]);
+    const { type, message } = sweep.results.get("first")?.saveError ?? {};
+    assert.deepEqual({ type, message }, { type: "Error", message: "disk full" });
+    assert.equal(sweep.results.get("second")?.saveError, null);
+    assert.equal(sweep.saveError?.type, "RangeError");
+    assert.equal(sweep.saveError?.message, "manifest refused");
+    assert.equal(sweep.results.get("first")?.passRate("correct"), 1, "the results are kept");
+  });
+
   it("a sweep run again under its id is refused (not recorded per variant) unless overwritten", async () => {
     const store = new InMemoryRunStore();
     const sweep = (overwrite?: boolean) =>

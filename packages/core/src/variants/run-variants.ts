@@ -44,8 +44,10 @@ export interface RunVariantsOptions
  * Runs every variant over the same suite, one after another, in order: each is a
  * `runAgent` with run id `<runId>-<slug(name)>` and `variant: name`, between `VariantStarted`
  * and `VariantCompleted` events. A failing agent is recorded per task as usual; a variant
- * whose whole run fails (its store refused the save, say) is recorded in `failures` and the
- * sweep goes on. Invalid options and cancellation reject.
+ * run the store could not save keeps its journal and carries `saveError`; a variant whose
+ * whole run fails (the store could not open its journal, or, with `catchStrayErrors`, a
+ * `RunNeverSettledError`) is recorded in `failures`; either way the sweep goes on. A manifest
+ * the store could not save is the sweep's `saveError`. Invalid options and cancellation reject.
  *
  * @example
  * ```ts
@@ -115,7 +117,7 @@ export async function runVariants(
       }),
     );
   }
-  const sweep = new VariantRunResult({
+  const init = {
     runId,
     axis: variants.axis,
     label,
@@ -124,8 +126,14 @@ export async function runVariants(
     order: variants.names,
     createdAt,
     durationMs: Math.trunc(performance.now() - started),
-  });
-  await store?.saveManifest?.(sweep.manifest);
+  };
+  const sweep = new VariantRunResult(init);
+  try {
+    await store?.saveManifest?.(sweep.manifest);
+  } catch (error) {
+    // the variant runs are saved: a lost manifest must not lose the sweep's results too
+    return new VariantRunResult({ ...init, saveError: toErrorInfo(error) });
+  }
   return sweep;
 }
 

@@ -24,7 +24,7 @@ export interface VariantManifest {
 /** What a {@link VariantRunResult} is built from: its fields, and the sweep order. */
 export interface VariantRunResultInit
   extends Pick<VariantRunResult, "runId" | "axis" | "results" | "createdAt" | "durationMs">,
-    Partial<Pick<VariantRunResult, "label" | "failures">> {
+    Partial<Pick<VariantRunResult, "label" | "failures" | "saveError">> {
   /** The variant names in sweep order, including failed ones. */
   readonly order?: readonly string[];
 }
@@ -47,6 +47,17 @@ export class VariantRunResult {
   readonly results: ReadonlyMap<string, RunResult>;
   /** Variants whose run failed as a whole (e.g. the store refused it), by name. */
   readonly failures: ReadonlyMap<string, ErrorInfo>;
+  /**
+   * Why the store could not save the sweep's manifest, or null (saved, or nothing saves
+   * manifests). Each variant run's own save is on its result (`results.get(name).saveError`).
+   *
+   * @example
+   * ```ts
+   * const unsaved = [...sweep.results.values()].filter((run) => run.saveError);
+   * if (sweep.saveError || unsaved.length > 0) process.exitCode = 4;
+   * ```
+   */
+  readonly saveError: ErrorInfo | null;
   readonly createdAt: string;
   readonly durationMs: number;
   readonly #order: readonly string[];
@@ -57,6 +68,7 @@ export class VariantRunResult {
     this.label = init.label ?? null;
     this.results = new Map(init.results);
     this.failures = new Map(init.failures ?? []);
+    this.saveError = init.saveError ?? null;
     this.createdAt = init.createdAt;
     this.durationMs = init.durationMs;
     this.#order = init.order ?? [...this.results.keys(), ...this.failures.keys()];
