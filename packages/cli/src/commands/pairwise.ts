@@ -5,6 +5,8 @@ import { checkAgentForm } from "../config/check-agent-form.js";
 import { loadExport } from "../config/load-module.js";
 import { loadAgent } from "../config/load-targets.js";
 import { withProgress } from "../output/progress-stream.js";
+import { COMPARATOR_TIMEOUT_FLAG } from "../run/run-flags.js";
+import { callTimeoutPlan } from "../run/run-plan.js";
 import { visibleData, visibleJson, visibleText } from "../terminal/visible-text.js";
 import { sweepFlags, sweepStart, taskLimitOptions } from "./sweep-command.js";
 
@@ -42,10 +44,12 @@ export const pairwiseCommand: Command = {
       runId: "the comparison's id",
       json: "print the comparison as JSON",
     },
+    COMPARATOR_TIMEOUT_FLAG,
   ),
   async run(input) {
     const { io } = input;
     const { flags, suitePath, storeDir, limits } = await sweepStart("pairwise", input);
+    const comparatorTimeoutMs = callTimeoutPlan(input.values, "comparator-timeout");
     const [specA, specB, specComparators] = [
       flags.string("a"),
       flags.string("b"),
@@ -94,6 +98,7 @@ export const pairwiseCommand: Command = {
           ...(runId !== undefined && { runId }),
           ...(concurrency !== undefined && { concurrency }),
           ...taskLimitOptions(limits),
+          ...(comparatorTimeoutMs !== undefined && { comparatorTimeoutMs }),
           ...(io.signal && { signal: io.signal }),
         }),
     });

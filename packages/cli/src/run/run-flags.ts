@@ -40,6 +40,15 @@ export const SCORER_TIMEOUT_FLAG = {
   },
 } as const;
 
+/** `--comparator-timeout` of `pairwise`, in the style of `--scorer-timeout`. */
+export const COMPARATOR_TIMEOUT_FLAG = {
+  "comparator-timeout": {
+    type: "string",
+    valueName: "<ms|90s|5m>",
+    description: "per comparator call (default 5m): past it, that comparison is an error",
+  },
+} as const;
+
 /** The flags of `ag2-eval run`. */
 export const RUN_FLAGS: FlagSpecs = {
   agent: {

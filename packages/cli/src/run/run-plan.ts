@@ -151,12 +151,25 @@ export async function runPlan(options: {
 
 /** `--scorer-timeout`, a duration as `--max-duration` takes it, in milliseconds. */
 export function scorerTimeoutPlan(values: FlagValues): number | undefined {
-  const given = flagReader(values).string("scorer-timeout");
+  return callTimeoutPlan(values, "scorer-timeout");
+}
+
+/**
+ * A per-call deadline flag (`--scorer-timeout`, `--comparator-timeout`): a duration as
+ * `--max-duration` takes it, in milliseconds; undefined when not given.
+ *
+ * @example
+ * ```ts
+ * const comparatorTimeoutMs = callTimeoutPlan(values, "comparator-timeout");
+ * ```
+ */
+export function callTimeoutPlan(values: FlagValues, flag: string): number | undefined {
+  const given = flagReader(values).string(flag);
   if (given === undefined) return undefined;
   const ms = parseDurationMs(given);
   if (ms === null || ms === undefined || ms <= 0 || ms >= 2 ** 31) {
-    throw new UsageError(`--scorer-timeout: got "${given}", expected ${DURATION_EXPECTED}`, {
-      hint: "e.g. --scorer-timeout 90s or --scorer-timeout 10m",
+    throw new UsageError(`--${flag}: got "${given}", expected ${DURATION_EXPECTED}`, {
+      hint: `e.g. --${flag} 90s or --${flag} 10m`,
     });
   }
   return ms;

@@ -77,10 +77,22 @@ export const DEFAULT_SCORER_TIMEOUT_MS = 300_000;
 
 /** Checks `scorerTimeoutMs`: a positive number of milliseconds a timer can hold. */
 export function checkScorerTimeout(value: unknown, caller: string): number {
+  return checkTimeoutMs(value, { option: "scorerTimeoutMs", caller });
+}
+
+/**
+ * Checks a per-call deadline option (`scorerTimeoutMs`, `comparatorTimeoutMs`): a positive
+ * number of milliseconds a timer can hold, {@link DEFAULT_SCORER_TIMEOUT_MS} when absent.
+ */
+export function checkTimeoutMs(
+  value: unknown,
+  context: { option: string; caller: string },
+): number {
+  const { option, caller } = context;
   if (value === undefined) return DEFAULT_SCORER_TIMEOUT_MS;
   if (typeof value === "number" && value > 0 && value < 2 ** 31) return value;
   throw new InvalidOptionError(
-    "scorerTimeoutMs",
-    `${caller}: option 'scorerTimeoutMs' must be a positive number of milliseconds below 2^31; got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
+    option,
+    `${caller}: option '${option}' must be a positive number of milliseconds below 2^31; got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
   );
 }

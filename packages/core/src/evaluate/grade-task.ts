@@ -18,6 +18,7 @@ import {
 import type { Task } from "../suite/task.js";
 import type { Trace } from "../trace/trace.js";
 import type { TraceRef } from "../trace/trace-source.js";
+import { withDeadline } from "../util/with-deadline.js";
 import { DEFAULT_SCORER_TIMEOUT_MS } from "./check-run-options.js";
 
 /** What grading one task needs besides the trace. */
@@ -84,7 +85,7 @@ export function gradeTask(
       outputs,
       feedback,
       index,
-      produced: withDeadline(produced, scorer, settings.scorerTimeoutMs),
+      produced: scoredInTime(produced, scorer, settings.scorerTimeoutMs),
     });
   }
   return graded(input, settings, feedback);
@@ -106,26 +107,18 @@ function readOnly(task: Task, trace: Trace, outputs: Outputs): void {
  * `produced`, or past `timeoutMs` an error feedback of that scorer alone: a scorer that never
  * answers must not hang the run.
  */
-function withDeadline(
+function scoredInTime(
   produced: PromiseLike<readonly Feedback[]>,
   scorer: Scorer,
   timeoutMs = DEFAULT_SCORER_TIMEOUT_MS,
 ): Promise<readonly Feedback[]> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<readonly Feedback[]>((resolve) => {
-    timer = setTimeout(
-      () =>
-        resolve([
-          {
-            key: scorer.key,
-            score: null,
-            comment: `scorer timed out: no answer within ${timeoutMs} ms (scorerTimeoutMs, --scorer-timeout)`,
-          },
-        ]),
-      timeoutMs,
-    );
-  });
-  return Promise.race([Promise.resolve(produced), timedOut]).finally(() => clearTimeout(timer));
+  return withDeadline(produced, timeoutMs, () => [
+    {
+      key: scorer.key,
+      score: null,
+      comment: `scorer timed out: no answer within ${timeoutMs} ms (scorerTimeoutMs, --scorer-timeout)`,
+    },
+  ]);
 }
 
 /** A context object per scorer: one scorer reassigning a field must not change the next one's. */
@@ -171,7 +164,7 @@ async function gradeRest(
       if (index > state.index) {
         const produced = scoreNow(scorer, contextOf(task, trace, outputs));
         pending = isThenable(produced)
-          ? withDeadline(produced, scorer, settings.scorerTimeoutMs)
+          ? scoredInTime(produced, scorer, settings.scorerTimeoutMs)
           : produced;
       }
       keep(feedback, scorer, await pending, settings);

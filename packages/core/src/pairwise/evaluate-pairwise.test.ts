@@ -185,6 +185,43 @@ describe("evaluatePairwise", () => {
     );
   });
 
+  it("comparatorTimeoutMs: a comparator that never answers is that comparison's error, the rest go on", async () => {
+    const never: PairwiseComparator = { key: "never", compare: () => new Promise(() => {}) };
+    const started = performance.now();
+    const result = await evaluatePairwise(sourceA, sourceB, {
+      comparators: [never, faster],
+      comparatorTimeoutMs: 50,
+      concurrency: 3,
+    });
+    assert.ok(performance.now() - started < 5_000, "the comparison does not hang");
+    const timedOut = result.cases.filter((c) => c.key === "never");
+    assert.equal(timedOut.length, 3);
+    for (const c of timedOut) {
+      assert.equal(c.winner, "tie");
+      assert.deepEqual(c.detail, { error: true });
+      assert.match(c.reasoning ?? "", /^comparator timed out: no answer within 50 ms/);
+    }
+    assert.deepEqual(
+      result.cases.filter((c) => c.key === "faster").map((c) => c.winner),
+      ["b", "a", "tie"],
+    );
+  });
+
+  it("refuses a comparatorTimeoutMs that is not a positive number of milliseconds", async () => {
+    for (const bad of [0, -1, "60s", 2 ** 31]) {
+      await assert.rejects(
+        evaluatePairwise(sourceA, sourceB, {
+          comparators: [faster],
+          comparatorTimeoutMs: bad as number,
+        }),
+        {
+          name: "InvalidOptionError",
+          message: /option 'comparatorTimeoutMs' must be a positive number of milliseconds/,
+        },
+      );
+    }
+  });
+
   it("rejects comparators without a key", async () => {
     await assert.rejects(
       evaluatePairwise(sourceA, sourceB, {

@@ -1,6 +1,11 @@
 import { checkOptionNames } from "../errors/check-option-names.js";
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
-import { checkConcurrency, checkName, checkRunId } from "../evaluate/check-run-options.js";
+import {
+  checkConcurrency,
+  checkName,
+  checkRunId,
+  checkTimeoutMs,
+} from "../evaluate/check-run-options.js";
 import { listRefs } from "../evaluate/grade-traces.js";
 import { guardStream } from "../events/guard-stream.js";
 import {
@@ -11,12 +16,13 @@ import {
 } from "../events/lifecycle-events.js";
 import type { Stream } from "../events/stream.js";
 import { resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
-import { createTask, type Task } from "../suite/task.js";
+import { createTask } from "../suite/task.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
 import type { Trace } from "../trace/trace.js";
 import type { TraceRef, TraceSource } from "../trace/trace-source.js";
 import { isoUtcNow } from "../util/iso-utc.js";
 import { runLimited } from "../util/run-limited.js";
+import { compareSafely } from "./compare-safely.js";
 import { EVALUATE_PAIRWISE_OPTION_NAMES } from "./pairwise-option-names.js";
 import { PairwiseRunResult } from "./pairwise-run-result.js";
 import type { PairwiseCase, PairwiseComparator, PairwiseOutcome } from "./pairwise-types.js";
@@ -44,13 +50,25 @@ export interface EvaluatePairwiseOptions {
   readonly label?: string | null;
   readonly stream?: Stream | null;
   readonly signal?: AbortSignal;
+  /**
+   * Per comparator call: past this, that comparison is an error (a tie with `detail:
+   * { error: true }`, the reasoning says it timed out) and the other comparisons go on.
+   * Default 300000 (5 minutes, room for an LLM judge), as `scorerTimeoutMs` for scorers.
+   *
+   * @example
+   * ```ts
+   * await evaluatePairwise(a, b, { comparators: [judge], comparatorTimeoutMs: 60_000 });
+   * ```
+   */
+  readonly comparatorTimeoutMs?: number;
 }
 
 /**
  * Compares two sets of stored traces pair by pair. A's traces are paired with
  * B's by task id, in A's order; each comparator decides each pair, in comparator order. A
- * comparator that throws (or answers something other than a/b/tie) and a trace that fails
- * to load become ties with the reason in `reasoning` and `detail: { error: true }`.
+ * comparator that throws, answers something other than a/b/tie or does not answer within
+ * `comparatorTimeoutMs`, and a trace that fails to load, become ties with the reason in
+ * `reasoning` and `detail: { error: true }`.
  *
  * @example
  * ```ts
@@ -87,6 +105,10 @@ export async function comparePairs(
   const variantA = checkName(options.variantA, "variantA", caller) ?? "A";
   const variantB = checkName(options.variantB, "variantB", caller) ?? "B";
   const runId = checkRunId(options.runId, caller);
+  const timeoutMs = checkTimeoutMs(options.comparatorTimeoutMs, {
+    option: "comparatorTimeoutMs",
+    caller,
+  });
   const { signal } = options;
   // a hand-written stream that throws must not lose the comparison: its failures become warnings
   const seen = [...warnings];
@@ -121,7 +143,9 @@ export async function comparePairs(
     const cases: PairwiseCase[] = [];
     for (const comparator of comparators) {
       const outcome =
-        "failure" in loaded ? loaded.failure : await compareSafely(comparator, task, loaded);
+        "failure" in loaded
+          ? loaded.failure
+          : await compareSafely(comparator, { task, ...loaded }, timeoutMs);
       cases.push({
         taskId,
         key: comparator.key,
@@ -192,37 +216,6 @@ async function loadBoth(
       },
     };
   }
-}
-
-async function compareSafely(
-  comparator: PairwiseComparator,
-  task: Task,
-  traces: { traceA: Trace; traceB: Trace },
-): Promise<PairwiseOutcome> {
-  let outcome: PairwiseOutcome;
-  try {
-    outcome = await comparator.compare({
-      task,
-      ...traces,
-      referenceOutputs: task.referenceOutputs,
-    });
-  } catch (error) {
-    const info = toErrorInfo(error);
-    return {
-      winner: "tie",
-      reasoning: `comparator raised: ${info.type}: ${info.message}`,
-      detail: { error: true },
-    };
-  }
-  const winner: unknown = outcome?.winner;
-  if (winner !== "a" && winner !== "b" && winner !== "tie") {
-    return {
-      winner: "tie",
-      reasoning: `comparator returned winner ${JSON.stringify(winner)}; expected "a", "b" or "tie"`,
-      detail: { error: true },
-    };
-  }
-  return outcome;
 }
 
 function checkComparators(

@@ -14,6 +14,7 @@ export const EVALUATE_PAIRWISE_OPTION_NAMES: OptionNames<EvaluatePairwiseOptions
   label: true,
   stream: true,
   signal: true,
+  comparatorTimeoutMs: true,
 };
 
 const { suite, ...sharedWithRunPairwise } = EVALUATE_PAIRWISE_OPTION_NAMES;
