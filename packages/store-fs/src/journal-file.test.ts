@@ -162,6 +162,32 @@ describe("run journal", () => {
     );
   });
 
+  it("a resume with another invocation rewrites the header of an old journal, keeping its whole task lines", async () => {
+    const { dir, store } = freshStore();
+    const run = makeRun({ runId: "inv", size: 4 });
+    // written as an ag2-eval without recorded invocations wrote it
+    const old = await store.openJournal(headerFor("inv", 4));
+    await old.append(run.tasks[0] ?? assert.fail());
+    await old.append(run.tasks[1] ?? assert.fail());
+    await old.close();
+    const path = join(dir, "inv.journal.jsonl");
+    const line = JSON.stringify(taskResultToJSON(run.tasks[2] ?? assert.fail()));
+    await appendFile(path, line.slice(0, 20));
+    const invocation = { command: "run", suite: "/s.jsonl", flags: { concurrency: "3" } };
+    const resumed = await store.openJournal({ ...headerFor("inv", 4), invocation });
+    await resumed.append(run.tasks[2] ?? assert.fail());
+    await resumed.close();
+    const lines = (await readFile(path, "utf8")).split("\n");
+    assert.deepEqual(JSON.parse(lines[0] ?? "").invocation, invocation);
+    assert.equal(lines.length, 5, "header, three whole task lines, trailing newline");
+    const after = await store.readJournal("inv");
+    assert.deepEqual(after?.header, { ...headerFor("inv", 4), invocation });
+    assert.deepEqual(
+      after?.results.map(taskResultToJSON),
+      run.tasks.slice(0, 3).map(taskResultToJSON),
+    );
+  });
+
   it("starts over when a journal for other tasks is opened under the same id", async () => {
     const { store } = freshStore();
     const run = makeRun({ runId: "re", size: 3 });

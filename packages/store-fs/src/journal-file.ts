@@ -26,15 +26,23 @@ export { JOURNAL_FORMAT };
 
 /**
  * Starts a journal at `path` with its header line, or, when the journal there has the same
- * header (a resume), continues it after cutting off a torn last line. A new journal is written
- * beside `path` and renamed over it, so an earlier file there (another run's journal, a link
- * to a file outside the store) is replaced, never truncated or written through.
+ * header (a resume), continues it after cutting off a torn last line; a resume whose header
+ * differs in what `sameHeader` does not compare (the invocation a resume was given) rewrites
+ * the header line, keeping the tasks. A journal is written beside `path` and renamed over it,
+ * so an earlier file there (another run's journal, a link to a file outside the store) is
+ * replaced, never truncated or written through.
  */
 export async function openJournalFile(
   path: string,
   header: JournalHeader,
 ): Promise<{ journal: RunJournal; file: FileIdentity }> {
-  const handle = (await continuedJournal(path, header)) ?? (await newJournal(path, header));
+  const continued = await continuedJournal(path, header);
+  const handle =
+    continued === null
+      ? await newJournal(path, header)
+      : "tasks" in continued
+        ? await newJournal(path, header, continued.tasks)
+        : continued.handle;
   try {
     const { dev, ino } = await handle.stat();
     return { journal: fileJournal(handle, path), file: { dev, ino } };
@@ -44,13 +52,19 @@ export async function openJournalFile(
   }
 }
 
-async function newJournal(path: string, header: JournalHeader): Promise<FileHandle> {
+/** A journal of `header` and the task lines `tasks` (whole lines), renamed over `path`. */
+async function newJournal(
+  path: string,
+  header: JournalHeader,
+  tasks: Uint8Array = new Uint8Array(),
+): Promise<FileHandle> {
   const temp = tempPathFor(path);
   let handle: FileHandle | undefined;
   try {
     handle = await open(temp, CREATE_NEW, 0o666);
-    // the handle's offset stays after the header, so later writes append
+    // the handle's offset stays after what is written here, so later writes append
     await handle.write(`${JSON.stringify(headerToJSON(header))}\n`);
+    if (tasks.length > 0) await handle.write(tasks);
     await handle.sync();
     await rename(temp, path);
   } catch (error) {
@@ -65,12 +79,17 @@ async function newJournal(path: string, header: JournalHeader): Promise<FileHand
 }
 
 /**
- * The journal at `path` opened for appending, when it starts with `header`'s line; it is then
- * cut back to its last newline, so the next append starts on a line of its own. Null when
- * there is no such journal (or a link is there: never followed, it is replaced). Only the
- * header line is parsed: whoever resumes already read the task lines.
+ * The journal at `path` opened for appending, when its header starts the same run as `header`
+ * and its line is `header`'s; it is then cut back to its last newline, so the next append
+ * starts on a line of its own. When the header starts the same run but its line differs, its
+ * complete task lines, to be written under the new header. Null when there is no such journal
+ * (or a link is there: never followed, it is replaced). Only the header line is parsed:
+ * whoever resumes already read the task lines.
  */
-async function continuedJournal(path: string, header: JournalHeader): Promise<FileHandle | null> {
+async function continuedJournal(
+  path: string,
+  header: JournalHeader,
+): Promise<{ handle: FileHandle } | { tasks: Uint8Array } | null> {
   let handle: FileHandle;
   try {
     handle = await open(path, APPEND_EXISTING);
@@ -88,8 +107,12 @@ async function continuedJournal(path: string, header: JournalHeader): Promise<Fi
       sameHeader(headerFromJSON(json as JournalHeaderJSON), header)
     ) {
       const end = bytes.lastIndexOf(0x0a) + 1;
+      if (bytes.toString("utf8", 0, headerEnd) !== JSON.stringify(headerToJSON(header))) {
+        await handle.close();
+        return { tasks: bytes.subarray(headerEnd + 1, end) };
+      }
       if (end !== bytes.length) await handle.truncate(end);
-      return handle;
+      return { handle };
     }
   } catch (error) {
     await handle.close();

@@ -8,7 +8,8 @@ import { headerFromText, headerText, sameHeader } from "./journal-header-row.js"
 
 /**
  * Inside the caller's transaction, keeps the journal of `header.runId` when it has the same
- * header (a resume) or replaces it with an empty one; returns the next row's sequence number.
+ * header (a resume: its tasks stay, the header row becomes `header`, so a changed invocation
+ * is recorded) or replaces it with an empty one; returns the next row's sequence number.
  */
 export async function startJournalRows(
   query: QueryRunner,
@@ -23,6 +24,11 @@ export async function startJournalRows(
   );
   const existing = rows[0] ? headerFromText(rows[0].header, { target, runId }) : null;
   if (existing && sameHeader(existing, header)) {
+    // a resume continues the tasks under the header it was given (its invocation)
+    await query(`UPDATE ${schema}.ag2_eval_journals SET header = $2 WHERE run_id = $1`, [
+      runId,
+      headerText(header),
+    ]);
     const last = await query(
       `SELECT coalesce(max(seq), 0) AS seq FROM ${schema}.ag2_eval_journal_tasks WHERE run_id = $1`,
       [runId],

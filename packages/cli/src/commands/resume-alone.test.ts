@@ -135,3 +135,34 @@ test("--resume reads the run's journal once: the invocation and the graded tasks
   );
   assert.match(resumed.stderr, /^journal reads: 1$/m);
 });
+
+test("flags given again on --resume are recorded: a later bare --resume uses them, not the originals", async () => {
+  const cwd = await tempProject({ "agents/sticky.mjs": STICKY_MJS });
+  const journal = join(cwd, ".ag2-eval/runs/twice.journal.jsonl");
+  const started = ["run", "suite.jsonl", "--agent", "./agents/sticky.mjs", "--scorers"].concat([
+    "./scorers.mjs",
+    "--repeats",
+    "2",
+    "--concurrency",
+    "1",
+    "--run-id",
+    "twice",
+  ]);
+  // the header and both repeats of task a; task b hangs
+  await killedRun(cwd, started, journal, 3);
+  // resumed with another concurrency: b#1, b#2 hang, c#1 and c#2 are journaled
+  await killedRun(cwd, ["run", "--resume", "twice", "--concurrency", "3"], journal, 5);
+  const header = JSON.parse((await readFile(journal, "utf8")).split("\n")[0] ?? "");
+  assert.equal(header.invocation.flags.concurrency, "3", "the journal records the override");
+  assert.equal(header.invocation.flags.repeats, "2", "and keeps the flags not given again");
+  await writeFile(join(cwd, "agents/unstick"), "");
+
+  const bare = await runCli(["run", "--resume", "twice", "--json"], { cwd });
+  assert.equal(bare.code, 0, bare.stderr);
+  const run = JSON.parse(bare.stdout).run;
+  assert.equal(run.concurrency, 3, "the bare resume ran with the recorded override");
+  assert.equal(run.tasks.length, 6, "--repeats 2 still came from the journal");
+  assert.equal(run.aggregates.pass_rate.correct, 1);
+  const saved = JSON.parse(await readFile(join(cwd, ".ag2-eval/runs/twice.json"), "utf8"));
+  assert.equal(saved.concurrency, 3, "the run file says so too");
+});

@@ -59,6 +59,38 @@ describe("what runAgent records for a caller with its own vocabulary", () => {
     );
   });
 
+  it("a resume given an invocation records it in the journal; one given none keeps the journal's", async () => {
+    const store = new InMemoryRunStore();
+    const two = [...suite, { task_id: "b", inputs: { input: "b" } }];
+    const first = { command: "run", suite: "/s.jsonl", flags: { concurrency: "1" } };
+    const given = { command: "run", suite: "/s.jsonl", flags: { concurrency: "3" } };
+    // task b hangs until its run is cancelled, so the run is left with a journal
+    const stopOnB = (controller: AbortController): Agent => ({
+      name: "ok",
+      ask: async (input, options) => {
+        if (input !== "b") return input;
+        controller.abort(new Error("stop"));
+        throw options?.signal?.reason ?? new Error("stop");
+      },
+    });
+    const cancelled = async (options: { resume?: string; invocation?: typeof first }) => {
+      const controller = new AbortController();
+      await runAgent(two, {
+        ...base,
+        store,
+        concurrency: 1,
+        agent: stopOnB(controller),
+        signal: controller.signal,
+        ...(options.resume === undefined ? { runId: "r" } : { resume: options.resume }),
+        ...(options.invocation && { invocation: options.invocation }),
+      }).catch(() => undefined);
+      return (await store.readJournal("r"))?.header.invocation;
+    };
+    assert.deepEqual(await cancelled({ invocation: first }), first);
+    assert.deepEqual(await cancelled({ resume: "r", invocation: given }), given);
+    assert.deepEqual(await cancelled({ resume: "r" }), given);
+  });
+
   it("a factory that returns a non-agent (a function of the input) fails its task naming the forms", async () => {
     const answer = (async (input: unknown) =>
       `answer to ${String(input)}`) as unknown as AgentFactory;

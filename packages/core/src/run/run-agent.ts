@@ -114,7 +114,12 @@ export async function runAgent(
         },
         ...(options.resumeJournal !== undefined && { journal: options.resumeJournal }),
       });
-      header = state.header;
+      // the invocation this resume was given (flags given again win over the journal's) is
+      // what the journal records from now on, so a later resume starts from it
+      header =
+        options.invocation === undefined
+          ? state.header
+          : { ...state.header, invocation: options.invocation };
       createdAt = state.header.createdAt;
       done = state.done;
       rejournal = state.fromRunFile;

@@ -213,10 +213,18 @@ export function describeRunStoreContract<S extends RunStore>(
       const readB = read?.results.find((r) => r.task.taskId === "b");
       assert.equal(readB?.trace.exception?.type, "RangeError");
 
-      const resumed = await store.openJournal(header("j1"));
+      // a resume given other flags records them: the next resume starts from those
+      const invocation = { command: "run", suite: "/evals/s.jsonl", flags: { concurrency: "3" } };
+      const resumed = await store.openJournal({ ...header("j1"), invocation });
       await resumed.append(makeTaskResult({ taskId: "c" }));
       await resumed.close();
-      assert.equal((await store.readJournal("j1"))?.results.length, 3);
+      const reread = await store.readJournal("j1");
+      assert.deepEqual(
+        reread?.results.map((r) => r.task.taskId).sort(),
+        ["a", "b", "c"],
+        "the tasks journaled before the resume stay",
+      );
+      assert.deepEqual(reread?.header, { ...header("j1"), invocation });
 
       const fresh = await store.openJournal(header("j1", "2026-11-27T08:00:00.000000+00:00"));
       await fresh.close();

@@ -88,9 +88,11 @@ export class InMemoryRunStore implements RunStore {
       existing !== undefined &&
       existing.header.createdAt === header.createdAt &&
       JSON.stringify(existing.header.taskIds) === JSON.stringify(header.taskIds);
-    const journal: StoredJournal = resumes
-      ? existing
-      : { header: structuredClone(header), lines: [] };
+    // a resume keeps the tasks and takes the header it was reopened with (its invocation)
+    const journal: StoredJournal = {
+      header: structuredClone(header),
+      lines: resumes ? existing.lines : [],
+    };
     this.#journals.set(header.runId, journal);
     let closed = false;
     return {
