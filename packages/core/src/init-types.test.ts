@@ -47,7 +47,7 @@ export const initShapes: [
   Shape<
     PairwiseRunResultInit,
     "runId" | "createdAt" | "durationMs" | "variantA" | "variantB" | "nPairs" | "keys" | "cases",
-    "label" | "warnings"
+    "label" | "warnings" | "saveError"
   >,
   Shape<
     VariantRunResultInit,

@@ -1,12 +1,22 @@
-import { type PairwiseComparator, PairwiseRunResult, runPairwise, Suite } from "@ag2/eval";
+import { randomUUID } from "node:crypto";
+import {
+  Ag2EvalError,
+  type PairwiseComparator,
+  PairwiseRunResult,
+  runPairwise,
+  Suite,
+} from "@ag2/eval";
 import type { Command } from "../args/command.js";
 import { UsageError } from "../args/usage-error.js";
 import { checkAgentForm } from "../config/check-agent-form.js";
 import { loadExport } from "../config/load-module.js";
 import { loadAgent } from "../config/load-targets.js";
+import { formatNotFinished } from "../output/format-stop-reason.js";
 import { withProgress } from "../output/progress-stream.js";
 import { COMPARATOR_TIMEOUT_FLAG } from "../run/run-flags.js";
+import { runInProgress } from "../run/run-in-progress.js";
 import { callTimeoutPlan } from "../run/run-plan.js";
+import { EXIT } from "../terminal/cli-io.js";
 import { visibleData, visibleJson, visibleText } from "../terminal/visible-text.js";
 import { sweepFlags, sweepStart, taskLimitOptions } from "./sweep-command.js";
 
@@ -82,26 +92,46 @@ export const pairwiseCommand: Command = {
       flags.string("label"),
       flags.string("run-id"),
     ];
-    const result = await withProgress({
-      io,
-      json,
-      work: (stream) =>
-        runPairwise(suite, {
-          variantA,
-          variantB,
-          comparators,
-          storeDir,
-          stream,
-          ...(nameA !== undefined && { variantAName: nameA }),
-          ...(nameB !== undefined && { variantBName: nameB }),
-          ...(label !== undefined && { label }),
-          ...(runId !== undefined && { runId }),
-          ...(concurrency !== undefined && { concurrency }),
-          ...taskLimitOptions(limits),
-          ...(comparatorTimeoutMs !== undefined && { comparatorTimeoutMs }),
-          ...(io.signal && { signal: io.signal }),
-        }),
-    });
+    // fixed here, not by core, so a comparison that did not finish can be named
+    const id = runId ?? randomUUID().replaceAll("-", "");
+    const again = "nothing of the comparison was saved; run it again";
+    const running = runInProgress(id, again);
+    let result: PairwiseRunResult;
+    try {
+      result = await withProgress({
+        io,
+        json,
+        work: (stream) =>
+          runPairwise(suite, {
+            variantA,
+            variantB,
+            comparators,
+            storeDir,
+            stream,
+            ...(nameA !== undefined && { variantAName: nameA }),
+            ...(nameB !== undefined && { variantBName: nameB }),
+            ...(label !== undefined && { label }),
+            runId: id,
+            ...(concurrency !== undefined && { concurrency }),
+            ...taskLimitOptions(limits),
+            ...(comparatorTimeoutMs !== undefined && { comparatorTimeoutMs }),
+            // agent and comparator code's floating rejections become warnings, not a crash
+            catchStrayErrors: true,
+            ...(io.signal && { signal: io.signal }),
+          }),
+      });
+    } catch (error) {
+      // core's RunNeverSettledError, known by name as `run` knows it
+      if (Ag2EvalError.isInstance(error) && error.name === "RunNeverSettledError") {
+        io.stderr.write(
+          `${formatNotFinished({ runId: id, message: error.message, next: again })}\n`,
+        );
+        return EXIT.unfinished;
+      }
+      throw error;
+    } finally {
+      running.end();
+    }
     io.stdout.write(
       json
         ? `${visibleJson(result.toJSON())}\n`
@@ -111,6 +141,13 @@ export const pairwiseCommand: Command = {
     if (!json) {
       for (const warning of result.warnings) io.stderr.write(`warning: ${visibleText(warning)}\n`);
     }
-    return 0;
+    if (result.saveError) {
+      const { type, message } = result.saveError;
+      io.stderr.write(
+        `error: comparison ${visibleText(id)} finished but was NOT saved (${visibleText(type)}: ${visibleText(message)}); fix the store and run it again\n`,
+      );
+      return EXIT.notSaved;
+    }
+    return EXIT.ok;
   },
 };

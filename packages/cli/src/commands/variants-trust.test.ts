@@ -118,7 +118,7 @@ describe("ag2-eval variants: a variant run that did not finish or was not saved 
       run.stderr,
       /^error: run hang-hangs can never finish: 1 task\(s\) never settled.*: b \(agent\)$/m,
     );
-    assert.match(run.stderr, /continue this run with .*--resume hang-hangs$/m);
+    assert.match(run.stderr, /continue with .*--resume hang-hangs$/m);
     const journal = await readFile(join(cwd, RUNS, "hang-hangs.journal.jsonl"), "utf8");
     assert.match(journal, /"task_id":"a"/, "the finished task is in the journal");
     assert.ok(existsSync(join(cwd, RUNS, "hang-good.json")), "the next variant ran and was saved");

@@ -65,20 +65,33 @@ export function formatNotSaved(options: {
 }
 
 /**
+ * What to do about a run that did not finish and kept its journal: `resume` is how to
+ * continue it (`--resume <id>`, or a whole command).
+ *
+ * @example
+ * ```ts
+ * journalKept("--resume abc"); // "finished tasks are kept in its journal; continue with --resume abc"
+ * ```
+ */
+export function journalKept(resume: string): string {
+  return `finished tasks are kept in its journal; continue with ${visibleText(resume)}`;
+}
+
+/**
  * The lines printed when a run can never finish (core's `RunNeverSettledError`): its message,
- * then how to continue it (default `--resume <runId>`).
+ * then what to do (`next`, default {@link journalKept} with `--resume <runId>`).
  *
  * @example
  * ```ts
  * formatNotFinished({ runId: "abc", message: "run abc can never finish: …" });
- * // "error: run abc can never finish: …\nfinished tasks are kept in the journal; continue this run with --resume abc"
+ * // "error: run abc can never finish: …\nfinished tasks are kept in its journal; continue with --resume abc"
  * ```
  */
 export function formatNotFinished(options: {
   runId: string;
   message: string;
-  resume?: string;
+  next?: string;
 }): string {
-  const resume = options.resume ?? `--resume ${options.runId}`;
-  return `error: ${visibleText(options.message)}\nfinished tasks are kept in the journal; continue this run with ${visibleText(resume)}`;
+  const next = options.next ?? journalKept(`--resume ${options.runId}`);
+  return `error: ${visibleText(options.message)}\n${next}`;
 }

@@ -1,7 +1,7 @@
 import type { VariantRunResult } from "@ag2/eval";
 import { type CliIo, EXIT } from "../terminal/cli-io.js";
 import { visibleText } from "../terminal/visible-text.js";
-import { formatNotFinished, formatNotSaved } from "./format-stop-reason.js";
+import { formatNotFinished, formatNotSaved, journalKept } from "./format-stop-reason.js";
 
 /**
  * Prints, on stderr, what went wrong in a `variants` sweep beside its rankings: each variant
@@ -47,7 +47,8 @@ export function printSweepProblems(options: {
     // core's RunNeverSettledError, known by name as `run` knows it
     if (failure.type !== "RunNeverSettledError") continue;
     const runId = runIds.get(name) ?? sweep.runId;
-    write(formatNotFinished({ runId, message: failure.message, resume: resume(runId, name) }));
+    const next = journalKept(resume(runId, name));
+    write(formatNotFinished({ runId, message: failure.message, next }));
     code = EXIT.unfinished;
   }
   return code;

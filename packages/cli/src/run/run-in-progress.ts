@@ -1,15 +1,16 @@
 import type { Stream } from "@ag2/eval";
+import { journalKept } from "../output/format-stop-reason.js";
 import { EXIT } from "../terminal/cli-io.js";
 import { visibleText } from "../terminal/visible-text.js";
 
-/** The run going on in this process and how to continue it, or null: what the exit guard reports. */
-let current: { readonly runId: string; readonly resume: string } | null = null;
+/** The run going on in this process and what to do should it not finish, or null: what the exit guard reports. */
+let current: { readonly runId: string; readonly next: string } | null = null;
 
 /**
  * Marks a run as going on until `end()`: should the process exit meanwhile (agent or scorer
  * code calling `process.exit()`, or nothing left that could settle the run), the exit guard
- * turns the exit code into {@link EXIT.unfinished} and says the run did not finish.
- * `resume` is how the exit line tells to continue it (default `--resume <runId>`).
+ * turns the exit code into {@link EXIT.unfinished} and says the run did not finish, then
+ * `next`: what to do about it (default: its journal is kept, `--resume <runId>`).
  *
  * @example
  * ```ts
@@ -17,8 +18,11 @@ let current: { readonly runId: string; readonly resume: string } | null = null;
  * try { await runAgent(...); } finally { run.end(); }
  * ```
  */
-export function runInProgress(runId: string, resume = `--resume ${runId}`): { end(): void } {
-  const marked = { runId, resume };
+export function runInProgress(
+  runId: string,
+  next = journalKept(`--resume ${runId}`),
+): { end(): void } {
+  const marked = { runId, next };
   current = marked;
   return {
     end() {
@@ -31,7 +35,7 @@ export function runInProgress(runId: string, resume = `--resume ${runId}`): { en
  * Marks each run published on `stream` as going on from its `EvalStarted` to its
  * `EvalCompleted` (see {@link runInProgress}): for commands that run several runs in turn
  * (`variants`), so an exit in the middle names the run it interrupted. `resume` says how to
- * continue a run (`variant`: the name of the last `VariantStarted`, null before any).
+ * continue a run, whose journal is kept (`variant`: the last `VariantStarted`'s, or null).
  * `runIds` maps each variant's name to its run's id; `stop()` ends the tracking.
  *
  * @example
@@ -51,7 +55,7 @@ export function trackRunsInProgress(
     if (event.type === "VariantStarted") variant = event.variant;
     else if (event.type === "EvalStarted") {
       if (variant !== null) runIds.set(variant, event.runId);
-      running = runInProgress(event.runId, resume(event.runId, variant));
+      running = runInProgress(event.runId, journalKept(resume(event.runId, variant)));
     } else if (event.type === "EvalCompleted") running?.end();
   });
   return {
@@ -77,9 +81,8 @@ export function guardExitDuringRun(stderr: { write(text: string): unknown }): vo
       ? "work never settled and nothing was left to wait for"
       : `process.exit(${code}) was called while it ran (agent or scorer code)`;
     process.exitCode = EXIT.unfinished;
-    const runId = visibleText(current.runId);
     stderr.write(
-      `error: run ${runId} did not finish: ${why}; finished tasks are kept in its journal, continue with ${visibleText(current.resume)}\n`,
+      `error: run ${visibleText(current.runId)} did not finish: ${why}; ${current.next}\n`,
     );
   });
 }

@@ -15,6 +15,7 @@ import {
   type PairwiseStarted,
 } from "../events/lifecycle-events.js";
 import type { Stream } from "../events/stream.js";
+import type { StrayErrorWatch } from "../run/stray-error-watch.js";
 import { resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
 import { createTask } from "../suite/task.js";
 import { toErrorInfo } from "../trace/to-error-info.js";
@@ -68,7 +69,8 @@ export interface EvaluatePairwiseOptions {
  * B's by task id, in A's order; each comparator decides each pair, in comparator order. A
  * comparator that throws, answers something other than a/b/tie or does not answer within
  * `comparatorTimeoutMs`, and a trace that fails to load, become ties with the reason in
- * `reasoning` and `detail: { error: true }`.
+ * `reasoning` and `detail: { error: true }`. A store that cannot save the comparison sets
+ * its `saveError` (the comparison is still returned).
  *
  * @example
  * ```ts
@@ -85,19 +87,22 @@ export function evaluatePairwise(
   options: EvaluatePairwiseOptions,
 ): Promise<PairwiseRunResult> {
   checkOptionNames(options, EVALUATE_PAIRWISE_OPTION_NAMES, "evaluatePairwise");
-  return comparePairs(sourceA, sourceB, options, []);
+  return comparePairs(sourceA, sourceB, options, { warnings: [] });
 }
 
 /**
- * {@link evaluatePairwise} with warnings gathered before the comparison (by `runPairwise`
- * while it produced the traces), so the saved and published result carries them too.
+ * {@link evaluatePairwise} with warnings gathered by `runPairwise` (while it produced the
+ * traces, and from its stray-error watch until the comparison is built: read at the end), so
+ * the saved and published result carries them too; with `watch`, each pair's comparators run
+ * as that task's code.
  */
 export async function comparePairs(
   sourceA: TraceSource,
   sourceB: TraceSource,
   options: EvaluatePairwiseOptions,
-  warnings: readonly string[],
+  context: { warnings: readonly string[]; watch?: StrayErrorWatch | null },
 ): Promise<PairwiseRunResult> {
+  const { warnings, watch } = context;
   const caller = "evaluatePairwise";
   const comparators = checkComparators(options.comparators, caller);
   const concurrency = checkConcurrency(options.concurrency, caller);
@@ -111,7 +116,7 @@ export async function comparePairs(
   });
   const { signal } = options;
   // a hand-written stream that throws must not lose the comparison: its failures become warnings
-  const seen = [...warnings];
+  const seen: string[] = [];
   const stream = guardStream(options.stream, seen);
   const suite = options.suite ? await resolveSuite(options.suite, caller) : null;
   const tasksById = new Map((suite?.tasks ?? []).map((task) => [task.taskId, task]));
@@ -135,13 +140,14 @@ export async function comparePairs(
       total: pairs.length,
     }),
   );
-  const perPair = await runLimited(pairs, { concurrency, signal }, async (refA) => {
+  const comparePair = async (refA: TraceRef): Promise<PairwiseCase[]> => {
     const taskId = refA.taskId as string;
     const task =
       tasksById.get(taskId) ?? createTask({ taskId, inputs: {}, referenceOutputs: null });
     const loaded = await loadBoth(sourceA, sourceB, refA, refsB.get(taskId)!, signal);
     const cases: PairwiseCase[] = [];
     for (const comparator of comparators) {
+      watch?.stage(taskId, `comparator ${comparator.key}`);
       const outcome =
         "failure" in loaded
           ? loaded.failure
@@ -165,8 +171,11 @@ export async function comparePairs(
       );
     }
     return cases;
-  });
-  const result = new PairwiseRunResult({
+  };
+  const perPair = await runLimited(pairs, { concurrency, signal }, (refA) =>
+    watch ? watch.run(refA.taskId as string, () => comparePair(refA)) : comparePair(refA),
+  );
+  const init = {
     runId,
     label,
     createdAt,
@@ -176,9 +185,15 @@ export async function comparePairs(
     nPairs: pairs.length,
     keys: comparators.map((c) => c.key),
     cases: perPair.flat(),
-    warnings: seen,
-  });
-  await options.store?.savePairwise(result);
+    warnings: [...warnings, ...seen],
+  };
+  let result = new PairwiseRunResult(init);
+  try {
+    await options.store?.savePairwise(result);
+  } catch (error) {
+    // the comparison is not lost with its file: the caller gets it, and why it is not saved
+    result = new PairwiseRunResult({ ...init, saveError: toErrorInfo(error) });
+  }
   stream?.publish(
     evalEvent<PairwiseCompleted<PairwiseRunResult>>({
       type: "PairwiseCompleted",

@@ -29,4 +29,5 @@ export const RUN_PAIRWISE_OPTION_NAMES: OptionNames<RunPairwiseOptions> = {
   taskTimeoutMs: true,
   retries: true,
   optionLabels: true,
+  catchStrayErrors: true,
 };

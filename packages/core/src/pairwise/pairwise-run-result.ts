@@ -1,5 +1,6 @@
 import { cohenKappa } from "../stats/cohen-kappa.js";
 import { wilsonInterval } from "../stats/wilson.js";
+import type { ErrorInfo } from "../trace/trace-events.js";
 import { formatFixed, padRight } from "../util/python-format.js";
 import { parsePairwiseJson } from "./pairwise-json.js";
 import type {
@@ -42,6 +43,16 @@ export class PairwiseRunResult {
    * there were none.
    */
   readonly warnings: readonly string[];
+  /**
+   * Why the store could not save the comparison, or null (saved, or no store). Not part of
+   * its JSON: a saved comparison has none.
+   *
+   * @example
+   * ```ts
+   * if (result.saveError) console.error(`not saved: ${result.saveError.message}`);
+   * ```
+   */
+  readonly saveError: ErrorInfo | null;
 
   constructor(init: PairwiseRunResultInit) {
     this.runId = init.runId;
@@ -54,6 +65,7 @@ export class PairwiseRunResult {
     this.keys = Object.freeze([...init.keys]);
     this.cases = Object.freeze([...init.cases]);
     this.warnings = Object.freeze([...(init.warnings ?? [])]);
+    this.saveError = init.saveError ?? null;
   }
 
   /** `[aWins, bWins, ties]` for one key; any winner other than "a" or "b" is a tie. */

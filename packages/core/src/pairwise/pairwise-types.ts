@@ -103,13 +103,13 @@ export interface Agreement {
   readonly disagreements: readonly (readonly [string, PairwiseWinner, PairwiseWinner])[];
 }
 
-/** What a {@link PairwiseRunResult} is built from: its fields, `label` and `warnings` optional. */
+/** What a {@link PairwiseRunResult} is built from: its fields, `label`, `warnings` and `saveError` optional. */
 export interface PairwiseRunResultInit
   extends Pick<
       PairwiseRunResult,
       "runId" | "createdAt" | "durationMs" | "variantA" | "variantB" | "nPairs" | "keys" | "cases"
     >,
-    Partial<Pick<PairwiseRunResult, "label" | "warnings">> {}
+    Partial<Pick<PairwiseRunResult, "label" | "warnings" | "saveError">> {}
 
 /** The JSON form of a {@link PairwiseRunResult}. */
 export interface PairwiseRunJson {

@@ -6,11 +6,14 @@ import { checkOptionNames } from "../errors/check-option-names.js";
 import { InvalidOptionError } from "../errors/invalid-option-error.js";
 import { checkConcurrency, checkName, checkRunId } from "../evaluate/check-run-options.js";
 import { countTaskWarnings } from "../result/count-task-warnings.js";
-import { produceTraces } from "../run/produce-traces.js";
+import { produceTask } from "../run/produce-traces.js";
 import { produceWithRetries } from "../run/produce-with-retries.js";
 import { checkRetries, type RetryOptions } from "../run/retry-policy.js";
 import type { OptionLabels } from "../run/run-agent-options.js";
+import { RunNeverSettledError } from "../run/run-never-settled-error.js";
+import { StrayErrorWatch } from "../run/stray-error-watch.js";
 import { checkInputs, resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
+import type { Task } from "../suite/task.js";
 import { InMemoryTraceSource } from "../trace/in-memory-trace-source.js";
 import { runLimited } from "../util/run-limited.js";
 import { comparePairs, type EvaluatePairwiseOptions } from "./evaluate-pairwise.js";
@@ -34,6 +37,19 @@ export interface RunPairwiseOptions
   readonly retries?: RetryOptions | number;
   /** How recorded texts name the options (see `runAgent`'s `optionLabels`). */
   readonly optionLabels?: OptionLabels;
+  /**
+   * As `runAgent`'s: while the agents run and the comparators compare, what their code raises
+   * outside any await becomes a warning naming the task (and variant) instead of crashing the
+   * process, and work that can never settle rejects with a `RunNeverSettledError` naming the
+   * pending tasks. Off by default: it installs process-wide handlers (the CLI turns it on).
+   *
+   * @example
+   * ```ts
+   * const result = await runPairwise(suite, { ...options, catchStrayErrors: true });
+   * result.warnings; // ["unhandled promise rejection in task t1 of B (ignored, …): Error: …"]
+   * ```
+   */
+  readonly catchStrayErrors?: boolean;
 }
 
 /**
@@ -70,6 +86,14 @@ export async function runPairwise(
     );
   }
   const retries = checkRetries(options.retries, caller);
+  const warnings: string[] = [];
+  let neverSettled: ((error: RunNeverSettledError) => void) | null = null;
+  const watch = options.catchStrayErrors
+    ? new StrayErrorWatch({
+        warnings,
+        onDrained: (stuck) => neverSettled?.(new RunNeverSettledError(runId, stuck)),
+      })
+    : null;
   const tracingWarnings: (readonly string[] | undefined)[] = [];
   const produce = async (agent: Agent | AgentFactory, name: string) => {
     const produceOptions = {
@@ -82,25 +106,40 @@ export async function runPairwise(
       taskTimeoutMs: options.taskTimeoutMs,
       timeoutLabel: options.optionLabels?.taskTimeoutMs,
     };
-    const produced = retries
-      ? await runLimited(
-          suite.tasks,
-          { concurrency, signal: options.signal },
-          async (task) => (await produceWithRetries(task, produceOptions, retries)).produced,
-        )
-      : await produceTraces(suite.tasks, { ...produceOptions, concurrency });
+    const produceOne = async (task: Task) =>
+      retries
+        ? (await produceWithRetries(task, produceOptions, retries)).produced
+        : await produceTask(task, produceOptions);
+    const produced = await runLimited(suite.tasks, { concurrency, signal: options.signal }, (task) =>
+      watch ? watch.run(`${task.taskId} of ${name}`, () => produceOne(task)) : produceOne(task),
+    );
     for (const p of produced) tracingWarnings.push(p.warnings);
     return new InMemoryTraceSource(
       produced.map((p) => [{ ...p.ref, taskId: p.task.taskId }, p.trace] as const),
     );
   };
-  const sourceA = await produce(options.variantA, variantA);
-  const sourceB = await produce(options.variantB, variantB);
-  const late = await flushTracing(options.tracing, { reported: tracingWarnings });
-  return comparePairs(
-    sourceA,
-    sourceB,
-    { ...options, suite, variantA, variantB, runId, concurrency },
-    [...countTaskWarnings(tracingWarnings), ...late],
-  );
+  const work = async (): Promise<PairwiseRunResult> => {
+    const sourceA = await produce(options.variantA, variantA);
+    const sourceB = await produce(options.variantB, variantB);
+    const late = await flushTracing(options.tracing, { reported: tracingWarnings });
+    // the watch's warnings so far, then what it catches while the comparators run
+    warnings.unshift(...countTaskWarnings(tracingWarnings), ...late);
+    return comparePairs(
+      sourceA,
+      sourceB,
+      { ...options, suite, variantA, variantB, runId, concurrency },
+      { warnings, watch },
+    );
+  };
+  if (!watch) return work();
+  try {
+    return await Promise.race([
+      work(),
+      new Promise<never>((_, reject) => {
+        neverSettled = reject;
+      }),
+    ]);
+  } finally {
+    watch.dispose();
+  }
 }
