@@ -3,21 +3,15 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { HOSTILE_MJS } from "../__fixtures__/hostile-agents.js";
 import { runCli, tempProject } from "../__fixtures__/run-cli.js";
 
-// Agents and comparators misbehaving as named by the export; the others answer in capitals.
-const HOSTILE_MJS = `
-const upper = async (input) => input.toUpperCase();
-export const good = { name: "good", ask: upper };
-export const exits = { name: "exits", ask: async (input) => (input === "world" ? process.exit(0) : upper(input)) };
-export const hangs = { name: "hangs", ask: (input) => (input === "world" ? new Promise(() => {}) : upper(input)) };
-export const stray = {
-  name: "stray",
-  ask: async (input) => {
-    if (input === "hello") void Promise.reject(new Error("floating rejection"));
-    return upper(input);
-  },
-};
+// "never" answers no pair, "always" decides every pair for B, "loose" throws in a timer on c
+const JUDGES_MJS = `
+export const timeouts = [
+  { key: "never", compare: () => new Promise(() => {}) },
+  { key: "always", compare: async () => ({ winner: "b" }) },
+];
 export const tie = [{ key: "tie", compare: async () => ({ winner: "tie" }) }];
 export const strayComparator = [{
   key: "loose",
@@ -28,11 +22,12 @@ export const strayComparator = [{
   },
 }];
 `;
+const FILES = { "hostile.mjs": HOSTILE_MJS, "judges.mjs": JUDGES_MJS };
 
 const pairwise = (b: string, comparators = "tie", runId = "pw"): string[] =>
   ["pairwise", "suite.jsonl", "--a", "./hostile.mjs#good", "--b", `./hostile.mjs#${b}`].concat([
     "--comparators",
-    `./hostile.mjs#${comparators}`,
+    `./judges.mjs#${comparators}`,
     "--concurrency",
     "1",
     "--run-id",
@@ -41,7 +36,7 @@ const pairwise = (b: string, comparators = "tie", runId = "pw"): string[] =>
 
 describe("ag2-eval pairwise: a comparison that did not finish or was not saved never looks saved", () => {
   test("the comparison's file cannot be written: exit 4, the comparison is still printed", async () => {
-    const cwd = await tempProject({ "hostile.mjs": HOSTILE_MJS });
+    const cwd = await tempProject(FILES);
     await mkdir(join(cwd, ".ag2-eval/runs/blocked.json"), { recursive: true });
     const run = await runCli(pairwise("good", "tie", "blocked"), { cwd });
     assert.equal(run.code, 4, run.stderr);
@@ -53,7 +48,7 @@ describe("ag2-eval pairwise: a comparison that did not finish or was not saved n
   });
 
   test("agent code calling process.exit(0): exit 5, the comparison is said not to have finished", async () => {
-    const cwd = await tempProject({ "hostile.mjs": HOSTILE_MJS });
+    const cwd = await tempProject(FILES);
     const run = await runCli(pairwise("exits"), { cwd });
     assert.equal(run.code, 5, run.stderr);
     assert.match(
@@ -64,7 +59,7 @@ describe("ag2-eval pairwise: a comparison that did not finish or was not saved n
   });
 
   test("an agent's task that never settles: exit 5 naming the task and variant", async () => {
-    const cwd = await tempProject({ "hostile.mjs": HOSTILE_MJS });
+    const cwd = await tempProject(FILES);
     const run = await runCli(pairwise("hangs"), { cwd });
     assert.equal(run.code, 5, run.stderr);
     assert.match(
@@ -74,7 +69,7 @@ describe("ag2-eval pairwise: a comparison that did not finish or was not saved n
   });
 
   test("floating rejections in agent and comparator code: warnings naming the task, exit 0", async () => {
-    const cwd = await tempProject({ "hostile.mjs": HOSTILE_MJS });
+    const cwd = await tempProject(FILES);
     const run = await runCli(pairwise("stray", "strayComparator"), { cwd });
     assert.equal(run.code, 0, run.stderr);
     assert.match(
@@ -89,34 +84,11 @@ describe("ag2-eval pairwise: a comparison that did not finish or was not saved n
   });
 });
 
-// "never" answers no pair; "always" decides every pair for B
-const COMPARATORS_MJS = `
-export const comparators = [
-  { key: "never", compare: () => new Promise(() => {}) },
-  { key: "always", compare: async () => ({ winner: "b" }) },
-];
-`;
-
-const ARGS = [
-  "pairwise",
-  "suite.jsonl",
-  "--a",
-  "./traced-agent.ts#traced",
-  "--b",
-  "./traced-agent.ts#tracedGood",
-  "--comparators",
-  "./judges.mjs#comparators",
-  "--run-id",
-  "pw",
-];
-
 describe("ag2-eval pairwise --comparator-timeout", () => {
   test("a comparator that never answers is each comparison's error, the other comparator decides", async () => {
-    const cwd = await tempProject({
-      "package.json": `{ "type": "module" }`,
-      "judges.mjs": COMPARATORS_MJS,
-    });
-    const run = await runCli([...ARGS, "--comparator-timeout", "300ms", "--json"], { cwd });
+    const cwd = await tempProject(FILES);
+    const args = [...pairwise("good", "timeouts"), "--comparator-timeout", "300ms", "--json"];
+    const run = await runCli(args, { cwd });
     assert.equal(run.code, 0, run.stderr);
     const cases = JSON.parse(run.stdout).cases as {
       key: string;
@@ -138,8 +110,8 @@ describe("ag2-eval pairwise --comparator-timeout", () => {
   });
 
   test("--comparator-timeout refuses what is not a duration", async () => {
-    const cwd = await tempProject({ "judges.mjs": COMPARATORS_MJS });
-    const run = await runCli([...ARGS, "--comparator-timeout", "soon"], { cwd });
+    const cwd = await tempProject(FILES);
+    const run = await runCli([...pairwise("good"), "--comparator-timeout", "soon"], { cwd });
     assert.equal(run.code, 2, run.stderr);
     assert.match(run.stderr, /--comparator-timeout: got "soon", expected/);
   });

@@ -56,6 +56,11 @@ export const pairwiseCommand: Command = {
     },
     COMPARATOR_TIMEOUT_FLAG,
   ),
+  details: [
+    "A comparison the store could not save exits 4 (it is still printed); one that did not",
+    "finish (agent or comparator code called process.exit(), or work never settled) exits 5.",
+    "Floating rejections and timer throws in agent or comparator code become warnings.",
+  ].join("\n"),
   async run(input) {
     const { io } = input;
     const { flags, suitePath, storeDir, limits } = await sweepStart("pairwise", input);

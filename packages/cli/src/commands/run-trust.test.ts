@@ -3,38 +3,10 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { HOSTILE_MJS } from "../__fixtures__/hostile-agents.js";
 import { runCli, tempProject } from "../__fixtures__/run-cli.js";
 
 const RUNS = ".ag2-eval/runs";
-
-// "world" misbehaves as named by the export; the other inputs answer in capitals.
-const HOSTILE_MJS = `
-import { mkdirSync } from "node:fs";
-const upper = async (input) => input.toUpperCase();
-export const exits = { name: "exits", ask: async (input) => (input === "world" ? process.exit(0) : upper(input)) };
-export const hangs = { name: "hangs", ask: (input) => (input === "world" ? new Promise(() => {}) : upper(input)) };
-export const stray = {
-  name: "stray",
-  ask: async (input) => {
-    if (input === "hello") void Promise.reject(new Error("floating rejection"));
-    if (input === "world") {
-      setTimeout(() => { throw new RangeError("thrown in a timer"); }, 1);
-      await new Promise((resolve) => setTimeout(resolve, 30));
-    }
-    return upper(input);
-  },
-};
-// a folder appears where the run file goes once the run is under way (the store's id check
-// has passed by then), so the final save fails
-export const blocksSave = {
-  name: "blocks-save",
-  ask: async (input) => {
-    if (process.env.BLOCK_RUN_FILE) mkdirSync(process.env.BLOCK_RUN_FILE, { recursive: true });
-    return upper(input);
-  },
-};
-export const neverScorer = [{ key: "never", score: () => new Promise(() => {}) }];
-`;
 
 const BASE = ["run", "suite.jsonl", "--scorers", "./scorers.mjs", "--concurrency", "1"];
 

@@ -3,56 +3,26 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, test } from "node:test";
+import { HOSTILE_MJS } from "../__fixtures__/hostile-agents.js";
 import { runCli, tempProject } from "../__fixtures__/run-cli.js";
 
 const RUNS = ".ag2-eval/runs";
 
 // In each sweep, variant "good" answers in capitals and the other one misbehaves on "world".
-const HOSTILE_SWEEP_MJS = `
-import { mkdirSync } from "node:fs";
-const upper = async (input) => input.toUpperCase();
-const good = { name: "good", ask: upper };
-export const exits = {
-  good,
-  exits: { name: "exits", ask: async (input) => (input === "world" ? process.exit(0) : upper(input)) },
-};
-export const hangs = {
-  hangs: { name: "hangs", ask: (input) => (input === "world" ? new Promise(() => {}) : upper(input)) },
-  good,
-};
-export const stray = {
-  stray: {
-    name: "stray",
-    ask: async (input) => {
-      if (input === "hello") void Promise.reject(new Error("floating rejection"));
-      if (input === "world") {
-        setTimeout(() => { throw new RangeError("thrown in a timer"); }, 1);
-        await new Promise((resolve) => setTimeout(resolve, 30));
-      }
-      return upper(input);
-    },
-  },
-  good,
-};
-// a folder appears where this variant's run file goes once its run is under way
-export const blocksSave = {
-  good,
-  blocked: {
-    name: "blocked",
-    ask: async (input) => {
-      mkdirSync(process.env.BLOCK_RUN_FILE, { recursive: true });
-      return upper(input);
-    },
-  },
-};
-export const neverScorer = [{ key: "never", score: () => new Promise(() => {}) }];
+const SWEEPS_MJS = `
+import { blocksSave, exits, good, hangs, stray } from "./hostile.mjs";
+export const exitsSweep = { good, exits };
+export const hangsSweep = { hangs, good };
+export const straySweep = { stray, good };
+export const blocksSaveSweep = { good, blocked: blocksSave };
 `;
+const FILES = { "hostile.mjs": HOSTILE_MJS, "sweeps.mjs": SWEEPS_MJS };
 
 const sweep = (exportName: string, runId: string): string[] => [
   "variants",
   "suite.jsonl",
   "--variants",
-  `./hostile.mjs#${exportName}`,
+  `./sweeps.mjs#${exportName}Sweep`,
   "--scorers",
   "./scorers.mjs",
   "--concurrency",
@@ -63,7 +33,7 @@ const sweep = (exportName: string, runId: string): string[] => [
 
 describe("ag2-eval variants: a variant run that did not finish or was not saved never looks saved", () => {
   test("a variant's run file cannot be written: exit 4 naming that run, journal kept, the other variant saved", async () => {
-    const cwd = await tempProject({ "hostile.mjs": HOSTILE_SWEEP_MJS });
+    const cwd = await tempProject(FILES);
     const run = await runCli(sweep("blocksSave", "ns"), {
       cwd,
       env: { BLOCK_RUN_FILE: join(cwd, RUNS, "ns-blocked.json") },
@@ -98,7 +68,7 @@ describe("ag2-eval variants: a variant run that did not finish or was not saved 
   });
 
   test("agent code calling process.exit(0) in a variant: exit 5 naming that variant's run", async () => {
-    const cwd = await tempProject({ "hostile.mjs": HOSTILE_SWEEP_MJS });
+    const cwd = await tempProject(FILES);
     const run = await runCli(sweep("exits", "ex"), { cwd });
     assert.equal(run.code, 5, run.stderr);
     assert.match(
@@ -111,7 +81,7 @@ describe("ag2-eval variants: a variant run that did not finish or was not saved 
   });
 
   test("a variant whose task never settles: exit 5 naming it, the next variant still runs", async () => {
-    const cwd = await tempProject({ "hostile.mjs": HOSTILE_SWEEP_MJS });
+    const cwd = await tempProject(FILES);
     const run = await runCli(sweep("hangs", "hang"), { cwd });
     assert.equal(run.code, 5, run.stderr);
     assert.match(
@@ -126,7 +96,7 @@ describe("ag2-eval variants: a variant run that did not finish or was not saved 
   });
 
   test("a floating rejection and a throw in a timer: warnings naming variant and task, exit 0", async () => {
-    const cwd = await tempProject({ "hostile.mjs": HOSTILE_SWEEP_MJS });
+    const cwd = await tempProject(FILES);
     const run = await runCli(sweep("stray", "st"), { cwd });
     assert.equal(run.code, 0, run.stderr);
     assert.match(
@@ -142,7 +112,7 @@ describe("ag2-eval variants: a variant run that did not finish or was not saved 
   });
 
   test("--scorer-timeout: a scorer that never answers is that scorer's error in every variant", async () => {
-    const cwd = await tempProject({ "hostile.mjs": HOSTILE_SWEEP_MJS });
+    const cwd = await tempProject(FILES);
     const run = await runCli(
       ["variants", "suite.jsonl", "--variants", "./sweep.mjs#variants", "--run-id", "to"].concat([
         "--scorers",

@@ -10,7 +10,6 @@ import { produceTask } from "../run/produce-traces.js";
 import { produceWithRetries } from "../run/produce-with-retries.js";
 import { checkRetries, type RetryOptions } from "../run/retry-policy.js";
 import type { OptionLabels } from "../run/run-agent-options.js";
-import { RunNeverSettledError } from "../run/run-never-settled-error.js";
 import { StrayErrorWatch } from "../run/stray-error-watch.js";
 import { checkInputs, resolveSuite, type SuiteInput } from "../suite/resolve-suite.js";
 import type { Task } from "../suite/task.js";
@@ -87,13 +86,7 @@ export async function runPairwise(
   }
   const retries = checkRetries(options.retries, caller);
   const warnings: string[] = [];
-  let neverSettled: ((error: RunNeverSettledError) => void) | null = null;
-  const watch = options.catchStrayErrors
-    ? new StrayErrorWatch({
-        warnings,
-        onDrained: (stuck) => neverSettled?.(new RunNeverSettledError(runId, stuck)),
-      })
-    : null;
+  const watch = options.catchStrayErrors ? new StrayErrorWatch({ warnings, runId }) : null;
   const tracingWarnings: (readonly string[] | undefined)[] = [];
   const produce = async (agent: Agent | AgentFactory, name: string) => {
     const produceOptions = {
@@ -110,8 +103,11 @@ export async function runPairwise(
       retries
         ? (await produceWithRetries(task, produceOptions, retries)).produced
         : await produceTask(task, produceOptions);
-    const produced = await runLimited(suite.tasks, { concurrency, signal: options.signal }, (task) =>
-      watch ? watch.run(`${task.taskId} of ${name}`, () => produceOne(task)) : produceOne(task),
+    const produced = await runLimited(
+      suite.tasks,
+      { concurrency, signal: options.signal },
+      (task) =>
+        watch ? watch.run(`${task.taskId} of ${name}`, () => produceOne(task)) : produceOne(task),
     );
     for (const p of produced) tracingWarnings.push(p.warnings);
     return new InMemoryTraceSource(
@@ -133,12 +129,7 @@ export async function runPairwise(
   };
   if (!watch) return work();
   try {
-    return await Promise.race([
-      work(),
-      new Promise<never>((_, reject) => {
-        neverSettled = reject;
-      }),
-    ]);
+    return await watch.settle(work());
   } finally {
     watch.dispose();
   }

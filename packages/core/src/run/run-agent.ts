@@ -30,7 +30,6 @@ import { produceWithRetries } from "./produce-with-retries.js";
 import { readResumeState } from "./resume-run.js";
 import type { RunAgentOptions } from "./run-agent-options.js";
 import { RunBudgetMeter } from "./run-budget.js";
-import { RunNeverSettledError } from "./run-never-settled-error.js";
 import { StrayErrorWatch } from "./stray-error-watch.js";
 
 /**
@@ -197,13 +196,7 @@ export async function runAgent(
     const tracingWarnings: (readonly string[])[] = [];
     if (rejournal) for (const result of done.values()) record(result);
     const pending = tasks.filter((task) => !done.has(task.taskId));
-    let neverSettled: ((error: RunNeverSettledError) => void) | null = null;
-    const watch = options.catchStrayErrors
-      ? new StrayErrorWatch({
-          warnings,
-          onDrained: (stuck) => neverSettled?.(new RunNeverSettledError(runId, stuck)),
-        })
-      : null;
+    const watch = options.catchStrayErrors ? new StrayErrorWatch({ warnings, runId }) : null;
     const gradeOne = async (task: Task): Promise<TaskResult | null> => {
       // a reached budget lets the running tasks finish but starts no new one
       stopReason ??= meter?.reached() ?? null;
@@ -227,9 +220,7 @@ export async function runAgent(
       const all = runLimited(pending, { concurrency, signal }, (task) =>
         watch ? watch.run(task.taskId, () => gradeOne(task)) : gradeOne(task),
       );
-      graded = watch
-        ? await Promise.race([all, new Promise<never>((_, reject) => (neverSettled = reject))])
-        : await all;
+      graded = await (watch ? watch.settle(all) : all);
     } finally {
       if (appending > 0) await new Promise<void>((resolve) => (allAppended = resolve));
       await journal?.close().catch(() => undefined);
