@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { HOSTILE_MJS } from "../__fixtures__/hostile-agents.js";
@@ -49,6 +49,16 @@ describe("ag2-eval variants: a variant run that did not finish or was not saved 
     assert.ok(!existsSync(join(cwd, RUNS, "ns-blocked.lock")), "the run's lock is released");
     // the rankings are still printed: the graded tasks are not lost
     assert.match(run.stdout, /ranked by correct/);
+
+    // the printed command, given the variant's agent, saves the run from its journal
+    await rm(join(cwd, RUNS, "ns-blocked.json"), { recursive: true });
+    const command = / then ag2-eval (run .*) saves it$/m.exec(run.stderr)?.[1] ?? assert.fail();
+    const args = command
+      .replace("<the agent of variant 'blocked'>", "./hostile.mjs#blocksSave")
+      .split(" ");
+    const resumed = await runCli(args, { cwd });
+    assert.equal(resumed.code, 0, resumed.stderr);
+    assert.match(resumed.stdout, /Saved .*ns-blocked\.json/);
   });
 
   test("the sweep's manifest cannot be written: exit 4, the variant runs stay saved", async () => {
