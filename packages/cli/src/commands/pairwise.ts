@@ -1,11 +1,6 @@
 import { randomUUID } from "node:crypto";
-import {
-  Ag2EvalError,
-  type PairwiseComparator,
-  PairwiseRunResult,
-  runPairwise,
-  Suite,
-} from "@ag2/eval";
+import { type PairwiseComparator, PairwiseRunResult, runPairwise, Suite } from "@ag2/eval";
+import { RunNeverSettledError } from "@ag2/eval/cli";
 import type { Command } from "../args/command.js";
 import { UsageError } from "../args/usage-error.js";
 import { checkAgentForm } from "../config/check-agent-form.js";
@@ -126,8 +121,7 @@ export const pairwiseCommand: Command = {
           }),
       });
     } catch (error) {
-      // core's RunNeverSettledError, known by name as `run` knows it
-      if (Ag2EvalError.isInstance(error) && error.name === "RunNeverSettledError") {
+      if (RunNeverSettledError.isInstance(error)) {
         io.stderr.write(
           `${formatNotFinished({ runId: id, message: error.message, next: again })}\n`,
         );

@@ -1,4 +1,5 @@
 import type { VariantRunResult } from "@ag2/eval";
+import { RunNeverSettledError } from "@ag2/eval/cli";
 import { type CliIo, EXIT } from "../terminal/cli-io.js";
 import { visibleText } from "../terminal/visible-text.js";
 import { formatNotFinished, formatNotSaved, journalKept } from "./format-stop-reason.js";
@@ -44,8 +45,8 @@ export function printSweepProblems(options: {
     code = EXIT.notSaved;
   }
   for (const [name, failure] of sweep.failures) {
-    // core's RunNeverSettledError, known by name as `run` knows it
-    if (failure.type !== "RunNeverSettledError") continue;
+    // a failure is data (its error's name), not the error itself
+    if (failure.type !== RunNeverSettledError.errorName) continue;
     const runId = runIds.get(name) ?? sweep.runId;
     const next = journalKept(resume(runId, name));
     write(formatNotFinished({ runId, message: failure.message, next }));
