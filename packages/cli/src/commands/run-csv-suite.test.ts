@@ -83,6 +83,17 @@ describe("ag2-eval run on a CSV or JSON suite", () => {
       /ragged\.csv: row 1 \(line 2\), column 3: got 3 fields, expected 2/,
     );
     assert.ok(!ragged.stderr.includes("    at "), "no stack trace");
+    // the hint describes the format the file is in, not a JSONL suite's lines
+    assert.match(
+      ragged.stderr,
+      /\nhint: a CSV suite has a header row and as many fields in every row/,
+    );
+    assert.doesNotMatch(ragged.stderr, /each non-blank line/);
+    const notArray = await runCli(["run", "one.json", ...SCORERS], {
+      cwd: await tempProject({ "one.json": '{"task_id":"a","inputs":{"input":"x"}}' }),
+    });
+    assert.equal(notArray.code, 2, notArray.stderr);
+    assert.match(notArray.stderr, /\nhint: a JSON suite is one array of task objects/);
     const badFlag = await runCli(["run", "qa.csv", "--map", "answer=gold", ...SCORERS], { cwd });
     assert.equal(badFlag.code, 2);
     assert.match(badFlag.stderr, /--map: got "answer=gold", expected <part>=<column>/);
