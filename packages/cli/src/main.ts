@@ -139,6 +139,8 @@ const HINTS: Readonly<Record<string, string>> = {
     'each non-blank line of a suite is a JSON object with an "inputs" object and a unique task_id',
   JournalFileError:
     "the run's journal is damaged: fix or delete the line named (its task runs again on --resume), or start over with --overwrite",
+  StoreFolderError:
+    "--store (or AG2_EVAL_STORE) names the folder of saved runs: one you can read and write, or a path where one can be made",
   RunFileError:
     "the file is not a run this version can read; ag2-eval list names the readable ones",
   InvalidRunIdError: "run ids are file names: letters, digits and . _ # : @ + = - only",
