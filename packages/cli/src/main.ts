@@ -164,7 +164,7 @@ function report(error: unknown, options: { io: CliIo; debug: boolean }): number 
   const hint =
     error instanceof UsageError && error.hint
       ? error.hint
-      : (suiteHint(error, name) ??
+      : (specificHint(error, name) ??
         HINTS[name] ??
         (debug ? null : "run again with --debug for the stack trace"));
   if (hint) io.stderr.write(`hint: ${hint}\n`);
@@ -174,8 +174,17 @@ function report(error: unknown, options: { io: CliIo; debug: boolean }): number 
   return Ag2EvalError.isInstance(error) ? EXIT.usage : EXIT.failed;
 }
 
-/** A CSV or JSON-array suite is not read line by line: its hint says what that format needs. */
-function suiteHint(error: unknown, name: string): string | null {
+/**
+ * Hints that depend on more than the error's name: a CSV or JSON-array suite is not read line
+ * by line, and a viewer that cannot listen may have a busy port or a host that is not ours.
+ */
+function specificHint(error: unknown, name: string): string | null {
+  if (name === "ReportServerError") {
+    const busy = /already in use/.test(describeThrown(error).message);
+    return busy
+      ? null
+      : "--host takes an address of this machine (127.0.0.1 by default, ::1, or 0.0.0.0 for every interface)";
+  }
   if (name !== "SuiteFileError") return null;
   const path = (error as { path?: unknown }).path;
   const extension = typeof path === "string" ? extname(path).toLowerCase() : "";

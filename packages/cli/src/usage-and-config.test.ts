@@ -122,6 +122,14 @@ export default defineConfig({
       typo.stderr,
       /field "concurrancy": unknown setting; did you mean "concurrency"\? \(expected one of: suite, suiteMapping, agent/,
     );
+    const json = await runCli(["list", "--config", "settings.json"], {
+      cwd: await tempProject({ "settings.json": '{ "suite": "suite.jsonl" }' }),
+    });
+    assert.equal(json.code, 2, json.stderr);
+    assert.match(
+      json.stderr,
+      /^error: --config: got a \.json file \(.*settings\.json\), expected a module/,
+    );
     // the hint points at where the settings are listed (the global --help does not list them)
     assert.match(typo.stderr, /\nhint: .*ag2-eval run --help lists them/);
   });
