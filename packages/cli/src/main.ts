@@ -185,6 +185,9 @@ function specificHint(error: unknown, name: string): string | null {
       ? null
       : "--host takes an address of this machine (127.0.0.1 by default, ::1, or 0.0.0.0 for every interface)";
   }
+  if (name === "InvalidOptionError" && /have no 'input' key/.test(describeThrown(error).message)) {
+    return "a CSV suite's prompt is its input column (a JSON suite's inputs.input); --map inputs.input=<column> or suiteMapping names another";
+  }
   if (name !== "SuiteFileError") return null;
   const path = (error as { path?: unknown }).path;
   const extension = typeof path === "string" ? extname(path).toLowerCase() : "";

@@ -77,6 +77,14 @@ describe("ag2-eval run on a CSV or JSON suite", () => {
       missing.stderr,
       /qa\.csv: suite mapping inputs\.input names column 'prompt', which is not there; columns: id, question, gold, labels/,
     );
+    // no input column and no mapping: the error is the reference's, the hint names the fix
+    const unmapped = await runCli(["run", "qa.csv", ...SCORERS], { cwd });
+    assert.equal(unmapped.code, 2, unmapped.stderr);
+    assert.match(unmapped.stderr, /have no 'input' key/);
+    assert.match(
+      unmapped.stderr,
+      /\nhint: a CSV suite's prompt is its input column .*--map inputs\.input=<column>/,
+    );
     const ragged = await runCli(["run", "ragged.csv", ...SCORERS], { cwd });
     assert.match(
       ragged.stderr,
