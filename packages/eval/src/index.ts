@@ -85,6 +85,7 @@ export {
   InMemoryTraceSource,
   InvalidOptionError,
   mergeRuns,
+  PairwiseJsonError,
   PairwiseRunResult,
   parseShardSpec,
   ResumeError,
