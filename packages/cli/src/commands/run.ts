@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { DEFAULT_PRICES, runAgent, Suite } from "@ag2/eval";
 import { RunNeverSettledError } from "@ag2/eval/cli";
 import type { Command } from "../args/command.js";
+import { UsageError } from "../args/usage-error.js";
 import { agentSettingName, checkAgentForm } from "../config/check-agent-form.js";
 import { DEFAULT_STORE_DIR, loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { TASK_LIMIT_LABELS } from "../config/task-limit-flags.js";
@@ -78,6 +79,15 @@ export const runCommand: Command = {
       const suite = await Suite.fromFile(plan.suitePath, {
         ...(plan.suiteMapping && { mapping: plan.suiteMapping }),
       });
+      if (suite.tasks.length === 0) {
+        // an empty or truncated file would save a run of nothing that a gate-less CI job passes
+        throw new UsageError(
+          `${plan.suitePath}: got a suite without tasks, expected at least one`,
+          {
+            hint: "a suite holds one task per line (.jsonl), per row (.csv) or per array item (.json)",
+          },
+        );
+      }
       await checkAgentForm({
         agent: plan.agent,
         origin: agentSettingName(args.values, settings),
