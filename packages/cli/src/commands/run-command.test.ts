@@ -49,6 +49,17 @@ describe("ag2-eval run", () => {
     assert.deepEqual(JSON.parse(list.stdout), []);
   });
 
+  test("--save-traces naming a file is refused before any task runs", async () => {
+    const cwd = await tempProject({ "traces.txt": "a file, not a folder\n" });
+    const { code, stderr } = await runCli([...RUN, "--save-traces", "traces.txt"], { cwd });
+    assert.equal(code, 2, stderr);
+    assert.match(
+      stderr,
+      /^error: --save-traces: cannot write trace files into .*traces\.txt \(EEXIST\); expected a folder/,
+    );
+    assert.doesNotMatch(stderr, /running 3 task-run/, "no task ran");
+  });
+
   test("--json prints one parsable document, and a failed --min-pass-rate gate exits 1", async () => {
     const cwd = await tempProject();
     const args = [

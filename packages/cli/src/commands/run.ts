@@ -18,7 +18,7 @@ import { RUN_FLAGS } from "../run/run-flags.js";
 import { runInProgress } from "../run/run-in-progress.js";
 import { resumedArgs, runInvocation } from "../run/run-invocation.js";
 import { type RunPlan, runPlan } from "../run/run-plan.js";
-import { traceSaver } from "../run/trace-saver.js";
+import { prepareTraceDir, traceSaver } from "../run/trace-saver.js";
 import { EXIT } from "../terminal/cli-io.js";
 import { visibleText } from "../terminal/visible-text.js";
 
@@ -59,6 +59,7 @@ export const runCommand: Command = {
     // --resume <id> alone: the suite, modules and flags come from the run's journal
     const args = await resumedArgs({ values, positionals, settings, store, cwd: io.cwd });
     const plan = await runPlan({ ...args, settings, cwd: io.cwd });
+    if (plan.saveTraces) await prepareTraceDir(plan.saveTraces);
     const { stream, progress } = progressStream({ io, json: plan.json });
     const onWarning = (message: string) => io.stderr.write(`warning: ${visibleText(message)}\n`);
     const otlp = plan.otlpEndpoint
