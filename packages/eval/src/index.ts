@@ -85,7 +85,6 @@ export {
   InMemoryTraceSource,
   InvalidOptionError,
   mergeRuns,
-  PairwiseJsonError,
   PairwiseRunResult,
   parseShardSpec,
   ResumeError,
