@@ -23,13 +23,26 @@ process.once("SIGINT", () => {
   });
 });
 
+const stdout = quietOnBrokenPipe(process.stdout);
+const stderr = quietOnBrokenPipe(process.stderr);
 process.exitCode = await main(process.argv.slice(2), {
-  stdout: quietOnBrokenPipe(process.stdout),
-  stderr: quietOnBrokenPipe(process.stderr),
+  stdout,
+  stderr,
   env: process.env,
   cwd: process.cwd(),
   signal: controller.signal,
 });
+
+// output that could not be written (a full disk behind `>`) must not pass as a success; the
+// stream reports a failed write on a later tick
+await new Promise((resolve) => setImmediate(resolve));
+const lost = stdout.failure ?? stderr.failure;
+if (lost !== null) {
+  if (stdout.failure !== null && stderr.failure === null) {
+    stderr.write(`error: the output could not be written, so it is incomplete (${lost.message})\n`);
+  }
+  if (process.exitCode === 0) process.exitCode = 1;
+}
 
 if (controller.signal.aborted) {
   const grace = Number(process.env.AG2_EVAL_INTERRUPT_GRACE_MS);

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { extname } from "node:path";
 import { Ag2EvalError } from "@ag2/eval";
 import { type Command, commandHelp } from "./args/command.js";
 import { parseCommandArgs } from "./args/parse-command-args.js";
@@ -136,6 +137,10 @@ const HINTS: Readonly<Record<string, string>> = {
     "check the server named above and the --store / AG2_EVAL_STORE connection string; PGPASSWORD keeps a password out of it",
   SuiteFileError:
     'each non-blank line of a suite is a JSON object with an "inputs" object and a unique task_id',
+  JournalFileError:
+    "the run's journal is damaged: fix or delete the line named (its task runs again on --resume), or start over with --overwrite",
+  StoreFolderError:
+    "--store (or AG2_EVAL_STORE) names the folder of saved runs: one you can read and write, or a path where one can be made",
   RunFileError:
     "the file is not a run this version can read; ag2-eval list names the readable ones",
   InvalidRunIdError: "run ids are file names: letters, digits and . _ # : @ + = - only",
@@ -159,12 +164,40 @@ function report(error: unknown, options: { io: CliIo; debug: boolean }): number 
   const hint =
     error instanceof UsageError && error.hint
       ? error.hint
-      : (HINTS[name] ?? (debug ? null : "run again with --debug for the stack trace"));
+      : (specificHint(error, name) ??
+        HINTS[name] ??
+        (debug ? null : "run again with --debug for the stack trace"));
   if (hint) io.stderr.write(`hint: ${hint}\n`);
   if (debug) io.stderr.write(`${stackOf(error)}\n`);
   // Errors ag2-eval throws on purpose (a bad suite line, an unknown run id, an invalid
   // option) are about the user's input; anything else is a crash.
   return Ag2EvalError.isInstance(error) ? EXIT.usage : EXIT.failed;
+}
+
+/**
+ * Hints that depend on more than the error's name: a CSV or JSON-array suite is not read line
+ * by line, and a viewer that cannot listen may have a busy port or a host that is not ours.
+ */
+function specificHint(error: unknown, name: string): string | null {
+  if (name === "ReportServerError") {
+    const busy = /already in use/.test(describeThrown(error).message);
+    return busy
+      ? null
+      : "--host takes an address of this machine (127.0.0.1 by default, ::1, or 0.0.0.0 for every interface)";
+  }
+  if (name === "InvalidOptionError" && /have no 'input' key/.test(describeThrown(error).message)) {
+    return "a CSV suite's prompt is its input column (a JSON suite's inputs.input); --map inputs.input=<column> or suiteMapping names another";
+  }
+  if (name !== "SuiteFileError") return null;
+  const path = (error as { path?: unknown }).path;
+  const extension = typeof path === "string" ? extname(path).toLowerCase() : "";
+  if (extension === ".csv") {
+    return "a CSV suite has a header row and as many fields in every row (quote a field holding commas, quotes or line breaks); --map or suiteMapping names its columns";
+  }
+  if (extension === ".json") {
+    return 'a JSON suite is one array of task objects, each with an "inputs" object and a unique task_id';
+  }
+  return null;
 }
 
 /** The error's `name`, or "" when there is none or reading it throws (a hostile Proxy). */

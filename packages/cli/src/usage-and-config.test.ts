@@ -120,8 +120,18 @@ export default defineConfig({
     assert.equal(typo.code, 2);
     assert.match(
       typo.stderr,
-      /field "concurrancy": unknown setting \(expected one of: suite, suiteMapping, agent/,
+      /field "concurrancy": unknown setting; did you mean "concurrency"\? \(expected one of: suite, suiteMapping, agent/,
     );
+    const json = await runCli(["list", "--config", "settings.json"], {
+      cwd: await tempProject({ "settings.json": '{ "suite": "suite.jsonl" }' }),
+    });
+    assert.equal(json.code, 2, json.stderr);
+    assert.match(
+      json.stderr,
+      /^error: --config: got a \.json file \(.*settings\.json\), expected a module/,
+    );
+    // the hint points at where the settings are listed (the global --help does not list them)
+    assert.match(typo.stderr, /\nhint: .*ag2-eval run --help lists them/);
   });
 
   test("a config with a syntax error names the file, line, column and esbuild's message on one line", async () => {
@@ -134,7 +144,7 @@ export default defineConfig({
     assert.equal(
       stderr,
       `error: ${path}: config: importing ${path} failed: ${path}:3:10: Unexpected ","\n` +
-        "hint: fix the configuration file (ag2-eval --help describes its settings)\n",
+        "hint: fix the configuration file (its settings are the flags, camelCased: ag2-eval run --help lists them)\n",
     );
   });
 
@@ -204,5 +214,17 @@ describe("ag2-eval grade", () => {
     assert.equal(gradedRun.tasks.length, 3);
     assert.deepEqual(byTask(gradedRun), byTask(liveRun));
     assert.equal(gradedRun.aggregates.pass_rate.correct, 2 / 3);
+  });
+
+  test("a folder without trace files is refused, exit 2, and no empty run is saved", async () => {
+    const cwd = await tempProject({ "traces/notes.txt": "not a trace\n" });
+    const graded = await runCli(["grade", "traces", "--scorers", "./scorers.mjs"], { cwd });
+    assert.equal(graded.code, 2, graded.stderr);
+    assert.equal(
+      graded.stderr.split("\n")[0],
+      `error: ag2-eval grade: ${join(cwd, "traces")}: got a folder without trace files (*.json), expected at least one`,
+    );
+    const listed = await runCli(["list"], { cwd });
+    assert.match(listed.stdout, /no runs saved yet/);
   });
 });

@@ -41,6 +41,7 @@ export type { Stream, StreamError, StreamListener } from "./events/stream.js";
 export { createStream } from "./events/stream.js";
 export type { EvaluatePairwiseOptions, PairwiseStore } from "./pairwise/evaluate-pairwise.js";
 export { evaluatePairwise } from "./pairwise/evaluate-pairwise.js";
+export { PairwiseJsonError } from "./pairwise/pairwise-json.js";
 export { PairwiseRunResult } from "./pairwise/pairwise-run-result.js";
 export type {
   Agreement,

@@ -52,7 +52,8 @@ const EVALUATE_PAIRWISE_NAMES: OptionNames<EvaluatePairwiseOptions> = {
  * ```ts
  * import { pairwiseJudge, runPairwise } from "@ag2/eval";
  * const result = await runPairwise("evals/qa.jsonl", {
- *   variantA: oldAgent, variantB: newAgent, comparators: [pairwiseJudge({ criterion: "helpful", config })],
+ *   variantA: oldAgent, variantB: newAgent,
+ *   comparators: [pairwiseJudge(config, { criterion: "more helpful", key: "helpful" })],
  *   storeDir: ".ag2-eval/runs",
  * });
  * console.log(result.summary());
@@ -78,7 +79,7 @@ export async function runPairwise(
  * @example
  * ```ts
  * const result = await evaluatePairwise(new DirectoryTraceSource("a/"), new DirectoryTraceSource("b/"), {
- *   comparators: [humanPairwise()], storeDir: ".ag2-eval/runs",
+ *   comparators: [humanPairwise({ key: "preferred" })], storeDir: ".ag2-eval/runs",
  * });
  * ```
  */

@@ -65,8 +65,19 @@ describe("FsRunStore save and load", () => {
       assert.ok(StoreFolderError.isInstance(error));
       assert.equal(error.path, join(blocker, "runs"));
       assert.match(error.message, /cannot create the folder .*file\/runs/);
+      assert.match(error.message, /expected a folder there, got a file/);
       return true;
     });
+    // a store path that is itself a file: listing and saving both name the mistake
+    const asFile = fsRunStore(blocker);
+    await assert.rejects(
+      asFile.list(),
+      /cannot list .*: ENOTDIR.*expected a folder there, got a file/,
+    );
+    await assert.rejects(
+      asFile.save(makeRun({ runId: "r", size: 1 })),
+      /cannot create the folder .*: EEXIST.*expected a folder there, got a file/,
+    );
   });
 
   it("rejects loading an unknown id with an error naming it", async () => {

@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { appendFile, mkdtemp, open, readFile, rename, rm, writeFile } from "node:fs/promises";
+import {
+  appendFile,
+  mkdir,
+  mkdtemp,
+  open,
+  readFile,
+  rename,
+  rm,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -235,6 +244,18 @@ describe("run journal", () => {
     });
     await writeFile(path, '{"run_id": "bad"}\n');
     await assert.rejects(store.readJournal("bad"), /line 1: not a journal header/);
+  });
+
+  it("a folder where the journal should be is a JournalFileError naming it, not a raw EISDIR", async () => {
+    const { dir, store } = freshStore();
+    const path = join(dir, "dir.journal.jsonl");
+    await mkdir(path, { recursive: true });
+    await assert.rejects(store.readJournal("dir"), (error: unknown) => {
+      assert.ok(JournalFileError.isInstance(error), String(error));
+      assert.equal(error.path, path);
+      assert.equal(error.message, `${path}: got a folder; expected a journal file`);
+      return true;
+    });
   });
 
   it("a new journal never truncates the one it replaces: a writer still holding it keeps its lines", async () => {

@@ -183,13 +183,27 @@ async function readJournalText(path: string): Promise<string | null> {
           "got a symbolic link; expected a journal file (the run store never reads or writes a journal through a link: remove the link, or start the run again with overwrite)",
       });
     }
-    throw error;
+    throw unreadable(path, error);
   }
   try {
     return await handle.readFile("utf8");
+  } catch (error) {
+    throw unreadable(path, error);
   } finally {
     await handle.close();
   }
+}
+
+/** A journal path that cannot be read (a folder in its place, no permission) names itself. */
+function unreadable(path: string, error: unknown): JournalFileError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const found =
+    code === "EISDIR" ? "a folder" : `a path that cannot be read (${code ?? String(error)})`;
+  return new JournalFileError({
+    path,
+    message: `got ${found}; expected a journal file`,
+    cause: error,
+  });
 }
 
 /** Removes a journal; a missing one is fine. */

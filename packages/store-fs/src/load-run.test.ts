@@ -183,6 +183,25 @@ describe("loadRun errors name the file", () => {
     });
   }
 
+  it("a pairwise comparison or a sweep manifest asked for as a run says what it is", async () => {
+    const pairwise = join(dir, "pw.json");
+    await writeFile(
+      pairwise,
+      JSON.stringify({ run_id: "pw", variant_a: "A", variant_b: "B", cases: [] }),
+    );
+    await assert.rejects(loadRun(pairwise), (error: unknown) => {
+      assert.ok(RunFileError.isInstance(error), String(error));
+      assert.equal(
+        error.message,
+        `${pairwise}: expected a run file, got a pairwise comparison (it has variant_a and cases); \`ag2-eval report <id>\` (renderReport) shows it`,
+      );
+      return true;
+    });
+    const manifest = join(dir, "sweep.variants.json");
+    await writeFile(manifest, JSON.stringify({ schema: "ag2-eval.variants/1", run_id: "s" }));
+    await assert.rejects(loadRun(manifest), /got a "ag2-eval\.variants\/1" file \(it has schema/);
+  });
+
   it("a missing file is a StoreFolderError naming it", async () => {
     const path = join(dir, "missing.json");
     await assert.rejects(loadRun(path), (error: unknown) => {

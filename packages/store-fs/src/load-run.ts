@@ -35,7 +35,31 @@ export async function readTextIfExists(path: string): Promise<string | null> {
 
 /** Parses the text of a run file read from `path`. */
 export function parseRunText(text: string, path: string): RunResult {
-  return RunResult.fromJSON(parseJsonText(text, path), { source: path });
+  const json = parseJsonText(text, path);
+  const other = otherArtifact(json);
+  if (other !== null) {
+    // asked for as a run (`show <id>`), it would otherwise fail on its first missing run field
+    throw new RunFileError(
+      { source: path, field: "", expected: "a run file", found: other },
+      { note: "`ag2-eval report <id>` (renderReport) shows it" },
+    );
+  }
+  return RunResult.fromJSON(json, { source: path });
+}
+
+/**
+ * What a JSON file ag2-eval writes beside runs is, when it is not a run: a pairwise comparison
+ * (it carries `variant_a`) or a manifest (a `schema` name instead of `schema_version`). Null
+ * for anything else, runs included. Listing skips these quietly.
+ */
+export function otherArtifact(json: unknown): string | null {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return null;
+  if ("variant_a" in json) return "a pairwise comparison (it has variant_a and cases)";
+  if ("schema" in json && !("schema_version" in json)) {
+    const schema = (json as { schema: unknown }).schema;
+    return `a ${typeof schema === "string" ? JSON.stringify(schema) : "non-run"} file (it has schema, not schema_version)`;
+  }
+  return null;
 }
 
 /** JSON.parse that reports a truncated or malformed file as a {@link RunFileError} naming it. */

@@ -16,7 +16,14 @@ export class StoreFolderError extends Ag2EvalError {
 
   constructor(options: { path: string; operation: string; cause: unknown }) {
     const reason = options.cause instanceof Error ? options.cause.message : String(options.cause);
-    super(`run store: cannot ${options.operation} ${options.path}: ${reason}`, {
+    const code = (options.cause as { code?: unknown } | null)?.code;
+    // the OS words these as "not a directory" / "file already exists": say which path is wrong
+    const fileInTheWay =
+      code === "ENOTDIR" || (code === "EEXIST" && options.operation === "create the folder");
+    const found = fileInTheWay
+      ? "; expected a folder there, got a file (or a path through one)"
+      : "";
+    super(`run store: cannot ${options.operation} ${options.path}: ${reason}${found}`, {
       cause: options.cause,
     });
     this.path = options.path;

@@ -61,7 +61,7 @@ export function parseCommandArgs(options: {
       allowPositionals: true,
     });
   } catch (error) {
-    throw toUsageError(command, error, Object.keys(flags));
+    throw toUsageError({ command, error, args, flags });
   }
   const max = options.maxPositionals ?? 0;
   if (parsed.positionals.length > max) {
@@ -73,7 +73,14 @@ export function parseCommandArgs(options: {
   return { values: parsed.values as FlagValues, positionals: parsed.positionals };
 }
 
-function toUsageError(command: string, error: unknown, known: readonly string[]): UsageError {
+function toUsageError(options: {
+  command: string;
+  error: unknown;
+  args: readonly string[];
+  flags: FlagSpecs;
+}): UsageError {
+  const { command, error, args, flags } = options;
+  const known = Object.keys(flags);
   const code = (error as { code?: string }).code ?? "";
   const message = error instanceof Error ? error.message : String(error);
   const flag = /'([^']+)'/.exec(message)?.[1] ?? "";
@@ -86,8 +93,43 @@ function toUsageError(command: string, error: unknown, known: readonly string[])
     });
   }
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-    const first = message.split("\n")[0] ?? message;
-    return new UsageError(`ag2-eval ${command}: ${first.replace(/\.$/, "")}`, { hint: help });
+    return invalidValue({ command, message, args, flags, help });
   }
   return new UsageError(`ag2-eval ${command}: ${message}`, { hint: help });
+}
+
+/**
+ * A string flag given no value, or followed by something starting with a dash (`--concurrency
+ * -1`, `--agent --json`), said in the flag's own terms rather than Node's "ambiguous" wording.
+ */
+function invalidValue(options: {
+  command: string;
+  message: string;
+  args: readonly string[];
+  flags: FlagSpecs;
+  help: string;
+}): UsageError {
+  const { command, message, args, flags, help } = options;
+  const first = (message.split("\n")[0] ?? message).replace(/\.$/, "");
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? "";
+  const long = /--([\w-]+)/.exec(quoted)?.[1];
+  const short = /^-(\w)\b/.exec(quoted)?.[1];
+  const name =
+    long ?? Object.keys(flags).find((key) => short !== undefined && flags[key]?.short === short);
+  const spec = name === undefined ? undefined : flags[name];
+  if (name === undefined || spec === undefined || spec.type !== "string") {
+    return new UsageError(`ag2-eval ${command}: ${first}`, { hint: help });
+  }
+  const usage = `--${name} ${spec.valueName ?? "<value>"}`;
+  const at = args.findIndex((arg) => arg === `--${name}` || arg === `-${spec.short}`);
+  const next = at >= 0 ? args[at + 1] : undefined;
+  if (next === undefined || !first.endsWith("ambiguous")) {
+    return new UsageError(`ag2-eval ${command}: --${name}: got no value, expected ${usage}`, {
+      hint: help,
+    });
+  }
+  return new UsageError(
+    `ag2-eval ${command}: --${name}: got "${next}" after it, which starts with a dash and so is not taken as its value; expected ${usage}`,
+    { hint: `write --${name}=${next} if "${next}" is the value; else give --${name} its value` },
+  );
 }

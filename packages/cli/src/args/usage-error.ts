@@ -38,7 +38,7 @@ export class ConfigError extends UsageError {
   constructor(init: { path: string; field?: string | null; problem: string; cause?: unknown }) {
     const where = init.field ? `${init.path}: field "${init.field}"` : init.path;
     super(`${where}: ${init.problem}`, {
-      hint: "fix the configuration file (ag2-eval --help describes its settings)",
+      hint: "fix the configuration file (its settings are the flags, camelCased: ag2-eval run --help lists them)",
       cause: init.cause,
     });
     this.path = init.path;

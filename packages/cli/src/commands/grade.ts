@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { DirectoryTraceSource, evaluateTraces, OtlpFileTraceSource, Suite } from "@ag2/eval";
 import type { Command } from "../args/command.js";
@@ -67,6 +67,13 @@ export const gradeCommand: Command = {
       throw new UsageError(`ag2-eval grade: cannot find ${path}`, {
         hint: "pass a folder of trace files or an OTLP JSON file",
       });
+    if (info.isDirectory() && !(await readdir(path)).some((name) => name.endsWith(".json"))) {
+      // grading nothing would save an empty run, and a gate-less CI job would pass on it
+      throw new UsageError(
+        `ag2-eval grade: ${path}: got a folder without trace files (*.json), expected at least one`,
+        { hint: "run --save-traces <dir> writes them; or pass an OTLP JSON file" },
+      );
+    }
     const source = info.isDirectory()
       ? new DirectoryTraceSource(path)
       : new OtlpFileTraceSource(path);

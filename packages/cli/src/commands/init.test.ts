@@ -40,6 +40,15 @@ describe("ag2-eval init", () => {
     assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
     assert.match(run.stdout, /mentions_answer\s+100\.0% \(3\/3\)/);
     assert.match(run.stdout, /model cache \(replay\): 3 hits, 0 misses/);
+    // the comments a user reads to find (and commit) the recorded answers name the real folder
+    const recorded = await readdir(join(cwd, ".ag2-eval/runs/cache"));
+    assert.equal(recorded.length, 3);
+    for (const file of ["evals/agent.ts", "ag2-eval.config.ts"]) {
+      const text = await readFile(join(cwd, file), "utf8");
+      const named = [...text.matchAll(/\.ag2-eval\/[\w/]*cache/g)].map((match) => match[0]);
+      assert.ok(named.length > 0, file);
+      for (const folder of named) assert.equal(folder, ".ag2-eval/runs/cache", file);
+    }
   });
 
   test("a second init refuses without --force and changes nothing; --force rewrites", async () => {

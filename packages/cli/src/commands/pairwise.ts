@@ -82,9 +82,15 @@ export const pairwiseCommand: Command = {
       flag: "--comparators",
       fallbacks: ["comparators"],
     });
-    const comparators = (
-      Symbol.iterator in Object(loaded) ? loaded : [loaded]
-    ) as Iterable<PairwiseComparator>;
+    const comparators = [
+      ...((Symbol.iterator in Object(loaded) ? loaded : [loaded]) as Iterable<PairwiseComparator>),
+    ];
+    if (comparators.length === 0) {
+      throw new UsageError(
+        `ag2-eval pairwise: --comparators ${specComparators}: got no comparators, expected at least one`,
+        { hint: "export a list of comparators, e.g. [pairwiseJudge(config, { criterion, key })]" },
+      );
+    }
     const json = flags.boolean("json") ?? false;
     const [nameA, nameB, label, runId] = [
       flags.string("a-name"),

@@ -198,6 +198,12 @@ describe("ag2-eval view", () => {
       second.stderr,
       new RegExp(`^error: ag2-eval view: port ${port} is already in use$`, "m"),
     );
+    assert.match(second.stderr, /^hint: --port picks another port/m);
+    // an address that is not this machine's is a --host problem, and the hint says so
+    const foreign = await runCli(["view", "--port", "0", "--host", "192.0.2.1"], { cwd });
+    assert.equal(foreign.code, 2, foreign.stderr);
+    assert.match(foreign.stderr, /^error: ag2-eval view: cannot listen on 192\.0\.2\.1/m);
+    assert.match(foreign.stderr, /^hint: --host takes an address of this machine/m);
 
     viewer.child.kill("SIGINT");
     assert.equal(await viewer.exited, 0, viewer.stderr());

@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { type ReportInput, renderReport } from "@ag2/eval-report";
 import { COMMON_FLAGS, type Command, STORE_FLAG } from "../args/command.js";
@@ -86,9 +86,15 @@ function reportInput(sources: readonly ReportSource[]): ReportInput {
 /**
  * Writes the report whole or not at all: into a hidden file beside the target, renamed over it
  * once complete, so a failed write (no such folder, no permission, a full disk) leaves nothing.
+ * A target that is not a plain file (`/dev/stdout`, a named pipe, a link) is written into.
  */
 export async function writeReport(path: string, html: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const existing = await lstat(path).catch(() => null);
+  if (existing !== null && !existing.isFile() && !existing.isDirectory()) {
+    // -o /dev/stdout, a named pipe or a link: write into it; a rename would replace it
+    return writeInto(path, html);
+  }
   try {
     // -o reports/2026/run.html: the folders are made, as a shell redirect would not
     await mkdir(dirname(path), { recursive: true });
@@ -96,10 +102,20 @@ export async function writeReport(path: string, html: string): Promise<void> {
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => {});
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UsageError(`cannot write the report to ${path} (${code})`, {
-      hint: "-o names a file you can write to (missing folders are created)",
-      cause: error,
-    });
+    throw unwritable(path, error);
   }
+}
+
+async function writeInto(path: string, text: string): Promise<void> {
+  await writeFile(path, text, "utf8").catch((error: unknown) => {
+    throw unwritable(path, error);
+  });
+}
+
+function unwritable(path: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new UsageError(`cannot write the report to ${path} (${code})`, {
+    hint: "-o names a file you can write to (missing folders are created)",
+    cause: error,
+  });
 }

@@ -36,6 +36,30 @@ describe("ag2-eval run", () => {
     assert.equal(saved.tasks.length, 3);
   });
 
+  test("a suite without tasks (an empty or blank-lines-only file) exits 2 and saves nothing", async () => {
+    const cwd = await tempProject({ "suite.jsonl": "\n\n" });
+    const { code, stdout, stderr } = await runCli([...RUN, "--run-id", "none"], { cwd });
+    assert.equal(code, 2, stderr);
+    assert.equal(stdout, "");
+    assert.equal(
+      stderr.split("\n")[0],
+      `error: ${join(cwd, "suite.jsonl")}: got a suite without tasks, expected at least one`,
+    );
+    const list = await runCli(["list", "--json"], { cwd });
+    assert.deepEqual(JSON.parse(list.stdout), []);
+  });
+
+  test("--save-traces naming a file is refused before any task runs", async () => {
+    const cwd = await tempProject({ "traces.txt": "a file, not a folder\n" });
+    const { code, stderr } = await runCli([...RUN, "--save-traces", "traces.txt"], { cwd });
+    assert.equal(code, 2, stderr);
+    assert.match(
+      stderr,
+      /^error: --save-traces: cannot write trace files into .*traces\.txt \(EEXIST\); expected a folder/,
+    );
+    assert.doesNotMatch(stderr, /running 3 task-run/, "no task ran");
+  });
+
   test("--json prints one parsable document, and a failed --min-pass-rate gate exits 1", async () => {
     const cwd = await tempProject();
     const args = [

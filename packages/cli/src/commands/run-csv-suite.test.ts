@@ -77,12 +77,31 @@ describe("ag2-eval run on a CSV or JSON suite", () => {
       missing.stderr,
       /qa\.csv: suite mapping inputs\.input names column 'prompt', which is not there; columns: id, question, gold, labels/,
     );
+    // no input column and no mapping: the error is the reference's, the hint names the fix
+    const unmapped = await runCli(["run", "qa.csv", ...SCORERS], { cwd });
+    assert.equal(unmapped.code, 2, unmapped.stderr);
+    assert.match(unmapped.stderr, /have no 'input' key/);
+    assert.match(
+      unmapped.stderr,
+      /\nhint: a CSV suite's prompt is its input column .*--map inputs\.input=<column>/,
+    );
     const ragged = await runCli(["run", "ragged.csv", ...SCORERS], { cwd });
     assert.match(
       ragged.stderr,
       /ragged\.csv: row 1 \(line 2\), column 3: got 3 fields, expected 2/,
     );
     assert.ok(!ragged.stderr.includes("    at "), "no stack trace");
+    // the hint describes the format the file is in, not a JSONL suite's lines
+    assert.match(
+      ragged.stderr,
+      /\nhint: a CSV suite has a header row and as many fields in every row/,
+    );
+    assert.doesNotMatch(ragged.stderr, /each non-blank line/);
+    const notArray = await runCli(["run", "one.json", ...SCORERS], {
+      cwd: await tempProject({ "one.json": '{"task_id":"a","inputs":{"input":"x"}}' }),
+    });
+    assert.equal(notArray.code, 2, notArray.stderr);
+    assert.match(notArray.stderr, /\nhint: a JSON suite is one array of task objects/);
     const badFlag = await runCli(["run", "qa.csv", "--map", "answer=gold", ...SCORERS], { cwd });
     assert.equal(badFlag.code, 2);
     assert.match(badFlag.stderr, /--map: got "answer=gold", expected <part>=<column>/);

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { DEFAULT_PRICES, runAgent, Suite } from "@ag2/eval";
 import { RunNeverSettledError } from "@ag2/eval/cli";
 import type { Command } from "../args/command.js";
+import { UsageError } from "../args/usage-error.js";
 import { agentSettingName, checkAgentForm } from "../config/check-agent-form.js";
 import { DEFAULT_STORE_DIR, loadSettings, openStore, savedLocation } from "../config/settings.js";
 import { TASK_LIMIT_LABELS } from "../config/task-limit-flags.js";
@@ -21,7 +22,7 @@ import { RUN_FLAGS } from "../run/run-flags.js";
 import { runInProgress } from "../run/run-in-progress.js";
 import { resumedArgs, runInvocation } from "../run/run-invocation.js";
 import { type RunPlan, runPlan } from "../run/run-plan.js";
-import { traceSaver } from "../run/trace-saver.js";
+import { prepareTraceDir, traceSaver } from "../run/trace-saver.js";
 import { EXIT } from "../terminal/cli-io.js";
 import { visibleText } from "../terminal/visible-text.js";
 
@@ -62,6 +63,7 @@ export const runCommand: Command = {
     // --resume <id> alone: the suite, modules and flags come from the run's journal
     const args = await resumedArgs({ values, positionals, settings, store, cwd: io.cwd });
     const plan = await runPlan({ ...args, settings, cwd: io.cwd });
+    if (plan.saveTraces) await prepareTraceDir(plan.saveTraces);
     const { stream, progress } = progressStream({ io, json: plan.json });
     const onWarning = (message: string) => io.stderr.write(`warning: ${visibleText(message)}\n`);
     const otlp = plan.otlpEndpoint
@@ -82,6 +84,15 @@ export const runCommand: Command = {
       const suite = await Suite.fromFile(plan.suitePath, {
         ...(plan.suiteMapping && { mapping: plan.suiteMapping }),
       });
+      if (suite.tasks.length === 0) {
+        // an empty or truncated file would save a run of nothing that a gate-less CI job passes
+        throw new UsageError(
+          `${plan.suitePath}: got a suite without tasks, expected at least one`,
+          {
+            hint: "a suite holds one task per line (.jsonl), per row (.csv) or per array item (.json)",
+          },
+        );
+      }
       await checkAgentForm({
         agent: plan.agent,
         origin: agentSettingName(args.values, settings),

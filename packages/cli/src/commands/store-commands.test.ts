@@ -126,3 +126,33 @@ test("list and trend name the run files they skip on stderr; stdout keeps the re
   const clean = await runCli(["list"], { cwd: await tempProject() });
   assert.equal(clean.stderr, "", "no warning without a bad file");
 });
+
+test("a --store that is a file, or a pairwise comparison given to show, is one clear line, exit 2", async () => {
+  const cwd = await tempProject();
+  const list = await runCli(["list", "--store", "suite.jsonl"], { cwd });
+  assert.equal(list.code, 2, list.stderr);
+  assert.match(
+    list.stderr,
+    /^error: run store: cannot list .*suite\.jsonl: ENOTDIR.*expected a folder there, got a file/,
+  );
+  assert.match(list.stderr, /\nhint: --store \(or AG2_EVAL_STORE\) names the folder of saved runs/);
+  const compared = await runCli(
+    [
+      "pairwise",
+      "suite.jsonl",
+      "--a",
+      "./agent.ts#good",
+      "--b",
+      "./agent.ts#good",
+      "--comparators",
+      "./sweep.mjs#comparators",
+      "--run-id",
+      "pw",
+    ],
+    { cwd },
+  );
+  if (compared.code !== 0) return assert.fail(compared.stderr);
+  const show = await runCli(["show", "pw"], { cwd });
+  assert.equal(show.code, 2, show.stderr);
+  assert.match(show.stderr, /^error: .*pw\.json: expected a run file, got a pairwise comparison/);
+});

@@ -50,4 +50,29 @@ describe("ag2-eval variants and pairwise", () => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /needs --a, --b and --comparators/);
   });
+
+  test("an empty sweep, no comparators and an unknown --key exit 2 naming what was missing", async () => {
+    const cwd = await tempProject({ "none.mjs": "export default {};\nexport const list = [];\n" });
+    const base = ["suite.jsonl", "--scorers", "./scorers.mjs"];
+    const empty = await runCli(["variants", ...base, "--variants", "./none.mjs"], { cwd });
+    assert.equal(empty.code, 2, empty.stderr);
+    assert.match(
+      empty.stderr,
+      /^error: ag2-eval variants: --variants \.\/none\.mjs: got no variants/,
+    );
+    const comparators = ["--comparators", "./none.mjs#list"];
+    const agents = ["--a", "./agent.ts#good", "--b", "./agent.ts#good"];
+    const none = await runCli(["pairwise", "suite.jsonl", ...agents, ...comparators], { cwd });
+    assert.equal(none.code, 2, none.stderr);
+    assert.match(none.stderr, /--comparators \.\/none\.mjs#list: got no comparators/);
+    // nothing was saved for either
+    assert.deepEqual(JSON.parse((await runCli(["list", "--json"], { cwd })).stdout), []);
+    const sweep = ["--variants", "./sweep.mjs#variants", "--run-id", "sw"];
+    const typo = await runCli(["variants", ...base, ...sweep, "--key", "corect"], { cwd });
+    assert.equal(typo.code, 2, typo.stderr);
+    assert.match(
+      typo.stderr,
+      /--key: got "corect", expected a key the variants' runs have: correct\nhint: the sweep is saved as sw/,
+    );
+  });
 });

@@ -90,10 +90,19 @@ export const variantsCommand: Command = {
     })) as Variants | VariantAgents;
     const suite = await Suite.fromFile(suitePath);
     // a Variants, a Map or a record of name → agent, as runVariants takes them
-    const named: Iterable<readonly [string, unknown]> =
-      Symbol.iterator in Object(variants)
+    const named: readonly (readonly [string, unknown])[] = [
+      ...(Symbol.iterator in Object(variants)
         ? (variants as Iterable<readonly [string, unknown]>)
-        : Object.entries(variants ?? {});
+        : Object.entries(variants ?? {})),
+    ];
+    if (named.length === 0) {
+      throw new UsageError(
+        `ag2-eval variants: --variants ${spec}: got no variants, expected at least one`,
+        {
+          hint: "export new Variants({ fast: agentA, careful: agentB }) or a plain record of agents",
+        },
+      );
+    }
     for (const [name, agent] of named) {
       const origin = `--variants ${spec}: variant '${name}'`;
       await checkAgentForm({ agent: agent as AgentFactory, origin, task: suite.tasks[0] });
@@ -143,17 +152,22 @@ export const variantsCommand: Command = {
       },
     });
     const key = flags.string("key");
-    const keys =
-      key !== undefined
-        ? [key]
-        : [
-            ...new Set(
-              [...sweep.results.values()].flatMap((run) => [
-                ...Object.keys(run.aggregates.passRate),
-                ...Object.keys(run.aggregates.scoreStats),
-              ]),
-            ),
-          ].sort();
+    const found = [
+      ...new Set(
+        [...sweep.results.values()].flatMap((run) => [
+          ...Object.keys(run.aggregates.passRate),
+          ...Object.keys(run.aggregates.scoreStats),
+        ]),
+      ),
+    ].sort();
+    if (key !== undefined && !found.includes(key) && sweep.results.size > 0) {
+      // ranking by a key no run has would list every variant tied at 0
+      throw new UsageError(
+        `ag2-eval variants: --key: got "${key}", expected a key the variants' runs have: ${found.join(", ") || "(none)"}`,
+        { hint: `the sweep is saved as ${sweep.runId}: ag2-eval report ${sweep.runId} shows it` },
+      );
+    }
+    const keys = key !== undefined ? [key] : found;
     if (json) {
       const leaderboards = Object.fromEntries(keys.map((name) => [name, sweep.leaderboard(name)]));
       io.stdout.write(`${visibleJson({ manifest: sweep.manifest, leaderboards })}\n`);

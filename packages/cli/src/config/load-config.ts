@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, extname, resolve } from "node:path";
 import { Ag2EvalError } from "@ag2/eval";
 import { ConfigError, UsageError } from "../args/usage-error.js";
 import type { Ag2EvalConfig } from "./define-config.js";
@@ -13,6 +13,9 @@ export const CONFIG_FILE_NAMES = [
   "ag2-eval.config.js",
   "ag2-eval.config.mjs",
 ] as const;
+
+/** What `--config` may name: modules that tsx or Node load. */
+const MODULE_EXTENSIONS: readonly string[] = [".ts", ".mts", ".cts", ".js", ".mjs", ".cjs"];
 
 /** A loaded configuration and where it came from. */
 export interface LoadedConfig {
@@ -44,6 +47,14 @@ export async function loadConfig(options: {
       throw new UsageError(`--config: cannot find ${path}`, {
         hint: "check the path passed to --config",
       });
+    }
+    const extension = extname(path).toLowerCase();
+    if (!MODULE_EXTENSIONS.includes(extension)) {
+      // importing a .json or .yaml file fails with a loader message that names no setting
+      throw new UsageError(
+        `--config: got ${extension ? `a ${extension} file` : "a file without an extension"} (${path}), expected a module (${MODULE_EXTENSIONS.join(", ")}) whose default export is defineConfig({ ... })`,
+        { hint: "rename it ag2-eval.config.ts and write export default defineConfig({ ... })" },
+      );
     }
   } else {
     path = CONFIG_FILE_NAMES.map((name) => resolve(cwd, name)).find((candidate) =>

@@ -1,3 +1,4 @@
+import { closestName } from "@ag2/eval/cli";
 import { CACHE_MODES } from "../args/cache-mode.js";
 import { ERROR_LIMIT_EXPECTED, parseErrorLimit } from "../args/error-limit.js";
 import {
@@ -123,7 +124,7 @@ export function validateConfig(options: { value: unknown; path: string }): Ag2Ev
       throw new ConfigError({
         path,
         field,
-        problem: `unknown setting (expected one of: ${Object.keys(CHECKS).join(", ")})`,
+        problem: `unknown setting${didYouMean(field)} (expected one of: ${Object.keys(CHECKS).join(", ")})`,
       });
     }
     if (fieldValue === undefined) continue;
@@ -209,4 +210,9 @@ function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   return `a ${typeof value}`;
+}
+
+function didYouMean(field: string): string {
+  const near = closestName(field, Object.keys(CHECKS));
+  return near === null ? "" : `; did you mean "${near}"?`;
 }

@@ -36,7 +36,7 @@ export default [mentionsAnswer];
   "evals/agent.ts": `import { Agent, OpenAICompatibleConfig } from "@ag2/eval";
 
 // Any OpenAI-compatible server: OpenAI, a gateway, vLLM, Ollama (OPENAI_BASE_URL=http://localhost:11434/v1).
-// The recorded answers in .ag2-eval/cache were made with the defaults below, so "npm run eval"
+// The recorded answers in .ag2-eval/runs/cache were made with the defaults below, so "npm run eval"
 // replays them with no key; "npm run eval:record" calls the model again.
 //
 // To evaluate an AI SDK agent instead, export \`aiSdkAgent(...)\` from "@ag2/eval-ai-sdk" here.
@@ -56,7 +56,7 @@ export default defineConfig({
   suite: "evals/capitals.jsonl",
   agent: "./evals/agent.ts",
   scorers: "./evals/scorers.ts",
-  // replay answers model calls from .ag2-eval/cache, so the eval runs offline and in CI
+  // replay answers model calls from .ag2-eval/runs/cache, so the eval runs offline and in CI
   // without a key; "ag2-eval run --cache record" refreshes them.
   cache: "replay",
   minPassRate: { mentions_answer: 1 },

@@ -1,5 +1,6 @@
 import { connect } from "node:net";
 import type { ReadableSpan, SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { UsageError } from "../args/usage-error.js";
 import { abandonBackgroundWork } from "./background-work.js";
 
 const TASK_ID = "ag2.eval.task_id";
@@ -46,6 +47,7 @@ export async function otlpSpanProcessor(
   endpoint: string,
   options: { onWarning: (message: string) => void },
 ): Promise<SpanProcessor> {
+  checkEndpoint(endpoint);
   const [{ OTLPTraceExporter }, { BatchSpanProcessor }] = await Promise.all([
     import("@opentelemetry/exporter-trace-otlp-http"),
     import("@opentelemetry/sdk-trace-base"),
@@ -161,4 +163,14 @@ function describe(url: string, failures: ExportFailures): string {
   const tasks = failures.tasks.size;
   const whose = tasks > 0 ? `the spans of ${tasks} task(s)` : `${failures.spans} span(s)`;
   return `--otlp-endpoint ${url}: ${whose} were not exported (${failures.exports} failed export(s), last: ${failures.lastError})`;
+}
+
+/** The exporter's own complaint about a bad URL is a stack trace naming no flag. */
+function checkEndpoint(endpoint: string): void {
+  const protocol = URL.canParse(endpoint) ? new URL(endpoint).protocol : null;
+  if (protocol === "http:" || protocol === "https:") return;
+  throw new UsageError(
+    `--otlp-endpoint: got "${endpoint}", expected the http:// or https:// URL of an OTLP/HTTP collector`,
+    { hint: "e.g. --otlp-endpoint http://localhost:4318 (/v1/traces is added)" },
+  );
 }

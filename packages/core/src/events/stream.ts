@@ -35,7 +35,7 @@ export interface Stream {
  * @example
  * ```ts
  * const stream = createStream();
- * stream.subscribe(consoleReporter());
+ * stream.subscribe(consoleReporter);
  * await runAgent(suite, { agent, scorers, store: null, tracing, stream });
  * ```
  */

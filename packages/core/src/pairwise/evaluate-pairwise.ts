@@ -75,7 +75,7 @@ export interface EvaluatePairwiseOptions {
  * @example
  * ```ts
  * const result = await evaluatePairwise(lastWeek, thisWeek, {
- *   comparators: [pairwiseJudge({ criterion: "helpfulness", config })],
+ *   comparators: [pairwiseJudge(config, { criterion: "more helpful", key: "helpfulness" })],
  *   variantA: "last-week", variantB: "this-week", suite: "evals/qa.jsonl",
  * });
  * console.log(result.summary());

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { PairwiseJsonError } from "./pairwise-json.js";
+// from the barrel: users catch it by the name fromJSON documents
+import { PairwiseJsonError } from "../index.js";
 import { PairwiseRunResult } from "./pairwise-run-result.js";
 import type { PairwiseCase, PairwiseWinner } from "./pairwise-types.js";
 

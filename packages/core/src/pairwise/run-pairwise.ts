@@ -61,7 +61,7 @@ export interface RunPairwiseOptions
  * ```ts
  * const result = await runPairwise("evals/qa.jsonl", {
  *   variantA: oldAgent, variantB: newAgent, variantAName: "old", variantBName: "new",
- *   comparators: [pairwiseJudge({ criterion: "helpfulness", config })], tracing: eventTracing(),
+ *   comparators: [pairwiseJudge(config, { criterion: "more helpful", key: "helpfulness" })], tracing: eventTracing(),
  * });
  * result.winRate("helpfulness").rate;
  * ```
