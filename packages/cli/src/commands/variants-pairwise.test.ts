@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdir, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join } from "node:path";
 import { describe, test } from "node:test";
 import { runCli, tempProject } from "../__fixtures__/run-cli.js";
 
@@ -24,6 +27,32 @@ describe("ag2-eval variants and pairwise", () => {
     assert.match(stderr, / {2}→ variant careful \(1\/2\)/);
     const list = await runCli(["list", "--json"], { cwd });
     assert.equal(JSON.parse(list.stdout).length, 2, "one saved run per variant");
+  });
+
+  test("a variant that cannot run (its run locked by another writer) is named and exits 1", async () => {
+    const cwd = await tempProject();
+    const store = join(cwd, ".ag2-eval", "runs");
+    await mkdir(store, { recursive: true });
+    const holder = {
+      lock: "ag2-eval.lock/1",
+      run_id: "sw-careful",
+      pid: process.pid,
+      host: hostname(),
+      started_at: "2026-12-06T10:00:00.000Z",
+    };
+    await writeFile(join(store, "sw-careful.lock"), JSON.stringify(holder));
+    const args = ["variants", "suite.jsonl", "--variants", "./sweep.mjs#variants"];
+    const { code, stdout, stderr } = await runCli(
+      [...args, "--scorers", "./scorers.mjs", "--run-id", "sw"],
+      { cwd },
+    );
+    assert.equal(code, 1, stderr);
+    assert.match(stdout, /1\. sloppy +33\.3%/, "the variant that ran is still ranked");
+    assert.match(stdout, /– careful: failed \(RunLockedError: /);
+    assert.match(
+      stderr,
+      new RegExp(`error: variant careful did not run \\(RunLockedError: .*pid ${process.pid}`),
+    );
   });
 
   test("pairwise compares two agents with a comparator module and prints win rates", async () => {

@@ -68,7 +68,9 @@ export const variantsCommand: Command = {
     "A variant run the store could not save exits 4 (its journal is kept); one that did not",
     "finish (agent code called process.exit(), or tasks never settled) exits 5. Either way the",
     "line names the variant's run, which ag2-eval run --resume <run-id> continues with that",
-    "variant's agent. Floating rejections and timer throws in agent code become warnings.",
+    "variant's agent. A variant that failed otherwise (its run locked by another writer, say)",
+    "is named on stderr and exits 1. Floating rejections and timer throws in agent code become",
+    "warnings.",
   ].join("\n"),
   async run(input) {
     const { io } = input;

@@ -9,7 +9,8 @@ import { formatNotFinished, formatNotSaved, journalKept } from "./format-stop-re
  * run's warnings (stray errors of agent code among them), each variant run that never
  * finished or was not saved, and a manifest that was not saved. Resolves to the exit code
  * those decide, as `run` would for one run: {@link EXIT.unfinished} when a variant run never
- * settled, else {@link EXIT.notSaved} when anything was not saved, else 0. `runIds` maps
+ * settled, else {@link EXIT.notSaved} when anything was not saved, else {@link EXIT.failed}
+ * when a variant failed for another reason (its run locked by another writer, say), else 0. `runIds` maps
  * variant names to their run ids; `resume` says how to continue variant `name`'s run `runId`.
  *
  * @example
@@ -44,13 +45,22 @@ export function printSweepProblems(options: {
     );
     code = EXIT.notSaved;
   }
+  let failed = false;
   for (const [name, failure] of sweep.failures) {
     // a failure is data (its error's name), not the error itself
-    if (failure.type !== RunNeverSettledError.errorName) continue;
+    if (failure.type !== RunNeverSettledError.errorName) {
+      const why = `${visibleText(failure.type)}: ${visibleText(failure.message)}`;
+      write(
+        `error: variant ${visibleText(name)} did not run (${why}); the others are ranked above`,
+      );
+      failed = true;
+      continue;
+    }
     const runId = runIds.get(name) ?? sweep.runId;
     const next = journalKept(resume(runId, name));
     write(formatNotFinished({ runId, message: failure.message, next }));
     code = EXIT.unfinished;
   }
-  return code;
+  // a sweep missing a variant has not compared what it was asked to: never a success
+  return failed && code === EXIT.ok ? EXIT.failed : code;
 }
