@@ -4,6 +4,7 @@ import { Ag2EvalError } from "@ag2/eval";
 import { type Command, commandHelp } from "./args/command.js";
 import { parseCommandArgs } from "./args/parse-command-args.js";
 import { UsageError } from "./args/usage-error.js";
+import { inputErrorHint } from "./output/input-error-hint.js";
 import { type CliIo, EXIT } from "./terminal/cli-io.js";
 import { describeThrown } from "./terminal/describe-thrown.js";
 import { visibleOutput, visibleText } from "./terminal/visible-text.js";
@@ -123,7 +124,11 @@ export async function main(argv: readonly string[], given: CliIo): Promise<numbe
     });
     return await command.run({ values, positionals, io });
   } catch (error) {
-    return report(error, { io, debug });
+    return report(error, {
+      io,
+      debug,
+      command: first !== undefined && Object.hasOwn(COMMANDS, first) ? first : undefined,
+    });
   }
 }
 
@@ -150,7 +155,10 @@ const HINTS: Readonly<Record<string, string>> = {
   ReportServerError: "--port picks another port (--port 0 takes any free one)",
 };
 
-function report(error: unknown, options: { io: CliIo; debug: boolean }): number {
+function report(
+  error: unknown,
+  options: { io: CliIo; debug: boolean; command: string | undefined },
+): number {
   const { io, debug } = options;
   const name = nameOf(error);
   if (options.io.signal?.aborted || name === "AbortError") {
@@ -166,7 +174,11 @@ function report(error: unknown, options: { io: CliIo; debug: boolean }): number 
       ? error.hint
       : (specificHint(error, name) ??
         HINTS[name] ??
-        (debug ? null : "run again with --debug for the stack trace"));
+        (Ag2EvalError.isInstance(error)
+          ? inputErrorHint(message, options.command)
+          : debug
+            ? null
+            : "run again with --debug for the stack trace"));
   if (hint) io.stderr.write(`hint: ${hint}\n`);
   if (debug) io.stderr.write(`${stackOf(error)}\n`);
   // Errors ag2-eval throws on purpose (a bad suite line, an unknown run id, an invalid

@@ -148,6 +148,19 @@ export default defineConfig({
     );
   });
 
+  test("an invalid option value from the runner names the flag that sets it, not --debug", async () => {
+    const cwd = await tempProject();
+    const args = ["run", "suite.jsonl", "--agent", "./agent.ts", "--run-id", "../x"];
+    const { code, stderr } = await runCli(args, { cwd });
+    assert.equal(code, 2);
+    const [message, hint] = stderr.split("\n");
+    assert.match(message ?? "", /^error: runAgent: option 'runId' .*got "\.\.\/x"$/);
+    assert.equal(
+      hint,
+      "hint: option 'runId' is what --run-id sets (ag2-eval run --help lists its flags)",
+    );
+  });
+
   test("an agent file that is missing and an agent whose own import is missing get different errors", async () => {
     const cwd = await tempProject({
       "package.json": `{ "type": "module" }`,
