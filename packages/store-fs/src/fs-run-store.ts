@@ -1,4 +1,4 @@
-import { mkdir, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import {
   PairwiseRunResult,
@@ -15,12 +15,12 @@ import { assertValidRunId } from "./invalid-run-id-error.js";
 import { openJournalFile, readJournalFile, removeJournalFile } from "./journal-file.js";
 import { readJsonArtifact, readManifest, saveJsonArtifact } from "./json-artifact.js";
 import { parseRunText, readTextIfExists } from "./load-run.js";
+import { prepareFolder } from "./prepare-folder.js";
 import { readRunInfos } from "./read-run-infos.js";
 import { runFileChunks } from "./run-file-chunks.js";
 import { acquireRunLock } from "./run-lock.js";
 import { RunLockedError } from "./run-locked-error.js";
 import { RunNotFoundError } from "./run-not-found-error.js";
-import { removeStaleTempFiles } from "./stale-temp-files.js";
 import { StoreFolderError } from "./store-folder-error.js";
 import type { StoreWarning } from "./store-warning.js";
 import { compareNewestFirst, type TrendPoint, trendPointOf } from "./trend-point.js";
@@ -114,7 +114,7 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
    */
   async lock(runId: string): Promise<RunLock> {
     const path = this.lockPathOf(runId);
-    await this.#beforeWrite();
+    await prepareFolder(this.dir);
     let lock: RunLock;
     try {
       lock = await acquireRunLock({ path, runId });
@@ -133,7 +133,7 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
 
   async save(result: RunResult): Promise<void> {
     const path = this.pathOf(result.runId);
-    await this.#beforeWrite();
+    await prepareFolder(this.dir);
     try {
       await writeFileAtomic(path, runFileChunks(result));
     } catch (error) {
@@ -166,18 +166,24 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
     return (await this.list({ label })).reverse().map(trendPointOf);
   }
 
-  /** Removes the run file and its journal, if any; rejects when neither exists. */
+  /**
+   * Removes the run file and its journal, if any; rejects when neither exists. Takes the run's
+   * lock for the removal (unless this store holds it), so a run another process is writing is
+   * refused with a {@link RunLockedError} rather than deleted under it.
+   */
   async delete(runId: string): Promise<void> {
     const path = this.pathOf(runId);
     const journal = this.journalPathOf(runId);
-    const existed = (await present(path)) || (await present(journal));
-    if (!existed) throw new RunNotFoundError({ runId, path });
-    try {
-      await rm(path, { force: true });
-      await removeJournalFile(journal);
-    } catch (error) {
-      throw new StoreFolderError({ path, operation: "delete", cause: error });
-    }
+    await this.#whileLocked(runId, async () => {
+      const existed = (await present(path)) || (await present(journal));
+      if (!existed) throw new RunNotFoundError({ runId, path });
+      try {
+        await rm(path, { force: true });
+        await removeJournalFile(journal);
+      } catch (error) {
+        throw new StoreFolderError({ path, operation: "delete", cause: error });
+      }
+    });
   }
 
   /**
@@ -190,7 +196,7 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
   async openJournal(header: JournalHeader): Promise<RunJournal> {
     const { runId } = header;
     const path = this.journalPathOf(runId);
-    await this.#beforeWrite();
+    await prepareFolder(this.dir);
     const own = this.#locks.has(runId) ? null : await this.lock(runId);
     let opened: Awaited<ReturnType<typeof openJournalFile>>;
     try {
@@ -227,7 +233,7 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
    */
   async saveManifest(manifest: VariantManifest): Promise<void> {
     const path = join(this.dir, `${checkedId(manifest.run_id)}${MANIFEST_SUFFIX}`);
-    await this.#beforeWrite();
+    await prepareFolder(this.dir);
     await saveJsonArtifact(path, manifest);
   }
 
@@ -239,12 +245,13 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
 
   /**
    * Saves a pairwise comparison as `<dir>/<run_id>.json`, the reference's name for it.
-   * Listing skips pairwise files; `loadPairwise` reads one back.
+   * Listing skips pairwise files; `loadPairwise` reads one back. Takes the run's lock for the
+   * write (unless this store holds it): a {@link RunLockedError} when another process has it.
    */
   async savePairwise(result: PairwiseRunResult): Promise<void> {
     const path = this.pathOf(result.runId);
-    await this.#beforeWrite();
-    await saveJsonArtifact(path, result.toJSON());
+    await prepareFolder(this.dir);
+    await this.#whileLocked(result.runId, () => saveJsonArtifact(path, result.toJSON()));
   }
 
   /** The pairwise comparison saved under `runId`; rejects when there is none. */
@@ -255,17 +262,14 @@ export class FsRunStore implements RunStore, VariantManifestStore, PairwiseStore
     return PairwiseRunResult.fromJSON(json, { source: path });
   }
 
-  /** Every write starts here: the folder exists, and dead writers' temporary files go. */
-  async #beforeWrite(): Promise<void> {
-    await this.#ensureDir();
-    await removeStaleTempFiles(this.dir);
-  }
-
-  async #ensureDir(): Promise<void> {
+  /** Runs `work` holding the lock of `runId`: this store's own, or one taken for `work` alone. */
+  async #whileLocked<T>(runId: string, work: () => Promise<T>): Promise<T> {
+    if (this.#locks.has(runId)) return work();
+    const lock = await this.lock(runId);
     try {
-      await mkdir(this.dir, { recursive: true });
-    } catch (error) {
-      throw new StoreFolderError({ path: this.dir, operation: "create the folder", cause: error });
+      return await work();
+    } finally {
+      await lock.release();
     }
   }
 }
