@@ -81,14 +81,16 @@ for (const target of testTargets()) {
       assert.match(await plan("", ""), /Index Scan using ag2_eval_runs_newest/);
     });
 
-    it("keeps strings PostgreSQL text cannot hold raw (NUL, lone surrogates) and large runs", async () => {
+    it("keeps strings PostgreSQL text cannot hold raw (NUL, lone surrogates), line breaks, and large runs", async () => {
       const store = database.store();
-      const odd = 'nul\u0000 lone\ud800 emoji\u{1f600} quote" back\\slash';
+      const odd =
+        'nul\u0000 lone\ud800 emoji\u{1f600} quote" back\\slash line\nbreak\r\n sep\u2028';
+      // more tasks than one insert takes, so the positions run on across inserts
       const run = makeRunResult({
         runId: "odd",
-        tasks: Array.from({ length: 1500 }, (_, i) =>
+        tasks: Array.from({ length: 2100 }, (_, i) =>
           makeTaskResult({
-            taskId: `t${i}`,
+            taskId: i % 700 === 1 ? `line\nbreak ${i}` : `t${i}`,
             inputs: { input: `${odd} ${i}` },
             metadata: { odd },
             feedback: [{ key: "ok", score: i % 3 === 0, comment: odd }],
@@ -98,7 +100,8 @@ for (const target of testTargets()) {
       await store.save(run);
       const loaded = await store.load("odd");
       assert.deepEqual(loaded.toJSON(), run.toJSON());
-      assert.equal(loaded.tasks[1499]?.task.inputs.input, `${odd} 1499`);
+      assert.equal(loaded.tasks[2099]?.task.inputs.input, `${odd} 2099`);
+      assert.equal(loaded.tasks[2001]?.task.taskId, "t2001");
     });
 
     it("refuses an unusable run id before writing anything", async () => {

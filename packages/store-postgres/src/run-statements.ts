@@ -2,7 +2,6 @@ import type { RunResult } from "@ag2/eval-core";
 import type { Database, QueryRunner } from "./database.js";
 import { RUN_COLUMNS, type RunRows, runFromRows } from "./run-rows.js";
 
-const TASKS_PER_INSERT = 2000;
 const COLUMNS = RUN_COLUMNS.split(", ");
 
 /**
@@ -20,18 +19,13 @@ export async function writeRun(query: QueryRunner, schema: string, rows: RunRows
     rows.run,
   );
   await query(`DELETE FROM ${schema}.ag2_eval_run_tasks WHERE run_id = $1`, [runId]);
-  for (let start = 0; start < rows.bodies.length; start += TASKS_PER_INSERT) {
-    const end = Math.min(start + TASKS_PER_INSERT, rows.bodies.length);
+  for (const batch of rows.batches) {
     await query(
       `INSERT INTO ${schema}.ag2_eval_run_tasks (run_id, position, task_id, body)
-        SELECT $1, u.position, u.task_id, u.body
-        FROM unnest($2::integer[], $3::text[], $4::text[]) AS u(position, task_id, body)`,
-      [
-        runId,
-        Array.from({ length: end - start }, (_, i) => start + i),
-        rows.taskIds.slice(start, end),
-        rows.bodies.slice(start, end),
-      ],
+        SELECT $1, $2::integer + u.ord - 1, u.task_id, u.body
+        FROM unnest($3::text[], string_to_array($4::text, chr(10))) WITH ORDINALITY
+          AS u(task_id, body, ord)`,
+      [runId, batch.start, batch.taskIds, batch.bodies],
     );
   }
 }
