@@ -6,6 +6,7 @@ import { after, before } from "node:test";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import pg from "pg";
+import { localServerProblem, startLocalServer } from "./local-server.test-helper.js";
 import { PostgresRunStore } from "./postgres-run-store.js";
 import type { PostgresRunStoreOptions } from "./postgres-run-store-options.js";
 
@@ -35,7 +36,8 @@ function freshSchema(): string {
   return `t_${process.pid}_${schemas}_${randomBytes(3).toString("hex")}`;
 }
 
-interface Target {
+/** A database to run a file's tests on. */
+export interface Target {
   readonly name: string;
   start(): Promise<{ url: string; close(): Promise<void>; socket?: SocketControl }>;
 }
@@ -82,6 +84,27 @@ export function testTargets(): Target[] {
       start: async () => ({ url, close: async () => {} }),
     });
   return targets;
+}
+
+/**
+ * The PostgreSQL servers (never PGlite) for tests of what needs a session per connection, as
+ * run locks do: the server the variable names, else a private one started here when this
+ * machine has PostgreSQL's programs. `skip` says why there is none.
+ */
+export function serverTargets(): { targets: Target[]; skip: string | null } {
+  const url = process.env[SERVER_URL_VARIABLE];
+  if (url) {
+    const start = async () => ({ url, close: async () => {} });
+    return { targets: [{ name: "a PostgreSQL server", start }], skip: null };
+  }
+  const problem = localServerProblem();
+  if (problem) return { targets: [], skip: `needs a PostgreSQL server: ${problem}` };
+  return { targets: [{ name: "a local PostgreSQL server", start: startLocalServer }], skip: null };
+}
+
+/** PGlite, and the server of {@link serverTargets} when there is one. */
+export function everyTarget(): Target[] {
+  return [{ name: "PGlite", start: startPglite }, ...serverTargets().targets];
 }
 
 /**

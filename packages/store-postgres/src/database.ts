@@ -11,6 +11,8 @@ export interface DatabaseOptions {
   readonly connectTimeoutMs: number;
   readonly queryTimeoutMs: number;
   readonly maxConnections: number;
+  /** What the pool's sessions are called on the server (`pg_stat_activity`). */
+  readonly applicationName: string;
 }
 
 /**
@@ -30,7 +32,7 @@ export class Database {
       connectionTimeoutMillis: options.connectTimeoutMs,
       query_timeout: options.queryTimeoutMs,
       max: options.maxConnections,
-      application_name: "ag2-eval",
+      application_name: options.applicationName,
       // idle connections must not keep a finished CLI run (or a test) alive
       allowExitOnIdle: true,
     });
@@ -47,7 +49,7 @@ export class Database {
     try {
       return await this.#pool.query(text, values as unknown[] | undefined);
     } catch (error) {
-      throw this.#failure(operation, error, false);
+      throw this.failure(operation, error, false);
     }
   }
 
@@ -61,36 +63,76 @@ export class Database {
     try {
       client = await this.#pool.connect();
     } catch (error) {
-      throw this.#failure(operation, error, false);
+      throw this.failure(operation, error, false);
     }
-    let phase: "work" | "commit" = "work";
     // a connection that breaks mid-transaction also emits "error"; the failed query reports it
     const ignore = (): void => {};
     client.on("error", ignore);
+    try {
+      const value = await this.transactionOn(client, operation, work);
+      client.off("error", ignore);
+      client.release();
+      return value;
+    } catch (error) {
+      client.off("error", ignore);
+      // a broken or timed-out connection is thrown away, never handed to the next caller
+      const broken = PostgresStoreError.isInstance(error) && !isServerError(error.cause);
+      client.release(broken ? toError(error) : undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Runs `work` in one transaction on `client`, a connection the caller holds: rolled back on
+   * any failure (unless the connection broke, which rolls it back anyway).
+   */
+  async transactionOn<T>(
+    client: pg.ClientBase,
+    operation: string,
+    work: (query: QueryRunner) => Promise<T>,
+  ): Promise<T> {
+    let phase: "work" | "commit" = "work";
     try {
       await client.query("BEGIN");
       const value = await work((text, values) => client.query(text, values as unknown[]));
       phase = "commit";
       await client.query("COMMIT");
-      client.off("error", ignore);
-      client.release();
       return value;
     } catch (error) {
-      // a broken or timed-out connection is thrown away, never handed to the next caller
       const broken = !isServerError(error) && !Ag2EvalError.isInstance(error);
       if (!broken) await client.query("ROLLBACK").catch(() => undefined);
-      client.off("error", ignore);
-      client.release(broken ? toError(error) : undefined);
       if (Ag2EvalError.isInstance(error)) throw error;
-      throw this.#failure(operation, error, phase === "commit" ? "commit" : "transaction");
+      throw this.failure(operation, error, phase === "commit" ? "commit" : "transaction");
     }
+  }
+
+  /**
+   * A connection of its own, outside the pool, for a session that must outlive any one
+   * statement (a run lock): the caller ends it.
+   */
+  async connect(operation: string, applicationName: string): Promise<pg.Client> {
+    const client = new pg.Client({
+      connectionString: this.target.connectionString,
+      connectionTimeoutMillis: this.#options.connectTimeoutMs,
+      query_timeout: this.#options.queryTimeoutMs,
+      application_name: applicationName,
+      keepAlive: true,
+    });
+    try {
+      await client.connect();
+    } catch (error) {
+      client.end().catch(() => undefined);
+      throw this.failure(operation, error, false);
+    }
+    return client;
   }
 
   async close(): Promise<void> {
     await this.#pool.end();
   }
 
-  #failure(operation: string, error: unknown, during: false | "transaction" | "commit"): Error {
+  /** `error` as a {@link PostgresStoreError} naming the server and `operation`, without the password. */
+  failure(operation: string, error: unknown, during: false | "transaction" | "commit"): Error {
     const { display, password } = this.target;
     const reason = scrubPassword(this.#reason(error, during), password);
     return new PostgresStoreError({ target: display, operation, reason, cause: error });

@@ -8,6 +8,7 @@ import { MIGRATIONS, type Migration } from "./migrations.js";
 import { PostgresStoreError } from "./postgres-store-error.js";
 
 const LATEST = MIGRATIONS.at(-1)?.version ?? 0;
+const ALL = MIGRATIONS.map((migration) => migration.version);
 
 for (const target of testTargets()) {
   describe(`schema migrations on ${target.name}`, () => {
@@ -17,6 +18,7 @@ for (const target of testTargets()) {
         connectTimeoutMs: 10_000,
         queryTimeoutMs: 60_000,
         maxConnections: 2,
+        applicationName: "ag2-eval migrate-test",
       });
       after(() => db.close());
       return db;
@@ -31,7 +33,7 @@ for (const target of testTargets()) {
       const others = [1, 2, 3].map(() => database.store({ schema: first.schema }));
       const found = await Promise.all([first, ...others].map((store) => store.ready()));
       assert.equal(found.filter((version) => version === 0).length, 1, `versions found: ${found}`);
-      assert.deepEqual(await versions(first.schema), [LATEST]);
+      assert.deepEqual(await versions(first.schema), ALL);
       assert.equal(await database.store({ schema: first.schema }).ready(), LATEST);
     });
 
@@ -45,13 +47,25 @@ for (const target of testTargets()) {
         statements: (s) => [`ALTER TABLE ${s}.ag2_eval_runs ADD COLUMN later text`],
       };
       assert.equal(await migrate(db, schema, [...MIGRATIONS, next]), LATEST);
-      assert.deepEqual(await versions(schema), [LATEST, LATEST + 1]);
+      assert.deepEqual(await versions(schema), [...ALL, LATEST + 1]);
       const column = await database.sql(
         "SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND column_name = 'later'",
         [schema],
       );
       assert.equal(column.rowCount, 1);
       assert.equal(await migrate(db, schema, [...MIGRATIONS, next]), LATEST + 1);
+    });
+
+    it("a schema of version 1 loses its writers table (run locks are advisory locks since 2)", async () => {
+      const schema = database.store().schema;
+      const db = open();
+      await migrate(db, schema, MIGRATIONS.slice(0, 1));
+      const writers = () =>
+        database.sql("SELECT to_regclass($1) AS t", [`"${schema}".ag2_eval_writers`]);
+      assert.notEqual((await writers()).rows[0]?.t, null);
+      assert.equal(await migrate(db, schema, MIGRATIONS), 1);
+      assert.equal((await writers()).rows[0]?.t, null);
+      assert.deepEqual(await versions(schema), ALL);
     });
 
     it("a failing step applies nothing and names the schema", async () => {
@@ -71,7 +85,7 @@ for (const target of testTargets()) {
         );
         return true;
       });
-      assert.deepEqual(await versions(schema), [LATEST]);
+      assert.deepEqual(await versions(schema), ALL);
       const half = await database.sql("SELECT to_regclass($1) AS t", [`"${schema}".half_done`]);
       assert.equal(half.rows[0]?.t, null);
     });

@@ -9,7 +9,9 @@ export interface Migration {
 /**
  * The store's schema, oldest step first. Runs keep their listing fields in columns (indexed
  * newest first, overall and per label) and their tasks one row each; a journal is a header row
- * plus one row per graded task; a writer row says which process may write a run.
+ * plus one row per graded task. Version 1's writer rows (leases with heartbeats) gave way to
+ * advisory locks in version 2; the step also makes a release that still relies on those rows
+ * refuse the schema, rather than write runs unaware of the new locks.
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -64,5 +66,10 @@ export const MIGRATIONS: readonly Migration[] = [
         heartbeat_at timestamptz NOT NULL
       )`,
     ],
+  },
+  {
+    version: 2,
+    description: "run locks are advisory locks: the writers table goes",
+    statements: (s) => [`DROP TABLE ${s}.ag2_eval_writers`],
   },
 ];

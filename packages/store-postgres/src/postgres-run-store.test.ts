@@ -134,7 +134,7 @@ for (const target of testTargets()) {
         "SELECT table_name FROM information_schema.tables WHERE table_schema = $1",
         [store.schema],
       );
-      assert.ok(rows.length >= 6, `expected the store's tables, got ${rows.length}`);
+      assert.ok(rows.length >= 5, `expected the store's tables, got ${rows.length}`);
       for (const { table_name } of rows) {
         const dump = await database.sql(
           `SELECT t::text AS row FROM "${store.schema}"."${table_name}" t`,

@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { InvalidOptionError, type RunInfo, type RunResult, type RunStore } from "@ag2/eval-core";
-import type { JournalContents, JournalHeader, RunJournal } from "@ag2/eval-core/internal";
+import type { JournalContents, JournalHeader, RunJournal, RunLock } from "@ag2/eval-core/internal";
 import { parseConnectionString } from "./connection-target.js";
-import { Database, type QueryRunner } from "./database.js";
+import { Database } from "./database.js";
 import { readJournalRows, startJournalRows } from "./journal-statements.js";
 import { migrate, quoteIdentifier, schemaNameProblem } from "./migrate.js";
 import { MIGRATIONS } from "./migrations.js";
@@ -13,11 +12,12 @@ import {
   type PostgresRunStoreOptions,
   positive,
 } from "./postgres-run-store-options.js";
+import { APPLICATION_PREFIX } from "./run-lock-key.js";
+import { RunLocks } from "./run-locks.js";
 import { PostgresRunNotFoundError } from "./run-not-found-error.js";
 import { LISTING_COLUMNS, NEWEST_FIRST, runInfoFromRow, runRows } from "./run-rows.js";
 import { readRun, writeRun } from "./run-statements.js";
 import { type TrendPoint, trendPointOf } from "./trend-point.js";
-import { claimWriter, refuseOtherWriter, releaseClaim } from "./writer-lease.js";
 
 /**
  * A {@link RunStore} on PostgreSQL. Each run is a row holding its listing fields (indexed
@@ -40,9 +40,10 @@ export class PostgresRunStore implements RunStore {
   readonly schema: string;
   readonly #db: Database;
   readonly #s: string;
+  /** How long a vanished machine's lock outlives it (the lock session's keepalives). */
   readonly #leaseMs: number;
   readonly #writerName: string;
-  readonly #own = new Set<string>();
+  readonly #locks: RunLocks;
   #ready: Promise<number> | null = null;
 
   constructor(options: PostgresRunStoreOptions) {
@@ -57,6 +58,12 @@ export class PostgresRunStore implements RunStore {
       connectTimeoutMs: positive("connectTimeoutMs", options.connectTimeoutMs, 10_000),
       queryTimeoutMs: positive("queryTimeoutMs", options.queryTimeoutMs, 60_000),
       maxConnections: positive("maxConnections", options.maxConnections, 4),
+      applicationName: `${APPLICATION_PREFIX}${this.#writerName}`,
+    });
+    this.#locks = new RunLocks(this.#db, {
+      schema: this.schema,
+      holder: this.#writerName,
+      leaseMs: this.#leaseMs,
     });
   }
 
@@ -74,16 +81,15 @@ export class PostgresRunStore implements RunStore {
     return this.#ready;
   }
 
+  /** Saves the run in one transaction; refused while another process holds the run. */
   async save(result: RunResult): Promise<void> {
     const runId = checkedRunId(result.runId);
     const rows = runRows(result);
     await this.ready();
     const s = this.#s;
-    const operation = `save run ${JSON.stringify(runId)}`;
-    await this.#db.transaction(operation, async (query) => {
-      await this.#refuseOthers(query, runId, operation);
-      await writeRun(query, s, rows);
-    });
+    await this.#locks.write(runId, `save run ${JSON.stringify(runId)}`, (query) =>
+      writeRun(query, s, rows),
+    );
   }
 
   async load(runId: string): Promise<RunResult> {
@@ -132,51 +138,85 @@ export class PostgresRunStore implements RunStore {
   async delete(runId: string): Promise<void> {
     await this.ready();
     const s = this.#s;
-    const operation = `delete run ${JSON.stringify(runId)}`;
-    const removed = await this.#db.transaction(operation, async (query) => {
-      await this.#refuseOthers(query, runId, operation);
-      const run = await query(`DELETE FROM ${s}.ag2_eval_runs WHERE run_id = $1`, [runId]);
-      const journal = await query(`DELETE FROM ${s}.ag2_eval_journals WHERE run_id = $1`, [runId]);
-      return (run.rowCount ?? 0) + (journal.rowCount ?? 0);
-    });
+    const removed = await this.#locks.write(
+      runId,
+      `delete run ${JSON.stringify(runId)}`,
+      async (query) => {
+        const run = await query(`DELETE FROM ${s}.ag2_eval_runs WHERE run_id = $1`, [runId]);
+        const journal = await query(`DELETE FROM ${s}.ag2_eval_journals WHERE run_id = $1`, [
+          runId,
+        ]);
+        return (run.rowCount ?? 0) + (journal.rowCount ?? 0);
+      },
+    );
     if (removed === 0) throw this.#notFound(runId);
   }
 
+  /** True when a saved run or a journal has this id: one indexed lookup, nothing read. */
+  async exists(runId: string): Promise<boolean> {
+    await this.ready();
+    const s = this.#s;
+    const { rows } = await this.#db.query(
+      `look for run ${JSON.stringify(runId)}`,
+      `SELECT EXISTS (SELECT 1 FROM ${s}.ag2_eval_runs WHERE run_id = $1)
+        OR EXISTS (SELECT 1 FROM ${s}.ag2_eval_journals WHERE run_id = $1) AS found`,
+      [runId],
+    );
+    return rows[0]?.found === true;
+  }
+
   /**
-   * Claims the run (a {@link RunWriterConflictError} naming the holder when another process
-   * has it) and starts recording it. A journal with the same header (run id, start time, task
-   * ids), as when `runAgent` resumes, continues; any other journal under that id is replaced.
-   * `close()` gives the claim up.
+   * Takes run `runId` for this process until `release()`: a connection of its own holds the
+   * run's PostgreSQL advisory lock, so the run is free again the moment this process releases
+   * it, ends or is killed (a vanished machine's, once the server's keepalives give up on it,
+   * about `writerLeaseMs`). While it is held, the run's writes from this store go through that
+   * connection, and any other process's lock, journal, save, delete or discard of the run is
+   * a {@link RunWriterConflictError} naming this one. `runAgent` holds it from before the
+   * journal opens until the run is saved.
+   *
+   * @example
+   * ```ts
+   * const lock = await store.lock("nightly-42");
+   * try { await store.save(result); } finally { await lock.release(); }
+   * ```
+   */
+  async lock(runId: string): Promise<RunLock> {
+    checkedRunId(runId);
+    await this.ready();
+    const session = await this.#locks.acquire(runId, "lock the run");
+    return { release: () => this.#locks.release(session) };
+  }
+
+  /**
+   * Starts recording a run. A journal with the same header (run id, start time, task ids), as
+   * when `runAgent` resumes, continues; any other journal under that id is replaced. A run
+   * this store has not locked is locked until the journal closes (a
+   * {@link RunWriterConflictError} naming the holder when another process has it).
    */
   async openJournal(header: JournalHeader): Promise<RunJournal> {
     const runId = checkedRunId(header.runId);
     await this.ready();
     const s = this.#s;
     const db = this.#db;
-    const token = randomUUID();
-    const claim = await claimWriter(db, s, {
-      runId,
-      holder: this.#writerName,
-      token,
-      leaseMs: this.#leaseMs,
-    });
-    this.#own.add(token);
+    const held = this.#locks.held(runId);
+    const session = held ?? (await this.#locks.acquire(runId, "journal the run"));
+    const release = async (): Promise<void> => {
+      if (!held) await this.#locks.release(session);
+    };
     try {
-      const nextSeq = await db.transaction(
+      const nextSeq = await session.transaction(
         `open the journal of run ${JSON.stringify(runId)}`,
         (query) => startJournalRows(query, s, { header, target: db.target.display }),
       );
       return postgresJournal({
-        db,
+        session,
         schema: s,
-        claim,
-        leaseMs: this.#leaseMs,
+        target: db.target.display,
         nextSeq,
-        onClose: () => this.#own.delete(token),
+        onClose: release,
       });
     } catch (error) {
-      this.#own.delete(token);
-      await releaseClaim(db, s, claim).catch(() => undefined);
+      await release();
       throw error;
     }
   }
@@ -191,21 +231,15 @@ export class PostgresRunStore implements RunStore {
     await this.ready();
     const s = this.#s;
     const operation = `discard the journal of run ${JSON.stringify(runId)}`;
-    await this.#db.transaction(operation, async (query) => {
-      await this.#refuseOthers(query, runId, operation);
+    await this.#locks.write(runId, operation, async (query) => {
       await query(`DELETE FROM ${s}.ag2_eval_journals WHERE run_id = $1`, [runId]);
     });
   }
 
-  /** Closes the store's connections; the store cannot be used afterwards. */
+  /** Releases the runs this store holds and closes its connections; the store cannot be used afterwards. */
   async close(): Promise<void> {
+    await this.#locks.releaseAll();
     await this.#db.close();
-  }
-
-  /** Refuses `operation` while another process holds a live claim on the run. */
-  #refuseOthers(query: QueryRunner, runId: string, operation: string): Promise<void> {
-    const own = this.#own;
-    return refuseOtherWriter(query, this.#s, { runId, leaseMs: this.#leaseMs, own, operation });
   }
 
   #notFound(runId: string): PostgresRunNotFoundError {

@@ -1,21 +1,21 @@
 import { Ag2EvalError } from "@ag2/eval-core";
 
-/** Who holds a run: the writer row of the process journaling it. */
+/** Who holds a run: the server session holding its lock, as PostgreSQL reports it. */
 export interface RunWriter {
-  /** `hostname:pid`, or the `writerName` that process chose. */
+  /** The `writerName` of that process (default `hostname:pid`), or what its session is called. */
   readonly holder: string;
-  /** When it took the run (ISO 8601, server time). */
+  /** The server process of its session: `pg_terminate_backend` of it frees the run. */
+  readonly pid: number | null;
+  /** When its session connected (ISO 8601, server time): about when it took the run. */
   readonly since: string;
-  /** Its last sign of life (ISO 8601, server time). */
-  readonly heartbeatAt: string;
-  /** When its claim lapses if no further heartbeat comes (ISO 8601, server time). */
-  readonly expiresAt: string;
 }
 
 /**
- * Another process is writing this run (its journal is open): one writer per run id, so two
- * machines never interleave tasks of one run. Names the holder; a holder that died without
- * closing keeps the run only until its lease lapses (`expiresAt`).
+ * Another process is writing this run: it holds the run's lock (a PostgreSQL advisory lock,
+ * held by a session of its own), so two processes or machines never interleave one run.
+ * Names the holder. The lock goes with that session: when the process releases the run, ends,
+ * or is killed, at once; when its machine vanishes, once the server's keepalives give up on
+ * its connection (about `writerLeaseMs`).
  *
  * @example
  * ```ts
@@ -29,11 +29,15 @@ export class RunWriterConflictError extends Ag2EvalError {
 
   constructor(options: { runId: string; writer: RunWriter; operation: string }) {
     const { writer } = options;
+    const session = writer.pid === null ? "" : `server process ${writer.pid}, `;
+    const stop =
+      writer.pid === null
+        ? ""
+        : `; if that process hangs, SELECT pg_terminate_backend(${writer.pid}) frees the run`;
     super(
       `PostgreSQL run store: cannot ${options.operation}: run ${JSON.stringify(options.runId)} is ` +
-        `being written by ${writer.holder} (since ${writer.since}, last heartbeat ` +
-        `${writer.heartbeatAt}); one writer per run id. If that process is gone, its claim ` +
-        `lapses at ${writer.expiresAt}`,
+        `being written by ${writer.holder} (${session}connected since ${writer.since}); one ` +
+        `writer per run id. The run is free again as soon as that process finishes or dies${stop}`,
     );
     this.runId = options.runId;
     this.writer = writer;

@@ -6,51 +6,7 @@ import {
   type KilledWriterHarness,
 } from "./it-resumes-after-killed-writer.js";
 import { makeRunResult, makeTaskResult } from "./make-results.js";
-
-/** A run exercising every field a store must keep: detail, tags, metadata, trace refs, errors. */
-function richRun(runId: string) {
-  return makeRunResult({
-    runId,
-    label: "nightly",
-    target: "weather-agent",
-    concurrency: 4,
-    durationMs: 1234,
-    suiteName: "capitals",
-    suiteSource: "evals/capitals.jsonl",
-    tasks: [
-      makeTaskResult({
-        taskId: "fr",
-        inputs: { input: "Capital of France?" },
-        referenceOutputs: { answer: "Paris" },
-        tags: ["geo", "eu"],
-        metadata: { level: 2, source: "S\u00e3o Paulo" },
-        feedback: [
-          {
-            key: "correct",
-            score: true,
-            comment: "matched",
-            detail: { expected: "Paris", got: "Paris" },
-          },
-          { key: "quality", score: 0.75, value: "good" },
-        ],
-        events: [
-          { type: "ModelResponse", content: "Paris", usage: { inputTokens: 12, outputTokens: 3 } },
-          { type: "ToolCallEvent", id: "c1", name: "lookup", arguments: '{"q":"France"}' },
-          { type: "ToolResultEvent", parentId: "c1", name: "lookup", result: "Paris" },
-        ],
-        durationMs: 40,
-        traceRef: { traceId: "abc123", taskId: "fr", metadata: { source: "tempo" } },
-      }),
-      makeTaskResult({
-        taskId: "pe",
-        feedback: [{ key: "correct", score: null, comment: "scorer raised: TypeError: boom" }],
-        exception: { type: "TimeoutError", message: "task exceeded 30s" },
-        budgetViolations: [{ limit: "maxTokensPerTask", threshold: 10, actual: 15 }],
-        tokens: { input: 9, output: 6, cacheCreation: 1, cacheRead: 2, total: 15 },
-      }),
-    ],
-  });
-}
+import { richRun } from "./rich-run.js";
 
 function header(runId: string, createdAt = "2026-11-26T10:30:00.123000+00:00"): JournalHeader {
   return {
@@ -88,8 +44,9 @@ export interface RunStoreContractOptions<S extends RunStore> {
  * Registers `node:test` cases that any {@link RunStore} implementation should pass: save and
  * load round trip every field of the run file, listing is newest first with a label filter,
  * unknown ids reject naming the id, delete and overwrite work, and — when the store has
- * journal methods — journals append, resume, read back and discard; with
- * `options.killedWriter`, a run whose writer process was killed resumes in another process.
+ * them — journals append, resume, read back and discard, `exists` sees runs and journals, and
+ * `lock` gives a run id to one writer at a time; with `options.killedWriter`, a run whose
+ * writer process was killed resumes in another process.
  *
  * @example
  * ```ts
@@ -232,6 +189,46 @@ export function describeRunStoreContract<S extends RunStore>(
 
       await store.discardJournal("j1");
       assert.equal(await store.readJournal("j1"), null);
+    });
+
+    it("says whether a saved run or a journal has an id (stores with exists)", async (t) => {
+      const store = await createStore();
+      if (!store.exists) {
+        t.skip("this store has no exists method");
+        return;
+      }
+      assert.equal(await store.exists("e1"), false);
+      await store.save(makeRunResult({ runId: "e1" }));
+      assert.equal(await store.exists("e1"), true);
+      if (store.openJournal) {
+        await (await store.openJournal(header("e2"))).close();
+        assert.equal(await store.exists("e2"), true, "a journal alone takes the id");
+      }
+      await store.delete("e1");
+      assert.equal(await store.exists("e1"), false);
+    });
+
+    it("gives a run id to one writer at a time (stores with lock)", async (t) => {
+      const store = await createStore();
+      if (!store.lock) {
+        t.skip("this store has no lock method");
+        return;
+      }
+      const lock = await store.lock("l1");
+      // a second writer is refused, even one in this process, and told which run
+      await rejectsNaming(store.lock("l1"), "l1");
+      await (await store.lock("l2")).release();
+      // the holder writes under its lock, and a journal it opens leaves the lock held
+      await store.save(makeRunResult({ runId: "l1" }));
+      if (store.openJournal) {
+        const journal = await store.openJournal(header("l1"));
+        await journal.append(makeTaskResult({ taskId: "a" }));
+        await journal.close();
+        await rejectsNaming(store.lock("l1"), "l1");
+      }
+      await lock.release();
+      await lock.release();
+      await (await store.lock("l1")).release();
     });
 
     itResumesAfterKilledWriter(createStore, options.killedWriter);

@@ -1,0 +1,35 @@
+// Child process for the one-writer test: runs a run of slow tasks under a given run id into a
+// PostgreSQL store, named `racer:<pid>`. On a refusal it prints the error's name and message
+// and exits 2.
+import { eventTracing, runAgent } from "@ag2/eval-core";
+import {
+  resumeScenarioAgent,
+  resumeScenarioScorers,
+  resumeScenarioSuite,
+} from "@ag2/eval-core/testing";
+import { postgresRunStore } from "../postgres-run-store.js";
+
+const [url, schema, runId, sizeText] = process.argv.slice(2);
+if (!url || !schema || !runId || !sizeText) {
+  throw new Error("usage: run-same-id-child <url> <schema> <runId> <size>");
+}
+const store = postgresRunStore({
+  connectionString: url,
+  schema,
+  writerName: `racer:${process.pid}`,
+});
+try {
+  await runAgent(resumeScenarioSuite(Number(sizeText)), {
+    agent: resumeScenarioAgent({ delayMs: 15 }),
+    scorers: resumeScenarioScorers,
+    store,
+    tracing: eventTracing(),
+    concurrency: 2,
+    runId,
+  });
+} catch (error) {
+  process.stderr.write(`${(error as Error).name}: ${(error as Error).message}\n`);
+  process.exitCode = 2;
+} finally {
+  await store.close();
+}
