@@ -29,8 +29,9 @@ export interface PostgresRunStoreOptions {
   /** Connections kept open at most; default 4. */
   readonly maxConnections?: number | undefined;
   /**
-   * How long a writer's claim on a run outlives its last heartbeat (sent every third of it):
-   * after a writer is killed, the run can be resumed elsewhere once this passed. Default 30 000 ms.
+   * How long a run stays locked by a writer whose machine vanished (power cut, network gone):
+   * the server's TCP keepalives on the lock's connection give up on it after about this long.
+   * A writer that ends or is killed frees its runs at once, whatever this is. Default 30 000 ms.
    */
   readonly writerLeaseMs?: number | undefined;
   /** How this process is named to a second writer it blocks; default `hostname:pid`. */

@@ -24,8 +24,9 @@ import { type TrendPoint, trendPointOf } from "./trend-point.js";
  * newest first, overall and per label, so `list`, `latest` and `trend` never read a task)
  * and one row per task; `save` writes them in one transaction, so readers see the whole run
  * or none of it. A run in progress keeps a journal of one row per graded task, so a run
- * killed on one machine resumes on another, and one writer per run id holds a claim on it.
- * The tables are created or migrated on first use.
+ * killed on one machine resumes on another. One writer per run id: `lock` holds a PostgreSQL
+ * advisory lock for as long as the writer's connection lives. The tables are created or
+ * migrated on first use.
  *
  * @example
  * ```ts
