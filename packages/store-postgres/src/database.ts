@@ -118,6 +118,8 @@ export class Database {
       application_name: applicationName,
       keepAlive: true,
     });
+    // a connection that breaks reports here too: the next statement on it reports the failure
+    client.on("error", () => {});
     try {
       await client.connect();
     } catch (error) {
