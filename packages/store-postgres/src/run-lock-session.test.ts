@@ -187,7 +187,8 @@ for (const target of targets) {
     it("two processes running one run id: one runs, the other is refused naming it", async () => {
       const store = database.store();
       await store.ready();
-      const args = [RACER, database.url, store.schema, "race-1", "40"];
+      const startAt = String(Date.now() + 3_000);
+      const args = [RACER, database.url, store.schema, "race-1", "40", startAt];
       const outcomes = (await Promise.all([node(args), node(args)])).sort(
         (x, y) => (x.code ?? 9) - (y.code ?? 9),
       );

@@ -1,6 +1,6 @@
-// Child process for the one-writer test: runs a run of slow tasks under a given run id into a
-// PostgreSQL store, named `racer:<pid>`. On a refusal it prints the error's name and message
-// and exits 2.
+// Child process for the one-writer test: at `startAt`, runs a run of slow tasks under a given
+// run id into a PostgreSQL store, named `racer:<pid>`. On a refusal it prints the error's name
+// and message and exits 2.
 import { eventTracing, runAgent } from "@ag2/eval-core";
 import {
   resumeScenarioAgent,
@@ -9,10 +9,12 @@ import {
 } from "@ag2/eval-core/testing";
 import { postgresRunStore } from "../postgres-run-store.js";
 
-const [url, schema, runId, sizeText] = process.argv.slice(2);
-if (!url || !schema || !runId || !sizeText) {
-  throw new Error("usage: run-same-id-child <url> <schema> <runId> <size>");
+const [url, schema, runId, sizeText, startAtText] = process.argv.slice(2);
+if (!url || !schema || !runId || !sizeText || !startAtText) {
+  throw new Error("usage: run-same-id-child <url> <schema> <runId> <size> <startAt>");
 }
+// both racers start at one wall-clock instant (ms), however slowly each process loaded
+await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAtText) - Date.now())));
 const store = postgresRunStore({
   connectionString: url,
   schema,
