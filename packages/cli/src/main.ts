@@ -137,7 +137,7 @@ const HINTS: Readonly<Record<string, string>> = {
   RunNotFoundError: "ag2-eval list shows the runs in this store (--store picks another folder)",
   PostgresRunNotFoundError: "ag2-eval list shows the runs in this database (--store picks another)",
   RunWriterConflictError:
-    "wait for that run to finish (or, if its process died, for its claim to lapse), then --resume it",
+    "one process writes a run at a time: wait for that run to finish, then --resume it (a writer that died frees the run at once)",
   PostgresStoreError:
     "check the server named above and the --store / AG2_EVAL_STORE connection string; PGPASSWORD keeps a password out of it",
   SuiteFileError:

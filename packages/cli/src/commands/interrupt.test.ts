@@ -1,11 +1,21 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { test } from "node:test";
 import { setTimeout as delay } from "node:timers/promises";
 import { BIN, runCli, tempProject } from "../__fixtures__/run-cli.js";
+
+/** Waits until `ready()`; fails at once, with its stderr, if the CLI exits before that. */
+async function until(child: ChildProcess, ready: () => boolean, stderr: () => string) {
+  while (!ready()) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      assert.fail(`the CLI exited (${child.exitCode ?? child.signalCode}) too early:\n${stderr()}`);
+    }
+    await delay(10);
+  }
+}
 
 // Answers at once except for "world", where it waits (with a handle open, like a pending
 // HTTP request) until its signal aborts; it writes "started" when it reaches that task.
@@ -60,7 +70,11 @@ test("Ctrl-C exits 130 and names the run id; --resume finishes only the tasks le
     stderr += String(chunk);
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  while (!existsSync(join(cwd, "started"))) await delay(10);
+  await until(
+    child,
+    () => existsSync(join(cwd, "started")),
+    () => stderr,
+  );
   child.kill("SIGINT");
   assert.equal(await exited, 130);
   assert.match(stderr, /interrupted/);
@@ -124,7 +138,11 @@ async function startStubbornRun(env: Record<string, string>) {
     output.stderr += String(chunk);
   });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  while (!existsSync(join(cwd, "started"))) await delay(10);
+  await until(
+    child,
+    () => existsSync(join(cwd, "started")),
+    () => output.stderr,
+  );
   return { cwd, child, output, exited };
 }
 
@@ -154,7 +172,8 @@ test("a second Ctrl-C exits at once with 130 instead of waiting out the grace pe
   // a grace period far beyond the test's timeout: only the second Ctrl-C can end the process
   const run = await startStubbornRun({ AG2_EVAL_INTERRUPT_GRACE_MS: "600000" });
   run.child.kill("SIGINT");
-  while (!/--resume [0-9a-f]{32}\n/.test(run.output.stderr)) await delay(10);
+  const stderr = () => run.output.stderr;
+  await until(run.child, () => /--resume [0-9a-f]{32}\n/.test(stderr()), stderr);
   run.child.kill("SIGINT");
   assert.equal(await run.exited, 130, run.output.stderr);
   assert.match(run.output.stderr, /interrupted again: exiting now/);
