@@ -17,7 +17,12 @@ export function flagReader(values: FlagValues) {
     return typeof value === "string" ? value : undefined;
   };
   return {
-    string: raw,
+    // no flag takes an empty value: `--label ""` is a slip (an unset variable), not a label
+    string: (name: string): string | undefined => {
+      const value = raw(name);
+      if (value !== undefined && value.trim() === "") throw invalid(name, value, "a value");
+      return value;
+    },
     boolean: (name: string): boolean | undefined => {
       const value = values[name];
       return typeof value === "boolean" ? value : undefined;

@@ -53,7 +53,7 @@ describe("ag2-eval pairwise: a comparison that did not finish or was not saved n
     assert.equal(run.code, 5, run.stderr);
     assert.match(
       run.stderr,
-      /^error: run pw did not finish: process\.exit\(0\) was called.*; nothing of the comparison was saved; run it again$/m,
+      /^error: run pw did not finish: process\.exit\(0\) was called while it ran \(agent or comparator code\); nothing of the comparison was saved; run it again$/m,
     );
     assert.ok(!existsSync(join(cwd, ".ag2-eval/runs/pw.json")));
   });

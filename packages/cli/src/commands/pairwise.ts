@@ -101,7 +101,7 @@ export const pairwiseCommand: Command = {
     // fixed here, not by core, so a comparison that did not finish can be named
     const id = runId ?? randomUUID().replaceAll("-", "");
     const again = "nothing of the comparison was saved; run it again";
-    const running = runInProgress(id, again);
+    const running = runInProgress(id, again, "agent or comparator code");
     let result: PairwiseRunResult;
     try {
       result = await withProgress({

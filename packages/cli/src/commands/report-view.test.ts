@@ -143,7 +143,7 @@ function startViewer(cwd: string, args: string[]) {
   const url = new Promise<string>((resolve, reject) => {
     child.stdout.on("data", (chunk: Buffer) => {
       stdout += chunk;
-      const found = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)?.[1];
+      const found = /(http:\/\/[^\s/]+:\d+\/)/.exec(stdout)?.[1];
       if (found) resolve(found);
     });
     void exited.then((code) => reject(new Error(`view exited ${code}: ${stderr}`)));
@@ -207,6 +207,19 @@ describe("ag2-eval view", () => {
 
     viewer.child.kill("SIGINT");
     assert.equal(await viewer.exited, 0, viewer.stderr());
+    assert.doesNotMatch(viewer.stderr(), /warning/, "127.0.0.1 is only this machine");
     await journal.close();
+
+    // every interface: it serves, and says who can now read the runs
+    const open = startViewer(cwd, ["--port", "0", "--host", "0.0.0.0"]);
+    const address = await open.url;
+    const port0 = new URL(address).port;
+    assert.equal((await fetch(`http://127.0.0.1:${port0}/api/runs`)).status, 200);
+    open.child.kill("SIGINT");
+    assert.equal(await open.exited, 0, open.stderr());
+    assert.match(
+      open.stderr(),
+      /^warning: --host 0\.0\.0\.0: anyone who can reach this address can read every run in .*; the viewer has no password$/m,
+    );
   });
 });

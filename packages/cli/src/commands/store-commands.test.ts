@@ -87,6 +87,16 @@ describe("ag2-eval list, show, diff, trend, export", () => {
     assert.equal(rows.length, 2);
     assert.match(rows[0] ?? "", /base +█{20} 100\.0%$/);
     assert.match(rows[1] ?? "", /head +█{13}░{7} {2}66\.7% {2}-33\.3$/);
+    // a label no run carries (a typo, say) is an error, not an empty chart that passes
+    const typo = await runCli(["trend", "--label", "cj"], { cwd });
+    assert.equal(typo.code, 2);
+    assert.equal(
+      typo.stderr.split("\n")[0],
+      'error: ag2-eval trend: no saved run has the label "cj"',
+    );
+    const blank = await runCli(["trend", "--label", ""], { cwd });
+    assert.equal(blank.code, 2);
+    assert.equal(blank.stderr.split("\n")[0], 'error: --label: got "", expected a value');
 
     const junit = await runCli(["export", "head", "--format", "junit"], { cwd });
     assert.equal(junit.code, 0);

@@ -34,6 +34,11 @@ export const trendCommand: Command = {
     const store = await openStore(await loadSettings({ values, io }));
     const points = await store.trend(label);
     printStoreWarnings({ warnings: listingWarnings(store), io });
+    if (points.length === 0) {
+      throw new UsageError(`ag2-eval trend: no saved run has the label "${label}"`, {
+        hint: "ag2-eval list shows the runs and their labels",
+      });
+    }
     if (flags.boolean("json")) io.stdout.write(`${visibleJson(points)}\n`);
     else {
       const key = flags.string("key");

@@ -53,15 +53,25 @@ export const viewCommand: Command = {
           .map((n) => n.slice(0, -JOURNAL_SUFFIX.length));
       },
     };
+    const host = flags.string("host") ?? "127.0.0.1";
     const viewer = await serveReport({
       store: viewerStore,
-      host: flags.string("host") ?? "127.0.0.1",
+      host,
       port,
       costOf: priceTableCost().costOf,
       resolveRunId: (given) => resolveRunId({ store, given, command: "view" }),
     });
     io.stdout.write(`ag2-eval view: ${store.dir} at ${viewer.url} (Ctrl-C stops it)\n`);
-    if (flags.boolean("open")) openInBrowser(viewer.url);
+    if (!LOOPBACK.test(host)) {
+      io.stderr.write(
+        `warning: --host ${host}: anyone who can reach this address can read every run in ${store.dir} (tasks' inputs and outputs included); the viewer has no password\n`,
+      );
+    }
+    if (flags.boolean("open")) {
+      openInBrowser(viewer.url, () =>
+        io.stderr.write(`warning: --open: no browser could be started; open ${viewer.url}\n`),
+      );
+    }
     await new Promise<void>((resolve) => {
       if (io.signal?.aborted) resolve();
       io.signal?.addEventListener("abort", () => resolve(), { once: true });
@@ -71,14 +81,17 @@ export const viewCommand: Command = {
   },
 };
 
-function openInBrowser(url: string): void {
+// addresses only this machine can reach
+const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|::1|localhost)$/i;
+
+function openInBrowser(url: string, failed: () => void): void {
   const opener =
     process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
   try {
     const child = spawn(opener, [url], { stdio: "ignore", detached: true });
-    child.on("error", () => {});
+    child.on("error", failed);
     child.unref();
   } catch {
-    // no browser to open: the address was printed
+    failed();
   }
 }

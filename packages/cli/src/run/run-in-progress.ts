@@ -4,13 +4,14 @@ import { EXIT } from "../terminal/cli-io.js";
 import { visibleText } from "../terminal/visible-text.js";
 
 /** The run going on in this process and what to do should it not finish, or null: what the exit guard reports. */
-let current: { readonly runId: string; readonly next: string } | null = null;
+let current: { readonly runId: string; readonly next: string; readonly code: string } | null = null;
 
 /**
  * Marks a run as going on until `end()`: should the process exit meanwhile (agent or scorer
  * code calling `process.exit()`, or nothing left that could settle the run), the exit guard
  * turns the exit code into {@link EXIT.unfinished} and says the run did not finish, then
- * `next`: what to do about it (default: its journal is kept, `--resume <runId>`).
+ * `next`: what to do about it (default: its journal is kept, `--resume <runId>`). `code` says
+ * whose code runs inside it, for the line about `process.exit()`.
  *
  * @example
  * ```ts
@@ -21,8 +22,9 @@ let current: { readonly runId: string; readonly next: string } | null = null;
 export function runInProgress(
   runId: string,
   next = journalKept(`--resume ${runId}`),
+  code = "agent or scorer code",
 ): { end(): void } {
-  const marked = { runId, next };
+  const marked = { runId, next, code };
   current = marked;
   return {
     end() {
@@ -79,7 +81,7 @@ export function guardExitDuringRun(stderr: { write(text: string): unknown }): vo
     const drained = process.exitCode === 13;
     const why = drained
       ? "work never settled and nothing was left to wait for"
-      : `process.exit(${code}) was called while it ran (agent or scorer code)`;
+      : `process.exit(${code}) was called while it ran (${current.code})`;
     process.exitCode = EXIT.unfinished;
     stderr.write(
       `error: run ${visibleText(current.runId)} did not finish: ${why}; ${current.next}\n`,
