@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { readdir } from "node:fs/promises";
+import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { caseDirs } from "./__fixtures__/case-dirs.js";
 import { killed, runNode, startNode } from "./__fixtures__/child-process.js";
 import { makeRun } from "./__fixtures__/make-run.js";
 import { onePairwise } from "./__fixtures__/one-pairwise.js";
@@ -13,18 +12,7 @@ import { RunLockedError } from "./run-locked-error.js";
 const LOCKER = fileURLToPath(new URL("./__fixtures__/lock-child.js", import.meta.url));
 const WRITER = fileURLToPath(new URL("./__fixtures__/locked-write-child.js", import.meta.url));
 
-let root: string;
-before(async () => {
-  root = await mkdtemp(join(tmpdir(), "ag2-locked-writes-"));
-});
-after(() => rm(root, { recursive: true, force: true }));
-
-let counter = 0;
-async function freshDir(): Promise<string> {
-  const dir = join(root, `case-${++counter}`);
-  await mkdir(dir, { recursive: true });
-  return dir;
-}
+const freshDir = caseDirs("ag2-locked-writes-");
 
 /** A child process holding the lock of `runId` in `dir` until it is killed. */
 async function holder(dir: string, runId: string) {

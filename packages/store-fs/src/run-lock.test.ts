@@ -1,18 +1,8 @@
 import assert from "node:assert/strict";
-import {
-  lstat,
-  mkdir,
-  mkdtemp,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  symlink,
-  writeFile,
-} from "node:fs/promises";
-import { hostname, tmpdir } from "node:os";
+import { lstat, readdir, readFile, rename, symlink, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { eventTracing, runAgent } from "@ag2/eval-core";
 import {
@@ -20,6 +10,7 @@ import {
   resumeScenarioScorers,
   resumeScenarioSuite,
 } from "@ag2/eval-core/testing";
+import { caseDirs } from "./__fixtures__/case-dirs.js";
 import { deadPid, runNode } from "./__fixtures__/child-process.js";
 import { fsRunStore } from "./fs-run-store.js";
 import { LOCK_FORMAT } from "./run-lock.js";
@@ -29,18 +20,7 @@ const RACER = fileURLToPath(new URL("./__fixtures__/run-same-id-child.js", impor
 const LOCKER = fileURLToPath(new URL("./__fixtures__/lock-child.js", import.meta.url));
 const EXITER = fileURLToPath(new URL("./__fixtures__/exit-holding-lock-child.js", import.meta.url));
 
-let root: string;
-before(async () => {
-  root = await mkdtemp(join(tmpdir(), "ag2-lock-"));
-});
-after(() => rm(root, { recursive: true, force: true }));
-
-let counter = 0;
-async function freshDir(): Promise<string> {
-  const dir = join(root, `case-${++counter}`);
-  await mkdir(dir, { recursive: true });
-  return dir;
-}
+const freshDir = caseDirs("ag2-lock-");
 
 function lockText(holder: { pid: number; host?: string; runId?: string }): string {
   return JSON.stringify({

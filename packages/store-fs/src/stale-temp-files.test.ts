@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { caseDirs } from "./__fixtures__/case-dirs.js";
 import { deadPid } from "./__fixtures__/child-process.js";
 import { makeRun } from "./__fixtures__/make-run.js";
 import { fsRunStore } from "./fs-run-store.js";
@@ -12,18 +12,7 @@ import { HOST_TAG, tempPathFor } from "./temp-name.js";
 
 const SAVER = fileURLToPath(new URL("./__fixtures__/save-forever-child.js", import.meta.url));
 
-let root: string;
-before(async () => {
-  root = await mkdtemp(join(tmpdir(), "ag2-stale-temp-"));
-});
-after(() => rm(root, { recursive: true, force: true }));
-
-let counter = 0;
-async function freshDir(): Promise<string> {
-  const dir = join(root, `case-${++counter}`);
-  await mkdir(dir, { recursive: true });
-  return dir;
-}
+const freshDir = caseDirs("ag2-stale-temp-");
 
 const temps = async (dir: string) => (await readdir(dir)).filter((name) => name.endsWith(".tmp"));
 
