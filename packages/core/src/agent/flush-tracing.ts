@@ -1,4 +1,5 @@
 import { toErrorInfo } from "../trace/to-error-info.js";
+import { withDeadline } from "../util/with-deadline.js";
 import type { Tracing } from "./tracing.js";
 
 /** How long a run waits for its tracing's last flush before it reports and moves on. */
@@ -26,7 +27,6 @@ export async function flushTracing(
   const timeoutMs = options.timeoutMs ?? FLUSH_TIMEOUT_MS;
   const seen = new Set<string>();
   for (const warnings of options.reported ?? []) for (const w of warnings ?? []) seen.add(w);
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const flushed = Promise.resolve()
     .then(() => tracing.flush?.())
     .then(
@@ -36,18 +36,8 @@ export async function flushTracing(
         return [`tracing flush failed: ${info.type}: ${info.message}`];
       },
     );
-  const expired = new Promise<readonly string[]>((resolve) => {
-    timer = setTimeout(
-      () =>
-        resolve([
-          `tracing flush did not finish within ${timeoutMs} ms; later failures reach only its onWarning`,
-        ]),
-      timeoutMs,
-    );
-  });
-  try {
-    return (await Promise.race([flushed, expired])).filter((warning) => !seen.has(warning));
-  } finally {
-    clearTimeout(timer);
-  }
+  const warnings = await withDeadline(flushed, timeoutMs, () => [
+    `tracing flush did not finish within ${timeoutMs} ms; later failures reach only its onWarning`,
+  ]);
+  return warnings.filter((warning) => !seen.has(warning));
 }
