@@ -7,6 +7,7 @@ export type { MakeRunResultInit, MakeTaskResultInit } from "./make-results.js";
 export { makeRunResult, makeTaskResult } from "./make-results.js";
 export type { ResumeWriterRequest } from "./resume-scenario.js";
 export {
+  raceForRunId,
   resumeScenarioAgent,
   resumeScenarioScorers,
   resumeScenarioSuite,

@@ -96,3 +96,35 @@ export function runResumeWriter(store: RunStore, request: ResumeWriterRequest): 
 function reversed(text: string): string {
   return text.split("").reverse().join("");
 }
+
+/**
+ * One of several writer processes racing for run `runId` (the one-writer tests): waits until
+ * the wall-clock instant `startAt` (ms), so the racers start together however long each took
+ * to load, then runs the scenario's `size` tasks, 2 at a time, 15 ms each, into `store`.
+ * Resolves to null when it ran, or to `<error name>: <message>` when it was refused.
+ *
+ * @example
+ * ```ts
+ * const refused = await raceForRunId(new FsRunStore(dir), { runId: "race", size: 120, startAt });
+ * if (refused) { process.stderr.write(`${refused}\n`); process.exitCode = 2; }
+ * ```
+ */
+export async function raceForRunId(
+  store: RunStore,
+  options: { runId: string; size: number; startAt: number },
+): Promise<string | null> {
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, options.startAt - Date.now())));
+  try {
+    await runAgent(resumeScenarioSuite(options.size), {
+      agent: resumeScenarioAgent({ delayMs: 15 }),
+      scorers: resumeScenarioScorers,
+      store,
+      tracing: eventTracing(),
+      concurrency: 2,
+      runId: options.runId,
+    });
+    return null;
+  } catch (error) {
+    return `${(error as Error).name}: ${(error as Error).message}`;
+  }
+}
